@@ -1,0 +1,44 @@
+"""sharegov: executable governance rules for shared-service arrangements between UK councils.
+
+Examples:
+    >>> from sharegov import Vote
+    >>> from sharegov.reference import bromsgrove_redditch_board
+    >>> board = bromsgrove_redditch_board()
+    >>> out = board.decide({"hollingworth": Vote.FOR, "luck": Vote.FOR, "gandy": Vote.FOR,
+    ...                     "hall": Vote.AGAINST, "mcmillan": Vote.FOR}, absent={"webb"})
+    >>> print(out.explain())
+    Carried on the fallback rule (at least 2 in support from each authority):
+      consensus not reached: 1 against (Cllr M. Hall, RBC)
+      BDC: 2 in support >= 2  yes
+      RBC: 2 in support >= 2  yes
+    Votes: 4 for, 1 against, 0 abstaining.
+    Absent: Cllr M. Webb, BDC.
+    Shared Services Board is advisory: this is a recommendation to each council, not a decision.
+"""
+
+from __future__ import annotations
+
+from sharegov import rules
+from sharegov.boards import Board, Outcome, Status
+from sharegov.errors import SharegovError
+from sharegov.parties import Authority, Member, Officer, Post, StatutoryRole
+from sharegov.rules import Tally, Verdict, Vote
+
+__version__ = "0.1.0.dev0"
+
+__all__ = [
+    "Authority",
+    "Board",
+    "Member",
+    "Officer",
+    "Outcome",
+    "Post",
+    "SharegovError",
+    "Status",
+    "StatutoryRole",
+    "Tally",
+    "Verdict",
+    "Vote",
+    "__version__",
+    "rules",
+]

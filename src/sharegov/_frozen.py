@@ -1,0 +1,69 @@
+"""A small immutable, hashable mapping so that frozen domain objects can hold mappings.
+
+Rules and boards are data: equal values must compare and hash equal. A ``dict``
+field would make them unhashable, so mappings are converted to :class:`FrozenMap`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any, TypeVar
+
+__all__ = ["FrozenMap", "frozen_map"]
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+class FrozenMap(Mapping[K, V]):
+    """An immutable mapping that keeps insertion order and hashes by its items.
+
+    Examples:
+        >>> m = FrozenMap({"BDC": 3, "RBC": 3})
+        >>> m["BDC"], len(m), m == {"BDC": 3, "RBC": 3}
+        (3, 2, True)
+        >>> hash(m) == hash(FrozenMap({"RBC": 3, "BDC": 3}))
+        True
+        >>> m
+        FrozenMap({'BDC': 3, 'RBC': 3})
+    """
+
+    __slots__ = ("_data", "_hash")
+
+    def __init__(self, data: Mapping[K, V] | None = None) -> None:
+        self._data: dict[K, V] = dict(data) if data is not None else {}
+        self._hash: int | None = None
+
+    def __getitem__(self, key: K) -> V:
+        return self._data[key]
+
+    def __iter__(self) -> Iterator[K]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._data
+
+    def __hash__(self) -> int:
+        if self._hash is None:
+            self._hash = hash(frozenset(self._data.items()))
+        return self._hash
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, FrozenMap):
+            return self._data == other._data
+        if isinstance(other, Mapping):
+            return self._data == dict(other)
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return f"FrozenMap({self._data!r})"
+
+
+def frozen_map(data: Mapping[Any, Any] | None) -> FrozenMap[Any, Any]:
+    """Convert a mapping (or ``None``) to a :class:`FrozenMap`; an attrs converter."""
+    if isinstance(data, FrozenMap):
+        return data
+    return FrozenMap(data)

@@ -1,0 +1,657 @@
+"""Boards and joint committees: who sits, whether a meeting was quorate, and what carried.
+
+Where a board's own terms are silent, the statutory defaults apply: questions are
+decided by a majority of those present and voting (LGA 1972 Sch 12 para 39(1), applied
+to committees and joint committees by para 44), and the person presiding has a second
+or casting vote on an equality; if it is not used, the motion is lost (para 39(2)).
+A joint committee has no statutory quorum (s.106): give one with ``quorum=``.
+
+Examples:
+    >>> from sharegov import Authority, Board, Member, Vote, rules
+    >>> board = Board(
+    ...     "Joint Committee",
+    ...     authorities=[Authority("A", "Council A"), Authority("B", "Council B")],
+    ...     seats={"A": 2, "B": 2},
+    ...     members=[Member("a1", "Cllr One", "A"), Member("a2", "Cllr Two", "A"),
+    ...              Member("b1", "Cllr Three", "B"), Member("b2", "Cllr Four", "B")],
+    ... )
+    >>> out = board.decide({"a1": Vote.FOR, "a2": Vote.FOR, "b1": Vote.AGAINST, "b2": Vote.AGAINST},
+    ...                    chair="a1", casting=Vote.FOR)
+    >>> out.status
+    <Status.CARRIED: 'carried'>
+    >>> print(out.explain())
+    Carried on the chair's casting vote after an equality of votes (LGA 1972 Sch 12 para 39(2)):
+      equality of votes: 2 for, 2 against
+      casting vote: Cllr One, A, for
+    Votes: 2 for, 2 against, 0 abstaining.
+"""
+
+from __future__ import annotations
+
+import enum
+import html
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import attrs
+
+from sharegov._frozen import FrozenMap, frozen_map
+from sharegov.errors import InvalidBoard, InvalidVote, UnknownId, expected
+from sharegov.parties import Authority, Member
+from sharegov.rules import FirstOf, Majority, Quorum, Rule, Tally, Verdict, Vote, Weighted, walk
+
+__all__ = [
+    "Board",
+    "ChairRule",
+    "ElectedChair",
+    "FixedChair",
+    "HostLeaderChairs",
+    "Outcome",
+    "Status",
+]
+
+PARA_39_2 = "LGA 1972 Sch 12 para 39(2)"
+
+
+class Status(enum.Enum):
+    """The result of a question put to a board."""
+
+    CARRIED = "carried"
+    NOT_CARRIED = "not carried"
+    INQUORATE = "inquorate"
+
+
+# ---------------------------------------------------------------------------------------------
+# Chair rules
+# ---------------------------------------------------------------------------------------------
+
+
+class ChairRule:
+    """Base of the rules that say who chairs a meeting."""
+
+    def describe(self) -> str:  # pragma: no cover - abstract
+        """The chair rule in plain English."""
+        raise NotImplementedError
+
+    def chair(self, board: Board, *, host: str | None = None) -> str | None:  # pragma: no cover
+        """The id of the member who chairs, or ``None`` when the meeting must elect one."""
+        raise NotImplementedError
+
+
+@attrs.frozen
+class HostLeaderChairs(ChairRule):
+    """The member with ``role`` (by default the leader) from the host authority chairs.
+
+    Examples:
+        >>> HostLeaderChairs().describe()
+        'the leader of the host authority chairs'
+    """
+
+    role: str = "leader"
+
+    def describe(self) -> str:
+        return f"the {self.role} of the host authority chairs"
+
+    def chair(self, board: Board, *, host: str | None = None) -> str | None:
+        if host is None:
+            raise InvalidVote(expected("host", "the code of the host authority", host))
+        board.authority(host)
+        for member in board.members:
+            if member.authority == host and self.role in member.roles:
+                return member.id
+        raise InvalidBoard(
+            f"chair: {board.name} has no member from {host} with the role {self.role!r}, "
+            f"so {self.describe()} cannot be applied"
+        )
+
+
+@attrs.frozen
+class FixedChair(ChairRule):
+    """The same member chairs every meeting."""
+
+    member: str
+
+    def describe(self) -> str:
+        return f"{self.member} chairs every meeting"
+
+    def chair(self, board: Board, *, host: str | None = None) -> str | None:
+        return board.member(self.member).id
+
+
+@attrs.frozen
+class ElectedChair(ChairRule):
+    """The meeting elects its chair (as the seed board did at its first meeting)."""
+
+    def describe(self) -> str:
+        return "the meeting elects its chair"
+
+    def chair(self, board: Board, *, host: str | None = None) -> str | None:
+        return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Outcome
+# ---------------------------------------------------------------------------------------------
+
+
+def _names(tally: Tally, ids: Iterable[str]) -> str:
+    order = list(tally.authority_of)
+    return "; ".join(tally.label(m) for m in sorted(ids, key=order.index))
+
+
+@attrs.frozen
+class Outcome:
+    """The result of one question put to a board, with its reasons.
+
+    Attributes:
+        status: Carried, not carried, or inquorate.
+        tally: Who was present and how they voted.
+        verdict: The board rule's verdict, or ``None`` if the meeting was inquorate.
+        quorum: The quorum rule's verdict, or ``None`` if the board has no quorum rule.
+        board: The board's name.
+        rule: The board's voting rule.
+        advisory: Whether the board only recommends.
+        chair: Id of the member presiding, if given.
+        casting: The chair's casting vote, if one was given on an equality.
+        casting_allowed: Whether the board's terms give the chair a casting vote.
+    """
+
+    status: Status
+    tally: Tally
+    verdict: Verdict | None
+    quorum: Verdict | None
+    board: str
+    rule: Rule
+    advisory: bool = False
+    chair: str | None = None
+    casting: Vote | None = None
+    casting_allowed: bool = True
+
+    @property
+    def carried(self) -> bool:
+        """Whether the question carried."""
+        return self.status is Status.CARRIED
+
+    @property
+    def equality(self) -> bool:
+        """Whether the votes were equal under the board's rule."""
+        return self.verdict is not None and self.verdict.carried is None
+
+    @property
+    def basis(self) -> Rule | None:
+        """The rule that carried it (for a fallback, the alternative that carried), or ``None``."""
+        if not self.carried or self.verdict is None:
+            return None
+        return self.verdict.basis if self.verdict.basis is not None else self.verdict.rule
+
+    def headline(self) -> str:
+        """The first line of :meth:`explain`, without the trailing colon."""
+        rule = self.rule
+        if self.status is Status.INQUORATE:
+            described = self.quorum.rule.describe() if self.quorum else "a quorum"
+            return f"Inquorate: no decision could be taken (the board requires {described})"
+        if self.equality:
+            if self.casting is not None and self.chair is not None:
+                word = "Carried" if self.carried else "Not carried"
+                return (
+                    f"{word} on the chair's casting vote after an equality of votes ({PARA_39_2})"
+                )
+            if not self.casting_allowed:
+                return "Not carried: an equality of votes, and the chair has no casting vote"
+            return (
+                "Not carried: an equality of votes, and no casting vote was given, "
+                f"so the motion is lost ({PARA_39_2})"
+            )
+        if not self.carried:
+            return f"Not carried under the rule: {rule.describe()}"
+        basis = self.basis
+        if isinstance(rule, FirstOf) and basis is not None and basis is not rule.rules[0]:
+            return f"Carried on the fallback rule ({basis.describe()})"
+        return f"Carried on {basis.describe() if basis is not None else rule.describe()}"
+
+    def explain(self) -> str:
+        """The result and its reasons in words fit for the minutes; deterministic.
+
+        The text is rendered from the verdicts that decided the outcome, so rendering can
+        never change it.
+        """
+        lines = [self.headline() + ":"]
+        verdict = self.quorum if self.status is Status.INQUORATE else self.verdict
+        if verdict is not None:
+            lines.extend(f"  {reason}" for reason in verdict.reasons)
+        if self.casting is not None and self.chair is not None:
+            lines.append(f"  casting vote: {self.tally.label(self.chair)}, {self.casting.value}")
+        tally = self.tally
+        if self.status is not Status.INQUORATE:
+            lines.append(f"Votes: {tally.summary()}.")
+        if tally.absent:
+            lines.append(f"Absent: {_names(tally, tally.absent)}.")
+        if tally.excluded:
+            lines.append(f"Excluded from this item: {_names(tally, tally.excluded)}.")
+        if tally.not_voting:
+            lines.append(f"Present, not voting: {_names(tally, tally.not_voting)}.")
+        if self.advisory and self.carried:
+            lines.append(
+                f"{self.board} is advisory: this is a recommendation to each council, "
+                "not a decision."
+            )
+        return "\n".join(lines)
+
+    def rows(self) -> list[tuple[str, int, int, int, int, int, int]]:
+        """Per-authority counts, then the total: (authority, for, against, abstain,
+        present not voting, absent, excluded)."""
+
+        def row(label: str, t: Tally) -> tuple[str, int, int, int, int, int, int]:
+            return (
+                label,
+                t.count(Vote.FOR),
+                t.count(Vote.AGAINST),
+                t.count(Vote.ABSTAIN),
+                len(t.not_voting),
+                len(t.absent),
+                len(t.excluded),
+            )
+
+        tally = self.tally
+        return [row(code, tally.by_authority(code)) for code in tally.authorities] + [
+            row("Total", tally)
+        ]
+
+    _HEADER = ("Authority", "For", "Against", "Abstain", "Not voting", "Absent", "Excluded")
+
+    def _repr_markdown_(self) -> str:
+        head = "| " + " | ".join(self._HEADER) + " |"
+        rule = "|" + "---|" * len(self._HEADER)
+        body = ["| " + " | ".join(str(c) for c in r) + " |" for r in self.rows()]
+        reasons = "\n".join(f"- {line.strip()}" for line in self.explain().splitlines()[1:])
+        return "\n".join([f"**{self.headline()}**", "", head, rule, *body, "", reasons])
+
+    def _repr_html_(self) -> str:
+        esc = html.escape
+        head = "".join(f"<th>{esc(h)}</th>" for h in self._HEADER)
+        body = "".join(
+            "<tr>" + "".join(f"<td>{esc(str(c))}</td>" for c in r) + "</tr>" for r in self.rows()
+        )
+        reasons = "".join(
+            f"<li>{esc(line.strip())}</li>" for line in self.explain().splitlines()[1:]
+        )
+        return (
+            f"<div><p><strong>{esc(self.headline())}</strong></p>"
+            f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+            f"<ul>{reasons}</ul></div>"
+        )
+
+
+# ---------------------------------------------------------------------------------------------
+# Board
+# ---------------------------------------------------------------------------------------------
+
+
+def _authorities(value: Iterable[Authority]) -> tuple[Authority, ...]:
+    items = tuple(value)
+    for i, item in enumerate(items):
+        if not isinstance(item, Authority):
+            raise InvalidBoard(expected(f"authorities[{i}]", "an Authority", item))
+    return items
+
+
+def _members(value: Iterable[Member]) -> tuple[Member, ...]:
+    items = tuple(value)
+    for i, item in enumerate(items):
+        if not isinstance(item, Member):
+            raise InvalidBoard(expected(f"members[{i}]", "a Member", item))
+    return items
+
+
+def _is_rule(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, Rule):
+        raise InvalidBoard(expected(attribute.name, "a sharegov rule", value))
+
+
+@attrs.frozen
+class Board:
+    """A board or joint committee of members from several authorities.
+
+    Args:
+        name: The board's name, used in explanations.
+        authorities: The authorities with seats (and those of any non-voting members).
+        seats: Voting seats per authority code; each a positive whole number.
+        members: The members currently appointed.
+        rule: How questions are decided. Default: the statutory majority of those present
+            and voting.
+        quorum: A :class:`~sharegov.rules.Quorum`, or ``None`` when the terms set none.
+        casting_vote: Whether the chair has a second or casting vote on an equality
+            (the statutory default).
+        advisory: Whether the board only makes recommendations.
+        substitutes_allowed: Whether a member may send a substitute.
+        chair_rule: Who chairs; see :class:`HostLeaderChairs`.
+
+    Raises:
+        InvalidBoard: On inconsistent seats and members, duplicate ids, an empty board,
+            or a rule or quorum that the board's seats can never satisfy.
+    """
+
+    name: str = attrs.field(validator=attrs.validators.min_len(1))
+    authorities: tuple[Authority, ...] = attrs.field(kw_only=True, converter=_authorities)
+    seats: FrozenMap[str, int] = attrs.field(kw_only=True, converter=frozen_map)
+    members: tuple[Member, ...] = attrs.field(kw_only=True, converter=_members)
+    rule: Rule = attrs.field(factory=Majority, kw_only=True, validator=_is_rule)
+    quorum: Quorum | None = attrs.field(
+        default=None,
+        kw_only=True,
+        validator=attrs.validators.optional(attrs.validators.instance_of(Quorum)),
+    )
+    casting_vote: bool = attrs.field(
+        default=True, kw_only=True, validator=attrs.validators.instance_of(bool)
+    )
+    advisory: bool = attrs.field(
+        default=False, kw_only=True, validator=attrs.validators.instance_of(bool)
+    )
+    substitutes_allowed: bool = attrs.field(
+        default=False, kw_only=True, validator=attrs.validators.instance_of(bool)
+    )
+    chair_rule: ChairRule = attrs.field(
+        factory=ElectedChair,
+        kw_only=True,
+        validator=attrs.validators.instance_of(ChairRule),
+    )
+    _by_id: dict[str, Member] = attrs.field(init=False, eq=False, repr=False)
+    _authority_of: FrozenMap[str, str] = attrs.field(init=False, eq=False, repr=False)
+    _names: FrozenMap[str, str] = attrs.field(init=False, eq=False, repr=False)
+    _population: FrozenMap[str, int] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        codes = [a.code for a in self.authorities]
+        if not codes:
+            raise InvalidBoard(expected("authorities", "at least one Authority", []))
+        for code in codes:
+            if codes.count(code) > 1:
+                raise InvalidBoard(expected("authorities", "unique authority codes", code))
+        for code, n in self.seats.items():
+            if code not in codes:
+                raise InvalidBoard(
+                    expected(f"seats.{code}", f"one of the authorities {codes}", code)
+                )
+            if isinstance(n, bool) or not isinstance(n, int) or n < 1:
+                raise InvalidBoard(expected(f"seats.{code}", "a positive integer", n))
+        if not self.seats:
+            raise InvalidBoard(expected("seats", "at least one authority with seats", {}))
+        by_id: dict[str, Member] = {}
+        filled = dict.fromkeys(self.seats, 0)
+        for i, member in enumerate(self.members):
+            if member.id in by_id:
+                raise InvalidBoard(expected(f"members[{i}].id", "a unique member id", member.id))
+            by_id[member.id] = member
+            if member.authority not in codes:
+                raise InvalidBoard(
+                    expected(
+                        f"members[{i}].authority",
+                        f"one of the authorities {codes}",
+                        member.authority,
+                    )
+                )
+            if not member.voting:
+                continue
+            if member.authority not in self.seats:
+                raise InvalidBoard(
+                    f"members[{i}]: {member.name} is a voting member for {member.authority}, "
+                    f"which has no seats on {self.name}"
+                )
+            filled[member.authority] += 1
+        for code, n in filled.items():
+            if n > self.seats[code]:
+                seats = self.seats[code]
+                raise InvalidBoard(
+                    f"members: {code} has {n} voting members on {self.name} but only "
+                    f"{seats} {'seat' if seats == 1 else 'seats'}"
+                )
+        if not any(filled.values()):
+            raise InvalidBoard(expected("members", "at least one voting member", []))
+        voting = {m.id: m.authority for m in self.members if m.voting}
+        object.__setattr__(self, "_by_id", by_id)
+        object.__setattr__(self, "_authority_of", FrozenMap(voting))
+        object.__setattr__(self, "_names", FrozenMap({m.id: m.name for m in self.members}))
+        object.__setattr__(
+            self,
+            "_population",
+            FrozenMap({a.code: a.population for a in self.authorities if a.population is not None}),
+        )
+        self._check_rules()
+
+    def _check_rules(self) -> None:
+        """Refuse a rule or quorum that no attendance and no votes could ever satisfy."""
+        known = set(self._by_id) | set(self.seats)
+        for sub in walk(self.rule):
+            if isinstance(sub, Weighted):
+                for key in sub.weights:
+                    if key not in known:
+                        raise InvalidBoard(
+                            expected(f"rule.weights.{key}", "a member id or authority code", key)
+                        )
+        best = self._full_house()
+        verdict = self.rule.evaluate(best)
+        if not verdict.carried:
+            seats = ", ".join(f"{c}: {n}" for c, n in self.seats.items())
+            raise InvalidBoard(
+                f"rule: {self.rule.describe()!r} can never be met on {self.name} "
+                f"(seats {seats}), even with every seat filled, present and in support"
+            )
+        if self.quorum is not None and not self.quorum.evaluate(best).carried:
+            seats = ", ".join(f"{c}: {n}" for c, n in self.seats.items())
+            raise InvalidBoard(
+                f"quorum: {self.quorum.describe()!r} can never be met on {self.name} "
+                f"(seats {seats}), even with every seat filled and present"
+            )
+
+    def _full_house(self) -> Tally:
+        """Every seat filled (vacancies by placeholders), present and voting in support."""
+        authority_of = dict(self._authority_of)
+        for code, n in self.seats.items():
+            have = sum(1 for a in self._authority_of.values() if a == code)
+            for k in range(have, n):
+                authority_of[f"vacant:{code}:{k + 1}"] = code
+        return Tally(
+            dict.fromkeys(authority_of, Vote.FOR),
+            authority_of=authority_of,
+            seats=self.seats,
+            population=self._population,
+        )
+
+    # -- lookups ----------------------------------------------------------------------------
+
+    def member(self, member_id: str) -> Member:
+        """The member with ``member_id``.
+
+        Raises:
+            UnknownId: No such member on this board.
+        """
+        try:
+            return self._by_id[member_id]
+        except KeyError:
+            raise UnknownId(expected("member", f"a member of {self.name}", member_id)) from None
+
+    def authority(self, code: str) -> Authority:
+        """The authority with ``code``.
+
+        Raises:
+            UnknownId: No such authority on this board.
+        """
+        for authority in self.authorities:
+            if authority.code == code:
+                return authority
+        raise UnknownId(expected("authority", f"an authority of {self.name}", code))
+
+    @property
+    def voting_members(self) -> tuple[Member, ...]:
+        """The members who vote, in the order given."""
+        return tuple(m for m in self.members if m.voting)
+
+    def chair_for(self, *, host: str | None = None) -> str | None:
+        """Who chairs a meeting under the board's chair rule, given the host authority."""
+        return self.chair_rule.chair(self, host=host)
+
+    def describe(self) -> str:
+        """The board's terms in a few lines of plain English."""
+        seats = ", ".join(f"{n} from {c}" for c, n in self.seats.items())
+        lines = [
+            f"{self.name}: {sum(self.seats.values())} voting seats ({seats}).",
+            f"Questions are decided by {self.rule.describe()}.",
+            f"Quorum: {self.quorum.describe() if self.quorum else 'none set in the terms'}.",
+            "The chair has a casting vote on an equality."
+            if self.casting_vote
+            else "The chair has no casting vote.",
+            f"Chair: {self.chair_rule.describe()}.",
+            "Substitutes are permitted."
+            if self.substitutes_allowed
+            else "Substitutes are not permitted.",
+        ]
+        if self.advisory:
+            lines.append("The board is advisory: it makes recommendations, not decisions.")
+        return "\n".join(lines)
+
+    # -- deciding ---------------------------------------------------------------------------
+
+    def tally(
+        self,
+        votes: Mapping[str, Vote | str],
+        *,
+        absent: Iterable[str] = (),
+        excluded: Iterable[str] = (),
+    ) -> Tally:
+        """Check a record of votes and attendance against the board and count it.
+
+        Raises:
+            InvalidVote: A vote or attendance entry for an unknown member, a vote for a
+                non-voting, absent or excluded member.
+        """
+        if not isinstance(votes, Mapping):
+            raise InvalidVote(expected("votes", "a mapping of member id to Vote", votes))
+        by_id = self._by_id
+        for member_id in votes:
+            member = by_id.get(member_id)
+            if member is None:
+                raise InvalidVote(
+                    expected("votes", f"votes from members of {self.name}", member_id)
+                )
+            if not member.voting:
+                raise InvalidVote(
+                    f"votes.{member_id}: {member.name} ({member.authority}) is a non-voting "
+                    f"member of {self.name}, so cannot vote"
+                )
+        absent_ids = self._attendance(absent, "absent")
+        excluded_ids = self._attendance(excluded, "excluded")
+        return Tally(
+            votes,
+            authority_of=self._authority_of,
+            seats=self.seats,
+            absent=absent_ids,
+            excluded=excluded_ids,
+            names=self._names,
+            population=self._population,
+        )
+
+    def _attendance(self, ids: Iterable[str], field: str) -> frozenset[str]:
+        if isinstance(ids, str):
+            raise InvalidVote(expected(field, "a set of member ids", ids))
+        out = set()
+        for member_id in ids:
+            member = self._by_id.get(member_id)
+            if member is None:
+                raise InvalidVote(expected(field, f"ids of members of {self.name}", member_id))
+            if member.voting:
+                out.add(member_id)
+        return frozenset(out)
+
+    def decide(
+        self,
+        votes: Mapping[str, Vote | str],
+        *,
+        absent: Iterable[str] = (),
+        excluded: Iterable[str] = (),
+        chair: str | None = None,
+        casting: Vote | None = None,
+    ) -> Outcome:
+        """Decide one question from the votes of the members present.
+
+        Args:
+            votes: Member id to :class:`~sharegov.rules.Vote` for each member present who
+                voted. Voting members not listed and not absent or excluded are *present,
+                not voting*.
+            absent: Ids of members not present (apologies or no-shows).
+            excluded: Ids of members present but barred from the item by an interest.
+                They count neither for quorum nor in any base.
+            chair: Id of the member presiding.
+            casting: The chair's casting vote, given only on an equality of votes.
+
+        Returns:
+            The :class:`Outcome`, with its reasons.
+
+        Raises:
+            InvalidVote: Bad votes or attendance, a casting vote on a board without one,
+                without a chair, or when the votes were not equal.
+
+        Examples:
+            >>> from sharegov.reference import bromsgrove_redditch_board
+            >>> board = bromsgrove_redditch_board()
+            >>> out = board.decide({"hollingworth": "for", "luck": "for", "gandy": "for",
+            ...                     "hall": "against", "mcmillan": "for"}, absent={"webb"})
+            >>> out.carried, out.basis.describe()
+            (True, 'at least 2 in support from each authority')
+        """
+        tally = self.tally(votes, absent=absent, excluded=excluded)
+        if chair is not None:
+            chair_member = self.member(chair)
+            if chair in tally.absent or chair in tally.excluded:
+                state = "absent" if chair in tally.absent else "excluded from this item"
+                raise InvalidVote(f"chair: {chair_member.name} is {state}, so cannot preside")
+        if casting is not None:
+            self._check_casting(casting, chair)
+        quorum = self.quorum.evaluate(tally) if self.quorum is not None else None
+        if quorum is not None and not quorum.carried:
+            if casting is not None:
+                raise InvalidVote("casting: a casting vote was given but the meeting was inquorate")
+            return self._outcome(Status.INQUORATE, tally, None, quorum, chair, None)
+        verdict = self.rule.evaluate(tally)
+        if verdict.carried is None:
+            carried = casting is Vote.FOR
+        else:
+            if casting is not None:
+                raise InvalidVote(
+                    "casting: a casting vote was given but the votes were not equal "
+                    f"({tally.summary()})"
+                )
+            carried = verdict.carried
+        status = Status.CARRIED if carried else Status.NOT_CARRIED
+        return self._outcome(status, tally, verdict, quorum, chair, casting)
+
+    def _outcome(
+        self,
+        status: Status,
+        tally: Tally,
+        verdict: Verdict | None,
+        quorum: Verdict | None,
+        chair: str | None,
+        casting: Vote | None,
+    ) -> Outcome:
+        return Outcome(
+            status,
+            tally,
+            verdict,
+            quorum,
+            self.name,
+            self.rule,
+            advisory=self.advisory,
+            chair=chair,
+            casting=casting,
+            casting_allowed=self.casting_vote,
+        )
+
+    def _check_casting(self, casting: Vote, chair: str | None) -> None:
+        if not self.casting_vote:
+            raise InvalidVote(
+                f"casting: {self.name}'s terms give the chair no casting vote, got {casting!r}"
+            )
+        if casting not in (Vote.FOR, Vote.AGAINST):
+            raise InvalidVote(expected("casting", "Vote.FOR or Vote.AGAINST", casting))
+        if chair is None:
+            raise InvalidVote("casting: a casting vote needs the chair= who gave it, got none")

@@ -1,0 +1,81 @@
+"""The exceptions sharegov raises.
+
+Every error sharegov raises on bad input is a :class:`SharegovError`. Each
+subclass also inherits the builtin exception a Python user would expect, so
+``except ValueError`` keeps working in code that does not know sharegov.
+
+Messages name the field, the value and what was expected, in the form
+``field: expected WHAT, got VALUE``; :func:`expected` builds that text.
+
+Examples:
+    >>> from sharegov.errors import InvalidValue, SharegovError, expected
+    >>> err = InvalidValue(expected("seats.BDC", "a positive integer", -1))
+    >>> str(err)
+    'seats.BDC: expected a positive integer, got -1'
+    >>> isinstance(err, SharegovError), isinstance(err, ValueError)
+    (True, True)
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "InvalidBoard",
+    "InvalidRule",
+    "InvalidValue",
+    "InvalidVote",
+    "LimitExceeded",
+    "MissingExtra",
+    "SharegovError",
+    "UnknownId",
+    "expected",
+]
+
+
+class SharegovError(Exception):
+    """The root of every error sharegov raises on bad input or impossible requests."""
+
+
+class InvalidValue(SharegovError, ValueError):
+    """A value has the right type but is not acceptable (negative seats, bad GSS code, ...)."""
+
+
+class InvalidRule(InvalidValue):
+    """A voting or quorum rule is malformed, or can never be met on the board it is given."""
+
+
+class InvalidBoard(InvalidValue):
+    """A board's seats, members, rule or quorum are inconsistent with each other."""
+
+
+class InvalidVote(InvalidValue):
+    """A vote, attendance record, chair or casting vote does not fit the board."""
+
+
+class UnknownId(SharegovError, LookupError):
+    """An identifier (member, authority, board, ...) that is not known where it is used."""
+
+
+class LimitExceeded(SharegovError, ValueError):
+    """An input is past a documented limit; the message says what to use instead."""
+
+
+class MissingExtra(SharegovError, ImportError):
+    """An optional dependency is not installed; the message names the extra to install."""
+
+
+def expected(field: str, what: str, got: object) -> str:
+    """Build the standard message ``field: expected WHAT, got VALUE``.
+
+    Args:
+        field: The dotted path of the offending field, e.g. ``"seats.BDC"``.
+        what: What was expected, as a noun phrase, e.g. ``"a positive integer"``.
+        got: The value actually received; shown with ``repr``.
+
+    Returns:
+        The message text.
+
+    Examples:
+        >>> expected("gss", "a GSS code such as 'E07000234'", "X1")
+        "gss: expected a GSS code such as 'E07000234', got 'X1'"
+    """
+    return f"{field}: expected {what}, got {got!r}"

@@ -1,0 +1,899 @@
+"""Voting and quorum rules as data, the :class:`Tally` they read and the :class:`Verdict` they give.
+
+A rule is a frozen value: it can be compared, hashed, described in plain English,
+serialised and analysed for voting power, and it has one pure method,
+``evaluate(tally) -> Verdict``. Composite rules (:class:`FirstOf`, :class:`AllOf`,
+:class:`AnyOf`, :class:`EachAuthority`) are built from other rules.
+
+Verdicts are three-valued: ``True`` (carried), ``False`` (not carried) or ``None``
+for an *equality of votes* that a chair's casting vote may settle (LGA 1972 Sch 12
+para 39(2)). Composites combine them as Kleene logic: a composite is ``None`` only
+when the equality could still change its answer.
+
+Examples:
+    The Bromsgrove–Redditch rule, "consensus, else at least 2 councillors from each
+    authority in support":
+
+    >>> from sharegov import rules
+    >>> from sharegov.rules import Tally, Vote
+    >>> rule = rules.FirstOf(rules.Consensus(), rules.EachAuthority(at_least=2))
+    >>> rule.describe()
+    'consensus, else at least 2 in support from each authority'
+    >>> tally = Tally(
+    ...     {"a1": Vote.FOR, "a2": Vote.FOR, "b1": Vote.FOR, "b2": Vote.FOR, "b3": Vote.AGAINST},
+    ...     authority_of={"a1": "A", "a2": "A", "b1": "B", "b2": "B", "b3": "B"},
+    ...     seats={"A": 2, "B": 3},
+    ... )
+    >>> verdict = rule.evaluate(tally)
+    >>> verdict.carried, verdict.basis == rules.EachAuthority(at_least=2)
+    (True, True)
+    >>> print("\\n".join(verdict.reasons))
+    consensus not reached: 1 against (b3, B)
+    A: 2 in support >= 2  yes
+    B: 2 in support >= 2  yes
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Iterator, Mapping
+from fractions import Fraction
+from typing import Any, ClassVar, Literal
+
+import attrs
+
+from sharegov._frozen import FrozenMap, frozen_map
+from sharegov.errors import InvalidRule, InvalidVote, expected
+
+__all__ = [
+    "AllOf",
+    "AnyOf",
+    "AtLeast",
+    "Consensus",
+    "DoubleMajority",
+    "EachAuthority",
+    "FirstOf",
+    "Majority",
+    "Quorum",
+    "Rule",
+    "Tally",
+    "Unanimity",
+    "Verdict",
+    "Vote",
+    "Weighted",
+    "walk",
+]
+
+
+class Vote(enum.Enum):
+    """How a member voted on a question.
+
+    Examples:
+        >>> Vote("for") is Vote.FOR
+        True
+    """
+
+    FOR = "for"
+    AGAINST = "against"
+    ABSTAIN = "abstain"
+
+    def __repr__(self) -> str:
+        return f"Vote.{self.name}"
+
+
+def _percent(value: Fraction) -> str:
+    """Format a fraction as a percentage, exact where it is a whole percent."""
+    pct = value * 100
+    if pct.denominator == 1:
+        return f"{pct.numerator}%"
+    return f"{float(pct):.1f}%"
+
+
+def _fraction(value: Fraction) -> str:
+    return str(value) if value.denominator != 1 else str(value.numerator)
+
+
+def _yes(ok: bool | None) -> str:
+    return "yes" if ok else ("equality" if ok is None else "no")
+
+
+# ---------------------------------------------------------------------------------------------
+# Tally
+# ---------------------------------------------------------------------------------------------
+
+
+def _vote_map(value: Mapping[str, Any]) -> FrozenMap[str, Vote]:
+    if not isinstance(value, Mapping):
+        raise InvalidVote(expected("votes", "a mapping of member id to Vote", value))
+    out: dict[str, Vote] = {}
+    for member, vote in value.items():
+        if isinstance(vote, Vote):
+            out[member] = vote
+        elif isinstance(vote, str) and vote in Vote._value2member_map_:
+            out[member] = Vote(vote)
+        else:
+            what = "Vote.FOR, Vote.AGAINST or Vote.ABSTAIN (or 'for', 'against', 'abstain')"
+            raise InvalidVote(expected(f"votes.{member}", what, vote))
+    return FrozenMap(out)
+
+
+def _id_set(value: Iterable[str] | None) -> frozenset[str]:
+    if value is None:
+        return frozenset()
+    if isinstance(value, str):
+        raise InvalidVote(expected("attendance", "a set of member ids", value))
+    return frozenset(value)
+
+
+@attrs.frozen
+class Tally:
+    """Who was eligible, who was present, and how each member present voted, on one question.
+
+    The tally covers the board's voting members. A member is *present* unless listed in
+    ``absent`` or ``excluded``; a member present who is missing from ``votes`` is
+    *present, not voting*. Excluded members (barred by an interest) are in the room but
+    count neither for quorum nor in any base.
+
+    Args:
+        votes: Member id to :class:`Vote`, for the members present who voted.
+        authority_of: Every voting member's id to the code of the authority they sit for.
+        seats: Voting seats per authority code (vacant seats included).
+        absent: Ids of members not present.
+        excluded: Ids of members present but barred from the item.
+        names: Display names for explanations (ids are used where missing).
+        population: Population per authority code, for population-based rules.
+
+    Raises:
+        InvalidVote: A vote from a member who is absent, excluded or not in ``authority_of``,
+            or a member both absent and excluded.
+
+    Examples:
+        >>> t = Tally({"a": Vote.FOR, "b": Vote.AGAINST},
+        ...           authority_of={"a": "X", "b": "Y", "c": "Y"}, seats={"X": 1, "Y": 2})
+        >>> t.count(Vote.FOR), sorted(t.present), sorted(t.not_voting)
+        (1, ['a', 'b', 'c'], ['c'])
+        >>> t.by_authority("Y").count(Vote.AGAINST)
+        1
+    """
+
+    votes: FrozenMap[str, Vote] = attrs.field(converter=_vote_map)
+    authority_of: FrozenMap[str, str] = attrs.field(kw_only=True, converter=frozen_map)
+    seats: FrozenMap[str, int] = attrs.field(kw_only=True, converter=frozen_map)
+    absent: frozenset[str] = attrs.field(default=frozenset(), kw_only=True, converter=_id_set)
+    excluded: frozenset[str] = attrs.field(default=frozenset(), kw_only=True, converter=_id_set)
+    names: FrozenMap[str, str] = attrs.field(
+        factory=FrozenMap, kw_only=True, converter=frozen_map, eq=False, repr=False
+    )
+    population: FrozenMap[str, int] = attrs.field(
+        factory=FrozenMap, kw_only=True, converter=frozen_map
+    )
+    _counts: dict[Vote, int] = attrs.field(init=False, eq=False, repr=False)
+    _present: frozenset[str] = attrs.field(init=False, eq=False, repr=False)
+    _sub: dict[str, Tally] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        members = self.authority_of
+        for group, label in ((self.absent, "absent"), (self.excluded, "excluded")):
+            for member in group:
+                if member not in members:
+                    raise InvalidVote(expected(label, "ids of the board's voting members", member))
+        both = self.absent & self.excluded
+        if both:
+            who = sorted(both)[0]
+            raise InvalidVote(f"attendance: {who!r} is recorded as both absent and excluded")
+        counts = dict.fromkeys(Vote, 0)
+        for member, vote in self.votes.items():
+            if member in self.absent or member in self.excluded:
+                state = "absent" if member in self.absent else "excluded from this item"
+                raise InvalidVote(
+                    f"votes.{member}: {self.label(member)} is {state}, so cannot vote"
+                )
+            if member not in members:
+                raise InvalidVote(
+                    expected("votes", "votes only from the board's voting members", member)
+                )
+            counts[vote] += 1
+        for code, n in self.seats.items():
+            if isinstance(n, bool) or not isinstance(n, int) or n < 0:
+                raise InvalidVote(expected(f"seats.{code}", "a whole number >= 0", n))
+        object.__setattr__(self, "_counts", counts)
+        present = frozenset(members) - self.absent - self.excluded
+        object.__setattr__(self, "_present", present)
+        object.__setattr__(self, "_sub", {})
+
+    # -- counts -----------------------------------------------------------------------------
+
+    def count(self, vote: Vote) -> int:
+        """How many members present voted ``vote``."""
+        return self._counts[vote]
+
+    @property
+    def present(self) -> frozenset[str]:
+        """Eligible members present: neither absent nor excluded."""
+        return self._present
+
+    @property
+    def not_voting(self) -> frozenset[str]:
+        """Eligible members present who gave no vote."""
+        return self._present - self.votes.keys()
+
+    @property
+    def voting_seats(self) -> int:
+        """All voting seats on the board (in this tally's scope), vacant or not."""
+        return sum(self.seats.values())
+
+    @property
+    def authorities(self) -> tuple[str, ...]:
+        """Codes of the authorities with at least one voting seat, in the order given."""
+        return tuple(code for code, n in self.seats.items() if n > 0)
+
+    def members(self, vote: Vote) -> tuple[str, ...]:
+        """Ids of the members who voted ``vote``, in roster order."""
+        return tuple(m for m in self.authority_of if self.votes.get(m) is vote)
+
+    def present_from(self, authority: str) -> int:
+        """How many eligible members of ``authority`` are present."""
+        return sum(1 for m in self._present if self.authority_of[m] == authority)
+
+    def by_authority(self, code: str) -> Tally:
+        """The tally restricted to one authority's members and seats.
+
+        Raises:
+            InvalidVote: ``code`` has no seats in this tally.
+        """
+        cached = self._sub.get(code)
+        if cached is not None:
+            return cached
+        if code not in self.seats:
+            raise InvalidVote(expected("authority", f"one of {list(self.seats)}", code))
+        ids = [m for m, a in self.authority_of.items() if a == code]
+        sub = Tally(
+            {m: self.votes[m] for m in ids if m in self.votes},
+            authority_of=dict.fromkeys(ids, code),
+            seats={code: self.seats[code]},
+            absent=self.absent.intersection(ids),
+            excluded=self.excluded.intersection(ids),
+            names=self.names,
+            population={code: self.population[code]} if code in self.population else {},
+        )
+        self._sub[code] = sub
+        return sub
+
+    # -- words ------------------------------------------------------------------------------
+
+    def label(self, member: str) -> str:
+        """A member as named in minutes: ``"Cllr Hall, RBC"``."""
+        name = self.names.get(member, member)
+        authority = self.authority_of.get(member)
+        return f"{name}, {authority}" if authority else name
+
+    def who(self, vote: Vote) -> str:
+        """The members who voted ``vote``, for an explanation: ``"Cllr Hall, RBC; ..."``."""
+        return "; ".join(self.label(m) for m in self.members(vote))
+
+    def summary(self) -> str:
+        """One line with the counts, e.g. ``"4 for, 1 against, 0 abstentions"``."""
+        parts = [
+            f"{self.count(Vote.FOR)} for",
+            f"{self.count(Vote.AGAINST)} against",
+            f"{self.count(Vote.ABSTAIN)} abstaining",
+        ]
+        not_voting = len(self.not_voting)
+        if not_voting:
+            parts.append(f"{not_voting} present not voting")
+        return ", ".join(parts)
+
+
+# ---------------------------------------------------------------------------------------------
+# Verdict and the Rule base
+# ---------------------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Verdict:
+    """What a rule found on a tally, and why.
+
+    Attributes:
+        carried: ``True``, ``False``, or ``None`` for an equality a casting vote may settle.
+        rule: The rule that was evaluated.
+        reasons: Lines fit for minutes, each a test and its answer.
+        children: The verdicts of the rules this one is built from.
+        basis: The rule that carried it: the rule itself, or for :class:`FirstOf` and
+            :class:`AnyOf` the alternative that carried; ``None`` when not carried.
+    """
+
+    carried: bool | None
+    rule: Rule
+    reasons: tuple[str, ...] = ()
+    children: tuple[Verdict, ...] = ()
+    basis: Rule | None = None
+
+
+class Rule:
+    """Base of every rule. Subclasses are frozen attrs classes.
+
+    Attributes:
+        monotone: Turning an AGAINST into a FOR never turns *carried* into *not carried*.
+    """
+
+    monotone: ClassVar[bool] = True
+
+    def evaluate(self, tally: Tally) -> Verdict:  # pragma: no cover - abstract
+        """Decide the question on ``tally``."""
+        raise NotImplementedError
+
+    def describe(self) -> str:  # pragma: no cover - abstract
+        """The rule in plain English, lower case, fit to follow "carried on"."""
+        raise NotImplementedError
+
+    def subrules(self) -> tuple[Rule, ...]:
+        """The rules this rule is built from (none for a leaf rule)."""
+        return ()
+
+    def _leaf(self, carried: bool | None, *reasons: str) -> Verdict:
+        return Verdict(carried, self, reasons, (), self if carried else None)
+
+
+def _positive_int(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise InvalidRule(expected(attribute.name, "a whole number >= 1", value))
+
+
+def _optional_positive_int(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None:
+        _positive_int(instance, attribute, value)
+
+
+def _to_fraction(value: Any) -> Any:
+    """Convert ints and Fractions to Fraction; leave other values for the validator to reject."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return Fraction(value)
+    return value
+
+
+def _fraction_in(low: Fraction, high: Fraction, *, low_open: bool = False) -> Any:
+    def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        ok = isinstance(value, Fraction) and (value > low if low_open else value >= low)
+        if not ok or value > high:
+            bracket = "(" if low_open else "["
+            what = f"a Fraction in {bracket}{low}, {high}] (floats are not accepted)"
+            raise InvalidRule(expected(attribute.name, what, value))
+
+    return check
+
+
+def _positive_fraction(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, Fraction) or value <= 0:
+        what = "a number > 0 as an int or Fraction (floats are not accepted)"
+        raise InvalidRule(expected(attribute.name, what, value))
+
+
+def walk(rule: Rule) -> Iterator[Rule]:
+    """Yield ``rule`` and every rule it is built from, depth first.
+
+    Examples:
+        >>> [type(r).__name__ for r in walk(FirstOf(Consensus(), EachAuthority(at_least=2)))]
+        ['FirstOf', 'Consensus', 'EachAuthority', 'AtLeast']
+    """
+    yield rule
+    for sub in rule.subrules():
+        yield from walk(sub)
+
+
+# ---------------------------------------------------------------------------------------------
+# Leaf rules
+# ---------------------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Consensus(Rule):
+    """At least one member in support and none against.
+
+    Args:
+        abstention_blocks: If true, an abstention also prevents consensus.
+
+    Examples:
+        >>> t = Tally({"a": Vote.FOR, "b": Vote.ABSTAIN}, authority_of={"a": "X", "b": "X"},
+        ...           seats={"X": 2})
+        >>> Consensus().evaluate(t).carried, Consensus(abstention_blocks=True).evaluate(t).carried
+        (True, False)
+    """
+
+    abstention_blocks: bool = attrs.field(
+        default=False, kw_only=True, validator=attrs.validators.instance_of(bool)
+    )
+
+    def describe(self) -> str:
+        return "consensus (abstentions block)" if self.abstention_blocks else "consensus"
+
+    def evaluate(self, tally: Tally) -> Verdict:
+        against = tally.count(Vote.AGAINST)
+        abstain = tally.count(Vote.ABSTAIN) if self.abstention_blocks else 0
+        support = tally.count(Vote.FOR)
+        if against:
+            return self._leaf(
+                False, f"consensus not reached: {against} against ({tally.who(Vote.AGAINST)})"
+            )
+        if abstain:
+            return self._leaf(
+                False,
+                f"consensus not reached: {abstain} abstaining ({tally.who(Vote.ABSTAIN)})",
+            )
+        if not support:
+            return self._leaf(False, "consensus not reached: nobody voted in support")
+        return self._leaf(True, f"consensus reached: {support} in support, none against")
+
+
+@attrs.frozen
+class Unanimity(Rule):
+    """Every eligible member present (or every voting seat) votes in support.
+
+    Args:
+        of: ``"present"``: every eligible member present; ``"seats"``: every voting seat.
+
+    Examples:
+        >>> t = Tally({"a": Vote.FOR}, authority_of={"a": "X", "b": "X"}, seats={"X": 2},
+        ...           absent={"b"})
+        >>> Unanimity().evaluate(t).carried, Unanimity(of="seats").evaluate(t).carried
+        (True, False)
+    """
+
+    of: Literal["present", "seats"] = attrs.field(
+        default="present", kw_only=True, validator=attrs.validators.in_(("present", "seats"))
+    )
+
+    def describe(self) -> str:
+        return (
+            "unanimity of all voting seats" if self.of == "seats" else "unanimity of those present"
+        )
+
+    def evaluate(self, tally: Tally) -> Verdict:
+        support = tally.count(Vote.FOR)
+        base = tally.voting_seats if self.of == "seats" else len(tally.present)
+        ok = base > 0 and support == base
+        noun = "voting seats" if self.of == "seats" else "present"
+        return self._leaf(ok, f"{support} of {base} {noun} in support  {_yes(ok)}")
+
+
+_BASES = ("voting", "present", "seats")
+
+
+@attrs.frozen
+class Majority(Rule):
+    """More than ``more_than`` of a base vote in support.
+
+    The base is FOR + AGAINST for ``"voting"`` (the statutory default, LGA 1972 Sch 12
+    para 39(1)), the eligible members present for ``"present"``, and the voting seats for
+    ``"seats"``. At one half, FOR equal to AGAINST with the whole base voting is an
+    *equality* (``carried is None``), which a chair's casting vote may settle.
+
+    Examples:
+        >>> t = Tally({"a": Vote.FOR, "b": Vote.AGAINST}, authority_of={"a": "X", "b": "X"},
+        ...           seats={"X": 2})
+        >>> Majority().evaluate(t).carried is None
+        True
+        >>> Majority(more_than=Fraction(2, 3)).describe()
+        'more than 2/3 of those present and voting'
+    """
+
+    of: Literal["voting", "present", "seats"] = attrs.field(
+        default="voting", kw_only=True, validator=attrs.validators.in_(_BASES)
+    )
+    more_than: Fraction = attrs.field(
+        default=Fraction(1, 2),
+        kw_only=True,
+        converter=_to_fraction,
+        validator=_fraction_in(Fraction(0), Fraction(1) - Fraction(1, 10**9)),
+    )
+
+    def _base_words(self) -> str:
+        return {
+            "voting": "those present and voting",
+            "present": "the members present",
+            "seats": "all voting seats",
+        }[self.of]
+
+    def describe(self) -> str:
+        if self.more_than == Fraction(1, 2):
+            return f"a majority of {self._base_words()}"
+        return f"more than {_fraction(self.more_than)} of {self._base_words()}"
+
+    def evaluate(self, tally: Tally) -> Verdict:
+        support, against = tally.count(Vote.FOR), tally.count(Vote.AGAINST)
+        if self.of == "voting":
+            base = support + against
+        elif self.of == "present":
+            base = len(tally.present)
+        else:
+            base = tally.voting_seats
+        counts = f"{support} for, {against} against"
+        if (
+            self.more_than == Fraction(1, 2)
+            and base > 0
+            and support == against
+            and 2 * support == base
+        ):
+            return self._leaf(None, f"equality of votes: {counts}")
+        ok = base > 0 and support > self.more_than * base
+        test = f"{support} > {_fraction(self.more_than)} of {base}"
+        return self._leaf(ok, f"{self.describe()}: {counts} ({test})  {_yes(ok)}")
+
+
+@attrs.frozen
+class AtLeast(Rule):
+    """At least ``n`` members vote in support.
+
+    Examples:
+        >>> AtLeast(4).describe()
+        'at least 4 in support'
+    """
+
+    n: int = attrs.field(validator=_positive_int)
+
+    def describe(self) -> str:
+        return f"at least {self.n} in support"
+
+    def evaluate(self, tally: Tally) -> Verdict:
+        support = tally.count(Vote.FOR)
+        ok = support >= self.n
+        return self._leaf(ok, f"{support} in support >= {self.n}  {_yes(ok)}")
+
+
+def _weights(value: Any) -> FrozenMap[str, Fraction]:
+    if not isinstance(value, Mapping) or not value:
+        raise InvalidRule(expected("weights", "a non-empty mapping of id to weight", value))
+    out: dict[str, Fraction] = {}
+    for key, weight in value.items():
+        w = _to_fraction(weight)
+        if not isinstance(w, Fraction) or w < 0:
+            what = "a weight >= 0 as an int or Fraction (floats are not accepted)"
+            raise InvalidRule(expected(f"weights.{key}", what, weight))
+        out[key] = w
+    return FrozenMap(out)
+
+
+@attrs.frozen
+class Weighted(Rule):
+    """The total weight of the members in support reaches ``quota``.
+
+    ``weights`` is keyed by member id or by authority code; an authority's weight goes
+    to each of its members, and a member's own entry takes precedence. Members with
+    neither have weight 0.
+
+    Examples:
+        >>> t = Tally({"a": Vote.FOR, "b": Vote.AGAINST}, authority_of={"a": "X", "b": "Y"},
+        ...           seats={"X": 1, "Y": 1})
+        >>> Weighted({"X": 3, "Y": 2}, quota=3).evaluate(t).carried
+        True
+    """
+
+    weights: FrozenMap[str, Fraction] = attrs.field(converter=_weights)
+    quota: Fraction = attrs.field(
+        kw_only=True, converter=_to_fraction, validator=_positive_fraction
+    )
+
+    def weight_of(self, member: str, authority: str) -> Fraction:
+        """The weight of one member sitting for ``authority``."""
+        if member in self.weights:
+            return self.weights[member]
+        return self.weights.get(authority, Fraction(0))
+
+    def describe(self) -> str:
+        return f"a weighted vote reaching a quota of {_fraction(self.quota)}"
+
+    def evaluate(self, tally: Tally) -> Verdict:
+        total = sum(
+            (self.weight_of(m, tally.authority_of[m]) for m in tally.members(Vote.FOR)),
+            Fraction(0),
+        )
+        ok = total >= self.quota
+        return self._leaf(
+            ok, f"weight in support {_fraction(total)} >= quota {_fraction(self.quota)}  {_yes(ok)}"
+        )
+
+
+@attrs.frozen
+class DoubleMajority(Rule):
+    """Enough authorities, representing enough of the population, are in favour.
+
+    An authority is *in favour* when ``within`` carries on its own members' votes (by
+    default a majority of its members present and voting; an equality is not in favour).
+    The proposal carries when at least ``authorities`` of the authorities with seats are
+    in favour and they hold at least ``population`` of the total population. With
+    ``blocking_at_least=k``, a proposal that has enough authorities also carries unless
+    at least ``k`` authorities are not in favour (the EU Council's "blocking minority must
+    include at least four members").
+
+    Examples:
+        >>> rule = DoubleMajority(authorities=Fraction(55, 100), population=Fraction(65, 100))
+        >>> rule.describe()
+        'a double majority: at least 55% of authorities, with at least 65% of the population'
+    """
+
+    authorities: Fraction = attrs.field(
+        kw_only=True, converter=_to_fraction, validator=_fraction_in(Fraction(0), Fraction(1))
+    )
+    population: Fraction = attrs.field(
+        kw_only=True, converter=_to_fraction, validator=_fraction_in(Fraction(0), Fraction(1))
+    )
+    blocking_at_least: int = attrs.field(
+        default=0,
+        kw_only=True,
+        validator=attrs.validators.and_(attrs.validators.instance_of(int), attrs.validators.ge(0)),
+    )
+    within: Rule = attrs.field(factory=lambda: Majority(), kw_only=True)
+
+    def subrules(self) -> tuple[Rule, ...]:
+        return (self.within,)
+
+    def describe(self) -> str:
+        text = (
+            f"a double majority: at least {_percent(self.authorities)} of authorities, "
+            f"with at least {_percent(self.population)} of the population"
+        )
+        if self.blocking_at_least:
+            text += f" (a blocking minority needs at least {self.blocking_at_least} authorities)"
+        return text
+
+    def evaluate(self, tally: Tally) -> Verdict:
+        codes = tally.authorities
+        missing = [c for c in codes if c not in tally.population]
+        if missing:
+            raise InvalidRule(
+                expected(f"population.{missing[0]}", "a population for every authority", None)
+            )
+        children = tuple(self.within.evaluate(tally.by_authority(c)) for c in codes)
+        in_favour = [c for c, v in zip(codes, children, strict=True) if v.carried]
+        total_pop = sum(tally.population[c] for c in codes)
+        pop_for = sum(tally.population[c] for c in in_favour)
+        share_auth = Fraction(len(in_favour), len(codes))
+        share_pop = Fraction(pop_for, total_pop) if total_pop else Fraction(0)
+        auth_ok = share_auth >= self.authorities
+        pop_ok = share_pop >= self.population
+        blockers = len(codes) - len(in_favour)
+        reasons = [
+            f"authorities in favour: {len(in_favour)} of {len(codes)} "
+            f"({_percent(share_auth)}) >= {_percent(self.authorities)}  {_yes(auth_ok)}",
+            f"population in favour: {pop_for:,} of {total_pop:,} "
+            f"({_percent(share_pop)}) >= {_percent(self.population)}  {_yes(pop_ok)}",
+        ]
+        ok = auth_ok and pop_ok
+        if auth_ok and not pop_ok and self.blocking_at_least:
+            blocked = blockers >= self.blocking_at_least
+            reasons.append(
+                f"authorities not in favour: {blockers} >= {self.blocking_at_least} "
+                f"needed to block  {_yes(blocked)}"
+            )
+            ok = not blocked
+        return Verdict(ok, self, tuple(reasons), children, self if ok else None)
+
+
+@attrs.frozen
+class Quorum(Rule):
+    """Enough eligible members present, overall and from each authority.
+
+    Used as a :class:`~sharegov.boards.Board`'s ``quorum``. Excluded members (barred by
+    an interest) and non-voting members never count towards it.
+
+    Args:
+        at_least: Minimum eligible members present.
+        fraction: Minimum share of the voting seats present (rounded up).
+        each_authority: Minimum eligible members present from every authority with seats.
+
+    Examples:
+        >>> Quorum(at_least=4, each_authority=2).describe()
+        'a quorum of at least 4 members present, at least 2 from each authority'
+    """
+
+    at_least: int | None = attrs.field(default=None, kw_only=True, validator=_optional_positive_int)
+    fraction: Fraction | None = attrs.field(
+        default=None,
+        kw_only=True,
+        converter=attrs.converters.optional(_to_fraction),
+        validator=attrs.validators.optional(_fraction_in(Fraction(0), Fraction(1), low_open=True)),
+    )
+    each_authority: int | None = attrs.field(
+        default=None, kw_only=True, validator=_optional_positive_int
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if self.at_least is None and self.fraction is None and self.each_authority is None:
+            raise InvalidRule(
+                "Quorum: expected at least one of at_least, fraction or each_authority, got none"
+            )
+
+    def required(self, voting_seats: int) -> int:
+        """Members that must be present overall, for a board with ``voting_seats``."""
+        need = self.at_least or 0
+        if self.fraction is not None:
+            need = max(need, -(-self.fraction * voting_seats // 1))
+        return int(need)
+
+    def describe(self) -> str:
+        parts = []
+        if self.at_least is not None:
+            parts.append(f"at least {self.at_least} members present")
+        if self.fraction is not None:
+            parts.append(f"at least {_fraction(self.fraction)} of the voting seats present")
+        if self.each_authority is not None:
+            parts.append(f"at least {self.each_authority} from each authority")
+        return "a quorum of " + ", ".join(parts)
+
+    def evaluate(self, tally: Tally) -> Verdict:
+        reasons = []
+        ok = True
+        need = self.required(tally.voting_seats)
+        if need:
+            here = len(tally.present)
+            good = here >= need
+            ok &= good
+            reasons.append(f"eligible members present: {here} >= {need}  {_yes(good)}")
+        if self.each_authority is not None:
+            for code in tally.authorities:
+                here = tally.present_from(code)
+                good = here >= self.each_authority
+                ok &= good
+                reasons.append(f"{code} present: {here} >= {self.each_authority}  {_yes(good)}")
+        return Verdict(ok, self, tuple(reasons), (), self if ok else None)
+
+
+# ---------------------------------------------------------------------------------------------
+# Composite rules
+# ---------------------------------------------------------------------------------------------
+
+
+@attrs.frozen(init=False)
+class EachAuthority(Rule):
+    """A test that must hold within every authority that has seats.
+
+    Give either ``at_least=k`` (at least ``k`` of that authority's members in support)
+    or ``rule=`` (any rule, evaluated on that authority's members alone).
+
+    Examples:
+        >>> EachAuthority(at_least=2) == EachAuthority(rule=AtLeast(2))
+        True
+        >>> EachAuthority(rule=Majority()).describe()
+        'a majority of those present and voting within each authority'
+    """
+
+    rule: Rule
+
+    def __init__(self, *, at_least: int | None = None, rule: Rule | None = None) -> None:
+        if (at_least is None) == (rule is None):
+            raise InvalidRule(
+                "EachAuthority: expected exactly one of at_least= or rule=, "
+                f"got at_least={at_least!r}, rule={rule!r}"
+            )
+        inner = AtLeast(at_least) if at_least is not None else rule
+        if not isinstance(inner, Rule):
+            raise InvalidRule(expected("EachAuthority.rule", "a sharegov rule", inner))
+        self.__attrs_init__(inner)
+
+    def subrules(self) -> tuple[Rule, ...]:
+        return (self.rule,)
+
+    def describe(self) -> str:
+        if isinstance(self.rule, AtLeast):
+            return f"at least {self.rule.n} in support from each authority"
+        return f"{self.rule.describe()} within each authority"
+
+    def evaluate(self, tally: Tally) -> Verdict:
+        children = []
+        reasons: list[str] = []
+        for code in tally.authorities:
+            child = self.rule.evaluate(tally.by_authority(code))
+            children.append(child)
+            reasons.extend(f"{code}: {line}" for line in child.reasons)
+        carried = _all(v.carried for v in children)
+        return Verdict(carried, self, tuple(reasons), tuple(children), self if carried else None)
+
+
+def _rule_tuple(rules: tuple[Any, ...], name: str) -> tuple[Rule, ...]:
+    if not rules:
+        raise InvalidRule(f"{name}: expected at least one rule, got none")
+    for i, rule in enumerate(rules):
+        if not isinstance(rule, Rule):
+            raise InvalidRule(expected(f"{name}[{i}]", "a sharegov rule", rule))
+    return rules
+
+
+def _all(values: Iterable[bool | None]) -> bool | None:
+    """Kleene AND: False if any False, else None if any None, else True."""
+    result: bool | None = True
+    for value in values:
+        if value is False:
+            return False
+        if value is None:
+            result = None
+    return result
+
+
+@attrs.frozen(init=False)
+class FirstOf(Rule):
+    """An ordered fallback: the first rule that carries is the basis.
+
+    Examples:
+        >>> FirstOf(Consensus(), EachAuthority(at_least=2)).describe()
+        'consensus, else at least 2 in support from each authority'
+    """
+
+    rules: tuple[Rule, ...]
+
+    def __init__(self, *rules: Rule) -> None:
+        self.__attrs_init__(_rule_tuple(rules, "FirstOf"))
+
+    def subrules(self) -> tuple[Rule, ...]:
+        return self.rules
+
+    def describe(self) -> str:
+        return ", else ".join(r.describe() for r in self.rules)
+
+    def evaluate(self, tally: Tally) -> Verdict:
+        children = []
+        reasons: list[str] = []
+        pending = False
+        for rule in self.rules:
+            child = rule.evaluate(tally)
+            children.append(child)
+            reasons.extend(child.reasons)
+            if child.carried:
+                return Verdict(True, self, tuple(reasons), tuple(children), rule)
+            pending |= child.carried is None
+        return Verdict(None if pending else False, self, tuple(reasons), tuple(children), None)
+
+
+@attrs.frozen(init=False)
+class AllOf(Rule):
+    """Every rule carries.
+
+    Examples:
+        >>> AllOf(AtLeast(3), EachAuthority(at_least=1)).describe()
+        'at least 3 in support, and at least 1 in support from each authority'
+    """
+
+    rules: tuple[Rule, ...]
+
+    def __init__(self, *rules: Rule) -> None:
+        self.__attrs_init__(_rule_tuple(rules, "AllOf"))
+
+    def subrules(self) -> tuple[Rule, ...]:
+        return self.rules
+
+    def describe(self) -> str:
+        return ", and ".join(r.describe() for r in self.rules)
+
+    def evaluate(self, tally: Tally) -> Verdict:
+        children = tuple(r.evaluate(tally) for r in self.rules)
+        reasons = tuple(line for c in children for line in c.reasons)
+        carried = _all(c.carried for c in children)
+        return Verdict(carried, self, reasons, children, self if carried else None)
+
+
+@attrs.frozen(init=False)
+class AnyOf(Rule):
+    """Some rule carries; the first that does is the basis.
+
+    Examples:
+        >>> AnyOf(Consensus(), AtLeast(4)).describe()
+        'consensus, or at least 4 in support'
+    """
+
+    rules: tuple[Rule, ...]
+
+    def __init__(self, *rules: Rule) -> None:
+        self.__attrs_init__(_rule_tuple(rules, "AnyOf"))
+
+    def subrules(self) -> tuple[Rule, ...]:
+        return self.rules
+
+    def describe(self) -> str:
+        return ", or ".join(r.describe() for r in self.rules)
+
+    def evaluate(self, tally: Tally) -> Verdict:
+        children = tuple(r.evaluate(tally) for r in self.rules)
+        reasons = tuple(line for c in children for line in c.reasons)
+        basis = next((c.rule for c in children if c.carried), None)
+        if basis is not None:
+            return Verdict(True, self, reasons, children, basis)
+        carried = None if any(c.carried is None for c in children) else False
+        return Verdict(carried, self, reasons, children, None)

@@ -1,0 +1,299 @@
+"""Hypothesis strategies for sharegov's domain classes, for sharegov's tests and yours.
+
+Needs the ``strategies`` extra (Hypothesis). Once sharegov is installed, its strategies
+are registered through Hypothesis's entry point, so ``st.from_type(Board)`` works.
+
+Every strategy builds values that are consistent with each other: a board's rule can be
+met by its seats, and a ballot only names the board's members.
+
+Examples:
+    >>> from hypothesis import given
+    >>> from sharegov.strategies import boards_with_ballots
+    >>> @given(boards_with_ballots())
+    ... def test_decides(pair):
+    ...     board, ballot = pair
+    ...     assert board.decide(**ballot).status is not None
+    >>> test_decides()
+"""
+
+from __future__ import annotations
+
+import functools
+import string
+from fractions import Fraction
+from typing import Any, TypedDict
+
+from sharegov import rules
+from sharegov.boards import Board, ElectedChair
+from sharegov.errors import InvalidBoard, MissingExtra, UnknownId, expected
+from sharegov.parties import Authority, Member
+from sharegov.rules import Rule, Tally, Vote
+
+try:
+    from hypothesis import reject
+    from hypothesis import strategies as st
+except ImportError as exc:  # pragma: no cover - exercised only without the extra
+    raise MissingExtra(
+        'sharegov.strategies needs Hypothesis: install it with: pip install "sharegov[strategies]"'
+    ) from exc
+
+__all__ = [
+    "Ballot",
+    "authorities",
+    "authority_codes",
+    "ballots",
+    "boards",
+    "boards_with_ballots",
+    "gss_codes",
+    "members",
+    "rules_for",
+    "strategy_for",
+    "tallies",
+]
+
+
+class Ballot(TypedDict):
+    """Keyword arguments for :meth:`Board.decide`: votes, absent and excluded."""
+
+    votes: dict[str, Vote]
+    absent: frozenset[str]
+    excluded: frozenset[str]
+
+
+authority_codes = st.text(string.ascii_uppercase, min_size=2, max_size=4)
+gss_codes = st.builds(
+    lambda letter, digits: f"{letter}{digits:08d}",
+    st.sampled_from("EWSNK"),
+    st.integers(0, 99_999_999),
+)
+
+
+@st.composite
+def authorities(draw: st.DrawFn, code: str | None = None) -> Authority:
+    """An authority, always with a population (population rules need one)."""
+    code = code if code is not None else draw(authority_codes)
+    return Authority(
+        code,
+        f"{code.title()} Council",
+        population=draw(st.integers(1_000, 1_500_000)),
+        gss=draw(st.none() | gss_codes),
+    )
+
+
+@st.composite
+def members(
+    draw: st.DrawFn, authority: str, *, id: str | None = None, voting: bool = True
+) -> Member:
+    """A member sitting for ``authority``."""
+    member_id = (
+        id if id is not None else draw(st.text(string.ascii_lowercase, min_size=1, max_size=8))
+    )
+    return Member(
+        member_id,
+        f"Cllr {member_id.title()}",
+        authority,
+        roles=draw(
+            st.frozensets(st.sampled_from(["leader", "deputy leader", "group leader"]), max_size=1)
+        ),
+        voting=voting,
+    )
+
+
+_COMBINATORS = (rules.FirstOf, rules.AllOf, rules.AnyOf, rules.EachAuthority)
+
+
+def rules_for(
+    seats: dict[str, int],
+    member_ids: list[str] | None = None,
+    *,
+    kind: type[Rule] | None = None,
+) -> st.SearchStrategy[Rule]:
+    """Rules, including nested combinators, that a board with ``seats`` can satisfy.
+
+    All sharegov rules are monotone, so a rule is satisfiable exactly when it carries with
+    every seat present and in support; the thresholds drawn here guarantee that for leaf
+    rules. (A threshold nested under :class:`~sharegov.rules.EachAuthority` sees one
+    authority's seats only, so :func:`boards` rejects the rare unsatisfiable draw.)
+
+    Args:
+        seats: Voting seats per authority code.
+        member_ids: Member ids that :class:`~sharegov.rules.Weighted` may weight.
+        kind: Only rules of this class (the outermost rule, for combinators).
+    """
+    kind_key: Any = kind  # classes hash by identity; typed loosely for lru_cache
+    return _rules_for(tuple(seats.items()), tuple(member_ids or ()), kind_key)
+
+
+@functools.lru_cache(maxsize=1024)
+def _rules_for(
+    seat_items: tuple[tuple[str, int], ...], member_ids: tuple[str, ...], kind: type[Rule] | None
+) -> st.SearchStrategy[Rule]:
+    # Building strategies is costly in Hypothesis; boards repeat shapes, so cache them.
+    seats = dict(seat_items)
+    total = sum(seats.values())
+    smallest = min(seats.values())
+    keys = list(seats) + list(member_ids)
+    leaves: dict[type[Rule], st.SearchStrategy[Rule]] = {
+        rules.Consensus: st.builds(rules.Consensus, abstention_blocks=st.booleans()),
+        rules.Unanimity: st.builds(rules.Unanimity, of=st.sampled_from(["present", "seats"])),
+        rules.Majority: st.builds(
+            rules.Majority,
+            of=st.sampled_from(["voting", "present", "seats"]),
+            more_than=st.sampled_from(
+                [Fraction(1, 2), Fraction(2, 3), Fraction(3, 4), Fraction(1, 3)]
+            ),
+        ),
+        rules.AtLeast: st.builds(rules.AtLeast, st.integers(1, total)),
+        rules.Weighted: _weighted(keys),
+        rules.DoubleMajority: st.builds(
+            rules.DoubleMajority,
+            authorities=st.sampled_from([Fraction(1, 2), Fraction(55, 100), Fraction(1)]),
+            population=st.sampled_from([Fraction(1, 2), Fraction(65, 100), Fraction(1)]),
+            blocking_at_least=st.integers(0, 3),
+        ),
+        rules.Quorum: st.builds(
+            rules.Quorum,
+            at_least=st.none() | st.integers(1, total),
+            each_authority=st.integers(1, smallest),
+        ),
+    }
+    any_leaf = st.one_of(
+        *leaves.values(),
+        st.builds(lambda k: rules.EachAuthority(at_least=k), st.integers(1, smallest)),
+    )
+
+    def combine(
+        children: st.SearchStrategy[Rule], only: type[Rule] | None = None
+    ) -> st.SearchStrategy[Rule]:
+        many = st.lists(children, min_size=1, max_size=3)
+        options: dict[type[Rule], st.SearchStrategy[Rule]] = {
+            rules.FirstOf: many.map(lambda rs: rules.FirstOf(*rs)),
+            rules.AllOf: many.map(lambda rs: rules.AllOf(*rs)),
+            rules.AnyOf: many.map(lambda rs: rules.AnyOf(*rs)),
+            rules.EachAuthority: children.map(lambda r: rules.EachAuthority(rule=r)),
+        }
+        return options[only] if only is not None else st.one_of(*options.values())
+
+    nested = st.recursive(any_leaf, combine, max_leaves=5)
+    if kind is None:
+        return nested
+    if kind in leaves:
+        return leaves[kind]
+    return combine(nested, kind)
+
+
+def _weighted(keys: list[str]) -> st.SearchStrategy[Rule]:
+    @st.composite
+    def build(draw: st.DrawFn) -> Rule:
+        chosen = draw(st.lists(st.sampled_from(keys), min_size=1, max_size=len(keys), unique=True))
+        weights = {k: draw(st.integers(1, 10)) for k in chosen}
+        quota = draw(st.integers(1, max(1, sum(weights.values()))))
+        return rules.Weighted(weights, quota=quota)
+
+    return build()
+
+
+@st.composite
+def boards(
+    draw: st.DrawFn,
+    *,
+    max_authorities: int = 4,
+    max_seats: int = 4,
+    kind: type[Rule] | None = None,
+) -> Board:
+    """A valid board: 1–``max_authorities`` authorities, each with 1–``max_seats`` seats,
+    a satisfiable rule (of class ``kind``, if given) and quorum, and sometimes a
+    non-voting member."""
+    codes = draw(st.lists(authority_codes, min_size=1, max_size=max_authorities, unique=True))
+    auths = [draw(authorities(code)) for code in codes]
+    seats = {code: draw(st.integers(1, max_seats)) for code in codes}
+    member_list: list[Member] = []
+    for code in codes:
+        filled = draw(st.integers(1 if code == codes[0] else 0, seats[code]))
+        for k in range(filled):
+            member_list.append(draw(members(code, id=f"{code.lower()}{k + 1}")))
+    if draw(st.booleans()):
+        member_list.append(draw(members(codes[0], id="observer", voting=False)))
+    ids = [m.id for m in member_list if m.voting]
+    rule = draw(rules_for(seats, ids, kind=kind))
+    quorum = draw(
+        st.none()
+        | st.builds(
+            rules.Quorum,
+            at_least=st.integers(1, sum(seats.values())),
+            each_authority=st.none() | st.integers(1, min(seats.values())),
+        )
+    )
+    try:
+        return Board(
+            "Generated Board",
+            authorities=auths,
+            seats=seats,
+            members=member_list,
+            rule=rule,
+            quorum=quorum,
+            casting_vote=draw(st.booleans()),
+            advisory=draw(st.booleans()),
+            chair_rule=ElectedChair(),
+        )
+    except InvalidBoard:  # a nested threshold beyond one authority's seats
+        reject()
+
+
+_STATES = ("for", "against", "abstain", "silent", "absent", "excluded")
+
+
+@st.composite
+def ballots(draw: st.DrawFn, board: Board) -> Ballot:
+    """A record of votes and attendance that fits ``board``."""
+    votes: dict[str, Vote] = {}
+    absent: set[str] = set()
+    excluded: set[str] = set()
+    for member in board.voting_members:
+        state = draw(st.sampled_from(_STATES))
+        if state == "absent":
+            absent.add(member.id)
+        elif state == "excluded":
+            excluded.add(member.id)
+        elif state != "silent":
+            votes[member.id] = Vote(state)
+    return Ballot(votes=votes, absent=frozenset(absent), excluded=frozenset(excluded))
+
+
+@st.composite
+def boards_with_ballots(draw: st.DrawFn, *, kind: type[Rule] | None = None) -> tuple[Board, Ballot]:
+    """A board (whose rule is of class ``kind``, if given) and a ballot that fits it."""
+    board = draw(boards(kind=kind))
+    return board, draw(ballots(board))
+
+
+@st.composite
+def tallies(draw: st.DrawFn) -> Tally:
+    """A tally from a generated board and ballot."""
+    board, ballot = draw(boards_with_ballots())
+    return board.tally(ballot["votes"], absent=ballot["absent"], excluded=ballot["excluded"])
+
+
+def _any_rule(kind: type[Rule] | None = None) -> st.SearchStrategy[Rule]:
+    seats = st.dictionaries(authority_codes, st.integers(1, 4), min_size=1, max_size=3)
+    return seats.flatmap(lambda s: rules_for(s, kind=kind))
+
+
+def strategy_for(cls: type[Any]) -> st.SearchStrategy[Any]:
+    """The strategy Hypothesis uses for ``st.from_type(cls)``.
+
+    Raises:
+        UnknownId: ``cls`` is not one of sharegov's domain classes.
+    """
+    simple: dict[type[Any], st.SearchStrategy[Any]] = {
+        Authority: authorities(),
+        Member: authority_codes.flatmap(members),
+        Board: boards(),
+        Tally: tallies(),
+        Rule: _any_rule(),
+    }
+    if cls in simple:
+        return simple[cls]
+    if isinstance(cls, type) and issubclass(cls, Rule):
+        return _any_rule(cls)
+    raise UnknownId(expected("cls", "a sharegov domain class", cls))
