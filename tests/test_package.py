@@ -1,11 +1,11 @@
 """The package's public face: exports, import cost, command line."""
 
 from __future__ import annotations
+import __future__
 
 import json
 import subprocess
 import sys
-import __future__
 import types
 
 import pytest
@@ -21,7 +21,8 @@ def test_all_matches_what_is_exported() -> None:
     public = {
         name
         for name, value in vars(sharegov).items()
-        if not name.startswith("_") and not isinstance(value, types.ModuleType | __future__._Feature)
+        if not name.startswith("_")
+        and not isinstance(value, types.ModuleType | __future__._Feature)
     }
     # Subpackages named in __all__ (like ``rules``) are exported on purpose.
     modules = {n for n in sharegov.__all__ if isinstance(getattr(sharegov, n), types.ModuleType)}

@@ -74,6 +74,8 @@ class Authority:
         population: Resident population, where a rule or cost split needs it.
         gss: The ONS GSS code, e.g. ``"E07000234"``.
         kind: The type of authority, e.g. ``"NMD"`` (non-metropolitan district).
+        county: For a district in a two-tier area, the code of its county council.
+        combined_authority: The code of the combined authority it belongs to, if any.
 
     Examples:
         >>> Authority("RBC", "Redditch Borough Council", population=84_214).population
@@ -85,6 +87,8 @@ class Authority:
     population: int | None = attrs.field(default=None, kw_only=True, validator=_optional_count)
     gss: str | None = attrs.field(default=None, kw_only=True, validator=_gss)
     kind: str | None = attrs.field(default=None, kw_only=True)
+    county: str | None = attrs.field(default=None, kw_only=True)
+    combined_authority: str | None = attrs.field(default=None, kw_only=True)
 
 
 @attrs.frozen
