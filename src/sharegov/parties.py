@@ -22,7 +22,7 @@ import attrs
 
 from sharegov.errors import InvalidValue, expected
 
-__all__ = ["Authority", "GSS_PATTERN", "Member", "Officer", "Post", "StatutoryRole"]
+__all__ = ["GSS_PATTERN", "Authority", "Member", "Officer", "Post", "StatutoryRole"]
 
 #: The pattern of a GSS (ONS Government Statistical Service) code for an area.
 GSS_PATTERN = re.compile(r"^[EWSNK]\d{8}$")
