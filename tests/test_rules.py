@@ -311,3 +311,34 @@ def test_unanimity_implies_consensus(data: st.DataObject) -> None:
         if rules.Unanimity(of=of).evaluate(t).carried:  # type: ignore[arg-type]
             assert rules.Consensus().evaluate(t).carried
             assert rules.Consensus(abstention_blocks=True).evaluate(t).carried
+
+
+@contract
+@given(data=st.data())
+def test_check_gives_the_same_answer_as_evaluate(kind: type[Rule], data: st.DataObject) -> None:
+    # The fast answer that decides an outcome and the explained verdict must never differ.
+    board, ballot = data.draw(boards_with_ballots(kind=kind))
+    t = _tally(board, ballot)
+    for rule in rules.walk(board.rule):
+        assert rule.check(t) == rule.evaluate(t).carried
+        for code in t.authorities:
+            assert rule.check_in(t, code) == rule.check(t.by_authority(code))
+
+
+@given(boards_with_ballots())
+def test_public_and_board_tallies_agree(pair: tuple[Board, Ballot]) -> None:
+    board, ballot = pair
+    fast = _tally(board, ballot)
+    public = Tally(
+        ballot["votes"],
+        authority_of={m.id: m.authority for m in board.voting_members},
+        seats=dict(board.seats),
+        absent=ballot["absent"],
+        excluded=ballot["excluded"],
+        population={a.code: a.population for a in board.authorities if a.population is not None},
+    )
+    assert fast == public
+    assert fast.counts == public.counts
+    for code in fast.authorities:
+        assert fast.counts_in(code) == public.counts_in(code)
+        assert fast.by_authority(code).counts == public.by_authority(code).counts

@@ -6,7 +6,7 @@ field would make them unhashable, so mappings are converted to :class:`FrozenMap
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import ItemsView, Iterator, KeysView, Mapping, ValuesView
 from typing import Any, TypeVar
 
 __all__ = ["FrozenMap", "frozen_map"]
@@ -34,6 +34,14 @@ class FrozenMap(Mapping[K, V]):
         self._data: dict[K, V] = dict(data) if data is not None else {}
         self._hash: int | None = None
 
+    @classmethod
+    def adopt(cls, data: dict[K, V]) -> FrozenMap[K, V]:
+        """Wrap ``data`` without copying it; the caller must not change it afterwards."""
+        self = cls.__new__(cls)
+        self._data = data
+        self._hash = None
+        return self
+
     def __getitem__(self, key: K) -> V:
         return self._data[key]
 
@@ -45,6 +53,18 @@ class FrozenMap(Mapping[K, V]):
 
     def __contains__(self, key: object) -> bool:
         return key in self._data
+
+    def items(self) -> ItemsView[K, V]:
+        return self._data.items()
+
+    def keys(self) -> KeysView[K]:
+        return self._data.keys()
+
+    def values(self) -> ValuesView[V]:
+        return self._data.values()
+
+    def get(self, key: K, default: Any = None) -> Any:
+        return self._data.get(key, default)
 
     def __hash__(self) -> int:
         if self._hash is None:

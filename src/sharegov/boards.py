@@ -38,7 +38,19 @@ import attrs
 from sharegov._frozen import FrozenMap, frozen_map
 from sharegov.errors import InvalidBoard, InvalidVote, UnknownId, expected
 from sharegov.parties import Authority, Member
-from sharegov.rules import FirstOf, Majority, Quorum, Rule, Tally, Verdict, Vote, Weighted, walk
+from sharegov.rules import (
+    FirstOf,
+    Layout,
+    Majority,
+    Quorum,
+    Rule,
+    Tally,
+    Verdict,
+    Vote,
+    Weighted,
+    parse_vote,
+    walk,
+)
 
 __all__ = [
     "Board",
@@ -51,6 +63,8 @@ __all__ = [
 ]
 
 PARA_39_2 = "LGA 1972 Sch 12 para 39(2)"
+_NOBODY: frozenset[str] = frozenset()
+_parse_vote = parse_vote
 
 
 class Status(enum.Enum):
@@ -146,36 +160,62 @@ class Outcome:
     Attributes:
         status: Carried, not carried, or inquorate.
         tally: Who was present and how they voted.
-        verdict: The board rule's verdict, or ``None`` if the meeting was inquorate.
-        quorum: The quorum rule's verdict, or ``None`` if the board has no quorum rule.
-        board: The board's name.
-        rule: The board's voting rule.
-        advisory: Whether the board only recommends.
+        board: The board that decided.
         chair: Id of the member presiding, if given.
         casting: The chair's casting vote, if one was given on an equality.
-        casting_allowed: Whether the board's terms give the chair a casting vote.
+        equality: Whether the votes were equal under the board's rule.
     """
 
     status: Status
     tally: Tally
-    verdict: Verdict | None
-    quorum: Verdict | None
-    board: str
-    rule: Rule
-    advisory: bool = False
+    board: Board
     chair: str | None = None
     casting: Vote | None = None
-    casting_allowed: bool = True
+    equality: bool = False
+    _cache: dict[str, Verdict | None] = attrs.field(factory=dict, init=False, eq=False, repr=False)
+
+    @property
+    def rule(self) -> Rule:
+        """The board's voting rule."""
+        return self.board.rule
+
+    @property
+    def advisory(self) -> bool:
+        """Whether the board only recommends."""
+        return self.board.advisory
+
+    @property
+    def verdict(self) -> Verdict | None:
+        """The rule's verdict with its reasons, or ``None`` if the meeting was inquorate.
+
+        Built on first use from the same predicates that decided :attr:`status`, and checked
+        against it, so an explanation can never disagree with the result.
+        """
+        if "verdict" not in self._cache:
+            verdict = None
+            if self.status is not Status.INQUORATE:
+                verdict = self.board.rule.evaluate(self.tally)
+                expected_answer = None if self.equality else self.carried
+                if verdict.carried is not expected_answer:
+                    raise RuntimeError(  # a bug in sharegov, not bad input
+                        f"sharegov internal error: {self.board.rule!r} answered "
+                        f"{expected_answer!r} but explained {verdict.carried!r}; please report"
+                    )
+            self._cache["verdict"] = verdict
+        return self._cache["verdict"]
+
+    @property
+    def quorum(self) -> Verdict | None:
+        """The quorum rule's verdict, or ``None`` if the board has no quorum rule."""
+        if "quorum" not in self._cache:
+            q = self.board.quorum
+            self._cache["quorum"] = q.evaluate(self.tally) if q is not None else None
+        return self._cache["quorum"]
 
     @property
     def carried(self) -> bool:
         """Whether the question carried."""
         return self.status is Status.CARRIED
-
-    @property
-    def equality(self) -> bool:
-        """Whether the votes were equal under the board's rule."""
-        return self.verdict is not None and self.verdict.carried is None
 
     @property
     def basis(self) -> Rule | None:
@@ -196,7 +236,7 @@ class Outcome:
                 return (
                     f"{word} on the chair's casting vote after an equality of votes ({PARA_39_2})"
                 )
-            if not self.casting_allowed:
+            if not self.board.casting_vote:
                 return "Not carried: an equality of votes, and the chair has no casting vote"
             return (
                 "Not carried: an equality of votes, and no casting vote was given, "
@@ -232,7 +272,7 @@ class Outcome:
             lines.append(f"Present, not voting: {_names(tally, tally.not_voting)}.")
         if self.advisory and self.carried:
             lines.append(
-                f"{self.board} is advisory: this is a recommendation to each council, "
+                f"{self.board.name} is advisory: this is a recommendation to each council, "
                 "not a decision."
             )
         return "\n".join(lines)
@@ -359,6 +399,7 @@ class Board:
     _authority_of: FrozenMap[str, str] = attrs.field(init=False, eq=False, repr=False)
     _names: FrozenMap[str, str] = attrs.field(init=False, eq=False, repr=False)
     _population: FrozenMap[str, int] = attrs.field(init=False, eq=False, repr=False)
+    _layout: Layout = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         codes = [a.code for a in self.authorities]
@@ -415,6 +456,9 @@ class Board:
             self,
             "_population",
             FrozenMap({a.code: a.population for a in self.authorities if a.population is not None}),
+        )
+        object.__setattr__(
+            self, "_layout", Layout(self._authority_of, self.seats, self._names, self._population)
         )
         self._check_rules()
 
@@ -522,32 +566,35 @@ class Board:
 
         Raises:
             InvalidVote: A vote or attendance entry for an unknown member, a vote for a
-                non-voting, absent or excluded member.
+                non-voting, absent or excluded member, or a member both absent and excluded.
         """
         if not isinstance(votes, Mapping):
             raise InvalidVote(expected("votes", "a mapping of member id to Vote", votes))
-        by_id = self._by_id
-        for member_id in votes:
-            member = by_id.get(member_id)
-            if member is None:
-                raise InvalidVote(
-                    expected("votes", f"votes from members of {self.name}", member_id)
-                )
-            if not member.voting:
-                raise InvalidVote(
-                    f"votes.{member_id}: {member.name} ({member.authority}) is a non-voting "
-                    f"member of {self.name}, so cannot vote"
-                )
-        absent_ids = self._attendance(absent, "absent")
-        excluded_ids = self._attendance(excluded, "excluded")
-        return Tally(
-            votes,
-            authority_of=self._authority_of,
-            seats=self.seats,
-            absent=absent_ids,
-            excluded=excluded_ids,
-            names=self._names,
-            population=self._population,
+        absent_ids = self._attendance(absent, "absent") if absent else _NOBODY
+        excluded_ids = self._attendance(excluded, "excluded") if excluded else _NOBODY
+        voting = self._layout.members
+        clean: dict[str, Vote] = {}
+        for member_id, vote in votes.items():
+            if member_id not in voting or member_id in absent_ids or member_id in excluded_ids:
+                self._refuse_vote(member_id, absent_ids)
+            clean[member_id] = vote if vote.__class__ is Vote else _parse_vote(member_id, vote)
+        if absent_ids and excluded_ids and absent_ids & excluded_ids:
+            who = sorted(absent_ids & excluded_ids)[0]
+            raise InvalidVote(f"attendance: {who!r} is recorded as both absent and excluded")
+        return Tally._trusted(FrozenMap.adopt(clean), self._layout, absent_ids, excluded_ids)
+
+    def _refuse_vote(self, member_id: str, absent: frozenset[str]) -> None:
+        member = self._by_id.get(member_id)
+        if member is None:
+            raise InvalidVote(expected("votes", f"votes from members of {self.name}", member_id))
+        if not member.voting:
+            raise InvalidVote(
+                f"votes.{member_id}: {member.name} ({member.authority}) is a non-voting "
+                f"member of {self.name}, so cannot vote"
+            )
+        state = "absent" if member_id in absent else "excluded from this item"
+        raise InvalidVote(
+            f"votes.{member_id}: {member.name}, {member.authority} is {state}, so cannot vote"
         )
 
     def _attendance(self, ids: Iterable[str], field: str) -> frozenset[str]:
@@ -606,13 +653,12 @@ class Board:
                 raise InvalidVote(f"chair: {chair_member.name} is {state}, so cannot preside")
         if casting is not None:
             self._check_casting(casting, chair)
-        quorum = self.quorum.evaluate(tally) if self.quorum is not None else None
-        if quorum is not None and not quorum.carried:
+        if self.quorum is not None and not self.quorum.check(tally):
             if casting is not None:
                 raise InvalidVote("casting: a casting vote was given but the meeting was inquorate")
-            return self._outcome(Status.INQUORATE, tally, None, quorum, chair, None)
-        verdict = self.rule.evaluate(tally)
-        if verdict.carried is None:
+            return Outcome(Status.INQUORATE, tally, self, chair)
+        answer = self.rule.check(tally)
+        if answer is None:
             carried = casting is Vote.FOR
         else:
             if casting is not None:
@@ -620,31 +666,9 @@ class Board:
                     "casting: a casting vote was given but the votes were not equal "
                     f"({tally.summary()})"
                 )
-            carried = verdict.carried
+            carried = answer
         status = Status.CARRIED if carried else Status.NOT_CARRIED
-        return self._outcome(status, tally, verdict, quorum, chair, casting)
-
-    def _outcome(
-        self,
-        status: Status,
-        tally: Tally,
-        verdict: Verdict | None,
-        quorum: Verdict | None,
-        chair: str | None,
-        casting: Vote | None,
-    ) -> Outcome:
-        return Outcome(
-            status,
-            tally,
-            verdict,
-            quorum,
-            self.name,
-            self.rule,
-            advisory=self.advisory,
-            chair=chair,
-            casting=casting,
-            casting_allowed=self.casting_vote,
-        )
+        return Outcome(status, tally, self, chair, casting, answer is None)
 
     def _check_casting(self, casting: Vote, chair: str | None) -> None:
         if not self.casting_vote:

@@ -38,7 +38,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable, Iterator, Mapping
 from fractions import Fraction
-from typing import Any, ClassVar, Literal
+from typing import Any, ClassVar, Literal, NamedTuple
 
 import attrs
 
@@ -50,6 +50,7 @@ __all__ = [
     "AnyOf",
     "AtLeast",
     "Consensus",
+    "Counts",
     "DoubleMajority",
     "EachAuthority",
     "FirstOf",
@@ -61,6 +62,7 @@ __all__ = [
     "Verdict",
     "Vote",
     "Weighted",
+    "parse_vote",
     "walk",
 ]
 
@@ -102,19 +104,24 @@ def _yes(ok: bool | None) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
+def parse_vote(member: str, vote: object) -> Vote:
+    """``vote`` as a :class:`Vote`, accepting its value (``"for"``) too.
+
+    Raises:
+        InvalidVote: Anything else, naming the member.
+    """
+    if isinstance(vote, Vote):
+        return vote
+    if isinstance(vote, str) and vote in Vote._value2member_map_:
+        return Vote(vote)
+    what = "Vote.FOR, Vote.AGAINST or Vote.ABSTAIN (or 'for', 'against', 'abstain')"
+    raise InvalidVote(expected(f"votes.{member}", what, vote))
+
+
 def _vote_map(value: Mapping[str, Any]) -> FrozenMap[str, Vote]:
     if not isinstance(value, Mapping):
         raise InvalidVote(expected("votes", "a mapping of member id to Vote", value))
-    out: dict[str, Vote] = {}
-    for member, vote in value.items():
-        if isinstance(vote, Vote):
-            out[member] = vote
-        elif isinstance(vote, str) and vote in Vote._value2member_map_:
-            out[member] = Vote(vote)
-        else:
-            what = "Vote.FOR, Vote.AGAINST or Vote.ABSTAIN (or 'for', 'against', 'abstain')"
-            raise InvalidVote(expected(f"votes.{member}", what, vote))
-    return FrozenMap(out)
+    return FrozenMap({member: parse_vote(member, vote) for member, vote in value.items()})
 
 
 def _id_set(value: Iterable[str] | None) -> frozenset[str]:
@@ -123,6 +130,72 @@ def _id_set(value: Iterable[str] | None) -> frozenset[str]:
     if isinstance(value, str):
         raise InvalidVote(expected("attendance", "a set of member ids", value))
     return frozenset(value)
+
+
+_INDEX = {Vote.FOR: 0, Vote.AGAINST: 1, Vote.ABSTAIN: 2}
+_FOR, _AGAINST = Vote.FOR, Vote.AGAINST
+
+
+class Counts(NamedTuple):
+    """The numbers most rules decide on, for a whole tally or one authority's share of it."""
+
+    support: int
+    against: int
+    abstain: int
+    present: int
+    seats: int
+
+
+class Layout:
+    """Who sits for whom, computed once per board and shared by all its tallies (private)."""
+
+    __slots__ = (
+        "authorities",
+        "authority_dict",
+        "authority_of",
+        "members",
+        "members_of",
+        "names",
+        "population",
+        "seats",
+        "sub",
+        "total_seats",
+    )
+
+    def __init__(
+        self,
+        authority_of: FrozenMap[str, str],
+        seats: FrozenMap[str, int],
+        names: FrozenMap[str, str],
+        population: FrozenMap[str, int],
+    ) -> None:
+        self.authority_of = authority_of
+        self.authority_dict = dict(authority_of)
+        self.seats = seats
+        self.names = names
+        self.population = population
+        self.members = frozenset(authority_of)
+        self.members_of: dict[str, tuple[str, ...]] = dict.fromkeys(seats, ())
+        for member, code in authority_of.items():
+            self.members_of[code] += (member,)
+        self.authorities = tuple(code for code, n in seats.items() if n > 0)
+        self.total_seats = sum(seats.values())
+        self.sub: dict[str, Layout] = {}
+
+    def of(self, code: str) -> Layout:
+        """The layout of one authority's members and seats."""
+        sub = self.sub.get(code)
+        if sub is None:
+            ids = self.members_of[code]
+            population = {code: self.population[code]} if code in self.population else {}
+            sub = Layout(
+                FrozenMap(dict.fromkeys(ids, code)),
+                FrozenMap({code: self.seats[code]}),
+                self.names,
+                FrozenMap(population),
+            )
+            self.sub[code] = sub
+        return sub
 
 
 @attrs.frozen
@@ -154,6 +227,8 @@ class Tally:
         (1, ['a', 'b', 'c'], ['c'])
         >>> t.by_authority("Y").count(Vote.AGAINST)
         1
+        >>> t.counts_in("Y")
+        Counts(support=0, against=1, abstain=0, present=2, seats=2)
     """
 
     votes: FrozenMap[str, Vote] = attrs.field(converter=_vote_map)
@@ -167,12 +242,19 @@ class Tally:
     population: FrozenMap[str, int] = attrs.field(
         factory=FrozenMap, kw_only=True, converter=frozen_map
     )
-    _counts: dict[Vote, int] = attrs.field(init=False, eq=False, repr=False)
-    _present: frozenset[str] = attrs.field(init=False, eq=False, repr=False)
+    _layout: Layout = attrs.field(init=False, eq=False, repr=False)
+    _total: Counts = attrs.field(init=False, eq=False, repr=False)
+    _per: dict[str, Counts] = attrs.field(init=False, eq=False, repr=False)
     _sub: dict[str, Tally] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         members = self.authority_of
+        for code, n in self.seats.items():
+            if isinstance(n, bool) or not isinstance(n, int) or n < 0:
+                raise InvalidVote(expected(f"seats.{code}", "a whole number >= 0", n))
+        for member, code in members.items():
+            if code not in self.seats:
+                raise InvalidVote(expected(f"authority_of.{member}", "an authority in seats", code))
         for group, label in ((self.absent, "absent"), (self.excluded, "excluded")):
             for member in group:
                 if member not in members:
@@ -181,8 +263,7 @@ class Tally:
         if both:
             who = sorted(both)[0]
             raise InvalidVote(f"attendance: {who!r} is recorded as both absent and excluded")
-        counts = dict.fromkeys(Vote, 0)
-        for member, vote in self.votes.items():
+        for member in self.votes:
             if member in self.absent or member in self.excluded:
                 state = "absent" if member in self.absent else "excluded from this item"
                 raise InvalidVote(
@@ -192,40 +273,104 @@ class Tally:
                 raise InvalidVote(
                     expected("votes", "votes only from the board's voting members", member)
                 )
-            counts[vote] += 1
-        for code, n in self.seats.items():
-            if isinstance(n, bool) or not isinstance(n, int) or n < 0:
-                raise InvalidVote(expected(f"seats.{code}", "a whole number >= 0", n))
-        object.__setattr__(self, "_counts", counts)
-        present = frozenset(members) - self.absent - self.excluded
-        object.__setattr__(self, "_present", present)
-        object.__setattr__(self, "_sub", {})
+        self._count(Layout(self.authority_of, self.seats, self.names, self.population))
+
+    @classmethod
+    def _trusted(
+        cls,
+        votes: FrozenMap[str, Vote],
+        layout: Layout,
+        absent: frozenset[str],
+        excluded: frozenset[str],
+    ) -> Tally:
+        """Build a tally from input already checked against ``layout`` (a board's own path)."""
+        self = object.__new__(cls)
+        setattr_ = object.__setattr__
+        setattr_(self, "votes", votes)
+        setattr_(self, "authority_of", layout.authority_of)
+        setattr_(self, "seats", layout.seats)
+        setattr_(self, "absent", absent)
+        setattr_(self, "excluded", excluded)
+        setattr_(self, "names", layout.names)
+        setattr_(self, "population", layout.population)
+        self._count(layout)
+        return self
+
+    def _count(self, layout: Layout) -> None:
+        """Count every vote and attendance once, overall and per authority (the hot path)."""
+        authority_of = layout.authority_dict
+        rows = {code: [0, 0, 0, len(ids)] for code, ids in layout.members_of.items()}
+        for member, vote in self.votes.items():
+            # Identity tests: an Enum's __hash__ runs in Python, so no dict lookup here.
+            row = rows[authority_of[member]]
+            if vote is _FOR:
+                row[0] += 1
+            elif vote is _AGAINST:
+                row[1] += 1
+            else:
+                row[2] += 1
+        for member in self.absent:
+            rows[authority_of[member]][3] -= 1
+        for member in self.excluded:
+            rows[authority_of[member]][3] -= 1
+        support = against = abstain = 0
+        seats = layout.seats
+        per = {}
+        for code, row in rows.items():
+            per[code] = Counts(row[0], row[1], row[2], row[3], seats[code])
+            support += row[0]
+            against += row[1]
+            abstain += row[2]
+        present = len(layout.members) - len(self.absent) - len(self.excluded)
+        setattr_ = object.__setattr__
+        setattr_(self, "_layout", layout)
+        setattr_(self, "_total", Counts(support, against, abstain, present, layout.total_seats))
+        setattr_(self, "_per", per)
+        setattr_(self, "_sub", {})
 
     # -- counts -----------------------------------------------------------------------------
 
     def count(self, vote: Vote) -> int:
         """How many members present voted ``vote``."""
-        return self._counts[vote]
+        return self._total[_INDEX[vote]]
+
+    @property
+    def counts(self) -> Counts:
+        """Support, against, abstentions, members present and voting seats, overall."""
+        return self._total
+
+    def counts_in(self, authority: str) -> Counts:
+        """The same numbers for one authority's members and seats.
+
+        Raises:
+            InvalidVote: ``authority`` has no seats in this tally.
+        """
+        try:
+            return self._per[authority]
+        except KeyError:
+            raise InvalidVote(
+                expected("authority", f"one of {list(self.seats)}", authority)
+            ) from None
 
     @property
     def present(self) -> frozenset[str]:
         """Eligible members present: neither absent nor excluded."""
-        return self._present
+        return self._layout.members - self.absent - self.excluded
 
     @property
     def not_voting(self) -> frozenset[str]:
         """Eligible members present who gave no vote."""
-        return self._present - self.votes.keys()
+        return self.present - self.votes.keys()
 
     @property
     def voting_seats(self) -> int:
         """All voting seats on the board (in this tally's scope), vacant or not."""
-        return sum(self.seats.values())
+        return self._total.seats
 
     @property
     def authorities(self) -> tuple[str, ...]:
         """Codes of the authorities with at least one voting seat, in the order given."""
-        return tuple(code for code, n in self.seats.items() if n > 0)
+        return self._layout.authorities
 
     def members(self, vote: Vote) -> tuple[str, ...]:
         """Ids of the members who voted ``vote``, in roster order."""
@@ -233,7 +378,7 @@ class Tally:
 
     def present_from(self, authority: str) -> int:
         """How many eligible members of ``authority`` are present."""
-        return sum(1 for m in self._present if self.authority_of[m] == authority)
+        return self.counts_in(authority).present
 
     def by_authority(self, code: str) -> Tally:
         """The tally restricted to one authority's members and seats.
@@ -244,17 +389,14 @@ class Tally:
         cached = self._sub.get(code)
         if cached is not None:
             return cached
-        if code not in self.seats:
-            raise InvalidVote(expected("authority", f"one of {list(self.seats)}", code))
-        ids = [m for m, a in self.authority_of.items() if a == code]
-        sub = Tally(
-            {m: self.votes[m] for m in ids if m in self.votes},
-            authority_of=dict.fromkeys(ids, code),
-            seats={code: self.seats[code]},
-            absent=self.absent.intersection(ids),
-            excluded=self.excluded.intersection(ids),
-            names=self.names,
-            population={code: self.population[code]} if code in self.population else {},
+        self.counts_in(code)  # raises for an unknown authority
+        layout = self._layout.of(code)
+        ids = layout.members
+        sub = Tally._trusted(
+            FrozenMap({m: v for m, v in self.votes.items() if m in ids}),
+            layout,
+            self.absent & ids,
+            self.excluded & ids,
         )
         self._sub[code] = sub
         return sub
@@ -312,14 +454,27 @@ class Verdict:
 class Rule:
     """Base of every rule. Subclasses are frozen attrs classes.
 
+    A rule answers twice over, from one predicate: :meth:`check` gives just the answer
+    (fast, for deciding), :meth:`evaluate` gives the answer with its reasons (for the
+    minutes). ``evaluate(t).carried == check(t)`` always; the contract tests hold every
+    rule class to it.
+
     Attributes:
         monotone: Turning an AGAINST into a FOR never turns *carried* into *not carried*.
     """
 
     monotone: ClassVar[bool] = True
 
+    def check(self, tally: Tally) -> bool | None:  # pragma: no cover - abstract
+        """The answer alone: carried (``True``), not (``False``) or an equality (``None``)."""
+        raise NotImplementedError
+
+    def check_in(self, tally: Tally, authority: str) -> bool | None:
+        """The answer on one authority's members alone (what :class:`EachAuthority` asks)."""
+        return self.check(tally.by_authority(authority))
+
     def evaluate(self, tally: Tally) -> Verdict:  # pragma: no cover - abstract
-        """Decide the question on ``tally``."""
+        """The answer with its reasons."""
         raise NotImplementedError
 
     def describe(self) -> str:  # pragma: no cover - abstract
@@ -332,6 +487,19 @@ class Rule:
 
     def _leaf(self, carried: bool | None, *reasons: str) -> Verdict:
         return Verdict(carried, self, reasons, (), self if carried else None)
+
+
+class _CountsRule(Rule):
+    """A rule decided by the :class:`Counts` of a tally alone."""
+
+    def on_counts(self, counts: Counts) -> bool | None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def check(self, tally: Tally) -> bool | None:
+        return self.on_counts(tally.counts)
+
+    def check_in(self, tally: Tally, authority: str) -> bool | None:
+        return self.on_counts(tally.counts_in(authority))
 
 
 def _positive_int(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -386,7 +554,7 @@ def walk(rule: Rule) -> Iterator[Rule]:
 
 
 @attrs.frozen
-class Consensus(Rule):
+class Consensus(_CountsRule):
     """At least one member in support and none against.
 
     Args:
@@ -406,26 +574,27 @@ class Consensus(Rule):
     def describe(self) -> str:
         return "consensus (abstentions block)" if self.abstention_blocks else "consensus"
 
+    def on_counts(self, counts: Counts) -> bool:
+        if counts.against or (self.abstention_blocks and counts.abstain):
+            return False
+        return counts.support > 0
+
     def evaluate(self, tally: Tally) -> Verdict:
-        against = tally.count(Vote.AGAINST)
-        abstain = tally.count(Vote.ABSTAIN) if self.abstention_blocks else 0
-        support = tally.count(Vote.FOR)
-        if against:
-            return self._leaf(
-                False, f"consensus not reached: {against} against ({tally.who(Vote.AGAINST)})"
-            )
-        if abstain:
-            return self._leaf(
-                False,
-                f"consensus not reached: {abstain} abstaining ({tally.who(Vote.ABSTAIN)})",
-            )
-        if not support:
-            return self._leaf(False, "consensus not reached: nobody voted in support")
-        return self._leaf(True, f"consensus reached: {support} in support, none against")
+        counts = tally.counts
+        ok = self.on_counts(counts)
+        if ok:
+            return self._leaf(True, f"consensus reached: {counts.support} in support, none against")
+        if counts.against:
+            why = f"{counts.against} against ({tally.who(Vote.AGAINST)})"
+        elif self.abstention_blocks and counts.abstain:
+            why = f"{counts.abstain} abstaining ({tally.who(Vote.ABSTAIN)})"
+        else:
+            why = "nobody voted in support"
+        return self._leaf(False, f"consensus not reached: {why}")
 
 
 @attrs.frozen
-class Unanimity(Rule):
+class Unanimity(_CountsRule):
     """Every eligible member present (or every voting seat) votes in support.
 
     Args:
@@ -443,23 +612,32 @@ class Unanimity(Rule):
     )
 
     def describe(self) -> str:
-        return (
-            "unanimity of all voting seats" if self.of == "seats" else "unanimity of those present"
-        )
+        if self.of == "seats":
+            return "unanimity of all voting seats"
+        return "unanimity of those present"
+
+    def _base(self, counts: Counts) -> int:
+        return counts.seats if self.of == "seats" else counts.present
+
+    def on_counts(self, counts: Counts) -> bool:
+        base = self._base(counts)
+        return base > 0 and counts.support == base
 
     def evaluate(self, tally: Tally) -> Verdict:
-        support = tally.count(Vote.FOR)
-        base = tally.voting_seats if self.of == "seats" else len(tally.present)
-        ok = base > 0 and support == base
+        counts = tally.counts
+        ok = self.on_counts(counts)
         noun = "voting seats" if self.of == "seats" else "present"
-        return self._leaf(ok, f"{support} of {base} {noun} in support  {_yes(ok)}")
+        return self._leaf(
+            ok, f"{counts.support} of {self._base(counts)} {noun} in support  {_yes(ok)}"
+        )
 
 
 _BASES = ("voting", "present", "seats")
+_HALF = Fraction(1, 2)
 
 
 @attrs.frozen
-class Majority(Rule):
+class Majority(_CountsRule):
     """More than ``more_than`` of a base vote in support.
 
     The base is FOR + AGAINST for ``"voting"`` (the statutory default, LGA 1972 Sch 12
@@ -480,7 +658,7 @@ class Majority(Rule):
         default="voting", kw_only=True, validator=attrs.validators.in_(_BASES)
     )
     more_than: Fraction = attrs.field(
-        default=Fraction(1, 2),
+        default=_HALF,
         kw_only=True,
         converter=_to_fraction,
         validator=_fraction_in(Fraction(0), Fraction(1) - Fraction(1, 10**9)),
@@ -494,33 +672,36 @@ class Majority(Rule):
         }[self.of]
 
     def describe(self) -> str:
-        if self.more_than == Fraction(1, 2):
+        if self.more_than == _HALF:
             return f"a majority of {self._base_words()}"
         return f"more than {_fraction(self.more_than)} of {self._base_words()}"
 
-    def evaluate(self, tally: Tally) -> Verdict:
-        support, against = tally.count(Vote.FOR), tally.count(Vote.AGAINST)
+    def _base(self, counts: Counts) -> int:
         if self.of == "voting":
-            base = support + against
-        elif self.of == "present":
-            base = len(tally.present)
-        else:
-            base = tally.voting_seats
-        counts = f"{support} for, {against} against"
-        if (
-            self.more_than == Fraction(1, 2)
-            and base > 0
-            and support == against
-            and 2 * support == base
-        ):
-            return self._leaf(None, f"equality of votes: {counts}")
-        ok = base > 0 and support > self.more_than * base
-        test = f"{support} > {_fraction(self.more_than)} of {base}"
-        return self._leaf(ok, f"{self.describe()}: {counts} ({test})  {_yes(ok)}")
+            return counts.support + counts.against
+        return counts.present if self.of == "present" else counts.seats
+
+    def on_counts(self, counts: Counts) -> bool | None:
+        base = self._base(counts)
+        support = counts.support
+        if base <= 0:
+            return False
+        if self.more_than == _HALF and support == counts.against and 2 * support == base:
+            return None
+        return support > self.more_than * base
+
+    def evaluate(self, tally: Tally) -> Verdict:
+        counts = tally.counts
+        ok = self.on_counts(counts)
+        votes = f"{counts.support} for, {counts.against} against"
+        if ok is None:
+            return self._leaf(None, f"equality of votes: {votes}")
+        test = f"{counts.support} > {_fraction(self.more_than)} of {self._base(counts)}"
+        return self._leaf(ok, f"{self.describe()}: {votes} ({test})  {_yes(ok)}")
 
 
 @attrs.frozen
-class AtLeast(Rule):
+class AtLeast(_CountsRule):
     """At least ``n`` members vote in support.
 
     Examples:
@@ -533,8 +714,11 @@ class AtLeast(Rule):
     def describe(self) -> str:
         return f"at least {self.n} in support"
 
+    def on_counts(self, counts: Counts) -> bool:
+        return counts.support >= self.n
+
     def evaluate(self, tally: Tally) -> Verdict:
-        support = tally.count(Vote.FOR)
+        support = tally.counts.support
         ok = support >= self.n
         return self._leaf(ok, f"{support} in support >= {self.n}  {_yes(ok)}")
 
@@ -576,16 +760,24 @@ class Weighted(Rule):
         """The weight of one member sitting for ``authority``."""
         if member in self.weights:
             return self.weights[member]
-        return self.weights.get(authority, Fraction(0))
+        weight: Fraction = self.weights.get(authority, Fraction(0))
+        return weight
 
     def describe(self) -> str:
         return f"a weighted vote reaching a quota of {_fraction(self.quota)}"
 
-    def evaluate(self, tally: Tally) -> Verdict:
-        total = sum(
-            (self.weight_of(m, tally.authority_of[m]) for m in tally.members(Vote.FOR)),
+    def _support(self, tally: Tally) -> Fraction:
+        authority_of = tally.authority_of
+        return sum(
+            (self.weight_of(m, authority_of[m]) for m, v in tally.votes.items() if v is Vote.FOR),
             Fraction(0),
         )
+
+    def check(self, tally: Tally) -> bool:
+        return self._support(tally) >= self.quota
+
+    def evaluate(self, tally: Tally) -> Verdict:
+        total = self._support(tally)
         ok = total >= self.quota
         return self._leaf(
             ok, f"weight in support {_fraction(total)} >= quota {_fraction(self.quota)}  {_yes(ok)}"
@@ -635,36 +827,54 @@ class DoubleMajority(Rule):
             text += f" (a blocking minority needs at least {self.blocking_at_least} authorities)"
         return text
 
-    def evaluate(self, tally: Tally) -> Verdict:
+    def _codes(self, tally: Tally) -> tuple[str, ...]:
         codes = tally.authorities
-        missing = [c for c in codes if c not in tally.population]
-        if missing:
-            raise InvalidRule(
-                expected(f"population.{missing[0]}", "a population for every authority", None)
-            )
+        for code in codes:
+            if code not in tally.population:
+                raise InvalidRule(
+                    expected(f"population.{code}", "a population for every authority", None)
+                )
+        return codes
+
+    def _decide(self, tally: Tally, in_favour: list[str]) -> tuple[bool, bool, bool, bool]:
+        """(carried, enough authorities, enough population, blocked) for those in favour."""
+        codes = tally.authorities
+        population = tally.population
+        total = sum(population[c] for c in codes)
+        share_pop = Fraction(sum(population[c] for c in in_favour), total) if total else Fraction(0)
+        auth_ok = Fraction(len(in_favour), len(codes)) >= self.authorities
+        pop_ok = share_pop >= self.population
+        blocked = len(codes) - len(in_favour) >= self.blocking_at_least
+        if auth_ok and not pop_ok and self.blocking_at_least:
+            return not blocked, auth_ok, pop_ok, blocked
+        return auth_ok and pop_ok, auth_ok, pop_ok, blocked
+
+    def check(self, tally: Tally) -> bool:
+        codes = self._codes(tally)
+        in_favour = [c for c in codes if self.within.check_in(tally, c)]
+        return self._decide(tally, in_favour)[0]
+
+    def evaluate(self, tally: Tally) -> Verdict:
+        codes = self._codes(tally)
         children = tuple(self.within.evaluate(tally.by_authority(c)) for c in codes)
         in_favour = [c for c, v in zip(codes, children, strict=True) if v.carried]
-        total_pop = sum(tally.population[c] for c in codes)
-        pop_for = sum(tally.population[c] for c in in_favour)
+        ok, auth_ok, pop_ok, blocked = self._decide(tally, in_favour)
+        population = tally.population
+        total = sum(population[c] for c in codes)
+        pop_for = sum(population[c] for c in in_favour)
         share_auth = Fraction(len(in_favour), len(codes))
-        share_pop = Fraction(pop_for, total_pop) if total_pop else Fraction(0)
-        auth_ok = share_auth >= self.authorities
-        pop_ok = share_pop >= self.population
-        blockers = len(codes) - len(in_favour)
+        share_pop = Fraction(pop_for, total) if total else Fraction(0)
         reasons = [
             f"authorities in favour: {len(in_favour)} of {len(codes)} "
             f"({_percent(share_auth)}) >= {_percent(self.authorities)}  {_yes(auth_ok)}",
-            f"population in favour: {pop_for:,} of {total_pop:,} "
+            f"population in favour: {pop_for:,} of {total:,} "
             f"({_percent(share_pop)}) >= {_percent(self.population)}  {_yes(pop_ok)}",
         ]
-        ok = auth_ok and pop_ok
         if auth_ok and not pop_ok and self.blocking_at_least:
-            blocked = blockers >= self.blocking_at_least
             reasons.append(
-                f"authorities not in favour: {blockers} >= {self.blocking_at_least} "
-                f"needed to block  {_yes(blocked)}"
+                f"authorities not in favour: {len(codes) - len(in_favour)} >= "
+                f"{self.blocking_at_least} needed to block  {_yes(blocked)}"
             )
-            ok = not blocked
         return Verdict(ok, self, tuple(reasons), children, self if ok else None)
 
 
@@ -719,27 +929,53 @@ class Quorum(Rule):
             parts.append(f"at least {self.each_authority} from each authority")
         return "a quorum of " + ", ".join(parts)
 
+    def check(self, tally: Tally) -> bool:
+        counts = tally.counts
+        if counts.present < self.required(counts.seats):
+            return False
+        each = self.each_authority
+        return each is None or all(tally.counts_in(c).present >= each for c in tally.authorities)
+
     def evaluate(self, tally: Tally) -> Verdict:
-        reasons = []
-        ok = True
+        reasons: list[str] = []
         need = self.required(tally.voting_seats)
         if need:
             here = len(tally.present)
-            good = here >= need
-            ok &= good
-            reasons.append(f"eligible members present: {here} >= {need}  {_yes(good)}")
+            reasons.append(f"eligible members present: {here} >= {need}  {_yes(here >= need)}")
         if self.each_authority is not None:
             for code in tally.authorities:
-                here = tally.present_from(code)
+                here = tally.counts_in(code).present
                 good = here >= self.each_authority
-                ok &= good
                 reasons.append(f"{code} present: {here} >= {self.each_authority}  {_yes(good)}")
+        ok = self.check(tally)
         return Verdict(ok, self, tuple(reasons), (), self if ok else None)
 
 
 # ---------------------------------------------------------------------------------------------
 # Composite rules
 # ---------------------------------------------------------------------------------------------
+
+
+def _all(values: Iterable[bool | None]) -> bool | None:
+    """Kleene AND: False if any False, else None if any None, else True."""
+    result: bool | None = True
+    for value in values:
+        if value is False:
+            return False
+        if value is None:
+            result = None
+    return result
+
+
+def _any(values: Iterable[bool | None]) -> bool | None:
+    """Kleene OR: True if any True, else None if any None, else False."""
+    result: bool | None = False
+    for value in values:
+        if value:
+            return True
+        if value is None:
+            result = None
+    return result
 
 
 @attrs.frozen(init=False)
@@ -777,6 +1013,16 @@ class EachAuthority(Rule):
             return f"at least {self.rule.n} in support from each authority"
         return f"{self.rule.describe()} within each authority"
 
+    def check(self, tally: Tally) -> bool | None:
+        result: bool | None = True
+        for code in tally.authorities:
+            answer = self.rule.check_in(tally, code)
+            if answer is False:
+                return False
+            if answer is None:
+                result = None
+        return result
+
     def evaluate(self, tally: Tally) -> Verdict:
         children = []
         reasons: list[str] = []
@@ -795,17 +1041,6 @@ def _rule_tuple(rules: tuple[Any, ...], name: str) -> tuple[Rule, ...]:
         if not isinstance(rule, Rule):
             raise InvalidRule(expected(f"{name}[{i}]", "a sharegov rule", rule))
     return rules
-
-
-def _all(values: Iterable[bool | None]) -> bool | None:
-    """Kleene AND: False if any False, else None if any None, else True."""
-    result: bool | None = True
-    for value in values:
-        if value is False:
-            return False
-        if value is None:
-            result = None
-    return result
 
 
 @attrs.frozen(init=False)
@@ -828,18 +1063,27 @@ class FirstOf(Rule):
     def describe(self) -> str:
         return ", else ".join(r.describe() for r in self.rules)
 
+    def check(self, tally: Tally) -> bool | None:
+        result: bool | None = False
+        for rule in self.rules:
+            answer = rule.check(tally)
+            if answer:
+                return True
+            if answer is None:
+                result = None
+        return result
+
     def evaluate(self, tally: Tally) -> Verdict:
         children = []
         reasons: list[str] = []
-        pending = False
         for rule in self.rules:
             child = rule.evaluate(tally)
             children.append(child)
             reasons.extend(child.reasons)
             if child.carried:
                 return Verdict(True, self, tuple(reasons), tuple(children), rule)
-            pending |= child.carried is None
-        return Verdict(None if pending else False, self, tuple(reasons), tuple(children), None)
+        carried = _any(c.carried for c in children)
+        return Verdict(carried, self, tuple(reasons), tuple(children), None)
 
 
 @attrs.frozen(init=False)
@@ -861,6 +1105,9 @@ class AllOf(Rule):
 
     def describe(self) -> str:
         return ", and ".join(r.describe() for r in self.rules)
+
+    def check(self, tally: Tally) -> bool | None:
+        return _all(rule.check(tally) for rule in self.rules)
 
     def evaluate(self, tally: Tally) -> Verdict:
         children = tuple(r.evaluate(tally) for r in self.rules)
@@ -889,11 +1136,11 @@ class AnyOf(Rule):
     def describe(self) -> str:
         return ", or ".join(r.describe() for r in self.rules)
 
+    def check(self, tally: Tally) -> bool | None:
+        return _any(rule.check(tally) for rule in self.rules)
+
     def evaluate(self, tally: Tally) -> Verdict:
         children = tuple(r.evaluate(tally) for r in self.rules)
         reasons = tuple(line for c in children for line in c.reasons)
         basis = next((c.rule for c in children if c.carried), None)
-        if basis is not None:
-            return Verdict(True, self, reasons, children, basis)
-        carried = None if any(c.carried is None for c in children) else False
-        return Verdict(carried, self, reasons, children, None)
+        return Verdict(_any(c.carried for c in children), self, reasons, children, basis)
