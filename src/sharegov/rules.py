@@ -134,6 +134,8 @@ def _id_set(value: Iterable[str] | None) -> frozenset[str]:
 
 _INDEX = {Vote.FOR: 0, Vote.AGAINST: 1, Vote.ABSTAIN: 2}
 _FOR, _AGAINST = Vote.FOR, Vote.AGAINST
+# Building a NamedTuple through tuple.__new__ skips its Python-level __new__ (hot path).
+_new_counts = tuple.__new__
 
 
 class Counts(NamedTuple):
@@ -245,7 +247,7 @@ class Tally:
     _layout: Layout = attrs.field(init=False, eq=False, repr=False)
     _total: Counts = attrs.field(init=False, eq=False, repr=False)
     _per: dict[str, Counts] = attrs.field(init=False, eq=False, repr=False)
-    _sub: dict[str, Tally] = attrs.field(init=False, eq=False, repr=False)
+    _sub: dict[str, Tally] | None = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         members = self.authority_of
@@ -317,16 +319,18 @@ class Tally:
         seats = layout.seats
         per = {}
         for code, row in rows.items():
-            per[code] = Counts(row[0], row[1], row[2], row[3], seats[code])
+            row.append(seats[code])
+            per[code] = _new_counts(Counts, row)
             support += row[0]
             against += row[1]
             abstain += row[2]
         present = len(layout.members) - len(self.absent) - len(self.excluded)
+        total = _new_counts(Counts, (support, against, abstain, present, layout.total_seats))
         setattr_ = object.__setattr__
         setattr_(self, "_layout", layout)
-        setattr_(self, "_total", Counts(support, against, abstain, present, layout.total_seats))
+        setattr_(self, "_total", total)
         setattr_(self, "_per", per)
-        setattr_(self, "_sub", {})
+        setattr_(self, "_sub", None)
 
     # -- counts -----------------------------------------------------------------------------
 
@@ -386,7 +390,11 @@ class Tally:
         Raises:
             InvalidVote: ``code`` has no seats in this tally.
         """
-        cached = self._sub.get(code)
+        subs = self._sub
+        if subs is None:
+            subs = {}
+            object.__setattr__(self, "_sub", subs)
+        cached = subs.get(code)
         if cached is not None:
             return cached
         self.counts_in(code)  # raises for an unknown authority
@@ -398,7 +406,7 @@ class Tally:
             self.absent & ids,
             self.excluded & ids,
         )
-        self._sub[code] = sub
+        subs[code] = sub
         return sub
 
     # -- words ------------------------------------------------------------------------------
