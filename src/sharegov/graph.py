@@ -116,6 +116,11 @@ def _bodies_by_id(value: Any) -> FrozenMap[str, ExternalBody]:
     return _keyed(value, "external_bodies", ExternalBody, "id")
 
 
+def _n(count: int, word: str) -> str:
+    """``3 councils``, ``1 council``."""
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
 def _join(words: Sequence[str]) -> str:
     return "; ".join(words) if words else "none"
 
@@ -351,10 +356,10 @@ class WithdrawalTable(_Explains):
         lines = [f"Withdrawal impact for {len(self.impacts)} councils; most affected first:"]
         for r in ranked:
             lines.append(
-                f"  {r['name']}: {r['affected']} arrangements affected "
+                f"  {r['name']}: {_n(r['affected'], 'arrangement')} affected "
                 f"({r['dissolved']} dissolved, {r['lose_host']} lose their host, "
                 f"{r['lose_lead']} lose their lead, {r['dependents']} at risk through "
-                f"dependencies); {r['isolated']} councils left without a partner."
+                f"dependencies); {_n(r['isolated'], 'council')} left without a partner."
             )
         return "\n".join(lines)
 
@@ -386,7 +391,7 @@ class Clusters(_Explains):
 
     def explain(self) -> str:
         """One line per cluster."""
-        lines = [f"{len(self.clusters)} clusters of councils that share something:"]
+        lines = [f"{_n(len(self.clusters), 'cluster')} of councils that share something:"]
         for n, members in enumerate(self.clusters, 1):
             lines.append(f"  {n}. {_join([self.names[c] for c in members])}.")
         if self.alone:
@@ -443,11 +448,13 @@ class AreaPicture(_Explains):
     def explain(self) -> str:
         """One line per area."""
         word = "county" if self.by == "county" else "combined authority"
+        if not self.members:
+            return f"No council in the graph records a {word}."
         lines = [f"Sharing by {word}:"]
         for area, members in self.members.items():
             lines.append(
-                f"  {self.names.get(area, area)}: {len(members)} councils "
-                f"({', '.join(members)}); {len(self.within[area])} arrangements within, "
+                f"  {self.names.get(area, area)}: {_n(len(members), 'council')} "
+                f"({', '.join(members)}); {_n(len(self.within[area]), 'arrangement')} within, "
                 f"{len(self.crossing[area])} crossing its boundary."
             )
         return "\n".join(lines)
@@ -804,8 +811,8 @@ in the graph, got 'RBC'
             ...      S("odd", "Odd one", ["RBC", "STV"])])
             >>> print(g.area_picture().explain())
             Sharing by county:
-              HRT: 1 councils (STV); 0 arrangements within, 1 crossing its boundary.
-              Worcestershire County Council (WOR): 3 councils (BDC, RBC, WOR); 1 arrangements \
+              HRT: 1 council (STV); 0 arrangements within, 1 crossing its boundary.
+              Worcestershire County Council (WOR): 3 councils (BDC, RBC, WOR); 1 arrangement \
 within, 1 crossing its boundary.
         """
         if by not in ("county", "combined_authority"):
@@ -954,12 +961,9 @@ within, 1 crossing its boundary.
         figure_mod = require("matplotlib.figure", "simulate")
         lines_mod = require("matplotlib.lines", "simulate")
         graph = self.to_networkx()
-        layout_graph = nx.Graph(graph.to_undirected())
-        pos = nx.spring_layout(
-            layout_graph, seed=seed, k=1.6 / math.sqrt(max(len(layout_graph), 1))
-        )
-        size = 6 + 0.12 * len(graph)
-        fig = figure_mod.Figure(figsize=(min(size * 1.3, 40), min(size, 30)))
+        pos, (width, height) = _layout(nx, graph, seed)
+        scale = min(1.2, 40 / width, 30 / height)
+        fig = figure_mod.Figure(figsize=(max(width * scale, 6), max(height * scale, 4)))
         ax = fig.add_subplot()
         ax.set_axis_off()
         relations = ("party", "hosts", "leads", "depends on", "funding")
@@ -1379,6 +1383,37 @@ def _graphml_value(value: Any) -> Any:
     if isinstance(value, tuple | list | frozenset | set):
         return ";".join(str(v) for v in value) if value else None
     return str(value)
+
+
+def _layout(nx: Any, graph: Any, seed: int) -> tuple[dict[Any, Any], tuple[float, float]]:
+    """A seeded spring layout per connected part, the parts packed in rows, largest first.
+
+    One spring layout of a disconnected graph squeezes each part into a corner; laying
+    out each part in its own box, sized by the square root of its node count, keeps
+    every part readable. Returns the positions and the width and height used.
+    """
+    undirected = nx.Graph(graph.to_undirected())
+    parts = sorted(nx.connected_components(undirected), key=lambda c: (-len(c), sorted(c)))
+    total_width = 1.4 * math.sqrt(max(len(undirected), 1)) + 1
+    pos: dict[Any, Any] = {}
+    x = y = row = 0.0
+    for part in parts:
+        box = math.sqrt(len(part)) + 0.8
+        if x and x + box > total_width:
+            x, y, row = 0.0, y - row, 0.0
+        sub = undirected.subgraph(part)
+        local = (
+            nx.spring_layout(sub, seed=seed, k=1.8 / math.sqrt(len(part)))
+            if len(part) > 1
+            else {next(iter(part)): (0.0, 0.0)}
+        )
+        if len(part) > 1:
+            local = nx.rescale_layout_dict(local, scale=box * 0.4)
+        for node, (px, py) in local.items():
+            pos[node] = (x + box / 2 + px, y - box / 2 + py)
+        x += box
+        row = max(row, box)
+    return pos, (total_width, row - y)
 
 
 def _short(text: str, width: int = 22) -> str:
