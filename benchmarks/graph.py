@@ -18,11 +18,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _timing import best_time  # noqa: E402
+from _timing import best_time
 
-from sharegov.concordat import ArrangementKind, ServiceArrangement  # noqa: E402
-from sharegov.graph import PartnershipGraph, _recompute_withdrawal  # noqa: E402
-from sharegov.parties import Authority  # noqa: E402
+from sharegov.concordat import ArrangementKind, ServiceArrangement
+from sharegov.graph import PartnershipGraph, _recompute_withdrawal
+from sharegov.parties import Authority
 
 TARGET = 40.0
 

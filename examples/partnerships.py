@@ -88,7 +88,8 @@ BODIES = [
     ExternalBody("dmu", "De Montfort University", kind="university"),
     ExternalBody("emcoe", "East Midlands Centre of Excellence", kind="improvement partnership"),
     ExternalBody(
-        "em-iep", "East Midlands Improvement and Efficiency Partnership",
+        "em-iep",
+        "East Midlands Improvement and Efficiency Partnership",
         kind="improvement partnership",
     ),
     ExternalBody("local-partnerships", "Local Partnerships (4ps)", kind="improvement body"),

@@ -1295,14 +1295,13 @@ def _rows(table: Any) -> tuple[Iterator[tuple[int, Mapping[str, Any]]], str]:
 
 def _cell(row: Mapping[str, Any], column: str) -> Any:
     value = row.get(column)
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    # NaN and pandas' NaT (a datetime subclass) are the only values unequal to themselves.
+    if value is None or (isinstance(value, float | dt.date) and value != value):
         return None
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
-    if type(value).__name__ == "NaTType":
-        return None
     text = str(value).strip()
     return text or None
 
