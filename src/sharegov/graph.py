@@ -850,10 +850,11 @@ within, 1 crossing its boundary.
         for a in self.arrangements.values():
             kinds[a.kind.value] = kinds.get(a.kind.value, 0) + 1
         by_kind = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
+        bodies = "y" if len(self.external_bodies) == 1 else "ies"
         return (
             f"{len(self.authorities)} authorities, {len(self.arrangements)} arrangements"
             f"{' (' + by_kind + ')' if by_kind else ''}, "
-            f"{len(self.external_bodies)} external bodies."
+            f"{len(self.external_bodies)} external bod{bodies}."
         )
 
     def _repr_html_(self) -> str:
