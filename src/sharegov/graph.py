@@ -1281,8 +1281,7 @@ def _rows(table: Any) -> tuple[Iterator[tuple[int, Mapping[str, Any]]], str]:
         if missing:
             raise InvalidValue(expected(f"{path}, columns", f"the columns {missing}", None))
         return iter(rows), f"{path}, line"
-    if hasattr(table, "to_dict") and hasattr(table, "columns"):
-        require("pandas", "simulate")
+    if hasattr(table, "to_dict") and hasattr(table, "columns"):  # a pandas DataFrame
         missing = [c for c in _COLUMNS if c not in table.columns]
         if missing:
             raise InvalidValue(expected("table, columns", f"the columns {missing}", None))
