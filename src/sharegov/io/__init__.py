@@ -1,0 +1,26 @@
+"""Arrangements as data: files (TOML, YAML, JSON), Popolo JSON, and iCalendar.
+
+Everything here sits on top of the domain modules and is the only place that knows
+about serialisation (domain classes never do). Heavy dependencies (cattrs, tomli-w,
+PyYAML, icalendar, jsonschema) come with the ``io`` extra and load on first use.
+
+``load`` and ``dump`` live in :mod:`sharegov.io.files`; ``popolo`` is the Popolo exchange
+module. They are imported on first access, so ``import sharegov.io`` stays light.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+__all__ = ["Arrangement", "dump", "dumps", "load", "loads", "popolo"]
+
+_FROM_FILES = {"Arrangement", "dump", "dumps", "load", "loads"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _FROM_FILES:
+        return getattr(importlib.import_module("sharegov.io.files"), name)
+    if name == "popolo":
+        return importlib.import_module("sharegov.io.popolo")
+    raise AttributeError(f"module 'sharegov.io' has no attribute {name!r}")
