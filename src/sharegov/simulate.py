@@ -313,7 +313,8 @@ class Model:
         Shared items become costs, grants become grants split like the plan's
         ``cost_split`` in the year of the first item they cover, and savings streams become
         savings. Ranges become :class:`Uniform`. Unshared items are left out (they are
-        incurred in any case). Match funding changes who pays first, not the totals, so it
+        incurred in any case). Unlike the exact statement, a simulated grant is not capped
+        at the costs it covers. Match funding changes who pays first, not the totals, so it
         is left out; it must then be drawn in the proportions of the cost split.
 
         Args:
