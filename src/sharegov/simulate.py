@@ -450,7 +450,7 @@ def _slug(text: str) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)
 class _Compiled:
     """The model as arrays. Variables are ordered uniform, triangular, PERT; within each kind
     by coefficient pattern, so each pattern's variables are a contiguous run."""
