@@ -21,6 +21,7 @@ from __future__ import annotations
 from sharegov import rules
 from sharegov.boards import Board, Outcome, Status
 from sharegov.errors import SharegovError
+from sharegov.money import Money, allocate
 from sharegov.parties import Authority, Member, Officer, Post, StatutoryRole
 from sharegov.rules import Tally, Verdict, Vote
 
@@ -30,6 +31,7 @@ __all__ = [
     "Authority",
     "Board",
     "Member",
+    "Money",
     "Officer",
     "Outcome",
     "Post",
@@ -40,5 +42,6 @@ __all__ = [
     "Verdict",
     "Vote",
     "__version__",
+    "allocate",
     "rules",
 ]

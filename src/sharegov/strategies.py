@@ -39,6 +39,7 @@ except ImportError as exc:  # pragma: no cover - exercised only without the extr
 
 __all__ = [
     "Ballot",
+    "allocation_weights",
     "authorities",
     "authority_codes",
     "ballots",
@@ -46,7 +47,9 @@ __all__ = [
     "boards_with_ballots",
     "gss_codes",
     "members",
+    "moneys",
     "rules_for",
+    "split_rules",
     "strategy_for",
     "tallies",
 ]
@@ -297,3 +300,47 @@ def strategy_for(cls: type[Any]) -> st.SearchStrategy[Any]:
     if isinstance(cls, type) and issubclass(cls, Rule):
         return _any_rule(cls)
     raise UnknownId(expected("cls", "a sharegov domain class", cls))
+
+
+# -- money, costs --
+
+
+def moneys(min_pence: int = -(10**10), max_pence: int = 10**10) -> st.SearchStrategy[Any]:
+    """Amounts of :class:`~sharegov.money.Money` between two bounds in pence."""
+    from sharegov.money import Money
+
+    return st.integers(min_pence, max_pence).map(Money)
+
+
+def allocation_weights(codes: list[str]) -> st.SearchStrategy[dict[str, Any]]:
+    """Non-negative int or Fraction weights for ``codes``, at least one above zero."""
+    weight = st.one_of(
+        st.integers(0, 10**6),
+        st.fractions(min_value=0, max_value=1000, max_denominator=1000),
+    )
+    return st.fixed_dictionaries(dict.fromkeys(codes, weight)).filter(
+        lambda w: any(v > 0 for v in w.values())
+    )
+
+
+def split_rules(codes: list[str]) -> st.SearchStrategy[Any]:
+    """Share-based split rules from :mod:`sharegov.costs` over the parties ``codes``."""
+    from sharegov import costs
+
+    positive = st.fixed_dictionaries({c: st.integers(1, 10**6) for c in codes})
+    base = st.one_of(
+        st.just(costs.Equal()),
+        positive.map(lambda w: costs.Proportional(w, basis="population")),
+        positive.map(
+            lambda w: costs.Fixed({c: Fraction(v, sum(w.values())) for c, v in w.items()})
+        ),
+        st.sampled_from(codes).map(costs.LeadPays),
+        st.tuples(st.sampled_from(codes), positive).map(lambda p: costs.HostRecharge(*p)),
+    )
+    return st.one_of(
+        base,
+        base.map(lambda r: costs.CaseByCase(r, reason="agreed by the board")),
+        st.tuples(base, base).map(
+            lambda pair: costs.Mix([(Fraction(1, 2), pair[0]), (Fraction(1, 2), pair[1])])
+        ),
+    )

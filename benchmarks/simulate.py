@@ -1,0 +1,115 @@
+"""Monte Carlo: 10^6 scenarios x 10 councils x 20 triangular cost items, per-council quantiles.
+
+Anchor (DESIGN.md): plain numpy drawing the full (scenarios, councils, items) tensor at once
+with ``Generator.triangular``, summing over items and taking the 5/50/95% quantiles.
+Targets: at most 0.5x the anchor's time, at most 350 MB peak memory, and at most 5x the
+time to draw the uniforms alone (the same 2 x 10^8 uniforms, block by block, from the same
+block seeds, into a reused buffer: the least any inverse-CDF method must do).
+
+Each measurement runs in its own subprocess, so peak memory (tracemalloc, which sees
+numpy's buffers) is not contaminated by the others. ``--n`` makes a quicker run.
+
+Run: ``python benchmarks/simulate.py`` (about a minute; the anchor needs ~1.7 GB of RAM).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+COUNCILS, ITEMS, QS = 10, 20, (0.05, 0.5, 0.95)
+
+CHILD = r"""
+import json, sys, time, tracemalloc
+sys.path[:0] = [{bench!r}]
+from _timing import best_time
+import numpy as np
+from sharegov.costs import LeadPays
+from sharegov.simulate import BLOCK, Flow, Model, Triangular
+from sharegov.money import Money
+
+n, which, repeat = {n}, {which!r}, {repeat}
+C, I, QS = {councils}, {items}, {qs!r}
+rng = np.random.default_rng(20080901)
+low = rng.integers(1_000_000, 5_000_000, size=(C, I))          # pence
+mode = low + rng.integers(0, 3_000_000, size=(C, I))
+high = mode + rng.integers(1, 4_000_000, size=(C, I))
+parties = [f"C{{c}}" for c in range(C)]
+
+def ours():
+    flows = [
+        Flow(f"c{{c}}-{{i}}", "item", Triangular(Money(int(low[c, i])), Money(int(mode[c, i])),
+             Money(int(high[c, i]))), kind="cost", start="2024/25", split=LeadPays(parties[c]))
+        for c in range(C) for i in range(I)
+    ]
+    result = Model(parties, flows).run(n, seed=1)
+    return result.quantiles(QS)
+
+def anchor():
+    g = np.random.default_rng(1)
+    x = g.triangular(low.astype(float), mode.astype(float), high.astype(float), size=(n, C, I))
+    return np.quantile(-x.sum(axis=2), QS, axis=0)
+
+def uniforms():
+    buf = np.empty((C * I, BLOCK))
+    for b in range(-(-n // BLOCK)):
+        g = np.random.Generator(np.random.PCG64(np.random.SeedSequence(1, spawn_key=(b,))))
+        g.random(out=buf)
+
+fn = {{"ours": ours, "anchor": anchor, "uniforms": uniforms}}[which]
+tracemalloc.start()
+fn()
+_, peak = tracemalloc.get_traced_memory()
+tracemalloc.stop()
+seconds = best_time(fn, number=1, repeat=repeat)
+check = None
+if which in ("ours", "anchor"):
+    q = fn()
+    check = [[float(q[p][x].pence) for x in QS] for p in parties] if which == "ours" else \
+        [[float(q[k, c]) for k in range(len(QS))] for c in range(C)]
+print(json.dumps({{"seconds": seconds, "peak": peak, "check": check}}))
+"""
+
+
+def measure(which: str, n: int, repeat: int) -> dict[str, object]:
+    bench = str(Path(__file__).resolve().parent)
+    code = CHILD.format(
+        bench=bench, n=n, which=which, repeat=repeat, councils=COUNCILS, items=ITEMS, qs=QS
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=1_000_000, help="scenarios")
+    args = parser.parse_args()
+    n = args.n
+    ours = measure("ours", n, repeat=3)
+    uniforms = measure("uniforms", n, repeat=3)
+    anchor = measure("anchor", n, repeat=1)
+    worst = max(
+        abs(a - b) / abs(b)
+        for ra, rb in zip(ours["check"], anchor["check"], strict=True)  # type: ignore[arg-type]
+        for a, b in zip(ra, rb, strict=True)
+    )
+    print(f"Monte Carlo: {n:,} scenarios x {COUNCILS} councils x {ITEMS} triangular items")
+    print(f"  plain numpy, full tensor   {anchor['seconds']:8.2f} s   peak {_mb(anchor)} MB")
+    print(f"  uniforms alone             {uniforms['seconds']:8.2f} s   peak {_mb(uniforms)} MB")
+    print(f"  sharegov.simulate          {ours['seconds']:8.2f} s   peak {_mb(ours)} MB")
+    t_ours, t_anchor, t_uniforms = (float(r["seconds"]) for r in (ours, anchor, uniforms))  # type: ignore[arg-type]
+    print(f"  time vs anchor             {t_ours / t_anchor:8.2f}x  (target <= 0.5x)")
+    print(f"  time vs uniforms alone     {t_ours / t_uniforms:8.2f}x  (target <= 5x)")
+    print(f"  peak memory                {_mb(ours):>8} MB (target <= 350 MB)")
+    print(f"  quantiles vs anchor        {worst:8.2%} largest relative difference (sampling noise)")
+
+
+def _mb(result: dict[str, object]) -> str:
+    return f"{result['peak'] / 2**20:.0f}"  # type: ignore[operator]
+
+
+if __name__ == "__main__":
+    main()

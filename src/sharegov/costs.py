@@ -1,0 +1,1167 @@
+"""Costs, grants and savings of an arrangement: split exactly and checked for fairness.
+
+Concordat 6.2 (seed 001): "The Councils agree to share equally the costs associated with
+the investigation and implementation of the agreed areas of joint working"; 6.1: savings
+"will be shared equitably but these will be determined on a case by case basis". LGA 1972
+s.103: joint committee costs are met "in such proportions as they may agree".
+
+A split rule is frozen data, composable like a voting rule: :class:`Equal`,
+:class:`Proportional`, :class:`Fixed`, :class:`LeadPays`, :class:`HostRecharge`,
+:class:`CaseByCase`, :class:`Mix`, and the bounds :class:`Capped` and :class:`Floored`.
+Every split goes through :func:`~sharegov.money.allocate`, so it sums to the penny.
+
+Examples:
+    >>> from sharegov.money import FinancialYear
+    >>> fy = FinancialYear(2008)
+    >>> plan = CostPlan(
+    ...     ["BDC", "RBC"],
+    ...     items=[CostItem("business-case", "Business case", "£110,000",
+    ...                     category=Category.INVESTIGATION, year=fy)],
+    ...     grants=[Grant("WMRIEP", "£30,000 to £40,000", covers={"business-case"})],
+    ...     match_funding=[MatchFunding("£40,000", covers={"business-case"})],
+    ...     savings=[SavingsStream("payroll", "Payroll moved to RBC", "£40k",
+    ...                            start=dt.date(2008, 9, 1))],
+    ... )
+    >>> st = plan.statement(years=3)
+    >>> [str(m) for m in st.net("BDC")]
+    ['-£28,333.33', '£20,000.00', '£20,000.00']
+    >>> str(st.payback_year("BDC"))
+    '2010/11'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import html
+import itertools
+import math
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from fractions import Fraction
+from typing import Any, ClassVar, Literal
+
+import attrs
+
+from sharegov._frozen import FrozenMap, frozen_map
+from sharegov._optional import require
+from sharegov.errors import InvalidRule, InvalidValue, LimitExceeded, UnknownId, expected
+from sharegov.money import ZERO, FinancialYear, Money, MoneyRange, allocate, apportion, to_money
+from sharegov.parties import Authority, _identifier, _text
+
+__all__ = [
+    "MAX_GAME_PARTIES",
+    "Capped",
+    "CaseByCase",
+    "Category",
+    "CostGame",
+    "CostItem",
+    "CostPlan",
+    "Equal",
+    "Fairness",
+    "Fixed",
+    "Floored",
+    "Grant",
+    "HostRecharge",
+    "LeadPays",
+    "MatchFunding",
+    "Mix",
+    "Proportional",
+    "SavingsStream",
+    "SplitRule",
+    "Statement",
+    "fairness",
+    "shapley",
+]
+
+#: Exact Shapley values and core checks enumerate every coalition: 2**12 = 4,096 at most.
+MAX_GAME_PARTIES = 12
+
+Assume = Literal["prudent", "low", "mid", "high"]
+
+
+def _names(parties: Iterable[str]) -> str:
+    names = list(parties)
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _weight_value(field: str, value: Any) -> Fraction:
+    if isinstance(value, float):
+        raise TypeError(expected(field, "an int or Fraction (no floats)", value))
+    if isinstance(value, bool) or not isinstance(value, int | Fraction):
+        raise InvalidValue(expected(field, "an int or Fraction", value))
+    if value < 0:
+        raise InvalidValue(expected(field, "a number >= 0", value))
+    return Fraction(value)
+
+
+def _weights(field: str, value: Any) -> FrozenMap[str, Fraction]:
+    if not isinstance(value, Mapping) or not value:
+        raise InvalidValue(expected(field, "a non-empty mapping of authority to number", value))
+    return frozen_map({str(k): _weight_value(f"{field}.{k}", v) for k, v in value.items()})
+
+
+def _by(value: Any) -> FrozenMap[str, Fraction]:
+    return _weights("by", value)
+
+
+def _of(value: Any) -> FrozenMap[str, Fraction]:
+    return _weights("of", value)
+
+
+def _usage(value: Any) -> FrozenMap[str, Fraction]:
+    return _weights("usage", value)
+
+
+def _parties(value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        raise InvalidValue(expected("parties", "a sequence of authority codes", value))
+    codes = tuple(p.code if isinstance(p, Authority) else p for p in value)
+    if not codes or len(set(codes)) != len(codes):
+        raise InvalidValue(expected("parties", "distinct authority codes", codes))
+    for code in codes:
+        if not isinstance(code, str) or not code:
+            raise InvalidValue(expected("parties", "authority codes", codes))
+    return codes
+
+
+# ---------------------------------------------------------------------------------------------
+# Split rules
+# ---------------------------------------------------------------------------------------------
+
+
+class SplitRule:
+    """How an amount is split among parties. Subclasses are frozen attrs classes.
+
+    :meth:`split` always returns every party given, in that order, summing exactly to the
+    amount. A negative amount (a credit) is split like a positive one, negated.
+    """
+
+    #: True when the split is a fixed share of the amount (no caps or floors).
+    linear: ClassVar[bool] = True
+
+    def shares(self, parties: Sequence[str]) -> dict[str, Fraction]:
+        """Each party's exact share of any amount; only for linear rules."""
+        raise NotImplementedError
+
+    def split(self, amount: Money, parties: Sequence[str]) -> dict[str, Money]:
+        """Split ``amount`` among ``parties`` to the penny."""
+        return allocate(to_money(amount), self.shares(parties))
+
+    def describe(self) -> str:
+        """The rule in plain English, for the minutes."""
+        raise NotImplementedError
+
+
+def _normalise(
+    weights: Mapping[str, Fraction], parties: Sequence[str], field: str
+) -> dict[str, Fraction]:
+    missing = [p for p in parties if p not in weights]
+    if missing:
+        raise UnknownId(expected(field, f"a value for every party ({_names(parties)})", missing))
+    total = sum((weights[p] for p in parties), Fraction(0))
+    if total == 0:
+        raise InvalidValue(expected(field, "a value above zero for some party", dict(weights)))
+    return {p: weights[p] / total for p in parties}
+
+
+@attrs.frozen
+class Equal(SplitRule):
+    """Every party pays the same; the odd penny goes in the order the parties are given.
+
+    Examples:
+        >>> Equal().split(Money(10_001), ["BDC", "RBC"])
+        {'BDC': Money(5001), 'RBC': Money(5000)}
+    """
+
+    def shares(self, parties: Sequence[str]) -> dict[str, Fraction]:
+        if not parties:
+            raise InvalidValue(expected("parties", "at least one party", list(parties)))
+        return {p: Fraction(1, len(parties)) for p in parties}
+
+    def describe(self) -> str:
+        return "shared equally"
+
+
+@attrs.frozen
+class Proportional(SplitRule):
+    """In proportion to a metric given per authority: population, staff, transactions...
+
+    Examples:
+        >>> rule = Proportional({"BDC": 93_637, "RBC": 84_214}, basis="population")
+        >>> rule.split(Money.parse("£100"), ["BDC", "RBC"])
+        {'BDC': Money(5265), 'RBC': Money(4735)}
+        >>> rule.describe()
+        'in proportion to population (BDC 93,637; RBC 84,214)'
+    """
+
+    by: FrozenMap[str, Fraction] = attrs.field(converter=_by)
+    basis: str = attrs.field(default="the agreed metric", kw_only=True, validator=_text)
+
+    @classmethod
+    def population(cls, authorities: Iterable[Authority]) -> Proportional:
+        """In proportion to each authority's ``population``."""
+        pops: dict[str, int] = {}
+        for a in authorities:
+            if a.population is None:
+                raise InvalidValue(expected(f"{a.code}.population", "a population", None))
+            pops[a.code] = a.population
+        return cls(pops, basis="population")
+
+    def shares(self, parties: Sequence[str]) -> dict[str, Fraction]:
+        return _normalise(self.by, parties, "by")
+
+    def describe(self) -> str:
+        values = "; ".join(f"{k} {_number(v)}" for k, v in self.by.items())
+        return f"in proportion to {self.basis} ({values})"
+
+
+def _number(value: Fraction) -> str:
+    if value.denominator == 1:
+        return f"{int(value):,}"
+    return str(value)
+
+
+@attrs.frozen
+class Fixed(SplitRule):
+    """Agreed fixed shares, which must sum to 1 (over a subset they are rescaled).
+
+    Examples:
+        >>> Fixed({"HDC": Fraction(1, 2), "SCDC": Fraction(1, 4), "CCC": Fraction(1, 4)}).describe()
+        'in fixed shares (HDC 1/2; SCDC 1/4; CCC 1/4)'
+    """
+
+    of: FrozenMap[str, Fraction] = attrs.field(converter=_of)
+
+    def __attrs_post_init__(self) -> None:
+        total = sum(self.of.values(), Fraction(0))
+        if total != 1:
+            raise InvalidRule(expected("of", "shares summing to 1", total))
+
+    def shares(self, parties: Sequence[str]) -> dict[str, Fraction]:
+        return _normalise(self.of, parties, "of")
+
+    def describe(self) -> str:
+        return "in fixed shares (" + "; ".join(f"{k} {v}" for k, v in self.of.items()) + ")"
+
+
+@attrs.frozen
+class LeadPays(SplitRule):
+    """The lead authority meets the whole amount.
+
+    Examples:
+        >>> LeadPays("BDC").split(Money(500), ["BDC", "RBC"])
+        {'BDC': Money(500), 'RBC': Money(0)}
+    """
+
+    lead: str = attrs.field(validator=_identifier)
+
+    def shares(self, parties: Sequence[str]) -> dict[str, Fraction]:
+        if self.lead not in parties:
+            raise UnknownId(expected("lead", f"one of {_names(parties)}", self.lead))
+        return {p: Fraction(int(p == self.lead)) for p in parties}
+
+    def describe(self) -> str:
+        return f"met by the lead authority, {self.lead}"
+
+
+@attrs.frozen
+class HostRecharge(SplitRule):
+    """The host delivers and recovers the cost from partners by their usage.
+
+    Each party's net share is its usage over total usage, the host's own usage included.
+
+    Examples:
+        >>> rule = HostRecharge("RBC", {"RBC": 600, "BDC": 400}, unit="payslips a month")
+        >>> rule.split(Money(1_000), ["BDC", "RBC"])
+        {'BDC': Money(400), 'RBC': Money(600)}
+        >>> rule.describe()
+        'hosted by RBC and recharged by usage (payslips a month: RBC 600; BDC 400)'
+    """
+
+    host: str = attrs.field(validator=_identifier)
+    usage: FrozenMap[str, Fraction] = attrs.field(converter=_usage)
+    unit: str = attrs.field(default="usage", kw_only=True, validator=_text)
+
+    def __attrs_post_init__(self) -> None:
+        if self.host not in self.usage:
+            raise InvalidRule(expected("host", "a party with a usage figure", self.host))
+
+    def shares(self, parties: Sequence[str]) -> dict[str, Fraction]:
+        if self.host not in parties:
+            raise UnknownId(expected("host", f"one of {_names(parties)}", self.host))
+        return _normalise(self.usage, parties, "usage")
+
+    def describe(self) -> str:
+        values = "; ".join(f"{k} {_number(v)}" for k, v in self.usage.items())
+        return f"hosted by {self.host} and recharged by usage ({self.unit}: {values})"
+
+
+def _rule(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, SplitRule):
+        raise InvalidRule(expected(attribute.name, "a split rule", value))
+
+
+@attrs.frozen
+class CaseByCase(SplitRule):
+    """A split agreed for one case, with the reason recorded (concordat 6.1).
+
+    Examples:
+        >>> rule = CaseByCase(Fixed({"BDC": Fraction(1, 3), "RBC": Fraction(2, 3)}),
+        ...                   reason="RBC gains the HR system", decided_by="Shared Services Board")
+        >>> rule.describe()
+        'as agreed case by case by Shared Services Board: in fixed shares (BDC 1/3; RBC 2/3), \
+because RBC gains the HR system'
+    """
+
+    agreed: SplitRule = attrs.field(validator=_rule)
+    reason: str = attrs.field(kw_only=True, validator=_text)
+    decided_by: str | None = attrs.field(default=None, kw_only=True)
+    decided_on: dt.date | None = attrs.field(default=None, kw_only=True)
+
+    @property
+    def linear(self) -> bool:  # type: ignore[override]
+        return self.agreed.linear
+
+    def shares(self, parties: Sequence[str]) -> dict[str, Fraction]:
+        return self.agreed.shares(parties)
+
+    def split(self, amount: Money, parties: Sequence[str]) -> dict[str, Money]:
+        return self.agreed.split(amount, parties)
+
+    def describe(self) -> str:
+        who = f" by {self.decided_by}" if self.decided_by else ""
+        when = f" on {self.decided_on:%-d %B %Y}" if self.decided_on else ""
+        return f"as agreed case by case{who}{when}: {self.agreed.describe()}, because {self.reason}"
+
+
+def _parts(value: Any) -> tuple[tuple[Fraction, SplitRule], ...]:
+    parts = tuple((Fraction(_weight_value("parts", w)), r) for w, r in value)
+    if not parts or sum(w for w, _ in parts) != 1:
+        raise InvalidRule(
+            expected("parts", "(weight, rule) pairs with weights summing to 1", value)
+        )
+    for _, rule in parts:
+        if not isinstance(rule, SplitRule):
+            raise InvalidRule(expected("parts", "split rules", rule))
+    return parts
+
+
+@attrs.frozen
+class Mix(SplitRule):
+    """A blend: part of the amount split one way, part another (e.g. half equal, half population).
+
+    Examples:
+        >>> half = Fraction(1, 2)
+        >>> rule = Mix([(half, Equal()), (half, Proportional({"A": 3, "B": 1}))])
+        >>> rule.split(Money(800), ["A", "B"])
+        {'A': Money(500), 'B': Money(300)}
+    """
+
+    parts: tuple[tuple[Fraction, SplitRule], ...] = attrs.field(converter=_parts)
+
+    @property
+    def linear(self) -> bool:  # type: ignore[override]
+        return all(rule.linear for _, rule in self.parts)
+
+    def shares(self, parties: Sequence[str]) -> dict[str, Fraction]:
+        out = dict.fromkeys(parties, Fraction(0))
+        for weight, rule in self.parts:
+            for p, share in rule.shares(parties).items():
+                out[p] += weight * share
+        return out
+
+    def split(self, amount: Money, parties: Sequence[str]) -> dict[str, Money]:
+        pieces = allocate(to_money(amount), {i: w for i, (w, _) in enumerate(self.parts)})
+        out = dict.fromkeys(parties, ZERO)
+        for i, (_, rule) in enumerate(self.parts):
+            for p, part in rule.split(pieces[i], parties).items():
+                out[p] += part
+        return out
+
+    def describe(self) -> str:
+        return "; ".join(f"{w} {rule.describe()}" for w, rule in self.parts)
+
+
+def _bounds(value: Any) -> FrozenMap[str, Money]:
+    if not isinstance(value, Mapping) or not value:
+        raise InvalidValue(expected("limits", "a mapping of authority to amount", value))
+    out = {str(k): to_money(v, f"limits.{k}") for k, v in value.items()}
+    for k, v in out.items():
+        if v.pence < 0:
+            raise InvalidValue(expected(f"limits.{k}", "an amount >= £0", v))
+    return frozen_map(out)
+
+
+@attrs.frozen
+class _Bounded(SplitRule):
+    rule: SplitRule = attrs.field(validator=_rule)
+    limits: FrozenMap[str, Money] = attrs.field(converter=_bounds)
+    linear: ClassVar[bool] = False
+    _cap: ClassVar[bool]
+    _word: ClassVar[str]
+
+    def shares(self, parties: Sequence[str]) -> dict[str, Fraction]:
+        what = f"a linear rule; {self._word}s depend on the amount, so use split()"
+        raise InvalidRule(expected("rule", what, self))
+
+    def split(self, amount: Money, parties: Sequence[str]) -> dict[str, Money]:
+        amount = to_money(amount)
+        remaining, free, pinned = abs(amount), list(parties), {}
+        while True:
+            if not free:
+                if remaining:
+                    limits = _names(f"{p} {self.limits[p]}" for p in parties if p in self.limits)
+                    what = f"{self._word}s ({limits}) that can meet {abs(amount)}"
+                    raise InvalidValue(expected("limits", what, dict(self.limits)))
+                parts: dict[str, Money] = {}
+                break
+            parts = self.rule.split(remaining, free)
+            hit = [
+                p
+                for p in free
+                if p in self.limits
+                and (parts[p] > self.limits[p] if self._cap else parts[p] < self.limits[p])
+            ]
+            if not hit:
+                break
+            if not self._cap and sum((self.limits[p] for p in hit), ZERO) > remaining:
+                what = f"floors that fit within {abs(amount)}"
+                raise InvalidValue(expected("limits", what, dict(self.limits)))
+            for p in hit:
+                pinned[p] = self.limits[p]
+                remaining -= self.limits[p]
+                free.remove(p)
+        merged = {p: pinned.get(p, parts.get(p, ZERO)) for p in parties}
+        return {p: -m for p, m in merged.items()} if amount.pence < 0 else merged
+
+    def describe(self) -> str:
+        limits = "; ".join(f"{k} {v}" for k, v in self.limits.items())
+        return f"{self.rule.describe()}, with {self._word}s ({limits})"
+
+
+@attrs.frozen
+class Capped(_Bounded):
+    """A rule with caps: no party pays more than its cap; the excess falls on the others.
+
+    Examples:
+        >>> Capped(Equal(), {"C": Money(1_000)}).split(Money(9_000), ["A", "B", "C"])
+        {'A': Money(4000), 'B': Money(4000), 'C': Money(1000)}
+    """
+
+    _cap: ClassVar[bool] = True
+    _word: ClassVar[str] = "cap"
+
+
+@attrs.frozen
+class Floored(_Bounded):
+    """A rule with floors: each party pays at least its floor; the others pay less.
+
+    Examples:
+        >>> Floored(Equal(), {"C": Money(5_000)}).split(Money(9_000), ["A", "B", "C"])
+        {'A': Money(2000), 'B': Money(2000), 'C': Money(5000)}
+    """
+
+    _cap: ClassVar[bool] = False
+    _word: ClassVar[str] = "floor"
+
+
+# ---------------------------------------------------------------------------------------------
+# Items, funding, savings
+# ---------------------------------------------------------------------------------------------
+
+
+class Category(enum.Enum):
+    """What a cost is for (concordat 6.2 shares investigation and implementation)."""
+
+    INVESTIGATION = "investigation"
+    IMPLEMENTATION = "implementation"
+    RUNNING = "running"
+
+
+def _amount(value: Any) -> Money | MoneyRange:
+    if isinstance(value, Money | MoneyRange):
+        return value
+    if isinstance(value, str):
+        parsed = MoneyRange.parse(value)
+        return parsed.low if parsed.low == parsed.high else parsed
+    raise InvalidValue(expected("amount", "a Money, MoneyRange or text such as '£40k'", value))
+
+
+def _pick(amount: Money | MoneyRange, assume: Assume, income: bool) -> Money:
+    if isinstance(amount, Money):
+        return amount
+    if assume == "mid":
+        return amount.midpoint
+    low = assume == "low" or (assume == "prudent" and income)
+    return amount.low if low else amount.high
+
+
+def _year(value: Any) -> FinancialYear:
+    if isinstance(value, FinancialYear):
+        return value
+    if isinstance(value, dt.date):
+        return FinancialYear.of(value)
+    if isinstance(value, str):
+        return FinancialYear.parse(value)
+    raise InvalidValue(expected("year", "a FinancialYear, date or text such as '2008/09'", value))
+
+
+def _optional_year(value: Any) -> FinancialYear | None:
+    return None if value is None else _year(value)
+
+
+def _ids(value: Any) -> frozenset[str] | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        raise InvalidValue(expected("covers", "a set of item ids", value))
+    return frozenset(value)
+
+
+def _optional_rule(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None:
+        _rule(instance, attribute, value)
+
+
+@attrs.frozen
+class CostItem:
+    """A cost of the arrangement: one-off or recurring, by financial year.
+
+    Args:
+        id: Identifier, unique in the plan.
+        description: In words.
+        amount: Per year if recurring. A :class:`~sharegov.money.MoneyRange` when uncertain.
+        category: See :class:`Category`.
+        year: The (first) financial year it falls in.
+        recurring: Every year from ``year`` (to ``until``, if given).
+        until: The last year of a recurring cost.
+        incurred_by: The council whose books it is in, if one.
+        shared: False for costs "incurred notwithstanding" the arrangement (seed 001): they
+            are coded separately and not shared.
+        split: This item's split rule; the plan's ``cost_split`` when None.
+    """
+
+    id: str = attrs.field(validator=_identifier)
+    description: str = attrs.field(validator=_text)
+    amount: Money | MoneyRange = attrs.field(converter=_amount)
+    category: Category = attrs.field(kw_only=True, validator=attrs.validators.instance_of(Category))
+    year: FinancialYear = attrs.field(kw_only=True, converter=_year)
+    recurring: bool = attrs.field(default=False, kw_only=True)
+    until: FinancialYear | None = attrs.field(default=None, kw_only=True, converter=_optional_year)
+    incurred_by: str | None = attrs.field(default=None, kw_only=True)
+    shared: bool = attrs.field(default=True, kw_only=True)
+    split: SplitRule | None = attrs.field(default=None, kw_only=True, validator=_optional_rule)
+
+    def __attrs_post_init__(self) -> None:
+        if self.until is not None and (not self.recurring or self.until < self.year):
+            raise InvalidValue(
+                expected("until", f"a year from {self.year} on a recurring cost", self.until)
+            )
+        if not self.shared and self.incurred_by is None:
+            raise InvalidValue(
+                expected("incurred_by", "the council bearing an unshared cost", None)
+            )
+
+    def in_year(self, year: FinancialYear) -> bool:
+        """Whether the cost falls in ``year``."""
+        if not self.recurring:
+            return year == self.year
+        return self.year <= year and (self.until is None or year <= self.until)
+
+
+@attrs.frozen
+class Grant:
+    """External funding, paid against the costs it covers, in the order the items are listed.
+
+    Args:
+        funder: Who gives it, e.g. ``"WMRIEP"``.
+        amount: The amount, or a range such as ``"£30,000 to £40,000"``.
+        covers: Ids of the items it may pay for; all shared items when None.
+    """
+
+    funder: str = attrs.field(validator=_text)
+    amount: Money | MoneyRange = attrs.field(converter=_amount)
+    covers: frozenset[str] | None = attrs.field(default=None, kw_only=True, converter=_ids)
+
+
+@attrs.frozen
+class MatchFunding:
+    """Each council's contribution towards the covered costs, after grants and up to a maximum.
+
+    "Each Council provide match funding of £40,000": ``MatchFunding("£40,000")``. Only what
+    is needed is drawn, from every council in proportion to its maximum.
+
+    Args:
+        each: The most each council puts in.
+        covers: Ids of the items it may pay for; all shared items when None.
+        parties: The councils contributing; every party when None.
+    """
+
+    each: Money = attrs.field(converter=to_money)
+    covers: frozenset[str] | None = attrs.field(default=None, kw_only=True, converter=_ids)
+    parties: tuple[str, ...] | None = attrs.field(default=None, kw_only=True)
+
+
+def _start(value: Any) -> dt.date | FinancialYear:
+    if isinstance(value, FinancialYear | dt.date):
+        return value
+    return _year(value)
+
+
+@attrs.frozen
+class SavingsStream:
+    """A saving a year from a start date, shared by a rule.
+
+    A start part-way through a year counts the whole months left in that year.
+
+    Args:
+        id: Identifier.
+        description: In words.
+        amount: The full-year saving; a range when uncertain.
+        start: A date or the first financial year.
+        years: How many years it lasts; to the end of the statement when None.
+        split: How it is shared; the plan's ``savings_split`` when None.
+    """
+
+    id: str = attrs.field(validator=_identifier)
+    description: str = attrs.field(validator=_text)
+    amount: Money | MoneyRange = attrs.field(converter=_amount)
+    start: dt.date | FinancialYear = attrs.field(kw_only=True, converter=_start)
+    years: int | None = attrs.field(default=None, kw_only=True)
+    split: SplitRule | None = attrs.field(default=None, kw_only=True, validator=_optional_rule)
+
+    @property
+    def first_year(self) -> FinancialYear:
+        """The financial year the saving starts in."""
+        start = self.start
+        return start if isinstance(start, FinancialYear) else FinancialYear.of(start)
+
+    def fraction_in(self, year: FinancialYear) -> Fraction:
+        """The share of a full year's saving that falls in ``year``."""
+        first = self.first_year
+        if year < first or (self.years is not None and year - first >= self.years):
+            return Fraction(0)
+        if year == first and isinstance(self.start, dt.date):
+            return year.months_from(self.start)
+        return Fraction(1)
+
+
+# ---------------------------------------------------------------------------------------------
+# The plan and its statement
+# ---------------------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class CostPlan:
+    """The finances of an arrangement: costs, funding and savings, and how they are split.
+
+    Order of funding for each cost: grants first, then match funding, then what remains is
+    split by the item's rule (or ``cost_split``).
+
+    Args:
+        parties: The councils (codes or :class:`~sharegov.parties.Authority`).
+        items: Cost items.
+        grants: External grants.
+        match_funding: Councils' match funding.
+        savings: Savings streams.
+        cost_split: The default split of costs (concordat 6.2: equal).
+        savings_split: The default split of savings.
+    """
+
+    parties: tuple[str, ...] = attrs.field(converter=_parties)
+    items: tuple[CostItem, ...] = attrs.field(default=(), kw_only=True, converter=tuple)
+    grants: tuple[Grant, ...] = attrs.field(default=(), kw_only=True, converter=tuple)
+    match_funding: tuple[MatchFunding, ...] = attrs.field(default=(), kw_only=True, converter=tuple)
+    savings: tuple[SavingsStream, ...] = attrs.field(default=(), kw_only=True, converter=tuple)
+    cost_split: SplitRule = attrs.field(factory=Equal, kw_only=True, validator=_rule)
+    savings_split: SplitRule = attrs.field(factory=Equal, kw_only=True, validator=_rule)
+
+    def __attrs_post_init__(self) -> None:
+        ids = [i.id for i in self.items]
+        for i, item in enumerate(self.items):
+            if not isinstance(item, CostItem):
+                raise InvalidValue(expected(f"items[{i}]", "a CostItem", item))
+            if ids.count(item.id) > 1:
+                raise InvalidValue(expected(f"items[{i}].id", "a unique id", item.id))
+            if item.incurred_by is not None and item.incurred_by not in self.parties:
+                raise UnknownId(expected(f"items[{i}].incurred_by", "a party", item.incurred_by))
+        funds: tuple[tuple[str, Sequence[Grant | MatchFunding]], ...] = (
+            ("grants", self.grants),
+            ("match_funding", self.match_funding),
+        )
+        for field, group in funds:
+            for i, fund in enumerate(group):
+                unknown = sorted((fund.covers or frozenset()) - set(ids))
+                if unknown:
+                    raise UnknownId(expected(f"{field}[{i}].covers", "ids of cost items", unknown))
+        for i, match in enumerate(self.match_funding):
+            extra = sorted(set(match.parties or ()) - set(self.parties))
+            if extra:
+                raise UnknownId(expected(f"match_funding[{i}].parties", "parties", extra))
+
+    @property
+    def first_year(self) -> FinancialYear:
+        """The earliest year of any cost or saving."""
+        years = [i.year for i in self.items] + [s.first_year for s in self.savings]
+        if not years:
+            raise InvalidValue(expected("items", "at least one cost or saving", ()))
+        return min(years)
+
+    def statement(
+        self, years: int = 5, *, start: FinancialYear | None = None, assume: Assume = "prudent"
+    ) -> Statement:
+        """Each council's pays, receives, net and cumulative position by financial year.
+
+        Args:
+            years: How many financial years to show.
+            start: The first year; the plan's first year when None.
+            assume: Which end of each range to take: ``"prudent"`` (costs high, grants
+                and savings low), ``"low"``, ``"mid"`` or ``"high"``.
+        """
+        if isinstance(years, bool) or not isinstance(years, int) or years < 1:
+            raise InvalidValue(expected("years", "a whole number of years >= 1", years))
+        if assume not in ("prudent", "low", "mid", "high"):
+            raise InvalidValue(expected("assume", "'prudent', 'low', 'mid' or 'high'", assume))
+        first = start or self.first_year
+        span = tuple(first + k for k in range(years))
+        return _build_statement(self, span, assume)
+
+
+def _build_statement(plan: CostPlan, span: tuple[FinancialYear, ...], assume: Assume) -> Statement:
+    parties = plan.parties
+    pays = {p: [ZERO] * len(span) for p in parties}
+    receives = {p: [ZERO] * len(span) for p in parties}
+    notes: list[str] = []
+    grant_left = [_pick(g.amount, assume, income=True) for g in plan.grants]
+    match_left = [dict.fromkeys(m.parties or parties, m.each) for m in plan.match_funding]
+    for y, year in enumerate(span):
+        for item in plan.items:
+            if not item.in_year(year):
+                continue
+            cost = _pick(item.amount, assume, income=False)
+            if not item.shared:
+                notes.append(
+                    f"{year} {item.description}: {cost} coded separately to {item.incurred_by},"
+                    " not shared (incurred in any case)"
+                )
+                continue
+            funded: list[str] = []
+            remaining = cost
+            for g, grant in enumerate(plan.grants):
+                if grant.covers is None or item.id in grant.covers:
+                    used = min(remaining, grant_left[g])
+                    if used:
+                        grant_left[g] -= used
+                        remaining -= used
+                        funded.append(f"{grant.funder} grant {used}")
+            for m, match in enumerate(plan.match_funding):
+                if remaining and (match.covers is None or item.id in match.covers):
+                    pots = match_left[m]
+                    available = sum(pots.values(), ZERO)
+                    draw = min(remaining, available)
+                    if not draw:
+                        continue
+                    taken = Capped(Proportional({k: v.pence for k, v in pots.items()}), pots).split(
+                        draw, list(pots)
+                    )
+                    for p, t in taken.items():
+                        pots[p] -= t
+                        pays[p][y] += t
+                    remaining -= draw
+                    funded.append(
+                        "match funding " + ", ".join(f"{p} {t}" for p, t in taken.items() if t)
+                    )
+            rule = item.split or plan.cost_split
+            if remaining:
+                for p, part in rule.split(remaining, parties).items():
+                    pays[p][y] += part
+                funded.append(f"{remaining} {rule.describe()}")
+            notes.append(f"{year} {item.description} {cost}: " + "; ".join(funded or ["nil"]))
+        for stream in plan.savings:
+            fraction = stream.fraction_in(year)
+            if not fraction:
+                continue
+            amount = _pick(stream.amount, assume, income=True).scale(fraction)
+            rule = stream.split or plan.savings_split
+            for p, part in rule.split(amount, parties).items():
+                receives[p][y] += part
+            part_year = "" if fraction == 1 else f" ({fraction.numerator} months)"
+            notes.append(
+                f"{year} {stream.description} saving {amount}{part_year}, {rule.describe()}"
+            )
+    for g, grant in enumerate(plan.grants):
+        if grant_left[g]:
+            notes.append(f"{grant.funder} grant unspent within the statement: {grant_left[g]}")
+    return Statement(
+        parties=parties,
+        years=span,
+        pays={p: tuple(v) for p, v in pays.items()},
+        receives={p: tuple(v) for p, v in receives.items()},
+        notes=tuple(notes),
+        assume=assume,
+    )
+
+
+def _money_rows(value: Mapping[str, Iterable[Money]]) -> FrozenMap[str, tuple[Money, ...]]:
+    return frozen_map({k: tuple(v) for k, v in value.items()})
+
+
+@attrs.frozen
+class Statement:
+    """Each council's position by financial year; from :meth:`CostPlan.statement`.
+
+    ``net`` is what a council receives (its share of savings) less what it pays (its share
+    of costs and its match funding). Payback is the first year from which the cumulative
+    net stays at or above zero to the end of the statement.
+    """
+
+    parties: tuple[str, ...]
+    years: tuple[FinancialYear, ...]
+    pays: FrozenMap[str, tuple[Money, ...]] = attrs.field(converter=_money_rows)
+    receives: FrozenMap[str, tuple[Money, ...]] = attrs.field(converter=_money_rows)
+    notes: tuple[str, ...] = ()
+    assume: str = "prudent"
+
+    _HEADER: ClassVar[tuple[str, ...]] = (
+        "year",
+        "council",
+        "pays",
+        "receives",
+        "net",
+        "cumulative",
+    )
+
+    def _check(self, council: str) -> None:
+        if council not in self.parties:
+            raise UnknownId(expected("council", f"one of {_names(self.parties)}", council))
+
+    def net(self, council: str | None = None) -> tuple[Money, ...]:
+        """Net position per year: of one council, or of the whole arrangement when None."""
+        if council is None:
+            return tuple(
+                sum((self.net(p)[y] for p in self.parties), ZERO) for y in range(len(self.years))
+            )
+        self._check(council)
+        return tuple(r - c for r, c in zip(self.receives[council], self.pays[council], strict=True))
+
+    def cumulative(self, council: str | None = None) -> tuple[Money, ...]:
+        """Running total of :meth:`net`."""
+        return tuple(itertools.accumulate(self.net(council)))
+
+    def payback_year(self, council: str | None = None) -> FinancialYear | None:
+        """The first year from which the cumulative net stays >= £0; None if not within."""
+        found: FinancialYear | None = None
+        for year, total in zip(self.years, self.cumulative(council), strict=True):
+            if total.pence < 0:
+                found = None
+            elif found is None:
+                found = year
+        return found
+
+    def rows(self) -> list[tuple[FinancialYear, str, Money, Money, Money, Money]]:
+        """One row per year and council: year, council, pays, receives, net, cumulative."""
+        out = []
+        for p in self.parties:
+            nets, cums = self.net(p), self.cumulative(p)
+            for y, year in enumerate(self.years):
+                out.append((year, p, self.pays[p][y], self.receives[p][y], nets[y], cums[y]))
+        out.sort(key=lambda r: (r[0], self.parties.index(r[1])))
+        return out
+
+    def explain(self) -> str:
+        """The statement in words for the minutes: totals, payback, and how each sum arose.
+
+        Examples:
+            >>> plan = CostPlan(["A", "B"], items=[CostItem("x", "Study", "£1,000",
+            ...     category=Category.INVESTIGATION, year="2008/09")])
+            >>> print(plan.statement(years=1).explain())
+            Financial statement 2008/09 to 2008/09 (ranges taken prudently):
+              A: pays £500.00, receives £0.00, net -£500.00; not paid back by 2008/09
+              B: pays £500.00, receives £0.00, net -£500.00; not paid back by 2008/09
+              All: net -£1,000.00; not paid back by 2008/09
+            How it arose:
+              2008/09 Study £1,000.00: £1,000.00 shared equally
+        """
+        first, last = self.years[0], self.years[-1]
+        lines = [f"Financial statement {first} to {last} (ranges taken {self._assumed()}):"]
+        for p in [*self.parties, None]:
+            net = sum(self.net(p), ZERO)
+            payback = self.payback_year(p)
+            back = f"pays back in {payback}" if payback else f"not paid back by {last}"
+            if p is None:
+                lines.append(f"  All: net {net}; {back}")
+            else:
+                pays, gets = sum(self.pays[p], ZERO), sum(self.receives[p], ZERO)
+                lines.append(f"  {p}: pays {pays}, receives {gets}, net {net}; {back}")
+        if self.notes:
+            lines.append("How it arose:")
+            lines.extend(f"  {note}" for note in self.notes)
+        return "\n".join(lines)
+
+    def _assumed(self) -> str:
+        return {"prudent": "prudently", "mid": "at their midpoints"}.get(
+            self.assume, f"at the {self.assume} end"
+        )
+
+    def to_dataframe(self) -> Any:
+        """The rows as a pandas DataFrame (needs the ``simulate`` extra); amounts in pounds.
+
+        Amounts are exact :class:`~decimal.Decimal` pounds, so no float touches them.
+        """
+        pd = require("pandas", "simulate")
+        records = [
+            dict(zip(self._HEADER, (str(r[0]), r[1], *(m.pounds for m in r[2:])), strict=True))
+            for r in self.rows()
+        ]
+        return pd.DataFrame.from_records(records, columns=list(self._HEADER))
+
+    def _repr_html_(self) -> str:
+        esc = html.escape
+        head = "".join(f"<th>{esc(h)}</th>" for h in self._HEADER)
+        body = "".join(
+            "<tr>" + "".join(f"<td>{esc(str(c))}</td>" for c in r) + "</tr>" for r in self.rows()
+        )
+        notes = "".join(f"<li>{esc(line.strip())}</li>" for line in self.explain().splitlines()[1:])
+        return (
+            f"<div><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+            f"<ul>{notes}</ul></div>"
+        )
+
+
+# ---------------------------------------------------------------------------------------------
+# Fairness
+# ---------------------------------------------------------------------------------------------
+
+
+def _coalition_costs(value: Any) -> FrozenMap[frozenset[str], Money]:
+    if not isinstance(value, Mapping):
+        raise InvalidValue(expected("costs", "a mapping of coalition to cost", value))
+    out: dict[frozenset[str], Money] = {}
+    for key, cost in value.items():
+        coalition = frozenset([key] if isinstance(key, str) else key)
+        out[coalition] = to_money(cost, f"costs[{_names(sorted(coalition))}]")
+    return frozen_map(out)
+
+
+@attrs.frozen
+class CostGame:
+    """What every group of councils would pay on its own: a cooperative cost game.
+
+    Args:
+        parties: The councils.
+        costs: The cost of every non-empty coalition; a single council may be keyed by its
+            code, a group by a set or tuple of codes.
+
+    Examples:
+        >>> game = CostGame(["A", "B"], {"A": "£60k", "B": "£60k", ("A", "B"): "£100k"})
+        >>> game.savings(game.parties)
+        Money(2000000)
+    """
+
+    parties: tuple[str, ...] = attrs.field(converter=_parties)
+    costs: FrozenMap[frozenset[str], Money] = attrs.field(converter=_coalition_costs)
+
+    def __attrs_post_init__(self) -> None:
+        n = len(self.parties)
+        if n > MAX_GAME_PARTIES:
+            raise LimitExceeded(
+                f"parties: exact fairness checks enumerate all 2**n coalitions and are limited"
+                f" to {MAX_GAME_PARTIES} councils, got {n}; group councils into blocs"
+            )
+        known = set(self.parties)
+        for coalition in self.costs:
+            if not coalition or not coalition <= known:
+                raise UnknownId(
+                    expected("costs", f"coalitions of {_names(self.parties)}", sorted(coalition))
+                )
+        for size in range(1, n + 1):
+            for group in itertools.combinations(self.parties, size):
+                if frozenset(group) not in self.costs:
+                    what = "a cost for every coalition"
+                    raise InvalidValue(expected(f"costs[{_names(group)}]", what, None))
+
+    @classmethod
+    def from_function(
+        cls, parties: Sequence[str], cost: Callable[[frozenset[str]], Money]
+    ) -> CostGame:
+        """Build the game from a function of the coalition."""
+        codes = _parties(parties)
+        groups = (
+            frozenset(g) for k in range(1, len(codes) + 1) for g in itertools.combinations(codes, k)
+        )
+        return cls(codes, {g: cost(g) for g in groups})
+
+    def cost(self, coalition: Iterable[str]) -> Money:
+        """What the coalition would pay on its own."""
+        key = frozenset(coalition)
+        if key not in self.costs:
+            raise UnknownId(
+                expected("coalition", f"a group of {_names(self.parties)}", sorted(key))
+            )
+        return self.costs[key]
+
+    def savings(self, coalition: Iterable[str]) -> Money:
+        """What the coalition saves by working together rather than each alone."""
+        key = frozenset(coalition)
+        alone = sum((self.cost({p}) for p in key), ZERO)
+        return alone - self.cost(key)
+
+
+def shapley(game: CostGame) -> dict[str, Fraction]:
+    """The Shapley value of the savings, in exact pence: each council's average marginal saving.
+
+    Efficient (the values sum to the grand coalition's savings) and symmetric (councils that
+    add the same to every coalition get the same).
+
+    Examples:
+        >>> game = CostGame(["A", "B"], {"A": "£60k", "B": "£40k", ("A", "B"): "£80k"})
+        >>> {p: Money(int(v)) for p, v in shapley(game).items()}
+        {'A': Money(1000000), 'B': Money(1000000)}
+    """
+    parties = game.parties
+    n = len(parties)
+    value: dict[frozenset[str], int] = {frozenset(): 0}
+    for size in range(1, n + 1):
+        for group in itertools.combinations(parties, size):
+            value[frozenset(group)] = game.savings(group).pence
+    weight = [
+        Fraction(math.factorial(k) * math.factorial(n - k - 1), math.factorial(n)) for k in range(n)
+    ]
+    out = {}
+    for p in parties:
+        others = [q for q in parties if q != p]
+        total = Fraction(0)
+        for size in range(n):
+            for group in itertools.combinations(others, size):
+                s = frozenset(group)
+                total += weight[size] * (value[s | {p}] - value[s])
+        out[p] = total
+    return out
+
+
+@attrs.frozen
+class Fairness:
+    """The fairness of a cost split: stand-alone test, core, Shapley value; see :func:`fairness`."""
+
+    allocation: FrozenMap[str, Money] = attrs.field(converter=frozen_map)
+    game: CostGame
+    shapley_savings: FrozenMap[str, Fraction] = attrs.field(converter=frozen_map)
+    blocking: tuple[frozenset[str], Money, Money] | None
+
+    @property
+    def stand_alone_ok(self) -> bool:
+        """No council pays more than it would alone."""
+        return all(self.allocation[p] <= self.game.cost({p}) for p in self.game.parties)
+
+    @property
+    def efficient(self) -> bool:
+        """The split recovers exactly the joint cost."""
+        return sum(self.allocation.values(), ZERO) == self.game.cost(self.game.parties)
+
+    @property
+    def in_core(self) -> bool:
+        """Efficient, and no group of councils would be better off leaving."""
+        return self.efficient and self.blocking is None
+
+    def shapley_split(self) -> dict[str, Money]:
+        """The joint cost split so each council saves its Shapley value, to the penny."""
+        targets = {p: self.game.cost({p}).pence - v for p, v in self.shapley_savings.items()}
+        return apportion(targets)
+
+    def explain(self) -> str:
+        """The findings in words for the minutes.
+
+        Examples:
+            >>> game = CostGame(["A", "B"], {"A": "£60k", "B": "£40k", ("A", "B"): "£80k"})
+            >>> split = {"A": Money.parse("£40k"), "B": Money.parse("£40k")}
+            >>> print(fairness(split, game).explain())
+            Fairness of the split of £80,000.00 among A and B:
+              Stand-alone test: failed: B pays £40,000.00, as much as alone (£40,000.00), \
+saving nothing.
+                A pays £40,000.00; alone £60,000.00; saves £20,000.00
+                B pays £40,000.00; alone £40,000.00; saves £0.00
+              Core: in the core: no group of councils would be better off leaving.
+              Shapley value of the savings (£20,000.00 in all): A £10,000.00; B £10,000.00
+              The Shapley split would charge: A £50,000.00; B £30,000.00
+        """
+        game, alloc = self.game, self.allocation
+        total = sum(alloc.values(), ZERO)
+        lines = [f"Fairness of the split of {total} among {_names(game.parties)}:"]
+        losers = [p for p in game.parties if alloc[p] > game.cost({p})]
+        level = [p for p in game.parties if alloc[p] == game.cost({p})]
+        if losers:
+            worst = ", ".join(
+                f"{p} pays {alloc[p]}, more than alone ({game.cost({p})})" for p in losers
+            )
+            lines.append(f"  Stand-alone test: failed: {worst}.")
+        elif level:
+            detail = ", ".join(
+                f"{p} pays {alloc[p]}, as much as alone ({game.cost({p})}), saving nothing"
+                for p in level
+            )
+            lines.append(f"  Stand-alone test: failed: {detail}.")
+        else:
+            lines.append("  Stand-alone test: passed: every council pays less than it would alone.")
+        for p in game.parties:
+            alone = game.cost({p})
+            lines.append(f"    {p} pays {alloc[p]}; alone {alone}; saves {alone - alloc[p]}")
+        joint = game.cost(game.parties)
+        if not self.efficient:
+            lines.append(
+                f"  Core: not in the core: the split charges {total}, not the joint cost {joint}."
+            )
+        elif self.blocking is None:
+            lines.append("  Core: in the core: no group of councils would be better off leaving.")
+        else:
+            group, charged, alone = self.blocking
+            names = _names(p for p in game.parties if p in group)
+            lines.append(
+                f"  Core: not in the core: {names} would pay {alone} on their own but are charged"
+                f" {charged} ({charged - alone} more); they would be better off leaving."
+            )
+        savings = game.savings(game.parties)
+        values = "; ".join(f"{p} {Money(round(v))}" for p, v in self.shapley_savings.items())
+        lines.append(f"  Shapley value of the savings ({savings} in all): {values}")
+        split = "; ".join(f"{p} {m}" for p, m in self.shapley_split().items())
+        lines.append(f"  The Shapley split would charge: {split}")
+        return "\n".join(lines)
+
+
+def fairness(allocation: Mapping[str, Money], game: CostGame) -> Fairness:
+    """Check a split of the joint cost against what each group of councils would pay alone.
+
+    The stand-alone test asks whether any council pays more than it would alone; the core
+    asks the same of every group of councils (the worst offender is named); the Shapley
+    value shares the savings by each council's average marginal contribution.
+
+    Raises:
+        UnknownId: The allocation does not name exactly the game's parties.
+
+    Examples:
+        >>> game = CostGame(["HDC", "SCDC", "CCC"], {
+        ...     "HDC": "£100k", "SCDC": "£100k", "CCC": "£100k",
+        ...     ("HDC", "SCDC"): "£150k", ("HDC", "CCC"): "£180k", ("SCDC", "CCC"): "£180k",
+        ...     ("HDC", "SCDC", "CCC"): "£240k"})
+        >>> split = Equal().split(Money.parse("£240k"), game.parties)
+        >>> report = fairness(split, game)
+        >>> report.in_core, [sorted(report.blocking[0])]
+        (False, [['HDC', 'SCDC']])
+    """
+    if set(allocation) != set(game.parties):
+        raise UnknownId(
+            expected(
+                "allocation", f"an amount for each of {_names(game.parties)}", sorted(allocation)
+            )
+        )
+    alloc = {p: to_money(allocation[p], f"allocation.{p}") for p in game.parties}
+    blocking: tuple[frozenset[str], Money, Money] | None = None
+    worst = ZERO
+    for coalition, alone in game.costs.items():
+        if len(coalition) == len(game.parties):
+            continue
+        charged = sum((alloc[p] for p in coalition), ZERO)
+        if charged - alone > worst:
+            worst, blocking = charged - alone, (coalition, charged, alone)
+    return Fairness(alloc, game, shapley(game), blocking)

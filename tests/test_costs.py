@@ -1,0 +1,339 @@
+"""Costs: split rules, funding, statements and fairness, against the seeds and brute force."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from fractions import Fraction
+
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from sharegov import Authority, Money
+from sharegov.costs import (
+    Capped,
+    CaseByCase,
+    Category,
+    CostGame,
+    CostItem,
+    CostPlan,
+    Equal,
+    Fixed,
+    Floored,
+    Grant,
+    HostRecharge,
+    LeadPays,
+    MatchFunding,
+    Mix,
+    Proportional,
+    SavingsStream,
+    fairness,
+    shapley,
+)
+from sharegov.errors import InvalidRule, InvalidValue, LimitExceeded, UnknownId
+from sharegov.money import FinancialYear, MoneyRange
+from sharegov.strategies import moneys, split_rules
+
+FY = FinancialYear(2008)
+CODES = ["BDC", "RBC", "HDC", "SCDC", "CCC"]
+parties_st = st.integers(1, 5).map(lambda k: CODES[:k])
+
+
+def seed_001_plan() -> CostPlan:
+    """Seed 001: equal costs, a £30k-£40k WMRIEP grant, £40k match funding each, interim
+    management coded separately, payroll saving £40k a year. Item amounts are illustrative."""
+    return CostPlan(
+        ["BDC", "RBC"],
+        items=[
+            CostItem("analysis", "Analysis of performance and costs", "£35,000",
+                     category=Category.INVESTIGATION, year=FY),
+            CostItem("business-case", "External support for the business case", "£80,000",
+                     category=Category.INVESTIGATION, year=FY),
+            CostItem("interim", "Interim management at Redditch", "£50,000",
+                     category=Category.RUNNING, year=FY, incurred_by="RBC", shared=False),
+        ],
+        grants=[Grant("WMRIEP", "£30,000 to £40,000", covers={"analysis"})],
+        match_funding=[MatchFunding("£40,000", covers={"business-case"})],
+        savings=[SavingsStream("payroll", "Payroll moved to Redditch", "£40k",
+                               start=dt.date(2008, 9, 1))],
+    )  # fmt: skip
+
+
+def test_seed_001_statement_by_hand() -> None:
+    st_ = seed_001_plan().statement(years=3)
+    # Grant (prudently £30k) meets £30k of the £35k analysis; £5k is shared equally.
+    # Match funding meets the £80k business case, £40k each. Interim costs are not shared.
+    assert st_.pays["BDC"] == (Money.parse("£42,500"), Money(0), Money(0))
+    assert st_.pays["RBC"] == (Money.parse("£42,500"), Money(0), Money(0))
+    # Payroll from 1 September 2008: 7 months of £40k = £23,333.33, shared equally.
+    assert st_.receives["BDC"][0] + st_.receives["RBC"][0] == Money.parse("£23,333.33")
+    assert st_.receives["BDC"][1] == Money.parse("£20,000")
+    assert st_.cumulative("BDC")[-1] == Money.parse("£11,666.67") - Money.parse(
+        "£42,500"
+    ) + Money.parse("£40,000")
+    assert str(st_.payback_year("BDC")) == "2010/11"
+    assert str(st_.payback_year()) == "2010/11"
+    text = st_.explain()
+    assert "Interim management at Redditch: £50,000.00 coded separately to RBC, not shared" in text
+    assert "WMRIEP grant £30,000.00" in text
+    assert "match funding BDC £40,000.00, RBC £40,000.00" in text
+    high = seed_001_plan().statement(years=3, assume="high")
+    assert high.pays["BDC"][0] == Money.parse("£40,000")  # the £40k grant meets all but £0
+
+
+def test_statement_outputs() -> None:
+    st_ = seed_001_plan().statement(years=2)
+    rows = st_.rows()
+    assert len(rows) == 4
+    assert rows[0][:2] == (FY, "BDC")
+    html = st_._repr_html_()
+    assert "<table>" in html
+    assert "coded separately" in html
+    df = st_.to_dataframe()
+    assert list(df.columns) == ["year", "council", "pays", "receives", "net", "cumulative"]
+    assert df["net"].sum() == sum(n.pounds for p in st_.parties for n in st_.net(p))
+    with pytest.raises(UnknownId):
+        st_.net("XYZ")
+
+
+def test_payback_is_when_cumulative_stays_non_negative() -> None:
+    plan = CostPlan(
+        ["A"],
+        items=[CostItem("x", "X", "£100", category=Category.RUNNING, year=FY),
+               CostItem("y", "Y", "£100", category=Category.RUNNING, year=FY + 2)],
+        savings=[SavingsStream("s", "S", "£60", start=FY)],
+    )  # fmt: skip
+    # net -40, +60, -40, +60: cumulative -40, 20, -20, 40 -> back in the fourth year.
+    assert plan.statement(years=4).payback_year("A") == FY + 3
+    assert plan.statement(years=3).payback_year("A") is None
+
+
+@given(parties_st.flatmap(lambda p: st.tuples(st.just(p), split_rules(p))), moneys())
+def test_split_rules_sum_exactly(pair: tuple[list[str], object], amount: Money) -> None:
+    parties, rule = pair
+    parts = rule.split(amount, parties)  # type: ignore[attr-defined]
+    assert list(parts) == parties
+    assert sum(parts.values(), Money(0)) == amount
+    shares = rule.shares(parties)  # type: ignore[attr-defined]
+    assert sum(shares.values()) == 1
+    for p in parties:
+        assert abs(parts[p].pence - amount.pence * shares[p]) < len(parties)
+    assert rule.describe()  # type: ignore[attr-defined]
+
+
+@given(
+    parties_st.flatmap(lambda p: st.tuples(st.just(p), split_rules(p))),
+    st.lists(st.integers(0, 10**8), min_size=1, max_size=5),
+    st.integers(0, 10**9),
+    st.integers(0, 10**7),
+)
+def test_split_conserves_the_total_after_funding(
+    pair: tuple[list[str], object], costs: list[int], grant: int, match: int
+) -> None:
+    parties, rule = pair
+    items = [
+        CostItem(f"i{k}", "cost", Money(c), category=Category.IMPLEMENTATION, year=FY + k % 2)
+        for k, c in enumerate(costs)
+    ]
+    plan = CostPlan(parties, items=items, grants=[Grant("Fund", Money(grant))],
+                    match_funding=[MatchFunding(Money(match))], cost_split=rule)  # type: ignore[arg-type]  # fmt: skip
+    st_ = plan.statement(years=2)
+    paid = sum((m for p in parties for m in st_.pays[p]), Money(0))
+    assert paid == Money(max(0, sum(costs) - grant))
+
+
+def test_caps_and_floors() -> None:
+    rule = Capped(Proportional({"A": 1, "B": 1, "C": 2}), {"C": Money(1_000), "B": Money(2_500)})
+    assert rule.split(Money(10_000), ["A", "B", "C"]) == {
+        "A": Money(6_500), "B": Money(2_500), "C": Money(1_000)
+    }  # fmt: skip
+    assert rule.split(Money(-10_000), ["A", "B", "C"])["C"] == Money(-1_000)
+    assert not rule.linear
+    with pytest.raises(InvalidRule):
+        rule.shares(["A", "B", "C"])
+    with pytest.raises(InvalidValue, match="caps"):
+        Capped(Equal(), {"A": Money(1), "B": Money(1)}).split(Money(10), ["A", "B"])
+    with pytest.raises(InvalidValue, match="floors"):
+        Floored(Equal(), {"A": Money(8), "B": Money(8)}).split(Money(10), ["A", "B"])
+    assert "with caps (C £10.00" in rule.describe()
+
+
+@given(
+    moneys(0, 10**9),
+    st.lists(st.integers(0, 10**9), min_size=3, max_size=3),
+    st.lists(st.integers(1, 100), min_size=3, max_size=3),
+)
+def test_caps_hold_and_conserve(amount: Money, caps: list[int], weights: list[int]) -> None:
+    assume(sum(caps) >= amount.pence)
+    codes = ["A", "B", "C"]
+    rule = Capped(Proportional(dict(zip(codes, weights, strict=True))),
+                  {c: Money(v) for c, v in zip(codes, caps, strict=True)})  # fmt: skip
+    parts = rule.split(amount, codes)
+    assert sum(parts.values(), Money(0)) == amount
+    assert all(Money(0) <= parts[c] <= Money(v) for c, v in zip(codes, caps, strict=True))
+
+
+@given(moneys(0, 10**9), st.lists(st.integers(0, 10**8), min_size=3, max_size=3))
+def test_floors_hold_and_conserve(amount: Money, floors: list[int]) -> None:
+    assume(sum(floors) <= amount.pence)
+    codes = ["A", "B", "C"]
+    rule = Floored(Equal(), {c: Money(v) for c, v in zip(codes, floors, strict=True)})
+    parts = rule.split(amount, codes)
+    assert sum(parts.values(), Money(0)) == amount
+    assert all(parts[c] >= Money(v) for c, v in zip(codes, floors, strict=True))
+
+
+def test_rules_describe_themselves() -> None:
+    bdc = Authority("BDC", "Bromsgrove District Council", population=93_637)
+    rbc = Authority("RBC", "Redditch Borough Council", population=84_214)
+    rule = Proportional.population([bdc, rbc])
+    assert rule.describe() == "in proportion to population (BDC 93,637; RBC 84,214)"
+    assert LeadPays("BDC").describe() == "met by the lead authority, BDC"
+    case = CaseByCase(Equal(), reason="both gain equally", decided_on=dt.date(2008, 9, 1))
+    assert case.describe() == (
+        "as agreed case by case on 1 September 2008: shared equally, because both gain equally"
+    )
+    mix = Mix([(Fraction(1, 2), Equal()), (Fraction(1, 2), rule)])
+    assert mix.describe().startswith("1/2 shared equally; 1/2 in proportion to population")
+    assert rule == Proportional({"BDC": 93_637, "RBC": 84_214}, basis="population")
+    assert hash(rule) == hash(Proportional({"RBC": 84_214, "BDC": 93_637}, basis="population"))
+
+
+def test_rule_validation() -> None:
+    with pytest.raises(InvalidRule, match="shares summing to 1"):
+        Fixed({"A": Fraction(1, 2), "B": Fraction(1, 3)})
+    with pytest.raises(UnknownId, match="lead: expected one of A and B"):
+        LeadPays("C").split(Money(1), ["A", "B"])
+    with pytest.raises(UnknownId, match="by: expected a value for every party"):
+        Proportional({"A": 1}).split(Money(1), ["A", "B"])
+    with pytest.raises(InvalidRule, match="host"):
+        HostRecharge("C", {"A": 1})
+    with pytest.raises(TypeError):
+        Proportional({"A": 0.5})
+    with pytest.raises(InvalidRule, match="weights summing to 1"):
+        Mix([(Fraction(1, 3), Equal())])
+    with pytest.raises(InvalidValue, match="incurred_by"):
+        CostItem("x", "X", "£1", category=Category.RUNNING, year=FY, shared=False)
+    with pytest.raises(UnknownId, match="covers"):
+        CostPlan(["A"], items=[], grants=[Grant("F", "£1", covers={"nope"})])
+    with pytest.raises(InvalidValue, match="parties"):
+        CostPlan("AB")
+
+
+# -- fairness -------------------------------------------------------------------------------
+
+
+def games(n: int) -> st.SearchStrategy[CostGame]:
+    codes = CODES[:n]
+    groups = [frozenset(g) for k in range(1, n + 1) for g in itertools.combinations(codes, k)]
+    return st.lists(st.integers(0, 10**7), min_size=len(groups), max_size=len(groups)).map(
+        lambda costs: CostGame(codes, {g: Money(c) for g, c in zip(groups, costs, strict=True)})
+    )
+
+
+@given(st.integers(1, 5).flatmap(games))
+def test_shapley_is_efficient(game: CostGame) -> None:
+    values = shapley(game)
+    assert sum(values.values()) == game.savings(game.parties).pence
+    split = fairness(dict.fromkeys(game.parties, Money(0)), game).shapley_split()
+    assert sum(split.values(), Money(0)) == game.cost(game.parties)
+
+
+@given(st.integers(2, 5), st.lists(st.integers(0, 10**7), min_size=5, max_size=5), st.data())
+def test_shapley_is_symmetric(n: int, by_size: list[int], data: st.DataObject) -> None:
+    codes = CODES[:n]
+    # A type per council; the cost depends on the coalition's size and the types in it.
+    types = data.draw(st.lists(st.integers(0, 1), min_size=n, max_size=n))
+    types[1] = types[0]  # councils 0 and 1 are interchangeable
+
+    def cost(g: frozenset[str]) -> Money:
+        return Money(by_size[len(g) - 1] + 1000 * sum(types[codes.index(p)] for p in g))
+
+    values = shapley(CostGame.from_function(codes, cost))
+    assert values[codes[0]] == values[codes[1]]
+
+
+@given(st.integers(1, 5), st.lists(st.integers(0, 10**7), min_size=5, max_size=5))
+def test_equal_stand_alone_costs_and_equal_usage_split_equally(n: int, by_size: list[int]) -> None:
+    codes = CODES[:n]
+    game = CostGame.from_function(codes, lambda g: Money(by_size[len(g) - 1]))
+    joint = game.cost(codes)
+    equal = Equal().split(joint, codes)
+    assert fairness(equal, game).shapley_split() == equal
+    assert HostRecharge(codes[0], dict.fromkeys(codes, 7)).split(joint, codes) == equal
+
+
+@given(games(3), moneys(0, 10**7), moneys(0, 10**7))
+def test_core_against_brute_force(game: CostGame, a: Money, b: Money) -> None:
+    joint = game.cost(game.parties)
+    alloc = dict(zip(game.parties, (a, b, joint - a - b), strict=True))
+    report = fairness(alloc, game)
+    brute = all(
+        sum((alloc[p] for p in g), Money(0)) <= game.cost(g)
+        for k in (1, 2)
+        for g in itertools.combinations(game.parties, k)
+    )
+    assert report.in_core == brute
+    assert report.stand_alone_ok == all(alloc[p] <= game.cost({p}) for p in game.parties)
+    if not brute:
+        _group, charged, alone = report.blocking  # type: ignore[misc]
+        assert charged > alone
+        assert charged - alone == max(
+            sum((alloc[p] for p in g), Money(0)) - game.cost(g)
+            for k in (1, 2)
+            for g in itertools.combinations(game.parties, k)
+        )
+
+
+@given(games(2), moneys(0, 10**7))
+def test_two_council_core_is_the_stand_alone_test(game: CostGame, a: Money) -> None:
+    joint = game.cost(game.parties)
+    alloc = {"BDC": a, "RBC": joint - a}
+    report = fairness(alloc, game)
+    assert report.in_core == report.stand_alone_ok
+
+
+def test_seed_002_core_names_the_coalition() -> None:
+    # Seed 002: three councils share ICT. Stand-alone and pair costs are illustrative.
+    game = CostGame(["HDC", "SCDC", "CCC"], {
+        "HDC": "£1.2M", "SCDC": "£1M", "CCC": "£1.4M",
+        ("HDC", "SCDC"): "£1.55M", ("HDC", "CCC"): "£2.1M", ("SCDC", "CCC"): "£1.9M",
+        ("HDC", "SCDC", "CCC"): "£2.4M",
+    })  # fmt: skip
+    equal = Equal().split(game.cost(game.parties), game.parties)
+    report = fairness(equal, game)
+    assert report.stand_alone_ok
+    assert not report.in_core
+    assert report.blocking is not None
+    assert report.blocking[0] == {"HDC", "SCDC"}
+    text = report.explain()
+    assert "Stand-alone test: passed" in text
+    assert (
+        "HDC and SCDC would pay £1,550,000.00 on their own but are charged £1,600,000.00"
+        " (£50,000.00 more); they would be better off leaving." in text
+    )
+    shap = report.shapley_split()
+    assert fairness(shap, game).in_core  # a concave cost game: Shapley is in the core
+    assert sum(shap.values(), Money(0)) == Money.parse("£2.4M")
+
+
+def test_game_validation() -> None:
+    with pytest.raises(InvalidValue, match="a cost for every coalition"):
+        CostGame(["A", "B"], {"A": "£1", "B": "£1"})
+    with pytest.raises(LimitExceeded, match="limited to 12"):
+        CostGame.from_function([f"C{i}" for i in range(13)], lambda g: Money(len(g)))
+    game = CostGame(["A", "B"], {"A": "£1", "B": "£1", ("A", "B"): "£2"})
+    with pytest.raises(UnknownId):
+        fairness({"A": Money(1)}, game)
+    report = fairness({"A": Money(50), "B": Money(50)}, game)
+    assert not report.efficient
+    assert "not the joint cost £2.00" in report.explain()
+
+
+def test_money_range_items_follow_the_assumption() -> None:
+    plan = CostPlan(["A", "B"], items=[CostItem("x", "X", MoneyRange.parse("£10 to £20"),
+                    category=Category.RUNNING, year=FY)])  # fmt: skip
+    pays = {a: plan.statement(years=1, assume=a).pays["A"][0] for a in ("low", "mid", "high")}
+    assert pays == {"low": Money(500), "mid": Money(750), "high": Money(1000)}
+    assert plan.statement(years=1).pays["A"][0] == Money(1000)  # prudent: costs high

@@ -1,0 +1,252 @@
+"""Simulation: reproducible across chunk sizes and on Dask, right distributions, exact edges."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sharegov import Money
+from sharegov.costs import (
+    Capped,
+    Category,
+    CostItem,
+    CostPlan,
+    Equal,
+    Grant,
+    LeadPays,
+    MatchFunding,
+    Proportional,
+    SavingsStream,
+)
+from sharegov.errors import InvalidRule, InvalidValue, UnknownId
+from sharegov.money import FinancialYear
+from sharegov.simulate import (
+    BLOCK,
+    FixedAmount,
+    Flow,
+    Model,
+    Pert,
+    Triangular,
+    Uniform,
+    as_distribution,
+)
+
+np = pytest.importorskip("numpy")
+FY = FinancialYear(2008)
+
+
+def three_council_model() -> Model:
+    """Seed 002's shape: three councils, a £0.5M grant, ICT led by HDC. Amounts illustrative."""
+    usage = Proportional({"HDC": 3, "SCDC": 2, "CCC": 4}, basis="ICT users")
+    return Model(
+        ["HDC", "SCDC", "CCC"],
+        [
+            Flow("tcf", "Transformation Challenge Fund", "£0.5M", kind="grant", start=FY),
+            Flow("pm", "Programme management", Triangular("£300k", "£450k", "£700k"),
+                 kind="cost", start=FY, years=2, per_year=True),
+            Flow("ict-build", "ICT integration", Pert("£400k", "£600k", "£1.1M"), kind="cost",
+                 start=FY + 1, split=usage),
+            Flow("ict-saving", "ICT saving", Uniform("£200k", "£450k"), kind="saving",
+                 start=dt.date(2010, 1, 1), years=None, split=usage),
+            Flow("legal", "Legal saving", Triangular("£50k", "£120k", "£150k"), kind="saving",
+                 start=FY + 2, years=None, per_year=True, split=LeadPays("CCC")),
+        ],
+        years=6,
+    )  # fmt: skip
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.integers(1, 3 * BLOCK), st.integers(1, 5 * BLOCK), st.integers(0, 2**32))
+def test_same_seed_identical_across_chunk_sizes(n: int, chunk: int, seed: int) -> None:
+    model = three_council_model()
+    a = model.run(n, seed=seed, chunk_size=chunk).net
+    b = model.run(n, seed=seed, chunk_size=BLOCK).net
+    assert a.shape == (n, 3, 6)
+    assert np.array_equal(a, b)
+
+
+def test_smaller_run_is_a_prefix_and_seeds_differ() -> None:
+    model = three_council_model()
+    big = model.run(2 * BLOCK + 7, seed=3).net
+    assert np.array_equal(model.run(100, seed=3).net, big[:100])
+    assert not np.array_equal(model.run(100, seed=4).net, big[:100])
+
+
+def one_flow(dist: object, n: int = 200_000) -> object:
+    model = Model(["A"], [Flow("x", "X", dist, kind="saving", start=FY)])
+    return model.run(n, seed=11).net[:, 0, 0] / 100  # pounds
+
+
+def test_uniform() -> None:
+    x = one_flow(Uniform("£30k", "£40k"))
+    assert x.min() >= 30_000
+    assert x.max() <= 40_000
+    assert abs(x.mean() - 35_000) < 4 * (10_000 / 12**0.5) / 200_000**0.5  # type: ignore[attr-defined]
+
+
+def test_triangular_matches_its_cdf() -> None:
+    low, mode, high = 60_000, 80_000, 120_000
+    x = one_flow(Triangular("£60k", "£80k", "£120k"))
+    assert low <= x.min()
+    assert x.max() <= high
+    assert abs(x.mean() - (low + mode + high) / 3) < 100  # type: ignore[attr-defined]
+    # The CDF at the mode is (mode - low) / (high - low) = 1/3; and at 100k it is
+    # 1 - (high - 100k)^2 / ((high - low)(high - mode)) = 5/6.
+    sigma = (1 / 3 * 2 / 3 / 200_000) ** 0.5
+    assert abs((x <= mode).mean() - 1 / 3) < 4 * sigma  # type: ignore[operator]
+    assert abs((x <= 100_000).mean() - 5 / 6) < 4 * sigma  # type: ignore[operator]
+
+
+def test_triangular_with_mode_at_an_end() -> None:
+    x = one_flow(Triangular("£10k", "£10k", "£20k"), n=50_000)
+    assert x.min() >= 10_000
+    assert x.max() <= 20_000
+    assert abs(x.mean() - 40_000 / 3) < 60  # type: ignore[attr-defined]
+
+
+def test_pert_and_fixed() -> None:
+    x = one_flow(Pert("£400k", "£600k", "£1.1M"))
+    assert abs(x.mean() - (400_000 + 4 * 600_000 + 1_100_000) / 6) < 1_000  # type: ignore[attr-defined]
+    fixed = one_flow(FixedAmount("£40k"), n=10)
+    assert set(fixed.tolist()) == {40_000.0}  # type: ignore[attr-defined]
+    assert as_distribution(Money(5)) == FixedAmount(Money(5))
+
+
+def seed_001_plan() -> CostPlan:
+    return CostPlan(
+        ["BDC", "RBC"],
+        items=[
+            CostItem("analysis", "Analysis", "£35,000", category=Category.INVESTIGATION, year=FY),
+            CostItem("business-case", "Business case", "£80,000",
+                     category=Category.INVESTIGATION, year=FY),
+            CostItem("interim", "Interim management", "£50,000", category=Category.RUNNING,
+                     year=FY, incurred_by="RBC", shared=False),
+        ],
+        grants=[Grant("WMRIEP", "£30,000 to £40,000", covers={"analysis"})],
+        match_funding=[MatchFunding("£40,000", covers={"business-case"})],
+        savings=[SavingsStream("payroll", "Payroll", "£40k", start=dt.date(2008, 9, 1))],
+    )  # fmt: skip
+
+
+def test_fixed_amounts_reproduce_the_exact_statement() -> None:
+    plan = seed_001_plan()
+    statement = plan.statement(years=4, assume="low")
+    model = Model.from_plan(plan, {"WMRIEP": Money.parse("£30k")}, years=4)
+    net = model.run(5, seed=0).net
+    for c, p in enumerate(plan.parties):
+        exact = [m.pence for m in statement.net(p)]
+        assert np.abs(net[:, c, :] - exact).max() <= 1  # a penny: float shares vs allocate
+    result = model.run(5, seed=0)
+    assert result.p_better_off() == {"BDC": 1.0, "RBC": 1.0}
+    assert result.p_payback(within=2) == 0.0
+    assert result.p_payback(within=3) == 1.0
+    assert result.p_payback(within=9) == 1.0
+
+
+def test_results_are_money_at_the_edge() -> None:
+    result = three_council_model().run(5_000, seed=7)
+    quant = result.quantiles()
+    assert set(quant) == {"HDC", "SCDC", "CCC"}
+    assert all(isinstance(v, Money) for q in quant.values() for v in q.values())
+    assert quant["HDC"][0.05] <= quant["HDC"][0.5] <= quant["HDC"][0.95]
+    totals = result.totals()
+    assert quant["CCC"][0.5] == Money(round(float(np.quantile(totals[:, 2], 0.5))))
+    assert sum(result.mean().values(), Money(0)).pence == pytest.approx(
+        totals.sum(axis=1).mean(), abs=2
+    )
+    better = result.p_better_off()
+    assert better["CCC"] == float((totals[:, 2] > 0).mean())
+    assert 0 <= result.p_payback(3) <= result.p_payback(6) <= 1
+    df = result.to_dataframe()
+    assert list(df.columns) == ["mean", "p5", "p50", "p95", "P(better off than alone)"]
+    assert df.loc["HDC", "p50"] == quant["HDC"][0.5]
+    text = result.explain()
+    assert text.startswith("Simulated 5,000 scenarios over 2008/09 to 2013/14 (seed 7):")
+    assert f"better off than alone in {better['HDC']:.0%} of scenarios" in text
+    assert "<table" in result._repr_html_()
+
+
+def test_plots() -> None:
+    matplotlib = pytest.importorskip("matplotlib")
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    result = three_council_model().run(2_000, seed=1)
+    try:
+        ax = result.plot_distribution()
+        assert len(ax.patches) > 0
+        assert ax.get_legend() is not None
+        ax = result.plot_fan()
+        assert len(ax.collections) == 2  # the 5-95% and 25-75% bands
+        assert next(t.get_text() for t in ax.get_xticklabels()) == "2008/09"
+        result.plot_fan(council="HDC")
+    finally:
+        plt.close("all")
+
+
+def test_dask_gives_identical_results() -> None:
+    distributed = pytest.importorskip("dask.distributed")
+    model = three_council_model()
+    local = model.run(3 * BLOCK + 5, seed=42, chunk_size=BLOCK)
+    with (
+        distributed.LocalCluster(
+            processes=False, n_workers=1, threads_per_worker=2, dashboard_address=None
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        remote = model.run(3 * BLOCK + 5, seed=42, chunk_size=BLOCK, client=client)
+    assert np.array_equal(local.net, remote.net)
+    assert local.quantiles() == remote.quantiles()
+
+
+def test_validation() -> None:
+    with pytest.raises(InvalidRule, match="share-based split rule"):
+        Flow("x", "X", "£1", kind="cost", start=FY, split=Capped(Equal(), {"A": Money(1)}))
+    with pytest.raises(InvalidValue, match="kind"):
+        Flow("x", "X", "£1", kind="loss", start=FY)  # type: ignore[arg-type]
+    with pytest.raises(InvalidValue, match="mode"):
+        Triangular("£3", "£1", "£2")
+    with pytest.raises(InvalidRule, match="lead"):
+        Model(["A"], [Flow("x", "X", "£1", kind="cost", start=FY, split=LeadPays("B"))])
+    model = Model(["A"], [Flow("x", "X", "£1", kind="cost", start=FY)])
+    for bad in ({"n": 0}, {"n": 1.5}, {"chunk_size": 0}):
+        with pytest.raises(InvalidValue):
+            model.run(**{"n": 10, "seed": 1, **bad})  # type: ignore[arg-type]
+    with pytest.raises(InvalidValue, match="seed"):
+        model.run(10, seed=-1)
+    with pytest.raises(UnknownId):
+        Model.from_plan(seed_001_plan(), {"nope": Money(1)})
+    unequal = CostPlan(
+        ["A", "B"],
+        items=[CostItem("x", "X", "£1", category=Category.RUNNING, year=FY)],
+        match_funding=[MatchFunding("£1", parties=("A",))],
+    )
+    with pytest.raises(InvalidRule, match="match funding in the proportions"):
+        Model.from_plan(unequal)
+    result = model.run(3, seed=1)
+    with pytest.raises(UnknownId):
+        result.p_payback(1, council="B")
+    with pytest.raises(InvalidValue):
+        result.quantiles([1.5])
+
+
+def test_grant_share_follows_the_cost_split() -> None:
+    plan = CostPlan(
+        ["A", "B"],
+        items=[CostItem("x", "X", "£90", category=Category.RUNNING, year=FY)],
+        grants=[Grant("F", "£30")],
+        cost_split=Proportional({"A": 2, "B": 1}),
+    )
+    net = Model.from_plan(plan, years=1).run(1, seed=0).net[0, :, 0]
+    assert net.tolist() == [-4000.0, -2000.0]  # (£90 - £30) split 2:1, in pence
+
+
+def test_import_does_not_load_numpy() -> None:
+    code = "import sys, sharegov.simulate, sharegov.costs; print('numpy' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
