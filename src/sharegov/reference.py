@@ -32,6 +32,7 @@ Examples:
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -40,10 +41,14 @@ from sharegov.boards import Board, HostLeaderChairs
 from sharegov.parties import Authority, Member
 from sharegov.rules import Vote
 
+if TYPE_CHECKING:
+    from sharegov.io.files import Arrangement
+
 __all__ = [
     "ILLUSTRATIVE",
     "MEETING_2008_09_01",
     "Proposal",
+    "bromsgrove_redditch_arrangement",
     "bromsgrove_redditch_authorities",
     "bromsgrove_redditch_board",
 ]
@@ -133,3 +138,41 @@ MEETING_2008_09_01 = {
         ),
     ),
 }
+
+
+def bromsgrove_redditch_arrangement() -> Arrangement:
+    """The reference arrangement as a whole: the councils, the board, the shared services.
+
+    Services and their hosts or leads are those named in the seed papers: payroll moved to
+    Redditch; the shared procurement officer; elections (Bromsgrove to lead) and community
+    safety (Redditch to lead) recommended for business cases on 1 September 2008.
+    """
+    from sharegov.concordat import ArrangementKind, ServiceArrangement
+    from sharegov.io.files import Arrangement
+
+    start = dt.date(2008, 9, 1)
+    return Arrangement(
+        "Bromsgrove and Redditch strategic alliance",
+        authorities=[BDC, RBC],
+        boards={"ssb": bromsgrove_redditch_board()},
+        arrangements=[
+            ServiceArrangement(
+                "jce",
+                "Acting Joint Chief Executive",
+                ["BDC", "RBC"],
+                kind=ArrangementKind.SHARED_POST,
+                start=dt.date(2008, 6, 30),
+            ),
+            ServiceArrangement("payroll", "Payroll", ["BDC", "RBC"], host="RBC", start=start),
+            ServiceArrangement(
+                "procurement",
+                "Procurement officer",
+                ["BDC", "RBC"],
+                kind=ArrangementKind.SHARED_POST,
+                start=dt.date(2007, 11, 1),
+            ),
+            ServiceArrangement("elections", "Elections", ["BDC", "RBC"], lead="BDC"),
+            ServiceArrangement("community-safety", "Community Safety", ["BDC", "RBC"], lead="RBC"),
+        ],
+        description="Concordat for Joint Working, draft of September 2008 (seed 001).",
+    )

@@ -1,0 +1,597 @@
+"""Arrangement files: TOML, YAML or JSON in, the same out, validated on the way.
+
+An :class:`Arrangement` is everything one file describes: the authorities, their boards
+(with members, rules and quorum) and the service arrangements between them. Loading
+checks the file against the JSON Schema first (:mod:`sharegov.io.schema`), then builds
+the domain objects, whose own validation runs too; every problem is reported at once,
+one line each, with the file and the path inside it::
+
+    bromsgrove.toml: boards.ssb.seats.BDC: expected a positive integer, got -1
+
+Files are data only: YAML is read with ``yaml.safe_load``, nothing is executed or
+imported, and files larger than :data:`MAX_BYTES` or nested deeper than
+:data:`MAX_DEPTH` are refused.
+
+Examples:
+    >>> from sharegov.io import dumps, loads
+    >>> from sharegov.reference import bromsgrove_redditch_arrangement
+    >>> text = dumps(bromsgrove_redditch_arrangement(), "toml")
+    >>> print(text.splitlines()[0])
+    name = "Bromsgrove and Redditch strategic alliance"
+    >>> loads(text, "toml") == bromsgrove_redditch_arrangement()
+    True
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import json
+import typing
+from collections.abc import Mapping
+from fractions import Fraction
+from pathlib import Path
+from typing import Any, Literal
+
+import attrs
+
+from sharegov._frozen import FrozenMap
+from sharegov._optional import require
+from sharegov.boards import Board, ChairRule, ElectedChair, FixedChair, HostLeaderChairs
+from sharegov.concordat import ServiceArrangement
+from sharegov.errors import InvalidValue, LimitExceeded, SharegovError, UnknownId, expected
+from sharegov.parties import Authority, Member
+from sharegov.rules import (
+    AllOf,
+    AnyOf,
+    AtLeast,
+    Consensus,
+    DoubleMajority,
+    EachAuthority,
+    FirstOf,
+    Majority,
+    Quorum,
+    Rule,
+    Unanimity,
+    Weighted,
+)
+
+__all__ = [
+    "MAX_BYTES",
+    "MAX_DEPTH",
+    "Arrangement",
+    "FileError",
+    "dump",
+    "dumps",
+    "from_data",
+    "load",
+    "loads",
+    "to_data",
+]
+
+#: Files larger than this are refused rather than read.
+MAX_BYTES = 5 * 1024 * 1024
+#: Data nested deeper than this is refused (rules nest; nothing real nests this deep).
+MAX_DEPTH = 64
+
+Format = Literal["toml", "yaml", "json"]
+_SUFFIXES: dict[str, Format] = {".toml": "toml", ".yaml": "yaml", ".yml": "yaml", ".json": "json"}
+
+
+class FileError(InvalidValue):
+    """An arrangement file has problems; ``problems`` lists each, one line per problem."""
+
+    def __init__(self, source: str, problems: list[str]) -> None:
+        self.source = source
+        self.problems = problems
+        count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
+        lines = "\n".join(f"{source}: {p}" for p in problems)
+        super().__init__(f"{source}: {count}\n{lines}")
+
+
+# ---------------------------------------------------------------------------------------------
+# The aggregate
+# ---------------------------------------------------------------------------------------------
+
+
+def _tuple_of(value: Any, cls: type[Any], field: str) -> tuple[Any, ...]:
+    items = tuple(value)
+    for i, item in enumerate(items):
+        if not isinstance(item, cls):
+            raise InvalidValue(expected(f"{field}[{i}]", f"a {cls.__name__}", item))
+    return items
+
+
+def _authorities(value: Any) -> tuple[Authority, ...]:
+    return _tuple_of(value, Authority, "authorities")
+
+
+def _arrangements(value: Any) -> tuple[ServiceArrangement, ...]:
+    return _tuple_of(value, ServiceArrangement, "arrangements")
+
+
+def _boards(value: Any) -> FrozenMap[str, Board]:
+    if not isinstance(value, Mapping):
+        raise InvalidValue(expected("boards", "a mapping of board id to Board", value))
+    for key, board in value.items():
+        if not isinstance(board, Board):
+            raise InvalidValue(expected(f"boards.{key}", "a Board", board))
+    return FrozenMap(value)
+
+
+@attrs.frozen
+class Arrangement:
+    """Everything one arrangement file describes.
+
+    Args:
+        name: The arrangement's name, e.g. "Bromsgrove and Redditch strategic alliance".
+        authorities: Every authority any board or arrangement refers to.
+        boards: Boards and joint committees, by id.
+        arrangements: Service arrangements (shared services, posts, contracts).
+        description: Free text.
+
+    Raises:
+        InvalidValue: Duplicate authority codes, or a board or arrangement naming an
+            authority that is not listed.
+    """
+
+    name: str = attrs.field(validator=attrs.validators.min_len(1))
+    authorities: tuple[Authority, ...] = attrs.field(
+        default=(), kw_only=True, converter=_authorities
+    )
+    boards: FrozenMap[str, Board] = attrs.field(factory=FrozenMap, kw_only=True, converter=_boards)
+    arrangements: tuple[ServiceArrangement, ...] = attrs.field(
+        default=(), kw_only=True, converter=_arrangements
+    )
+    description: str = attrs.field(default="", kw_only=True)
+
+    def __attrs_post_init__(self) -> None:
+        codes = [a.code for a in self.authorities]
+        for code in codes:
+            if codes.count(code) > 1:
+                raise InvalidValue(expected("authorities", "unique authority codes", code))
+        known = set(codes)
+        for key, board in self.boards.items():
+            for authority in board.authorities:
+                if authority not in self.authorities:
+                    raise InvalidValue(
+                        expected(
+                            f"boards.{key}.authorities",
+                            "authorities listed in the file",
+                            authority.code,
+                        )
+                    )
+        for i, arrangement in enumerate(self.arrangements):
+            for code in arrangement.parties:
+                if code not in known:
+                    raise InvalidValue(
+                        expected(f"arrangements[{i}].parties", f"one of {codes}", code)
+                    )
+
+    def board(self, board_id: str) -> Board:
+        """The board with ``board_id``.
+
+        Raises:
+            UnknownId: No such board; the message lists those there are.
+        """
+        try:
+            return self.boards[board_id]
+        except KeyError:
+            raise UnknownId(expected("board", f"one of {list(self.boards)}", board_id)) from None
+
+    def authority(self, code: str) -> Authority:
+        """The authority with ``code``.
+
+        Raises:
+            UnknownId: No such authority.
+        """
+        for authority in self.authorities:
+            if authority.code == code:
+                return authority
+        raise UnknownId(expected("authority", f"one of {[a.code for a in self.authorities]}", code))
+
+
+# ---------------------------------------------------------------------------------------------
+# Plain data <-> objects
+# ---------------------------------------------------------------------------------------------
+
+_RULES: dict[str, type[Rule]] = {
+    cls.__name__: cls
+    for cls in (
+        Consensus,
+        Unanimity,
+        Majority,
+        AtLeast,
+        EachAuthority,
+        Weighted,
+        DoubleMajority,
+        Quorum,
+        FirstOf,
+        AllOf,
+        AnyOf,
+    )
+}
+_CHAIRS: dict[str, type[ChairRule]] = {
+    cls.__name__: cls for cls in (HostLeaderChairs, FixedChair, ElectedChair)
+}
+
+
+def _fraction_out(value: Fraction) -> int | str:
+    return value.numerator if value.denominator == 1 else f"{value.numerator}/{value.denominator}"
+
+
+def _fraction_in(value: Any) -> Fraction:
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        raise InvalidValue(expected("value", "a whole number or a fraction such as '2/3'", value))
+    try:
+        return Fraction(value)
+    except (ValueError, ZeroDivisionError):
+        raise InvalidValue(
+            expected("value", "a whole number or a fraction such as '2/3'", value)
+        ) from None
+
+
+def _converter() -> Any:
+    cattrs = require("cattrs", "io")
+    conv = cattrs.Converter(omit_if_default=True, forbid_extra_keys=True)
+
+    conv.register_unstructure_hook(Fraction, _fraction_out)
+    conv.register_structure_hook(Fraction, lambda v, _: _fraction_in(v))
+    conv.register_unstructure_hook(dt.date, lambda d: d.isoformat())
+    conv.register_structure_hook(dt.date, lambda v, _: _date_in(v))
+
+    def is_set(t: Any) -> bool:
+        return (typing.get_origin(t) or t) in (frozenset, set)
+
+    def is_tuple(t: Any) -> bool:
+        return (typing.get_origin(t) or t) is tuple
+
+    # Sets are written sorted and tuples as lists, so YAML's safe_dump and TOML accept them.
+    conv.register_unstructure_hook_func(
+        is_set, lambda s: sorted((conv.unstructure(v) for v in s), key=str)
+    )
+    conv.register_unstructure_hook_func(is_tuple, lambda s: [conv.unstructure(v) for v in s])
+    conv.register_unstructure_hook_func(
+        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), lambda e: e.value
+    )
+    conv.register_unstructure_hook(
+        FrozenMap, lambda m: {k: conv.unstructure(v) for k, v in m.items()}
+    )
+
+    def rule_out(rule: Rule) -> dict[str, Any]:
+        out: dict[str, Any] = {"type": type(rule).__name__}
+        if isinstance(rule, FirstOf | AllOf | AnyOf):
+            out["rules"] = [rule_out(r) for r in rule.rules]
+        elif isinstance(rule, EachAuthority):
+            if isinstance(rule.rule, AtLeast):
+                out["at_least"] = rule.rule.n
+            else:
+                out["rule"] = rule_out(rule.rule)
+        else:
+            for field in attrs.fields(type(rule)):  # type: ignore[arg-type]
+                value = getattr(rule, field.name)
+                default = field.default
+                if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+                    default = default.factory()
+                if value == default:
+                    continue
+                out[field.name] = (
+                    rule_out(value) if isinstance(value, Rule) else conv.unstructure(value)
+                )
+        return out
+
+    def rule_in(data: Any, _: Any = None) -> Rule:
+        if not isinstance(data, Mapping) or data.get("type") not in _RULES:
+            raise InvalidValue(expected("type", f"one of {sorted(_RULES)}", _get(data, "type")))
+        cls = _RULES[data["type"]]
+        args = {k: v for k, v in data.items() if k != "type"}
+        if cls in (FirstOf, AllOf, AnyOf):
+            return cls(*(rule_in(r) for r in args.get("rules", ())))
+        if cls is EachAuthority:
+            if "rule" in args:
+                return EachAuthority(rule=rule_in(args["rule"]))
+            return EachAuthority(at_least=args.get("at_least"))
+        if cls is DoubleMajority and "within" in args:
+            args["within"] = rule_in(args["within"])
+        for name in ("more_than", "quota", "authorities", "population", "fraction"):
+            if name in args:
+                args[name] = _fraction_in(args[name])
+        if cls is Weighted:
+            weights = {k: _fraction_in(v) for k, v in args.pop("weights", {}).items()}
+            return Weighted(weights, **args)
+        if cls is AtLeast:
+            return AtLeast(args.get("n"))  # type: ignore[arg-type]
+        return cls(**args)
+
+    def chair_out(chair: ChairRule) -> dict[str, Any]:
+        fields = attrs.fields(type(chair))  # type: ignore[arg-type]
+        values = {f.name: getattr(chair, f.name) for f in fields}
+        return {"type": type(chair).__name__, **{k: v for k, v in values.items() if v is not None}}
+
+    def chair_in(data: Any, _: Any = None) -> ChairRule:
+        if not isinstance(data, Mapping) or data.get("type") not in _CHAIRS:
+            raise InvalidValue(expected("type", f"one of {sorted(_CHAIRS)}", _get(data, "type")))
+        cls = _CHAIRS[data["type"]]
+        return cls(**{k: v for k, v in data.items() if k != "type"})
+
+    for cls in _RULES.values():
+        conv.register_unstructure_hook(cls, rule_out)
+    conv.register_unstructure_hook(Rule, rule_out)
+    conv.register_structure_hook(Rule, rule_in)
+    conv.register_structure_hook(Quorum, rule_in)
+    for chair_cls in _CHAIRS.values():
+        conv.register_unstructure_hook(chair_cls, chair_out)
+    conv.register_unstructure_hook(ChairRule, chair_out)
+    conv.register_structure_hook(ChairRule, chair_in)
+    return conv
+
+
+def _get(data: Any, key: str) -> Any:
+    return data.get(key) if isinstance(data, Mapping) else data
+
+
+def _date_in(value: Any) -> dt.date:
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise InvalidValue(expected("date", "a date as YYYY-MM-DD", value))
+
+
+def to_data(arrangement: Arrangement) -> dict[str, Any]:
+    """The arrangement as plain data (dicts, lists, strings, numbers), ready to write.
+
+    Boards name their authorities by code; the authorities themselves are listed once.
+    """
+    conv = _converter()
+    out: dict[str, Any] = {"name": arrangement.name}
+    if arrangement.description:
+        out["description"] = arrangement.description
+    out["authorities"] = [conv.unstructure(a) for a in arrangement.authorities]
+    boards: dict[str, Any] = {}
+    for key, board in arrangement.boards.items():
+        data: dict[str, Any] = {"name": board.name}
+        data["authorities"] = [a.code for a in board.authorities]
+        data["seats"] = dict(board.seats)
+        data["rule"] = conv.unstructure(board.rule, Rule)
+        if board.quorum is not None:
+            data["quorum"] = conv.unstructure(board.quorum, Rule)
+        for flag, default in (
+            ("casting_vote", True),
+            ("advisory", False),
+            ("substitutes_allowed", False),
+        ):
+            if getattr(board, flag) != default:
+                data[flag] = getattr(board, flag)
+        if not isinstance(board.chair_rule, ElectedChair):
+            data["chair_rule"] = conv.unstructure(board.chair_rule, ChairRule)
+        data["members"] = [conv.unstructure(m) for m in board.members]
+        boards[key] = data
+    if boards:
+        out["boards"] = boards
+    if arrangement.arrangements:
+        out["arrangements"] = [conv.unstructure(a) for a in arrangement.arrangements]
+    return out
+
+
+def from_data(data: Any, *, source: str = "<data>") -> Arrangement:
+    """Build an :class:`Arrangement` from plain data, reporting every problem at once.
+
+    Raises:
+        FileError: Problems against the schema or in the domain objects, each with its path.
+    """
+    from sharegov.io.schema import validate
+
+    _check_depth(data, source)
+    problems = validate(data)
+    if problems:
+        raise FileError(source, problems)
+    conv = _converter()
+    problems = []
+    authorities = []
+    for i, item in enumerate(data.get("authorities", [])):
+        authority = _build(
+            problems, f"authorities[{i}]", lambda item=item: conv.structure(item, Authority)
+        )
+        if authority is not None:
+            authorities.append(authority)
+    by_code = {a.code: a for a in authorities}
+    boards = {}
+    for key, item in data.get("boards", {}).items():
+        board = _build(
+            problems,
+            f"boards.{key}",
+            lambda key=key, item=item: _board_in(conv, item, by_code, key),
+        )
+        if board is not None:
+            boards[key] = board
+    arrangements = []
+    for i, item in enumerate(data.get("arrangements", [])):
+        arrangement = _build(
+            problems,
+            f"arrangements[{i}]",
+            lambda item=item: conv.structure(item, ServiceArrangement),
+        )
+        if arrangement is not None:
+            arrangements.append(arrangement)
+    if problems:
+        raise FileError(source, problems)
+    built = _build(
+        problems,
+        "",
+        lambda: Arrangement(
+            data["name"],
+            authorities=authorities,
+            boards=boards,
+            arrangements=arrangements,
+            description=data.get("description", ""),
+        ),
+    )
+    if not isinstance(built, Arrangement):
+        raise FileError(source, problems)
+    return built
+
+
+def _board_in(conv: Any, item: Mapping[str, Any], by_code: dict[str, Authority], key: str) -> Board:
+    codes = item["authorities"]
+    missing = [c for c in codes if c not in by_code]
+    if missing:
+        raise InvalidValue(
+            expected("authorities", "codes of authorities listed in the file", missing[0])
+        )
+    return Board(
+        item["name"],
+        authorities=[by_code[c] for c in codes],
+        seats=item["seats"],
+        members=[conv.structure(m, Member) for m in item.get("members", [])],
+        rule=conv.structure(item["rule"], Rule),
+        quorum=conv.structure(item["quorum"], Rule) if "quorum" in item else None,
+        casting_vote=item.get("casting_vote", True),
+        advisory=item.get("advisory", False),
+        substitutes_allowed=item.get("substitutes_allowed", False),
+        chair_rule=conv.structure(item["chair_rule"], ChairRule)
+        if "chair_rule" in item
+        else ElectedChair(),
+    )
+
+
+def _build(problems: list[str], path: str, make: Any) -> Any:
+    """Run ``make``; on failure record each problem with ``path`` in front and return None."""
+    cattrs = require("cattrs", "io")
+    try:
+        return make()
+    except cattrs.BaseValidationError as exc:
+        for line in cattrs.transform_error(exc, path="$"):
+            message, _, where = line.rpartition(" @ ")
+            inner = where.removeprefix("$").lstrip(".")
+            problems.append(_join(path, inner, _unwrap(message)))
+    except SharegovError as exc:
+        problems.append(_join(path, "", str(exc)))
+    return None
+
+
+def _unwrap(message: str) -> str:
+    # cattrs reports a validator's exception as "invalid value for type, expected X" or with
+    # the exception's own text; keep sharegov's messages as they are.
+    return message.removeprefix("invalid value for type, ")
+
+
+def _join(path: str, inner: str, message: str) -> str:
+    """``path`` and ``inner`` joined in front of ``message`` (which may start with a field)."""
+    prefix = ".".join(p for p in (path, inner) if p)
+    if not prefix:
+        return message
+    return f"{prefix}.{message}" if _starts_with_field(message) else f"{prefix}: {message}"
+
+
+def _starts_with_field(message: str) -> bool:
+    """Whether ``message`` starts with a field path (``seats.BDC: ...``), to join onto ``path``."""
+    head, sep, _ = message.partition(": ")
+    return bool(sep) and " " not in head and "'" not in head
+
+
+def _check_depth(data: Any, source: str) -> None:
+    stack = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise LimitExceeded(
+                f"{source}: data nested more than {MAX_DEPTH} levels deep is refused"
+            )
+        if isinstance(value, Mapping):
+            stack.extend((v, depth + 1) for v in value.values())
+        elif isinstance(value, list):
+            stack.extend((v, depth + 1) for v in value)
+
+
+# ---------------------------------------------------------------------------------------------
+# Text and files
+# ---------------------------------------------------------------------------------------------
+
+
+def _parse(text: str, fmt: Format, source: str) -> Any:
+    try:
+        if fmt == "toml":
+            import tomllib
+
+            return tomllib.loads(text)
+        if fmt == "yaml":
+            yaml = require("yaml", "io")
+            return yaml.safe_load(text)
+        return json.loads(text)
+    except RecursionError:
+        raise LimitExceeded(f"{source}: data nested too deeply is refused") from None
+    except ValueError as exc:  # tomllib.TOMLDecodeError and json.JSONDecodeError
+        raise FileError(source, [f"not valid {fmt.upper()}: {exc}"]) from None
+    except Exception as exc:
+        yaml_error = getattr(require("yaml", "io"), "YAMLError", None) if fmt == "yaml" else None
+        if yaml_error is not None and isinstance(exc, yaml_error):
+            raise FileError(source, [f"not valid YAML: {exc}"]) from None
+        raise
+
+
+def loads(text: str, fmt: Format, *, source: str = "<string>") -> Arrangement:
+    """Read an arrangement from ``text`` in ``fmt`` ("toml", "yaml" or "json").
+
+    Raises:
+        FileError: The text does not parse, or the data has problems (all listed).
+        LimitExceeded: The text is too large or nested too deeply.
+    """
+    if fmt not in ("toml", "yaml", "json"):
+        raise InvalidValue(expected("format", "'toml', 'yaml' or 'json'", fmt))
+    if len(text.encode()) > MAX_BYTES:
+        raise LimitExceeded(f"{source}: files over {MAX_BYTES:,} bytes are refused")
+    return from_data(_parse(text, fmt, source), source=source)
+
+
+def load(path: str | Path) -> Arrangement:
+    """Read an arrangement file; the format comes from the suffix (.toml, .yaml/.yml, .json).
+
+    Raises:
+        FileError: The file has problems; each is listed with its path inside the file.
+        LimitExceeded: The file is too large or nested too deeply.
+        InvalidValue: An unknown suffix.
+    """
+    path = Path(path)
+    fmt = _SUFFIXES.get(path.suffix.lower())
+    if fmt is None:
+        raise InvalidValue(
+            expected("path", f"a file ending in one of {sorted(_SUFFIXES)}", str(path))
+        )
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise FileError(str(path), [f"cannot be read: {exc.strerror}"]) from None
+    if size > MAX_BYTES:
+        raise LimitExceeded(f"{path}: files over {MAX_BYTES:,} bytes are refused")
+    return loads(path.read_text(encoding="utf-8"), fmt, source=str(path))
+
+
+def dumps(arrangement: Arrangement, fmt: Format) -> str:
+    """Write ``arrangement`` as text in ``fmt`` ("toml", "yaml" or "json")."""
+    data = to_data(arrangement)
+    if fmt == "toml":
+        tomli_w = require("tomli_w", "io")
+        text: str = tomli_w.dumps(data)
+        return text
+    if fmt == "yaml":
+        yaml = require("yaml", "io")
+        dumped: str = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+        return dumped
+    if fmt == "json":
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    raise InvalidValue(expected("format", "'toml', 'yaml' or 'json'", fmt))
+
+
+def dump(arrangement: Arrangement, path: str | Path) -> None:
+    """Write ``arrangement`` to ``path``; the format comes from the suffix."""
+    path = Path(path)
+    fmt = _SUFFIXES.get(path.suffix.lower())
+    if fmt is None:
+        raise InvalidValue(
+            expected("path", f"a file ending in one of {sorted(_SUFFIXES)}", str(path))
+        )
+    path.write_text(dumps(arrangement, fmt), encoding="utf-8")

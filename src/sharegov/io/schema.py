@@ -1,0 +1,337 @@
+"""The JSON Schema of arrangement files, generated from the domain classes.
+
+The schema is generated, not written by hand, so it cannot drift from the classes: a
+test compares :func:`generate` with the copy committed at
+``docs/arrangement.schema.json``. :func:`validate` checks plain data against it and
+returns every problem as one line, ``path: expected WHAT, got VALUE``.
+
+Examples:
+    >>> problems = validate({"name": "X", "boards": {"b": {"name": "B", "authorities": ["A"],
+    ...     "seats": {"A": -1}, "members": [], "rule": {"type": "Majority"}}}})
+    >>> problems
+    ['boards.b.seats.A: expected a positive integer, got -1']
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import types
+import typing
+from collections.abc import Mapping
+from fractions import Fraction
+from typing import Any
+
+import attrs
+
+from sharegov._frozen import FrozenMap
+from sharegov._optional import require
+from sharegov.boards import ElectedChair, FixedChair, HostLeaderChairs
+from sharegov.concordat import ServiceArrangement
+from sharegov.parties import Authority, Member
+from sharegov.rules import (
+    AllOf,
+    AnyOf,
+    AtLeast,
+    Consensus,
+    DoubleMajority,
+    EachAuthority,
+    FirstOf,
+    Majority,
+    Quorum,
+    Rule,
+    Unanimity,
+    Weighted,
+)
+
+__all__ = ["SCHEMA_ID", "generate", "validate"]
+
+SCHEMA_ID = "https://sharegov.readthedocs.io/schema/arrangement.schema.json"
+
+_FRACTION = {
+    "description": "a whole number or a fraction such as '2/3'",
+    "oneOf": [{"type": "integer"}, {"type": "string", "pattern": r"^-?\d+(/\d+)?$"}],
+}
+_DATE = {"description": "a date as YYYY-MM-DD", "type": "string", "format": "date"}
+_ID = {"description": "an identifier without spaces", "type": "string", "pattern": r"^\S+$"}
+_TEXT = {"description": "a non-empty string", "type": "string", "minLength": 1}
+_POSITIVE = {"description": "a positive integer", "type": "integer", "minimum": 1}
+_ID_FIELDS = {"id", "code", "authority", "host", "lead", "provider", "member"}
+
+
+def _type_schema(hint: Any, name: str) -> dict[str, Any]:
+    origin = typing.get_origin(hint)
+    args = typing.get_args(hint)
+    if origin in (typing.Union, types.UnionType):
+        inner = [a for a in args if a is not type(None)]
+        schema = _type_schema(inner[0], name) if len(inner) == 1 else {}
+        if type(None) in args:
+            return {"anyOf": [schema, {"type": "null"}]}
+        return schema
+    if origin is typing.Literal:
+        return {"enum": list(args)}
+    if origin in (tuple, frozenset, set, list):
+        return {"type": "array", "items": _type_schema(args[0], name) if args else {}}
+    if origin in (FrozenMap, dict) or hint is FrozenMap:
+        value = _type_schema(args[1], name) if len(args) == 2 else {}
+        return {"type": "object", "additionalProperties": value}
+    if hint is str:
+        return (
+            dict(_ID)
+            if name in _ID_FIELDS
+            else dict(_TEXT)
+            if name in {"name", "title", "service"}
+            else {"type": "string"}
+        )
+    if hint is bool:
+        return {"type": "boolean"}
+    if hint is int:
+        return {"description": "a whole number >= 0", "type": "integer", "minimum": 0}
+    if hint is Fraction:
+        return dict(_FRACTION)
+    if hint is dt.date:
+        return dict(_DATE)
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        return {"enum": [m.value for m in hint]}
+    if isinstance(hint, type) and issubclass(hint, Rule):
+        return {"$ref": "#/$defs/rule"}
+    return {}
+
+
+def _object(
+    cls: type[Any], *, skip: tuple[str, ...] = (), extra: Mapping[str, Any] | None = None
+) -> dict[str, Any]:
+    hints = typing.get_type_hints(cls)
+    properties: dict[str, Any] = {}
+    required = []
+    for field in attrs.fields(cls):
+        if not field.init or field.name in skip:
+            continue
+        properties[field.name] = _type_schema(hints[field.name], field.name)
+        if field.default is attrs.NOTHING:
+            required.append(field.name)
+    properties.update(extra or {})
+    schema: dict[str, Any] = {
+        "type": "object",
+        "properties": properties,
+        "additionalProperties": False,
+    }
+    if required:
+        schema["required"] = required
+    return schema
+
+
+def _tagged(
+    name: str, cls: type[Any], properties: dict[str, Any], required: list[str]
+) -> dict[str, Any]:
+    schema: dict[str, Any] = {
+        "type": "object",
+        "properties": {"type": {"const": name}, **properties},
+        "additionalProperties": False,
+    }
+    if required:
+        schema["required"] = ["type", *required]
+    return schema
+
+
+def _rule_defs() -> dict[str, Any]:
+    ref = {"$ref": "#/$defs/rule"}
+    rules = {"type": "array", "minItems": 1, "items": ref}
+    defs: dict[str, Any] = {}
+    for cls in (Consensus, Unanimity, Majority, AtLeast, Weighted, DoubleMajority, Quorum):
+        body = _object(cls)
+        if cls is AtLeast:
+            body["properties"]["n"] = dict(_POSITIVE)
+        if cls is Weighted:
+            body["properties"]["weights"] = {
+                "type": "object",
+                "minProperties": 1,
+                "additionalProperties": dict(_FRACTION),
+            }
+        if cls is Quorum:
+            for key in ("at_least", "each_authority"):
+                body["properties"][key] = dict(_POSITIVE)
+        defs[cls.__name__] = _tagged(
+            cls.__name__, cls, body["properties"], body.get("required", [])
+        )
+    for combinator in (FirstOf, AllOf, AnyOf):
+        defs[combinator.__name__] = _tagged(
+            combinator.__name__, combinator, {"rules": rules}, ["rules"]
+        )
+    defs["EachAuthority"] = {
+        **_tagged("EachAuthority", EachAuthority, {"at_least": dict(_POSITIVE), "rule": ref}, []),
+        "oneOf": [{"required": ["at_least"]}, {"required": ["rule"]}],
+    }
+    names = sorted(defs)
+    defs["rule"] = {
+        "description": "a voting or quorum rule, tagged by its type",
+        "type": "object",
+        "required": ["type"],
+        "properties": {"type": {"enum": names}},
+        "allOf": [
+            {"if": {"properties": {"type": {"const": n}}}, "then": {"$ref": f"#/$defs/{n}"}}
+            for n in names
+        ],
+    }
+    return defs
+
+
+def _chair_rule() -> dict[str, Any]:
+    variants = {
+        "HostLeaderChairs": {"role": {"type": "string"}},
+        "FixedChair": {"member": dict(_ID)},
+        "ElectedChair": {},
+    }
+    required = {"FixedChair": ["member"]}
+    return {
+        "type": "object",
+        "required": ["type"],
+        "properties": {"type": {"enum": sorted(variants)}},
+        "allOf": [
+            {
+                "if": {"properties": {"type": {"const": name}}},
+                "then": _tagged(name, type(None), props, required.get(name, [])),
+            }
+            for name, props in variants.items()
+        ],
+    }
+
+
+def generate() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of arrangement files."""
+    board = {
+        "type": "object",
+        "required": ["name", "authorities", "seats", "members", "rule"],
+        "additionalProperties": False,
+        "properties": {
+            "name": dict(_TEXT),
+            "authorities": {"type": "array", "minItems": 1, "items": dict(_ID)},
+            "seats": {
+                "type": "object",
+                "minProperties": 1,
+                "additionalProperties": dict(_POSITIVE),
+            },
+            "members": {"type": "array", "items": _object(Member)},
+            "rule": {"$ref": "#/$defs/rule"},
+            "quorum": {"$ref": "#/$defs/rule"},
+            "casting_vote": {"type": "boolean"},
+            "advisory": {"type": "boolean"},
+            "substitutes_allowed": {"type": "boolean"},
+            "chair_rule": _chair_rule(),
+        },
+    }
+    authority = _object(Authority)
+    authority["properties"]["gss"] = {
+        "anyOf": [
+            {
+                "description": "a GSS code such as 'E07000234'",
+                "type": "string",
+                "pattern": r"^[EWSNK]\d{8}$",
+            },
+            {"type": "null"},
+        ]
+    }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        "title": "sharegov arrangement",
+        "description": "Authorities, their boards and the service arrangements between them.",
+        "type": "object",
+        "required": ["name"],
+        "additionalProperties": False,
+        "properties": {
+            "name": dict(_TEXT),
+            "description": {"type": "string"},
+            "authorities": {"type": "array", "items": authority},
+            "boards": {"type": "object", "additionalProperties": {"$ref": "#/$defs/board"}},
+            "arrangements": {"type": "array", "items": _object(ServiceArrangement)},
+        },
+        "$defs": {"board": board, **_rule_defs()},
+    }
+
+
+# Keep the chair rule variants in step with the classes (the schema lists them by name).
+_ = (ElectedChair, FixedChair, HostLeaderChairs)
+
+
+def _path(parts: Any) -> str:
+    out = ""
+    for part in parts:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _normalise(value: Any) -> Any:
+    """Dates (as TOML and YAML give them) to ISO strings, so the schema sees text."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Mapping):
+        return {k: _normalise(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_normalise(v) for v in value]
+    return value
+
+
+def _message(error: Any) -> tuple[str, str]:
+    """(path, text) for one jsonschema error, in sharegov's ``expected ..., got ...`` form."""
+    path = _path(error.absolute_path)
+    schema = error.schema if isinstance(error.schema, Mapping) else {}
+    kind = error.validator
+    got = error.instance
+    if kind == "required":
+        missing = error.message.split("'")[1] if "'" in error.message else error.message
+        return path, f"missing required field {missing!r}"
+    if kind == "additionalProperties":
+        allowed = set(schema.get("properties", {}))
+        extra = sorted(k for k in got if k not in allowed) if isinstance(got, Mapping) else []
+        return (
+            path,
+            f"unexpected field{'s' if len(extra) > 1 else ''} {', '.join(map(repr, extra))}",
+        )
+    if kind in ("enum", "const"):
+        values = error.validator_value if kind == "enum" else [error.validator_value]
+        return path, f"expected one of {values}, got {got!r}"
+    what = schema.get("description")
+    if what is None and kind in ("anyOf", "oneOf"):
+        branches = [b for b in error.validator_value if isinstance(b, Mapping)]
+        what = next((b["description"] for b in branches if "description" in b), None)
+    if what is None:
+        what = {
+            "type": f"a value of type {error.validator_value}",
+            "minItems": "a non-empty list",
+            "minProperties": "a non-empty table",
+            "oneOf": "exactly one of the allowed forms",
+        }.get(kind, error.message)
+    return path, f"expected {what}, got {got!r}"
+
+
+def validate(data: Any) -> list[str]:
+    """Every problem with ``data`` against the schema, one line each, sorted by path."""
+    jsonschema = require("jsonschema", "io")
+    validator = jsonschema.Draft202012Validator(generate())
+    lines = set()
+    for error in validator.iter_errors(_normalise(data)):
+        leaves = _leaves(error)
+        for leaf in leaves:
+            path, text = _message(leaf)
+            lines.add(f"{path}: {text}" if path else text)
+    return sorted(lines)
+
+
+def _leaves(error: Any) -> list[Any]:
+    """The most specific errors under ``error`` (if/then and oneOf wrap the useful ones)."""
+    if error.validator in ("allOf", "if", "then", "$ref") and error.context:
+        return [leaf for sub in error.context for leaf in _leaves(sub)]
+    return [error]
+
+
+def main() -> None:
+    """Print the schema: ``python -m sharegov.io.schema > docs/arrangement.schema.json``."""
+    import json
+    import sys
+
+    sys.stdout.write(json.dumps(generate(), indent=2, ensure_ascii=False) + "\n")
+
+
+if __name__ == "__main__":
+    main()
