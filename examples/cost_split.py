@@ -18,11 +18,8 @@ Run: ``python examples/cost_split.py``
 
 from __future__ import annotations
 
-import datetime as dt
-
 from sharegov import Authority
 from sharegov.costs import (
-    CaseByCase,
     Category,
     CostGame,
     CostItem,
@@ -31,39 +28,20 @@ from sharegov.costs import (
     Grant,
     HostRecharge,
     LeadPays,
-    MatchFunding,
     Proportional,
     SavingsStream,
     fairness,
 )
 from sharegov.money import FinancialYear
+from sharegov.reference import bromsgrove_redditch_costs
 from sharegov.simulate import Model, Pert, Triangular, Uniform
 
 FY = FinancialYear(2008)
 
 
 def seed_001_plan() -> CostPlan:
-    """The Bromsgrove–Redditch finances of September 2008."""
-    return CostPlan(
-        ["BDC", "RBC"],
-        items=[
-            CostItem("analysis", "Analysis of performance and costs (illustrative)", "£35,000",
-                     category=Category.INVESTIGATION, year=FY),
-            CostItem("business-case", "External support for the business case (illustrative)",
-                     "£80,000", category=Category.INVESTIGATION, year=FY),
-            CostItem("interim", "Interim management at Redditch (illustrative)", "£50,000",
-                     category=Category.RUNNING, year=FY, incurred_by="RBC", shared=False),
-        ],
-        grants=[Grant("WMRIEP", "£30,000 to £40,000", covers={"analysis"})],
-        match_funding=[MatchFunding("£40,000", covers={"business-case"})],
-        savings=[
-            SavingsStream("payroll", "Payroll moved to Redditch", "£40k",
-                          start=dt.date(2008, 9, 1),
-                          split=CaseByCase(Equal(), reason="both councils gain equally",
-                                           decided_by="Shared Services Board")),
-        ],
-        cost_split=Equal(),
-    )  # fmt: skip
+    """The Bromsgrove–Redditch finances of September 2008 (the built-in reference)."""
+    return bromsgrove_redditch_costs()
 
 
 THREE = [

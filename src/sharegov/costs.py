@@ -73,6 +73,12 @@ __all__ = [
     "shapley",
 ]
 
+
+def _as_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
+    """An attrs converter: any iterable to a tuple (a named function, so mypy can type it)."""
+    return tuple(value)
+
+
 #: Exact Shapley values and core checks enumerate every coalition: 2**12 = 4,096 at most.
 MAX_GAME_PARTIES = 12
 
@@ -671,10 +677,12 @@ class CostPlan:
     """
 
     parties: tuple[str, ...] = attrs.field(converter=_parties)
-    items: tuple[CostItem, ...] = attrs.field(default=(), kw_only=True, converter=tuple)
-    grants: tuple[Grant, ...] = attrs.field(default=(), kw_only=True, converter=tuple)
-    match_funding: tuple[MatchFunding, ...] = attrs.field(default=(), kw_only=True, converter=tuple)
-    savings: tuple[SavingsStream, ...] = attrs.field(default=(), kw_only=True, converter=tuple)
+    items: tuple[CostItem, ...] = attrs.field(default=(), kw_only=True, converter=_as_tuple)
+    grants: tuple[Grant, ...] = attrs.field(default=(), kw_only=True, converter=_as_tuple)
+    match_funding: tuple[MatchFunding, ...] = attrs.field(
+        default=(), kw_only=True, converter=_as_tuple
+    )
+    savings: tuple[SavingsStream, ...] = attrs.field(default=(), kw_only=True, converter=_as_tuple)
     cost_split: SplitRule = attrs.field(factory=Equal, kw_only=True, validator=_rule)
     savings_split: SplitRule = attrs.field(factory=Equal, kw_only=True, validator=_rule)
 

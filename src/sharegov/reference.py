@@ -42,6 +42,7 @@ from sharegov.parties import Authority, Member
 from sharegov.rules import Vote
 
 if TYPE_CHECKING:
+    from sharegov.costs import CostPlan
     from sharegov.io.files import Arrangement
 
 __all__ = [
@@ -51,6 +52,7 @@ __all__ = [
     "bromsgrove_redditch_arrangement",
     "bromsgrove_redditch_authorities",
     "bromsgrove_redditch_board",
+    "bromsgrove_redditch_costs",
 ]
 
 #: Said wherever the reference board's member-to-council assignment is shown.
@@ -174,5 +176,76 @@ def bromsgrove_redditch_arrangement() -> Arrangement:
             ServiceArrangement("elections", "Elections", ["BDC", "RBC"], lead="BDC"),
             ServiceArrangement("community-safety", "Community Safety", ["BDC", "RBC"], lead="RBC"),
         ],
+        costs=bromsgrove_redditch_costs(),
         description="Concordat for Joint Working, draft of September 2008 (seed 001).",
+    )
+
+
+def bromsgrove_redditch_costs() -> CostPlan:
+    """The Bromsgrove–Redditch finances of September 2008 (seed 001).
+
+    From the papers: costs of investigation and implementation shared equally (Concordat
+    6.2); a WMRIEP grant of "between £30,000 to £40,000" for the initial analysis; match
+    funding of £40,000 from each council for the business case; interim management costs
+    at Redditch coded separately, as they "would have been incurred notwithstanding" the
+    arrangement; payroll moved to Redditch saving £40k a year, savings shared "equitably,
+    case by case" (6.1). The item costs themselves are not in the papers and are
+    illustrative.
+    """
+    from sharegov.costs import (
+        CaseByCase,
+        Category,
+        CostItem,
+        CostPlan,
+        Equal,
+        Grant,
+        MatchFunding,
+        SavingsStream,
+    )
+    from sharegov.money import FinancialYear
+
+    year = FinancialYear(2008)
+    return CostPlan(
+        ["BDC", "RBC"],
+        items=[
+            CostItem(
+                "analysis",
+                "Analysis of performance and costs (illustrative)",
+                "£35,000",
+                category=Category.INVESTIGATION,
+                year=year,
+            ),
+            CostItem(
+                "business-case",
+                "External support for the business case (illustrative)",
+                "£80,000",
+                category=Category.INVESTIGATION,
+                year=year,
+            ),
+            CostItem(
+                "interim",
+                "Interim management at Redditch (illustrative)",
+                "£50,000",
+                category=Category.RUNNING,
+                year=year,
+                incurred_by="RBC",
+                shared=False,
+            ),
+        ],
+        grants=[Grant("WMRIEP", "£30,000 to £40,000", covers={"analysis"})],
+        match_funding=[MatchFunding("£40,000", covers={"business-case"})],
+        savings=[
+            SavingsStream(
+                "payroll",
+                "Payroll moved to Redditch",
+                "£40k",
+                start=dt.date(2008, 9, 1),
+                split=CaseByCase(
+                    Equal(),
+                    reason="both councils gain equally",
+                    decided_by="Shared Services Board",
+                ),
+            )
+        ],
+        cost_split=Equal(),
     )

@@ -39,7 +39,21 @@ from sharegov._frozen import FrozenMap
 from sharegov._optional import require
 from sharegov.boards import Board, ChairRule, ElectedChair, FixedChair, HostLeaderChairs
 from sharegov.concordat import ServiceArrangement
+from sharegov.costs import (
+    Capped,
+    CaseByCase,
+    CostPlan,
+    Equal,
+    Fixed,
+    Floored,
+    HostRecharge,
+    LeadPays,
+    Mix,
+    Proportional,
+    SplitRule,
+)
 from sharegov.errors import InvalidValue, LimitExceeded, SharegovError, UnknownId, expected
+from sharegov.money import FinancialYear, Money, MoneyRange
 from sharegov.parties import Authority, Member
 from sharegov.rules import (
     AllOf,
@@ -128,6 +142,7 @@ class Arrangement:
         authorities: Every authority any board or arrangement refers to.
         boards: Boards and joint committees, by id.
         arrangements: Service arrangements (shared services, posts, contracts).
+        costs: The finances: costs, funding, savings and how they are split.
         description: Free text.
 
     Raises:
@@ -142,6 +157,11 @@ class Arrangement:
     boards: FrozenMap[str, Board] = attrs.field(factory=FrozenMap, kw_only=True, converter=_boards)
     arrangements: tuple[ServiceArrangement, ...] = attrs.field(
         default=(), kw_only=True, converter=_arrangements
+    )
+    costs: CostPlan | None = attrs.field(
+        default=None,
+        kw_only=True,
+        validator=attrs.validators.optional(attrs.validators.instance_of(CostPlan)),
     )
     description: str = attrs.field(default="", kw_only=True)
 
@@ -167,6 +187,9 @@ class Arrangement:
                     raise InvalidValue(
                         expected(f"arrangements[{i}].parties", f"one of {codes}", code)
                     )
+        for code in self.costs.parties if self.costs is not None else ():
+            if code not in known:
+                raise InvalidValue(expected("costs.parties", f"one of {codes}", code))
 
     def board(self, board_id: str) -> Board:
         """The board with ``board_id``.
@@ -209,6 +232,20 @@ _RULES: dict[str, type[Rule]] = {
         FirstOf,
         AllOf,
         AnyOf,
+    )
+}
+_SPLITS: dict[str, type[SplitRule]] = {
+    cls.__name__: cls
+    for cls in (
+        Equal,
+        Proportional,
+        Fixed,
+        LeadPays,
+        HostRecharge,
+        CaseByCase,
+        Mix,
+        Capped,
+        Floored,
     )
 }
 _CHAIRS: dict[str, type[ChairRule]] = {
@@ -314,6 +351,85 @@ def _converter() -> Any:
         cls = _CHAIRS[data["type"]]
         return cls(**{k: v for k, v in data.items() if k != "type"})
 
+    def split_out(rule: SplitRule) -> dict[str, Any]:
+        out: dict[str, Any] = {"type": type(rule).__name__}
+        if isinstance(rule, Mix):
+            out["parts"] = [
+                {"weight": _fraction_out(w), "rule": split_out(r)} for w, r in rule.parts
+            ]
+            return out
+        for field in attrs.fields(type(rule)):  # type: ignore[arg-type]
+            value = getattr(rule, field.name)
+            default = field.default
+            if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+                default = default.factory()
+            if value == default:
+                continue
+            out[field.name] = (
+                split_out(value) if isinstance(value, SplitRule) else conv.unstructure(value)
+            )
+        return out
+
+    def split_in(data: Any, _: Any = None) -> SplitRule:
+        if not isinstance(data, Mapping) or data.get("type") not in _SPLITS:
+            raise InvalidValue(expected("type", f"one of {sorted(_SPLITS)}", _get(data, "type")))
+        cls = _SPLITS[data["type"]]
+        args = {k: v for k, v in data.items() if k != "type"}
+        if cls is Mix:
+            return Mix([(_fraction_in(p["weight"]), split_in(p["rule"])) for p in args["parts"]])
+        for name in ("agreed", "rule"):
+            if name in args:
+                args[name] = split_in(args[name])
+        if "decided_on" in args:
+            args["decided_on"] = _date_in(args["decided_on"])
+        for name in ("by", "of", "usage"):
+            if name in args:
+                args[name] = {k: _fraction_in(v) for k, v in args[name].items()}
+        return cls(**args)
+
+    def money_in(value: Any, _: Any = None) -> Money | MoneyRange:
+        if isinstance(value, str):
+            return (
+                MoneyRange.parse(value)
+                if " to " in value or "between" in value
+                else Money.parse(value)
+            )
+        if isinstance(value, int) and not isinstance(value, bool):
+            return Money(value)
+        raise InvalidValue(
+            expected("amount", "an amount such as '£40,000' or '£30k to £40k'", value)
+        )
+
+    def year_in(value: Any, _: Any = None) -> FinancialYear:
+        if isinstance(value, int) and not isinstance(value, bool):
+            return FinancialYear(value)
+        if isinstance(value, str):
+            return FinancialYear.parse(value)
+        raise InvalidValue(expected("year", "a financial year such as '2008/09'", value))
+
+    def start_in(value: Any, _: Any = None) -> dt.date | FinancialYear:
+        if isinstance(value, dt.date) or (isinstance(value, str) and len(value) == 10):
+            return _date_in(value)
+        return year_in(value)
+
+    conv.register_unstructure_hook(Money, str)
+    conv.register_unstructure_hook(MoneyRange, str)
+    conv.register_unstructure_hook(FinancialYear, str)
+    conv.register_structure_hook(
+        Money, lambda v, _: Money.parse(v) if isinstance(v, str) else money_in(v)
+    )
+    conv.register_structure_hook(Money | MoneyRange, money_in)
+    conv.register_structure_hook(FinancialYear, year_in)
+    conv.register_structure_hook(dt.date | FinancialYear, start_in)
+    conv.register_structure_hook(
+        FinancialYear | None, lambda v, _: None if v is None else year_in(v)
+    )
+    for split_cls in _SPLITS.values():
+        conv.register_unstructure_hook(split_cls, split_out)
+    conv.register_unstructure_hook(SplitRule, split_out)
+    conv.register_structure_hook(SplitRule, split_in)
+    conv.register_structure_hook(SplitRule | None, lambda v, _: None if v is None else split_in(v))
+
     for cls in _RULES.values():
         conv.register_unstructure_hook(cls, rule_out)
     conv.register_unstructure_hook(Rule, rule_out)
@@ -374,6 +490,8 @@ def to_data(arrangement: Arrangement) -> dict[str, Any]:
         out["boards"] = boards
     if arrangement.arrangements:
         out["arrangements"] = [conv.unstructure(a) for a in arrangement.arrangements]
+    if arrangement.costs is not None:
+        out["costs"] = conv.unstructure(arrangement.costs)
     return out
 
 
@@ -417,6 +535,9 @@ def from_data(data: Any, *, source: str = "<data>") -> Arrangement:
         )
         if arrangement is not None:
             arrangements.append(arrangement)
+    costs = None
+    if "costs" in data:
+        costs = _build(problems, "costs", lambda: conv.structure(data["costs"], CostPlan))
     if problems:
         raise FileError(source, problems)
     built = _build(
@@ -427,6 +548,7 @@ def from_data(data: Any, *, source: str = "<data>") -> Arrangement:
             authorities=authorities,
             boards=boards,
             arrangements=arrangements,
+            costs=costs,
             description=data.get("description", ""),
         ),
     )

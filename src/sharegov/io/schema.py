@@ -245,6 +245,11 @@ def generate() -> dict[str, Any]:
             "authorities": {"type": "array", "items": authority},
             "boards": {"type": "object", "additionalProperties": {"$ref": "#/$defs/board"}},
             "arrangements": {"type": "array", "items": _object(ServiceArrangement)},
+            "costs": {
+                "description": "the finances: items, grants, match funding, savings, splits",
+                "type": "object",
+                "required": ["parties"],
+            },
         },
         "$defs": {"board": board, **_rule_defs()},
     }
