@@ -1,7 +1,13 @@
 """The ``sharegov`` command.
 
-Each subcommand exits 0 on success, 1 when the answer was no (or problems were found),
-and 2 on bad input, with a one-line message on standard error.
+Every subcommand prints words fit for the minutes, or with ``--json`` a machine-readable
+document. Exit status: 0 when all is well (the motion carried, the file is sound), 1 when
+the answer was no (not carried, inquorate, problems found), 2 on bad input, with a
+one-line message (or one line per problem in a file) on standard error.
+
+Examples:
+    >>> main(["check", "examples/bromsgrove_redditch.toml"])  # doctest: +SKIP
+    0
 """
 
 from __future__ import annotations
@@ -9,16 +15,39 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
-from sharegov.errors import SharegovError
+from sharegov.errors import InvalidValue, SharegovError, expected
 
 __all__ = ["main"]
 
+OK, NO, BAD_INPUT = 0, 1, 2
+
+
+def _print_json(data: Any) -> None:
+    print(json.dumps(data, indent=2, ensure_ascii=False, default=str))
+
+
+def _load(path: str) -> Any:
+    from sharegov.io.files import load
+
+    return load(path)
+
+
+# ---------------------------------------------------------------------------------------------
+# demo
+# ---------------------------------------------------------------------------------------------
+
 
 def _demo(args: argparse.Namespace) -> int:
-    from sharegov.reference import ILLUSTRATIVE, MEETING_2008_09_01, bromsgrove_redditch_board
+    from sharegov.reference import (
+        ILLUSTRATIVE,
+        MEETING_2008_09_01,
+        bromsgrove_redditch_board,
+        bromsgrove_redditch_costs,
+    )
 
     board = bromsgrove_redditch_board()
     meeting: Any = MEETING_2008_09_01
@@ -26,46 +55,314 @@ def _demo(args: argparse.Namespace) -> int:
         (p, board.decide(p.votes, absent=meeting["absent"], chair=meeting["chair"]))
         for p in meeting["proposals"]
     ]
+    statement = bromsgrove_redditch_costs().statement(years=3)
     if args.json:
-        data = {
-            "board": board.name,
-            "date": meeting["date"].isoformat(),
-            "decisions": [
-                {
-                    "proposal": p.title,
-                    "recorded": p.recorded,
-                    "status": out.status.value,
-                    "basis": out.basis.describe() if out.basis else None,
-                    "explanation": out.explain(),
-                }
-                for p, out in outcomes
-            ],
-            "note": ILLUSTRATIVE,
-        }
-        print(json.dumps(data, indent=2))
-        return 0
+        _print_json(
+            {
+                "board": board.name,
+                "date": meeting["date"].isoformat(),
+                "decisions": [
+                    {
+                        "proposal": p.title,
+                        "recorded": p.recorded,
+                        "status": out.status.value,
+                        "basis": out.basis.describe() if out.basis else None,
+                        "explanation": out.explain(),
+                    }
+                    for p, out in outcomes
+                ],
+                "costs": statement.explain(),
+                "note": ILLUSTRATIVE,
+            }
+        )
+        return OK
     print(board.describe())
     print()
-    print(f"Meeting of {meeting['date']:%A %d %B %Y}")
+    print(f"Meeting of {meeting['date']:%A %-d %B %Y}")
     print(f"Note: {ILLUSTRATIVE}")
     for p, out in outcomes:
         print()
         print(f"== {p.title}")
         print(out.explain())
-    return 0
+    print()
+    print("== The cost split (Concordat 6.1 and 6.2)")
+    print(statement.explain())
+    return OK
+
+
+# ---------------------------------------------------------------------------------------------
+# check
+# ---------------------------------------------------------------------------------------------
+
+
+def _check(args: argparse.Namespace) -> int:
+    from sharegov.io.files import FileError
+    from sharegov.rules import Vote
+
+    try:
+        arrangement = _load(args.file)
+    except FileError as exc:
+        if args.json:
+            _print_json({"file": args.file, "ok": False, "problems": exc.problems, "notes": []})
+        else:
+            for problem in exc.problems:
+                print(f"{args.file}: {problem}")
+        return NO
+    problems: list[str] = []
+    notes: list[str] = []
+    for key, board in arrangement.boards.items():
+        seats = sum(board.seats.values())
+        filled = len(board.voting_members)
+        if filled < seats:
+            notes.append(f"boards.{key}: {seats - filled} of {seats} seats vacant")
+        everyone = board.tally(dict.fromkeys((m.id for m in board.voting_members), Vote.FOR))
+        if board.quorum is not None and not board.quorum.check(everyone):
+            problems.append(
+                f"boards.{key}.quorum: {board.quorum.describe()!r} cannot be met by the members "
+                f"appointed now ({filled} of {seats} seats filled), even if all attend"
+            )
+        if not board.rule.check(everyone):
+            problems.append(
+                f"boards.{key}.rule: {board.rule.describe()!r} cannot be met by the members "
+                f"appointed now ({filled} of {seats} seats filled), even if all vote in support"
+            )
+    if arrangement.costs is not None and (arrangement.costs.items or arrangement.costs.savings):
+        # Building the statement checks the plan end to end (every split sums exactly).
+        statement = arrangement.costs.statement()
+        notes.append(f"costs: {len(statement.parties)} councils over {len(statement.years)} years")
+    if args.json:
+        _print_json({"file": args.file, "ok": not problems, "problems": problems, "notes": notes})
+    else:
+        for line in problems:
+            print(f"{args.file}: {line}")
+        for line in notes:
+            print(f"{args.file}: note: {line}")
+        if not problems:
+            counts = (
+                (len(arrangement.authorities), "authority", "authorities"),
+                (len(arrangement.boards), "board", "boards"),
+                (len(arrangement.arrangements), "arrangement", "arrangements"),
+            )
+            summary = ", ".join(f"{n} {one if n == 1 else many}" for n, one, many in counts)
+            print(f"{args.file}: OK: {summary}")
+    return NO if problems else OK
+
+
+# ---------------------------------------------------------------------------------------------
+# decide
+# ---------------------------------------------------------------------------------------------
+
+
+def _read_data(path: str) -> Any:
+    """A small data file (JSON, TOML or YAML) as plain data."""
+    from sharegov.io.files import _SUFFIXES, FileError, _parse
+
+    suffix = Path(path).suffix.lower()
+    fmt = _SUFFIXES.get(suffix)
+    if fmt is None:
+        raise InvalidValue(
+            expected("votes file", f"a file ending in one of {sorted(_SUFFIXES)}", path)
+        )
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise FileError(path, [f"cannot be read: {exc.strerror}"]) from None
+    return _parse(text, fmt, path)
+
+
+def _decide(args: argparse.Namespace) -> int:
+    from sharegov.rules import Vote
+
+    arrangement = _load(args.file)
+    board = arrangement.board(args.board)
+    record = _read_data(args.votes)
+    if not isinstance(record, dict) or not isinstance(record.get("votes"), dict):
+        raise InvalidValue(
+            expected(f"{args.votes}: votes", "a table of member id to for/against/abstain", record)
+        )
+    known = {"votes", "absent", "excluded", "chair", "casting", "motion"}
+    extra = sorted(set(record) - known)
+    if extra:
+        raise InvalidValue(expected(f"{args.votes}", f"only the fields {sorted(known)}", extra[0]))
+    casting = record.get("casting")
+    outcome = board.decide(
+        record["votes"],
+        absent=record.get("absent", ()),
+        excluded=record.get("excluded", ()),
+        chair=record.get("chair"),
+        casting=Vote(casting) if casting is not None else None,
+    )
+    if args.json:
+        tally = outcome.tally
+        _print_json(
+            {
+                "board": board.name,
+                "motion": record.get("motion"),
+                "status": outcome.status.value,
+                "carried": outcome.carried,
+                "basis": outcome.basis.describe() if outcome.basis else None,
+                "counts": {v.value: tally.count(v) for v in Vote},
+                "by_authority": {
+                    code: {v.value: tally.by_authority(code).count(v) for v in Vote}
+                    for code in tally.authorities
+                },
+                "explanation": outcome.explain(),
+            }
+        )
+    else:
+        if record.get("motion"):
+            print(f"== {record['motion']}")
+        print(outcome.explain())
+    return OK if outcome.carried else NO
+
+
+# ---------------------------------------------------------------------------------------------
+# split and simulate
+# ---------------------------------------------------------------------------------------------
+
+
+def _plan(path: str) -> Any:
+    arrangement = _load(path)
+    if arrangement.costs is None:
+        raise InvalidValue(expected(f"{path}: costs", "a [costs] section in the file", None))
+    return arrangement.costs
+
+
+def _split(args: argparse.Namespace) -> int:
+    statement = _plan(args.file).statement(years=args.years, assume=args.assume)
+    if args.json:
+        _print_json(
+            [
+                {"year": str(year), "council": council, "pays": str(pays), "receives": str(gets),
+                 "net": str(net), "cumulative": str(cumulative)}
+                for year, council, pays, gets, net, cumulative in statement.rows()
+            ]
+        )  # fmt: skip
+    else:
+        print(statement.explain())
+    return OK
+
+
+def _simulate(args: argparse.Namespace) -> int:
+    from sharegov.simulate import Model
+
+    model = Model.from_plan(_plan(args.file), years=args.years)
+    if args.progress:
+        print(f"simulating {args.scenarios:,} scenarios...", file=sys.stderr)
+    result = model.run(args.scenarios, seed=args.seed)
+    if args.csv:
+        result.to_dataframe().to_csv(args.csv)
+    if args.plot:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        ax = result.plot_distribution()
+        ax.figure.savefig(args.plot, dpi=120, bbox_inches="tight")
+    if args.json:
+        quantiles = result.quantiles()
+        _print_json(
+            {
+                "scenarios": args.scenarios,
+                "seed": args.seed,
+                "quantiles": {
+                    c: {str(q): str(m) for q, m in qs.items()} for c, qs in quantiles.items()
+                },
+                "p_better_off": result.p_better_off(),
+                "p_payback": result.p_payback(args.years),
+            }
+        )
+    else:
+        print(result.explain(within=args.years))
+    return OK
+
+
+# ---------------------------------------------------------------------------------------------
+# graph
+# ---------------------------------------------------------------------------------------------
+
+
+def _graph(args: argparse.Namespace) -> int:
+    from sharegov.graph import PartnershipGraph
+
+    arrangement = _load(args.file)
+    graph = PartnershipGraph.from_objects([*arrangement.authorities, *arrangement.arrangements])
+    if args.plot:
+        graph.draw(args.plot)
+    if args.withdraw:
+        impact = graph.withdrawal_impact(args.withdraw)
+        if args.json:
+            _print_json({"withdraw": args.withdraw, "explanation": impact.explain()})
+        else:
+            print(impact.explain())
+        return OK
+    if args.json:
+        _print_json({"explanation": graph.explain()})
+    else:
+        print(graph.explain())
+    return OK
+
+
+# ---------------------------------------------------------------------------------------------
+# the parser
+# ---------------------------------------------------------------------------------------------
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number >= 1, got {text!r}")
+    return value
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="sharegov",
         description="Executable governance rules for shared-service arrangements between councils.",
+        epilog="Exit status: 0 yes/sound, 1 no/problems found, 2 bad input.",
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    demo = sub.add_parser(
-        "demo", help="decide the reference board's proposals of 1 September 2008 and explain them"
+
+    def command(
+        name: str, run: Callable[[argparse.Namespace], int], help: str
+    ) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help, description=help)
+        p.add_argument("--json", action="store_true", help="machine-readable output")
+        p.set_defaults(run=run)
+        return p
+
+    command(
+        "demo", _demo, "decide the reference board's proposals of 1 September 2008 and explain them"
     )
-    demo.add_argument("--json", action="store_true", help="machine-readable output")
-    demo.set_defaults(run=_demo)
+    check = command("check", _check, "validate an arrangement file and report rule problems")
+    check.add_argument("file", help="arrangement file (.toml, .yaml, .json)")
+    decide = command("decide", _decide, "decide a recorded vote under a board's rule")
+    decide.add_argument("file", help="arrangement file")
+    decide.add_argument("--board", required=True, help="the board's id in the file")
+    decide.add_argument(
+        "--votes", required=True, help="votes file: votes, absent, excluded, chair, casting, motion"
+    )
+    split = command("split", _split, "each council's pays, receives and net position by year")
+    split.add_argument("file", help="arrangement file with a [costs] section")
+    split.add_argument("--years", type=_positive, default=5, help="financial years (default 5)")
+    split.add_argument(
+        "--assume", choices=["prudent", "low", "mid", "high"], default="prudent",
+        help="which end of each range to take (default prudent)",
+    )  # fmt: skip
+    simulate = command("simulate", _simulate, "Monte Carlo over the uncertain costs and savings")
+    simulate.add_argument("file", help="arrangement file with a [costs] section")
+    simulate.add_argument("--scenarios", type=_positive, default=10_000, help="default 10,000")
+    simulate.add_argument("--seed", type=int, required=True, help="the seed (results reproduce)")
+    simulate.add_argument("--years", type=_positive, default=5, help="horizon (default 5)")
+    simulate.add_argument("--csv", help="write per-council quantiles to this CSV file")
+    simulate.add_argument("--plot", help="write the distribution plot to this PNG file")
+    simulate.add_argument("--progress", action="store_true", help="report progress on stderr")
+    graph = command("graph", _graph, "partnerships between councils, and what breaks if one leaves")
+    graph.add_argument("file", help="arrangement file")
+    graph.add_argument("--withdraw", metavar="CODE", help="what breaks if this council leaves")
+    graph.add_argument("--plot", help="draw the graph to this PNG file")
     return parser
 
 
@@ -76,8 +373,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         status: int = args.run(args)
     except SharegovError as exc:
-        print(f"sharegov: error: {exc}", file=sys.stderr)
-        return 2
+        lines = str(exc).splitlines() or [type(exc).__name__]
+        for line in lines:
+            print(f"sharegov: error: {line}", file=sys.stderr)
+        return BAD_INPUT
     return status
 
 

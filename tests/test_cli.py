@@ -1,0 +1,161 @@
+"""The command line: each subcommand, its exit status and its JSON."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import attrs
+import pytest
+
+from conftest import ROOT
+from sharegov import rules
+from sharegov.cli import main
+from sharegov.io import dump
+from sharegov.reference import bromsgrove_redditch_arrangement
+
+FILE = str(ROOT / "examples" / "bromsgrove_redditch.toml")
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    status = main(list(argv))
+    out = capsys.readouterr()
+    return status, out.out, out.err
+
+
+def votes_file(tmp_path: Path, **votes: str) -> str:
+    lines = [
+        'motion = "Shared Community Safety team"',
+        'absent = ["webb"]',
+        'chair = "hollingworth"',
+        "[votes]",
+    ]
+    lines += [f'{m} = "{v}"' for m, v in votes.items()]
+    path = tmp_path / "votes.toml"
+    path.write_text("\n".join(lines) + "\n")
+    return str(path)
+
+
+ONE_AGAINST = {
+    "hollingworth": "for",
+    "luck": "for",
+    "gandy": "for",
+    "hall": "against",
+    "mcmillan": "for",
+}
+
+
+def test_check_a_sound_file(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "check", FILE)
+    assert status == 0
+    assert out.rstrip().endswith("OK: 2 authorities, 1 board, 5 arrangements")
+
+
+def test_check_reports_every_problem_and_exits_1(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    text = (
+        Path(FILE)
+        .read_text()
+        .replace("BDC = 3", "BDC = -1")
+        .replace('name = "Cllr J. Luck"', 'nme = "x"')
+    )
+    bad = tmp_path / "bad.toml"
+    bad.write_text(text)
+    status, out, _ = run(capsys, "check", str(bad))
+    assert status == 1
+    assert f"{bad}: boards.ssb.seats.BDC: expected a positive integer, got -1" in out.splitlines()
+    assert any("boards.ssb.members[1]" in line for line in out.splitlines())
+
+
+def test_check_finds_a_rule_the_appointed_members_cannot_meet(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # Two RBC seats vacant: the seats could meet "2 from each authority", the members cannot.
+    arrangement = bromsgrove_redditch_arrangement()
+    board = arrangement.board("ssb")
+    board = attrs.evolve(
+        board,
+        members=[m for m in board.members if m.id not in ("hall", "mcmillan")],
+        rule=rules.EachAuthority(at_least=2),
+    )
+    path = tmp_path / "vacancies.toml"
+    dump(attrs.evolve(arrangement, boards={"ssb": board}), path)
+    status, out, _ = run(capsys, "check", "--json", str(path))
+    report = json.loads(out)
+    assert status == 1
+    assert report["notes"][0] == "boards.ssb: 2 of 6 seats vacant"
+    assert report["problems"] == [
+        "boards.ssb.rule: 'at least 2 in support from each authority' cannot be met by the "
+        "members appointed now (4 of 6 seats filled), even if all vote in support"
+    ]
+
+
+def test_decide_carried_and_not(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    status, out, _ = run(
+        capsys, "decide", FILE, "--board", "ssb", "--votes", votes_file(tmp_path, **ONE_AGAINST)
+    )
+    assert status == 0
+    assert "Carried on the fallback rule" in out
+    two_against = {**ONE_AGAINST, "mcmillan": "against"}
+    status, out, _ = run(
+        capsys,
+        "decide",
+        FILE,
+        "--board",
+        "ssb",
+        "--votes",
+        votes_file(tmp_path, **two_against),
+        "--json",
+    )
+    data = json.loads(out)
+    assert status == 1
+    assert data["status"] == "not carried"
+    assert data["by_authority"]["RBC"] == {"for": 1, "against": 2, "abstain": 0}
+
+
+def test_bad_input_is_one_line_and_exit_2(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    status, _, err = run(
+        capsys, "decide", FILE, "--board", "nope", "--votes", votes_file(tmp_path, **ONE_AGAINST)
+    )
+    assert status == 2
+    assert err == "sharegov: error: board: expected one of ['ssb'], got 'nope'\n"
+    status, _, err = run(
+        capsys, "decide", FILE, "--board", "ssb", "--votes", votes_file(tmp_path, zz="for")
+    )
+    assert status == 2
+    assert "got 'zz'" in err
+
+
+def test_split_and_json(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "split", FILE, "--years", "3")
+    assert status == 0
+    assert out.startswith("Financial statement 2008/09 to 2010/11")
+    status, out, _ = run(capsys, "split", FILE, "--json")
+    rows = json.loads(out)
+    assert {r["council"] for r in rows} == {"BDC", "RBC"}
+
+
+def test_simulate_is_reproducible_and_writes_files(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    args = ("simulate", FILE, "--scenarios", "5000", "--seed", "7", "--json")
+    first = run(capsys, *args)
+    second = run(capsys, *args, "--csv", str(tmp_path / "q.csv"), "--plot", str(tmp_path / "d.png"))
+    assert first[0] == 0
+    assert json.loads(first[1]) == json.loads(second[1])
+    assert (tmp_path / "q.csv").read_text().startswith(",") or (
+        tmp_path / "q.csv"
+    ).stat().st_size > 0
+    assert (tmp_path / "d.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_graph_withdrawal(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    status, out, _ = run(
+        capsys, "graph", FILE, "--withdraw", "RBC", "--plot", str(tmp_path / "g.png")
+    )
+    assert status == 0
+    assert "Dissolved (fewer than two parties left)" in out
+    assert (tmp_path / "g.png").exists()
