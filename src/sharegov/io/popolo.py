@@ -563,8 +563,11 @@ def _group_code(board: Board, count: Mapping[str, Any], path: str) -> str | None
     given = [k for k in keys if k is not None]
     if not given:
         return None
+    for code in board.seats:  # codes first, so a council's name can never shadow a code
+        if code in given:
+            return code
     for code in board.seats:
-        if code in given or board.authority(code).name in given:
+        if board.authority(code).name in given:
             return code
     what = f"a council with seats on {board.name} ({', '.join(board.seats)})"
     raise InvalidVote(expected(f"{path}.group", what, given[0]))
