@@ -160,7 +160,8 @@ def jury_board(*, casting_vote: bool = True) -> Board:
 def test_casting_vote_excluded_and_not_voting_members(validate: Validate) -> None:
     board = jury_board()
     out = board.decide({"a1": F, "b1": A}, excluded={"b2"}, chair="a1", casting=F)
-    assert out.carried and out.equality
+    assert out.carried
+    assert out.equality
     event = popolo.vote_event(out, motion="Item", date=DAY)
     validate("vote_event", event)
     rows = [(v["voter_id"], v["option"], v.get("role")) for v in event["votes"]]
