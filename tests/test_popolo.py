@@ -15,7 +15,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from sharegov import Authority, Board, Member, Status, Vote, rules
-from sharegov.errors import InvalidValue, InvalidVote, SharegovError
+from sharegov.errors import InvalidValue, InvalidVote, LimitExceeded, SharegovError
 from sharegov.io import popolo
 from sharegov.reference import MEETING_2008_09_01, bromsgrove_redditch_board
 from sharegov.strategies import boards_with_ballots
@@ -421,6 +421,16 @@ def votes_with(index: int, **changes: Any) -> dict[str, Any]:
             votes_with(0, role="casting vote", option="abstain"),
             r"votes\[0\]\.option: expected 'yes' or 'no' for a casting vote",
         ),
+        (votes_with(1, role="chair"), r"votes\[1\]\.role: 'luck' cannot chair: 'hollingworth'"),
+        (
+            event_with(
+                votes=[
+                    {"voter_id": "gandy", "option": "yes", "role": "casting vote"},
+                    {"voter_id": "gandy", "option": "no", "role": "casting vote"},
+                ]
+            ),
+            r"votes\[1\]\.role: a second casting vote",
+        ),
         (
             event_with(counts=[{"option": "yes", "value": 5}]),
             r"counts\[0\]: 'yes' in total is 5, but the individual votes give 4",
@@ -483,6 +493,9 @@ def test_counts_errors() -> None:
         )
     with pytest.raises(InvalidVote, match=r"counts\[0\]\.group: expected a group id or name"):
         popolo.board_from_counts({"counts": [{"option": "yes", "value": 1}]})
+    huge = {"counts": [{"option": "yes", "value": 10**9, "group_id": "North"}]}
+    with pytest.raises(LimitExceeded, match="at most 10000 members"):
+        popolo.board_from_counts(huge)
     with pytest.raises(InvalidVote, match="nothing is counted for the group 'North'"):
         popolo.board_from_counts({"counts": [{"option": "yes", "value": 0, "group_id": "North"}]})
 

@@ -68,7 +68,7 @@ from typing import Any, Literal
 import attrs
 
 from sharegov.boards import Board, ElectedChair, Outcome
-from sharegov.errors import InvalidValue, InvalidVote, UnknownId, expected
+from sharegov.errors import InvalidValue, InvalidVote, LimitExceeded, UnknownId, expected
 from sharegov.parties import Authority, Member
 from sharegov.rules import EachAuthority, Majority, Rule, Vote, Weighted, walk
 
@@ -101,6 +101,8 @@ _READ_OPTIONS: dict[str, Vote | str] = {
     _PAIRED: _ABSENT,
 }
 _OPTION_WORDS = ", ".join(repr(o) for o in _READ_OPTIONS)
+#: The most votes :func:`board_from_counts` builds a board for (a large parliament has ~1,500).
+MAX_COUNTED = 10_000
 Unlisted = Literal["not voting", "absent"]
 
 
@@ -456,7 +458,7 @@ def document(
             raise InvalidValue(expected(f"vote_events[{i}]", f"a vote event of {bid!r}", got))
         events.append({k: v for k, v in event.items() if k != "motion"})
         if "motion" in event:
-            motions.append(dict(event["motion"]))
+            motions.append(dict(_object(event["motion"], f"vote_events[{i}].motion")))
     return {
         "organizations": organizations(board, board_id=bid),
         "posts": posts(board, board_id=bid),
@@ -524,6 +526,12 @@ def _voter(board: Board, row: Mapping[str, Any], path: str) -> str:
     return member.id
 
 
+def _chair(record: _Record, voter: str, path: str) -> None:
+    if record.chair not in (None, voter):
+        raise InvalidVote(f"{path}.role: {voter!r} cannot chair: {record.chair!r} already does")
+    record.chair = voter
+
+
 def _read_votes(board: Board, rows: Sequence[Any], unlisted: Unlisted) -> _Record:
     record = _Record()
     seen: set[str] = set()
@@ -536,13 +544,16 @@ def _read_votes(board: Board, rows: Sequence[Any], unlisted: Unlisted) -> _Recor
             if option is not Vote.FOR and option is not Vote.AGAINST:
                 what = "'yes' or 'no' for a casting vote"
                 raise InvalidVote(expected(f"{path}.option", what, row.get("option")))
-            record.casting, record.chair = option, voter
+            if record.casting is not None:
+                raise InvalidVote(f"{path}.role: a second casting vote in this event")
+            _chair(record, voter, path)
+            record.casting = option
             continue
         if voter in seen:
             raise InvalidVote(f"{path}.voter_id: {voter!r} has more than one vote in this event")
         seen.add(voter)
         if row.get("role") == _CHAIR_ROLE:
-            record.chair = voter
+            _chair(record, voter, path)
         if isinstance(option, Vote):
             record.votes[voter] = option
         elif option == _ABSENT:
@@ -775,6 +786,7 @@ def board_from_counts(
 
     Raises:
         InvalidVote: A count with no group, or a group with nothing counted.
+        LimitExceeded: More than :data:`MAX_COUNTED` votes counted.
 
     Examples:
         >>> from sharegov import rules
@@ -806,6 +818,11 @@ def board_from_counts(
         sizes[code] = sizes.get(code, 0) + value
     if not groups:
         raise InvalidVote(expected("counts", "a list of counts per group", event.get("counts")))
+    if sum(sizes.values()) > MAX_COUNTED:
+        raise LimitExceeded(
+            f"counts: {sum(sizes.values())} votes counted; board_from_counts builds boards of "
+            f"at most {MAX_COUNTED} members"
+        )
     for code, size in sizes.items():
         if size == 0:
             raise InvalidVote(f"counts: nothing is counted for the group {groups[code]!r}")
