@@ -82,10 +82,9 @@ def decide(chair: str | None = "hollingworth", **changes: Vote) -> Any:
     return BOARD.decide(votes, absent={"webb"}, chair=chair)
 
 
-def test_vote_event_for_the_fallback_case(validate: Validate) -> None:
+def test_vote_event_for_the_fallback_case() -> None:
     out = decide(hall=A)
     event = popolo.vote_event(out, motion="A shared Community Safety team", date=DAY)
-    validate("vote_event", event)
     assert event["result"] == "pass"
     assert event["organization_id"] == "shared-services-board"
     assert event["start_date"] == "2008-09-01"
@@ -113,9 +112,8 @@ def test_vote_event_for_the_fallback_case(validate: Validate) -> None:
     assert event["motion_id"] == event["motion"]["id"]
 
 
-def test_two_against_from_one_council_fails_in_that_group(validate: Validate) -> None:
+def test_two_against_from_one_council_fails_in_that_group() -> None:
     event = popolo.vote_event(decide(hall=A, mcmillan=A), motion="Benefits manager", date=DAY)
-    validate("vote_event", event)
     assert event["result"] == "fail"
     assert [g["result"] for g in event["group_results"]] == ["pass", "fail"]
 
@@ -129,10 +127,9 @@ def test_ids_are_deterministic_and_differ_by_motion() -> None:
     assert (custom["id"], custom["organization_id"]) == ("ve-1", "ssb")
 
 
-def test_an_aware_datetime_is_a_full_timestamp(validate: Validate) -> None:
+def test_an_aware_datetime_is_a_full_timestamp() -> None:
     when = dt.datetime(2008, 9, 1, 18, 0, tzinfo=dt.UTC)
     event = popolo.vote_event(decide(), motion="Item", date=when)
-    validate("vote_event", event, formats=True)
     assert event["start_date"] == "2008-09-01T18:00:00+00:00"
     with pytest.raises(InvalidValue, match="date: expected a date, or a timezone-aware"):
         popolo.vote_event(decide(), motion="Item", date=dt.datetime(2008, 9, 1, 18, 0))
@@ -157,13 +154,12 @@ def jury_board(*, casting_vote: bool = True) -> Board:
     )
 
 
-def test_casting_vote_excluded_and_not_voting_members(validate: Validate) -> None:
+def test_casting_vote_excluded_and_not_voting_members() -> None:
     board = jury_board()
     out = board.decide({"a1": F, "b1": A}, excluded={"b2"}, chair="a1", casting=F)
     assert out.carried
     assert out.equality
     event = popolo.vote_event(out, motion="Item", date=DAY)
-    validate("vote_event", event)
     rows = [(v["voter_id"], v["option"], v.get("role")) for v in event["votes"]]
     assert rows == [
         ("a1", "yes", "chair"),
@@ -180,19 +176,16 @@ def test_casting_vote_excluded_and_not_voting_members(validate: Validate) -> Non
     assert [g["result"] for g in event["group_results"]] == ["pass", "fail"]
 
 
-def test_an_inquorate_meeting_fails(validate: Validate) -> None:
+def test_an_inquorate_meeting_fails() -> None:
     out = jury_board().decide({"a1": F}, absent={"a2", "b1", "b2"})
     assert out.status is Status.INQUORATE
     event = popolo.vote_event(out, motion="Item", date=DAY)
-    validate("vote_event", event)
     assert event["result"] == "fail"
 
 
-def test_organizations_posts_persons_memberships(validate: Validate) -> None:
+def test_organizations_posts_persons_memberships() -> None:
     board = jury_board()
     orgs = popolo.organizations(board)
-    for org in orgs:
-        validate("organization", org)
     assert [(o["id"], o["classification"]) for o in orgs] == [
         ("A", "council"),
         ("B", "council"),
@@ -200,8 +193,6 @@ def test_organizations_posts_persons_memberships(validate: Validate) -> None:
     ]
     assert orgs[0]["identifiers"] == [{"scheme": "gss", "identifier": "E07000001"}]
     seats = popolo.posts(board)
-    for post in seats:
-        validate("post", post)
     assert [p["id"] for p in seats] == [
         "joint-committee/A/1",
         "joint-committee/A/2",
@@ -209,11 +200,7 @@ def test_organizations_posts_persons_memberships(validate: Validate) -> None:
         "joint-committee/B/1",
         "joint-committee/B/2",
     ]
-    for person in popolo.persons(board):
-        validate("person", person)
     members = popolo.memberships(board)
-    for membership in members:
-        validate("membership", membership)
     held = {m["person_id"]: (m.get("post_id"), m["on_behalf_of_id"]) for m in members}
     assert held == {
         "a1": ("joint-committee/A/1", "A"),
@@ -237,35 +224,20 @@ def test_the_seed_board_is_an_advisory_board() -> None:
     }
 
 
-def test_a_whole_meeting_as_one_document(validate: Validate) -> None:
-    meeting = MEETING_2008_09_01
-    events = [
-        popolo.vote_event(
-            BOARD.decide(p.votes, absent=meeting["absent"], chair=meeting["chair"]),
-            motion=p.title,
-            date=meeting["date"],
-        )
-        for p in meeting["proposals"]
-    ]
-    doc = popolo.document(BOARD, events)
-    item_schema = {
-        "organizations": "organization",
-        "posts": "post",
-        "persons": "person",
-        "memberships": "membership",
-        "motions": "motion",
-        "vote_events": "vote_event",
-    }
-    assert list(doc) == list(item_schema)
-    for collection, schema in item_schema.items():
-        for item in doc[collection]:
-            validate(schema, item)
+def test_a_whole_meeting_as_one_document() -> None:
+    doc = meeting_document()
+    assert list(doc) == list(ITEM_SCHEMA)
     assert [e["result"] for e in doc["vote_events"]] == ["pass"] * 5 + ["fail"]
     assert [m["id"] for m in doc["motions"]] == [e["motion_id"] for e in doc["vote_events"]]
     assert all("motion" not in e for e in doc["vote_events"])
+    assert [m["text"] for m in doc["motions"]] == [
+        p.title
+        for p in MEETING_2008_09_01["proposals"]  # type: ignore[attr-defined]
+    ]
     json.dumps(doc)  # plain JSON all the way down
+    event = popolo.vote_event(decide(), motion="Item", date=DAY)
     with pytest.raises(InvalidValue, match=r"vote_events\[0\]: expected a vote event of 'x'"):
-        popolo.document(BOARD, events, board_id="x")
+        popolo.document(BOARD, [event], board_id="x")
 
 
 # -- import --------------------------------------------------------------------------------
@@ -297,6 +269,60 @@ def test_the_example_under_a_simple_majority_of_the_whole(shared_data: Path) -> 
     # Its one individual vote cannot stand for the 68 counted.
     with pytest.raises(InvalidVote, match=r"votes\[0\]\.voter_id"):
         popolo.decide_vote_event(board, event, source="votes")
+
+
+ITEM_SCHEMA = {
+    "organizations": "organization",
+    "posts": "post",
+    "persons": "person",
+    "memberships": "membership",
+    "motions": "motion",
+    "vote_events": "vote_event",
+}
+
+
+def meeting_document(board: Board = BOARD) -> dict[str, Any]:
+    meeting = MEETING_2008_09_01
+    events = [
+        popolo.vote_event(
+            board.decide(p.votes, absent=meeting["absent"], chair=meeting["chair"]),
+            motion=p.title,
+            date=meeting["date"],
+        )
+        for p in meeting["proposals"]
+    ]
+    return popolo.document(board, events)
+
+
+def test_every_export_validates_against_popolo(validate: Validate) -> None:
+    outcomes = [
+        decide(),
+        decide(hall=A),
+        decide(hall=A, mcmillan=A),
+        jury_board().decide({"a1": F, "b1": A}, excluded={"b2"}, chair="a1", casting=F),
+        jury_board().decide({"a1": F}, absent={"a2", "b1", "b2"}),  # inquorate
+    ]
+    for out in outcomes:
+        event = popolo.vote_event(out, motion="Item", date=DAY)
+        validate("vote_event", event)
+        validate("motion", event["motion"])
+        for vote in event["votes"]:
+            validate("vote", vote)
+        for count in event["counts"]:
+            validate("count", count)
+        for result in event["group_results"]:
+            validate("group_result", result)
+    when = dt.datetime(2008, 9, 1, 18, 0, tzinfo=dt.UTC)
+    validate("vote_event", popolo.vote_event(decide(), motion="Item", date=when), formats=True)
+    for board in (BOARD, jury_board()):
+        doc = popolo.document(board, [popolo.vote_event(board.decide({}), motion="I", date=DAY)])
+        for collection, schema in ITEM_SCHEMA.items():
+            assert doc[collection]
+            for item in doc[collection]:
+                validate(schema, item)
+    for collection, schema in ITEM_SCHEMA.items():
+        for item in meeting_document()[collection]:
+            validate(schema, item)
 
 
 def roundtrip(out: Any) -> Any:
