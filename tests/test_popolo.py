@@ -230,10 +230,7 @@ def test_a_whole_meeting_as_one_document() -> None:
     assert [e["result"] for e in doc["vote_events"]] == ["pass"] * 5 + ["fail"]
     assert [m["id"] for m in doc["motions"]] == [e["motion_id"] for e in doc["vote_events"]]
     assert all("motion" not in e for e in doc["vote_events"])
-    assert [m["text"] for m in doc["motions"]] == [
-        p.title
-        for p in MEETING_2008_09_01["proposals"]  # type: ignore[attr-defined]
-    ]
+    assert [m["text"] for m in doc["motions"]] == [p.title for p in MEETING_2008_09_01["proposals"]]
     json.dumps(doc)  # plain JSON all the way down
     event = popolo.vote_event(decide(), motion="Item", date=DAY)
     with pytest.raises(InvalidValue, match=r"vote_events\[0\]: expected a vote event of 'x'"):
@@ -533,6 +530,8 @@ def test_arguments_are_checked() -> None:
         popolo.decide_vote_event(BOARD, {}, source="all")  # type: ignore[arg-type]
     with pytest.raises(InvalidValue, match="unlisted: expected 'not voting' or 'absent'"):
         popolo.decide_vote_event(BOARD, {}, unlisted="gone")  # type: ignore[arg-type]
+    with pytest.raises(InvalidValue, match="out: expected an Outcome from Board.decide"):
+        popolo.vote_event(BOARD, motion="Item", date=DAY)  # type: ignore[arg-type]
     with pytest.raises(SharegovError, match="board_id: expected a non-empty string"):
         popolo.posts(BOARD, board_id="")
 

@@ -270,6 +270,28 @@ def _text_arg(value: Any, field: str) -> str:
     return value
 
 
+def _outcome(out: Any) -> Outcome:
+    if not isinstance(out, Outcome):
+        raise InvalidValue(expected("out", "an Outcome from Board.decide", out))
+    return out
+
+
+def _motion(
+    out: Outcome, text: str, *, date: dt.date, id: str | None, board_id: str | None
+) -> dict[str, Any]:
+    bid = _board_id(_outcome(out).board, board_id)
+    when = _when(date)
+    text = _text_arg(text, "motion")
+    return {
+        "id": _motion_id(bid, text, when) if id is None else _text_arg(id, "id"),
+        "organization_id": bid,
+        "text": text,
+        "date": when,
+        "requirement": out.board.rule.describe(),
+        "result": _result(out.carried),
+    }
+
+
 def motion(
     out: Outcome,
     text: str,
@@ -291,17 +313,7 @@ def motion(
         >>> motion(out, "Substitutes not to be permitted", date=dt.date(2008, 9, 1))["requirement"]
         'consensus, else at least 2 in support from each authority'
     """
-    bid = _board_id(out.board, board_id)
-    when = _when(date)
-    text = _text_arg(text, "motion")
-    return {
-        "id": _motion_id(bid, text, when) if id is None else _text_arg(id, "id"),
-        "organization_id": bid,
-        "text": text,
-        "date": when,
-        "requirement": out.board.rule.describe(),
-        "result": _result(out.carried),
-    }
+    return _motion(out, text, date=date, id=id, board_id=board_id)
 
 
 def _group_test(rule: Rule) -> Rule:
@@ -400,8 +412,8 @@ def vote_event(
         [('hollingworth', 'yes'), ('luck', 'not voting'), ('webb', 'absent'), \
 ('gandy', 'yes'), ('hall', 'excluded'), ('mcmillan', 'not voting')]
     """
-    bid = _board_id(out.board, board_id)
-    the_motion = globals()["motion"](out, motion, date=date, board_id=bid)
+    bid = _board_id(_outcome(out).board, board_id)
+    the_motion = _motion(out, motion, date=date, id=None, board_id=bid)
     event_id = f"{the_motion['id']}/vote" if id is None else _text_arg(id, "id")
     authorities = {a.code: a for a in out.board.authorities}
     return {
