@@ -18,6 +18,8 @@ Examples:
 
 from __future__ import annotations
 
+from types import ModuleType
+
 from sharegov import rules
 from sharegov.boards import Board, Outcome, Status
 from sharegov.errors import SharegovError
@@ -40,5 +42,17 @@ __all__ = [
     "Verdict",
     "Vote",
     "__version__",
+    "power",
     "rules",
 ]
+
+# Submodules imported on first access, so ``import sharegov`` stays light.
+_LAZY = frozenset({"power"})
+
+
+def __getattr__(name: str) -> ModuleType:
+    if name in _LAZY:
+        import importlib
+
+        return importlib.import_module(f"sharegov.{name}")
+    raise AttributeError(f"module 'sharegov' has no attribute {name!r}")
