@@ -380,82 +380,86 @@ def _sw_verdict(game: _Game, rule: rules.Rule, heads: int, s: int, x: Fraction) 
 
 
 def _dtype(np: Any, n: int) -> Any:
-    # Counts of coalitions are at most 2^n: int64 is exact up to 62 players.
-    return np.int64 if n <= 62 else object
+    # Coalition counts are at most 2^n and the alternating sums below add up to n of them:
+    # int64 is exact while n * 2^n < 2^63; past that, Python ints in object arrays.
+    return np.int64 if n <= 56 else object
 
 
 def _swings_weighted(form: _SizeWeight) -> list[int]:
-    """Banzhaf swings of a weighted game (one quota for every size), O(n·q)."""
+    """Banzhaf swings of a weighted game (one quota for every size).
+
+    The generating function P = prod(1 + x^w_j), truncated below the quota t, is built
+    once (O(n·t)). A player's swings are the coefficients of P / (1 + x^w_i) on [t - w_i,
+    t). The quotient's coefficients are c[x] = P[x] - c[x - w_i] = sum_k (-1)^k P[x - k
+    w_i], so a prefix sum of the quotient is an alternating sum of prefix sums of P taken
+    every w_i steps: O(t / w_i) per player, with no per-player pass over the table.
+    """
     np = _np()
     w = form.weights
     n = len(w)
     t = form.thresholds[0]
-    if t is None:
+    if t is None or t == 0:
         return [0] * n
-    depth = max(t, 1)
-    poly = np.zeros(depth, dtype=_dtype(np, n))
+    cum = np.zeros(t + 1, dtype=_dtype(np, n))
+    poly = cum[1:]
     poly[0] = 1
     for wk in w:
-        if wk < depth:
-            poly[wk:] += poly[: depth - wk]
-    out = []
-    for wi in w:
-        if wi == 0 or t == 0:
-            out.append(0)
-            continue
-        low = max(0, t - wi)
-        out.append(int(_divide(np, poly, wi)[low:t].sum()))
-    return out
+        if wk < t:
+            poly[wk:] += poly[: t - wk]
+    np.cumsum(poly, out=poly)  # cum[b] = sum_{x < b} P[x]
 
+    def below(a: int, wi: int) -> int:
+        # sum_{x < a} of P / (1 + x^wi)
+        if a <= 0:
+            return 0
+        values = cum[np.arange(a, 0, -wi)]
+        return int(values[0::2].sum()) - int(values[1::2].sum())
 
-def _divide(np: Any, poly: Any, w: int) -> Any:
-    """Coefficients of poly / (1 + x^w), truncated to poly's length, in O(len) array ops.
-
-    c[x] = poly[x] - c[x - w] unrolls, row r of a (rows x w) reshape, to
-    (-1)^r * sum_{k <= r} (-1)^k poly[k], one alternating cumulative sum.
-    """
-    depth = len(poly)
-    if w >= depth:
-        return poly
-    rows = -(-depth // w)
-    grid = np.zeros(rows * w, dtype=poly.dtype)
-    grid[:depth] = poly
-    grid = grid.reshape(rows, w)
-    sign = np.where(np.arange(rows) % 2 == 0, 1, -1).astype(poly.dtype)[:, None]
-    return ((grid * sign).cumsum(axis=0) * sign).reshape(-1)[:depth]
+    return [0 if wi == 0 else below(t, wi) - below(t - wi, wi) for wi in w]
 
 
 def _margins_by_table(form: _SizeWeight) -> list[list[int]]:
-    """Marginal counts by size from a (size x weight) table, O(n²·q)."""
+    """Marginal counts by coalition size from a (size x weight) table.
+
+    table[s, x] counts coalitions of s players with weight x (x below the largest
+    threshold), built in O(n²·q). Dividing out player i's factor (1 + y x^w_i) gives
+    c_i[s, x] = sum_k (-1)^k table[s - k, x - k w_i], so each prefix sum of c_i is an
+    alternating sum of n prefix sums of the table: O(n²) lookups per player.
+    """
     np = _np()
     w = form.weights
     n = len(w)
     t = form.thresholds
     depth = form.depth
-    table = np.zeros((n + 1, depth), dtype=_dtype(np, n))
+    dtype = _dtype(np, n)
+    # Column 0 stays zero; columns 1.. hold the table, then (in place) its prefix sums.
+    cum = np.zeros((n + 1, depth + 1), dtype=dtype)
+    table = cum[:, 1:]
     table[0, 0] = 1
     for k, wk in enumerate(w):
         if wk < depth:
             table[1 : k + 2, wk:] += table[0 : k + 1, : depth - wk]
-    binom = [math.comb(n - 1, s) for s in range(n)]
+    np.cumsum(table, axis=1, out=table)
+    binom = np.array([math.comb(n - 1, s) for s in range(n)], dtype=dtype)
+    sizes = np.arange(n)[:, None]
+    steps = np.arange(n)[None, :]
+    valid = steps <= sizes
+    rows = np.where(valid, sizes - steps, 0)
+    sign = np.where(steps % 2 == 0, 1, -1)
 
-    def at_least(row: Any, s: int, low: int | None) -> int:
-        if low is None:
-            return 0
-        return binom[s] - (int(row[:low].sum()) if low > 0 else 0)
+    def at_least(limits: list[int | None], wi: int) -> Any:
+        # For each size s < n: coalitions of the others with s players and weight >= limit.
+        reach = np.array([depth + 1 if a is None else max(a, 0) for a in limits])
+        cols = np.clip(reach[:, None] - steps * wi, 0, depth)
+        below = np.where(valid, cum[rows, cols] * sign, 0).sum(axis=1)
+        none = np.array([a is None for a in limits])
+        return np.where(none, 0, binom - below)
 
     out = []
     for wi in w:
-        margins = []
-        row = table[0].copy()
-        for s in range(n):
-            if s:
-                prev, row = row, table[s].copy()
-                if wi < depth:
-                    row[wi:] -= prev[: depth - wi]
-            joined = at_least(row, s, None if t[s + 1] is None else max(0, t[s + 1] - wi))
-            margins.append(joined - at_least(row, s, t[s]))
-        out.append(margins)
+        joined = at_least([None if x is None else x - wi for x in t[1:]], wi)
+        alone = at_least(list(t[:-1]), wi)
+        out.append([int(v) for v in joined - alone])
     return out
 
 
@@ -487,7 +491,7 @@ class PowerIndex(Mapping[str, Fraction | float]):
         by: ``"member"`` or ``"authority"``.
         players: Player ids (member ids or authority codes), in board order.
         labels: Players as named in minutes.
-        values: The index of each player: ``Fraction`` when exact, ``float`` when estimated.
+        scores: The index of each player: ``Fraction`` when exact, ``float`` when estimated.
         swings: Banzhaf only, exact only: coalitions of the others each player turns from
             losing to winning.
         method: How it was computed, in words.
@@ -505,7 +509,7 @@ class PowerIndex(Mapping[str, Fraction | float]):
     by: str
     players: tuple[str, ...]
     labels: tuple[str, ...]
-    values: tuple[Fraction | float, ...]
+    scores: tuple[Fraction | float, ...]
     method: str
     swings: tuple[int, ...] | None = None
     absolute_values: tuple[Fraction | float, ...] | None = None
@@ -516,7 +520,7 @@ class PowerIndex(Mapping[str, Fraction | float]):
 
     def __getitem__(self, player: str) -> Fraction | float:
         try:
-            return self.values[self.players.index(player)]
+            return self.scores[self.players.index(player)]
         except ValueError:
             raise KeyError(player) from None
 
@@ -543,7 +547,7 @@ class PowerIndex(Mapping[str, Fraction | float]):
         """(player, label, index, percent) per player, for tables."""
         return [
             (p, label, _show(v), _pct(v))
-            for p, label, v in zip(self.players, self.labels, self.values, strict=True)
+            for p, label, v in zip(self.players, self.labels, self.scores, strict=True)
         ]
 
     def headline(self) -> str:
@@ -556,7 +560,7 @@ class PowerIndex(Mapping[str, Fraction | float]):
     def observations(self) -> list[str]:
         """What the numbers say, in sentences."""
         notes: list[str] = []
-        values = self.values
+        values = self.scores
         if all(v == 0 for v in values):
             return ["No coalition can carry a proposal, so nobody has any power."]
         if len(set(values)) == 1:
@@ -580,7 +584,7 @@ class PowerIndex(Mapping[str, Fraction | float]):
         width = max(len(label) for label in self.labels)
         lines = [self.headline() + ":"]
         for label, v, k in zip(
-            self.labels, self.values, self.swings or (None,) * len(self.values), strict=True
+            self.labels, self.scores, self.swings or (None,) * len(self.scores), strict=True
         ):
             extra = f"  ({k} swings)" if k is not None else ""
             lines.append(f"  {label:<{width}}  {_show(v):>9}  {_pct(v):>6}{extra}")
@@ -647,6 +651,9 @@ def _exact_margins(game: _Game, method: str, *, sized: bool) -> tuple[list[list[
         if form is not None:
             cells = form.depth * (game.n + 1 if sized or form.sized else 1)
             if cells <= MAX_TABLE_CELLS:
+                if not (sized or form.sized):
+                    # Banzhaf needs only the total margin: one row per player.
+                    return [[k] for k in _swings_weighted(form)], _table_words(form)
                 return _margins_by_table(form), _table_words(form)
             if game.n > MAX_EXACT_PLAYERS:
                 raise LimitExceeded(
