@@ -18,7 +18,7 @@ Examples:
 
 from __future__ import annotations
 
-from types import ModuleType
+import types as _types
 
 from sharegov import rules
 from sharegov.boards import Board, Outcome, Status
@@ -50,7 +50,7 @@ __all__ = [
 _LAZY = frozenset({"power"})
 
 
-def __getattr__(name: str) -> ModuleType:
+def __getattr__(name: str) -> _types.ModuleType:
     if name in _LAZY:
         import importlib
 

@@ -31,7 +31,7 @@ from sharegov.rules import Tally, Vote
 if TYPE_CHECKING:
     from sharegov.boards import Board
 
-__all__ = ["NOT_CARRIED", "CARRIED", "EQUALITY", "Cast", "Layout", "verdicts"]
+__all__ = ["CARRIED", "EQUALITY", "NOT_CARRIED", "Cast", "Layout", "verdicts"]
 
 NOT_CARRIED, EQUALITY, CARRIED = 0, 1, 2
 
@@ -143,7 +143,7 @@ def verdicts(rule: rules.Rule, np: Any, layout: Layout, state: Any) -> Any:
     return _eval(rule, _Records(np, layout, state), layout.codes)
 
 
-def _eval(rule: rules.Rule, rec: _Records, scope: tuple[str, ...]) -> Any:  # noqa: C901
+def _eval(rule: rules.Rule, rec: _Records, scope: tuple[str, ...]) -> Any:
     np = rec.np
     if type(rule) is rules.Consensus:
         ok = (rec.count(Cast.AGAINST, scope) == 0) & (rec.count(Cast.FOR, scope) > 0)
@@ -187,7 +187,11 @@ def _eval(rule: rules.Rule, rec: _Records, scope: tuple[str, ...]) -> Any:  # no
         for code in scope:
             out = np.minimum(out, _eval(rule.rule, rec, (code,)))
         return out
-    if type(rule) in (rules.AllOf, rules.FirstOf, rules.AnyOf):
+    if isinstance(rule, rules.AllOf | rules.FirstOf | rules.AnyOf) and type(rule) in (
+        rules.AllOf,
+        rules.FirstOf,
+        rules.AnyOf,
+    ):
         parts = [_eval(sub, rec, scope) for sub in rule.rules]
         combine = np.minimum if type(rule) is rules.AllOf else np.maximum
         out = parts[0]
@@ -201,7 +205,9 @@ def _weighted(rule: rules.Weighted, rec: _Records, scope: tuple[str, ...]) -> An
     np = rec.np
     layout = rec.layout
     cols = layout.columns_of(scope)
-    weights = [rule.weight_of(layout.members[i], layout.authority_of[layout.members[i]]) for i in cols]
+    weights = [
+        rule.weight_of(layout.members[i], layout.authority_of[layout.members[i]]) for i in cols
+    ]
     scale = lcm(rule.quota.denominator, *(w.denominator for w in weights))
     ints = [int(w * scale) for w in weights]
     need = -(-rule.quota * scale // 1)
@@ -220,7 +226,9 @@ def _double_majority(rule: rules.DoubleMajority, rec: _Records, scope: tuple[str
             expected(f"population.{missing[0]}", "a population for every authority", None)
         )
     in_favour = np.zeros(len(rec.state), dtype=np.int64)
-    pop_for = np.zeros(len(rec.state), dtype=np.int64 if sum(population.values()) < 2**62 else object)
+    pop_for = np.zeros(
+        len(rec.state), dtype=np.int64 if sum(population.values()) < 2**62 else object
+    )
     for code in scope:
         yes = _eval(rule.within, rec, (code,)) == CARRIED
         in_favour += yes
@@ -251,7 +259,9 @@ def _fallback(rule: rules.Rule, rec: _Records, scope: tuple[str, ...]) -> Any:
     return out
 
 
-def encode(layout: Layout, votes: dict[str, Vote], absent: set[str], excluded: set[str]) -> list[int]:
+def encode(
+    layout: Layout, votes: dict[str, Vote], absent: set[str], excluded: set[str]
+) -> list[int]:
     """One vote record as a list of :class:`Cast` codes in the layout's member order."""
     row = []
     for member in layout.members:

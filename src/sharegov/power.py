@@ -53,8 +53,8 @@ Examples:
     >>> banzhaf = power.banzhaf(board)
     >>> set(banzhaf.values())
     {Fraction(1, 6)}
-    >>> power.shapley_shubik(board, by="authority") == {"BDC": Fraction(1, 2), "RBC": Fraction(1, 2)}
-    True
+    >>> power.shapley_shubik(board, by="authority")["RBC"]
+    Fraction(1, 2)
     >>> print(power.veto_players(board, by="authority").explain())
     Each authority's bloc is a veto player: without it no proposal can carry (BDC, RBC).
     >>> print(power.minimal_blocking(board).explain().splitlines()[0])
@@ -67,7 +67,6 @@ import html
 import math
 from collections.abc import Iterator, Mapping, Sequence
 from fractions import Fraction
-from itertools import combinations
 from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
@@ -113,6 +112,7 @@ CONVENTION = (
     "Convention: a coalition votes for and every other voting member against, everyone "
     "present; an equality of votes counts as not carried."
 )
+
 
 def _np() -> Any:
     return require("numpy", "simulate")
@@ -209,9 +209,7 @@ def _margins_by_enumeration(game: _Game) -> list[list[int]]:
         w3 = win.reshape(-1, 2, 1 << i)[:, 1, :]
         s3 = size.reshape(-1, 2, 1 << i)[:, 1, :]
         with_i = np.bincount(s3[w3], minlength=n + 2)
-        out.append(
-            [int(with_i[s + 1]) - (int(winners[s]) - int(with_i[s])) for s in range(n)]
-        )
+        out.append([int(with_i[s + 1]) - (int(winners[s]) - int(with_i[s])) for s in range(n)])
     return out
 
 
@@ -251,20 +249,24 @@ class _SizeWeight:
         return len(set(self.thresholds)) > 1
 
 
-def _size_weight_form(game: _Game) -> _SizeWeight | None:  # noqa: C901
+def _size_weight_form(game: _Game) -> _SizeWeight | None:
     """Express the game as a (size, weight) threshold game, or None if it is not one."""
     layout = game.layout
     parts = list(_outer_rules(game.rule))
-    if any(type(r) not in (*_SIZE_WEIGHT_LEAVES, rules.AllOf, rules.AnyOf, rules.FirstOf)
-           for r in parts):
+    if any(
+        type(r) not in (*_SIZE_WEIGHT_LEAVES, rules.AllOf, rules.AnyOf, rules.FirstOf)
+        for r in parts
+    ):
         return None
     vector: tuple[Fraction, ...] | None = None
     for part in parts:
         if isinstance(part, rules.Weighted):
             vec = tuple(
                 sum(
-                    (part.weight_of(layout.members[c], layout.authority_of[layout.members[c]])
-                     for c in bloc),
+                    (
+                        part.weight_of(layout.members[c], layout.authority_of[layout.members[c]])
+                        for c in bloc
+                    ),
                     Fraction(0),
                 )
                 for bloc in game.blocs
@@ -272,8 +274,9 @@ def _size_weight_form(game: _Game) -> _SizeWeight | None:  # noqa: C901
         elif isinstance(part, rules.DoubleMajority):
             if not _double_majority_ready(game, part):
                 return None
-            vec = tuple(Fraction(layout.population[_bloc_authority(game, p)])
-                        for p in range(game.n))
+            vec = tuple(
+                Fraction(layout.population[_bloc_authority(game, p)]) for p in range(game.n)
+            )
         else:
             continue
         if vector is None:
@@ -373,7 +376,7 @@ def _sw_verdict(game: _Game, rule: rules.Rule, heads: int, s: int, x: Fraction) 
         if rule.blocking_at_least:
             ok = auth_ok and (pop_ok or codes - s < rule.blocking_at_least)
     else:
-        assert isinstance(rule, rules.AllOf | rules.AnyOf | rules.FirstOf)  # noqa: S101
+        assert isinstance(rule, rules.AllOf | rules.AnyOf | rules.FirstOf)
         verdicts = [_sw_verdict(game, sub, heads, s, x) for sub in rule.rules]
         return min(verdicts) if isinstance(rule, rules.AllOf) else max(verdicts)
     return CARRIED if ok else _compiled.NOT_CARRIED
@@ -553,9 +556,7 @@ class PowerIndex(Mapping[str, Fraction | float]):
     def headline(self) -> str:
         """The first line of :meth:`explain`."""
         who = "each member" if self.by == "member" else "each authority's bloc"
-        return (
-            f"{self.index} power of {who} on {self.board} under {self.rule!r} ({self.method})"
-        )
+        return f"{self.index} power of {who} on {self.board} under {self.rule!r} ({self.method})"
 
     def observations(self) -> list[str]:
         """What the numbers say, in sentences."""
@@ -571,9 +572,7 @@ class PowerIndex(Mapping[str, Fraction | float]):
             )
         null = [label for label, v in zip(self.labels, values, strict=True) if v == 0]
         if null and self.exact:
-            notes.append(
-                f"No power at all (never decides the question): {', '.join(null)}."
-            )
+            notes.append(f"No power at all (never decides the question): {', '.join(null)}.")
         top = [label for label, v in zip(self.labels, values, strict=True) if v == 1]
         if top and self.exact:
             notes.append(f"{top[0]} decides every question alone.")
@@ -629,7 +628,7 @@ def monte_carlo_samples(players: int, *, tolerance: float, confidence: float) ->
 
     Examples:
         >>> monte_carlo_samples(30, tolerance=0.01, confidence=0.95)
-        35468
+        35451
     """
     if not isinstance(tolerance, float | int) or not 0 < tolerance < 1:
         raise InvalidValue(expected("tolerance", "a number in (0, 1)", tolerance))
@@ -766,8 +765,14 @@ def shapley_shubik(
         Fraction(sum(m * f for m, f in zip(row, factor, strict=True)), whole) for row in margins
     )
     return PowerIndex(
-        "Shapley–Shubik", board.name, board.rule.describe(), by, game.players, game.labels,
-        values, words,
+        "Shapley–Shubik",
+        board.name,
+        board.rule.describe(),
+        by,
+        game.players,
+        game.labels,
+        values,
+        words,
     )
 
 
@@ -981,20 +986,21 @@ class Coalitions:
             and single
             and len(single) == len(profiles)
             and len(counts_single) == 1
-            and {key[0][0] for key in single} == {g for g, n in sizes.items() if n >= min(counts_single)}
+            and {key[0][0] for key in single}
+            == {g for g, n in sizes.items() if n >= min(counts_single)}
             and len(sizes) > 1
         ):
             k = counts_single.pop()
             if self.by == "authority":
                 return [f"Any one authority's bloc can {verb} a proposal {total}."]
-            return [f"Any {k} {noun if k > 1 else 'member'} from one authority can "
-                    f"{verb} a proposal {total}."]
+            return [
+                f"Any {k} {noun if k > 1 else 'member'} from one authority can "
+                f"{verb} a proposal {total}."
+            ]
         if self.by == "authority":
             label = dict(zip(self.players, self.labels, strict=True))
             lines.append(f"These authorities' blocs together can {verb} a proposal {total}:")
-            lines.extend(
-                "  " + " and ".join(label[p] for p in c) for c in self.coalitions
-            )
+            lines.extend("  " + " and ".join(label[p] for p in c) for c in self.coalitions)
             return lines
         lines.append(f"These combinations can {verb} a proposal {total}:")
         for key, _ in profiles.items():
@@ -1046,9 +1052,7 @@ def _coalitions(board: Board, by: str, kind: str, limit: int) -> Coalitions:
     order = {p: i for i, p in enumerate(game.players)}
     found.sort(key=lambda c: (len(c), [order[p] for p in c]))
     layout = game.layout
-    groups = (
-        tuple(layout.authority_of[m] for m in game.players) if by == "member" else game.players
-    )
+    groups = tuple(layout.authority_of[m] for m in game.players) if by == "member" else game.players
     return Coalitions(kind, board.name, by, game.players, game.labels, groups, tuple(found))
 
 
@@ -1057,22 +1061,25 @@ def minimal_winning(board: Board, *, by: By = "member", limit: int = MAX_COALITI
 
     Examples:
         >>> from sharegov.reference import bromsgrove_redditch_board
-        >>> print(minimal_winning(bromsgrove_redditch_board()).explain().splitlines()[:2])
-        ['These combinations can carry a proposal (9 minimal winning coalitions):', '  any 2 of 3 from BDC and 2 of 3 from RBC']
+        >>> winning = minimal_winning(bromsgrove_redditch_board())
+        >>> for line in winning.summary():
+        ...     print(line)
+        These combinations can carry a proposal (9 minimal winning coalitions):
+          any 2 of 3 from BDC and 2 of 3 from RBC
     """
     return _coalitions(board, by, "winning", limit)
 
 
-def minimal_blocking(
-    board: Board, *, by: By = "member", limit: int = MAX_COALITIONS
-) -> Coalitions:
+def minimal_blocking(board: Board, *, by: By = "member", limit: int = MAX_COALITIONS) -> Coalitions:
     """The smallest sets of players that stop a proposal by voting against it together.
 
     Examples:
         >>> from sharegov.reference import bromsgrove_redditch_board
-        >>> print(minimal_blocking(bromsgrove_redditch_board(), by="authority").explain())
+        >>> blocking = minimal_blocking(bromsgrove_redditch_board(), by="authority")
+        >>> print(blocking.summary()[0])
         Any one authority's bloc can block a proposal (2 minimal blocking coalitions).
-        Convention: a coalition votes for and every other voting member against, everyone present; an equality of votes counts as not carried.
+        >>> blocking.coalitions
+        (('BDC',), ('RBC',))
     """
     return _coalitions(board, by, "blocking", limit)
 
@@ -1099,7 +1106,9 @@ def encode(
         [1, 0, 4, 0, 2, 0]
     """
     tally = board.tally(votes, absent=absent, excluded=excluded)
-    return _compiled.encode(Layout(board), dict(tally.votes), set(tally.absent), set(tally.excluded))
+    return _compiled.encode(
+        Layout(board), dict(tally.votes), set(tally.absent), set(tally.excluded)
+    )
 
 
 @attrs.frozen(eq=False)
@@ -1150,7 +1159,9 @@ class BatchOutcome:
         )
 
 
-def decide_batch(board: Board, records: Any, *, members: Sequence[str] | None = None) -> BatchOutcome:
+def decide_batch(
+    board: Board, records: Any, *, members: Sequence[str] | None = None
+) -> BatchOutcome:
     """Decide many recorded questions at once, with the board's rule compiled to arrays.
 
     Each row of ``records`` is one question; each column one voting member (in the order of
@@ -1182,8 +1193,9 @@ def decide_batch(board: Board, records: Any, *, members: Sequence[str] | None = 
         )
     if state.shape[1] != len(layout.members):
         raise InvalidVote(
-            expected("records", f"{len(layout.members)} columns, one per voting member",
-                     state.shape[1])
+            expected(
+                "records", f"{len(layout.members)} columns, one per voting member", state.shape[1]
+            )
         )
     if members is not None:
         order = list(members)
