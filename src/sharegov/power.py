@@ -979,6 +979,15 @@ class Coalitions:
         lines: list[str] = []
         noun = "members" if self.by == "member" else "blocs"
         total = f"({len(self.coalitions)} minimal {self.kind} coalitions)"
+        lengths = {len(c) for c in self.coalitions}
+        if len(lengths) == 1 and len(self.coalitions) == math.comb(len(self.players), min(lengths)):
+            k = lengths.pop()
+            who = (
+                ("member" if k == 1 else "members")
+                if self.by == "member"
+                else ("authority's bloc" if k == 1 else "authorities' blocs")
+            )
+            return [f"Any {k} {who} can {verb} a proposal {total}."]
         single = [key for key in complete if len(key) == 1]
         counts_single = {key[0][1] for key in single}
         if (
