@@ -31,7 +31,7 @@ from sharegov.rules import Tally, Vote
 if TYPE_CHECKING:
     from sharegov.boards import Board
 
-__all__ = ["CARRIED", "EQUALITY", "NOT_CARRIED", "Cast", "Layout", "verdicts"]
+__all__ = ["CARRIED", "EQUALITY", "NOT_CARRIED", "Cast", "Layout", "encode", "verdicts"]
 
 NOT_CARRIED, EQUALITY, CARRIED = 0, 1, 2
 
