@@ -987,7 +987,7 @@ class Coalitions:
                 if self.by == "member"
                 else ("authority's bloc" if k == 1 else "authorities' blocs")
             )
-            return [f"Any {k} {who} can {verb} a proposal {total}."]
+            return [f"Any {k if k > 1 else 'one'} {who} can {verb} a proposal {total}."]
         single = [key for key in complete if len(key) == 1]
         counts_single = {key[0][1] for key in single}
         if (
