@@ -63,7 +63,6 @@ class Layout:
     """
 
     def __init__(self, board: Board) -> None:
-        self.board = board
         self.members: tuple[str, ...] = tuple(m.id for m in board.voting_members)
         self.authority_of: dict[str, str] = {m.id: m.authority for m in board.voting_members}
         self.codes: tuple[str, ...] = tuple(c for c, n in board.seats.items() if n > 0)

@@ -74,7 +74,7 @@ import attrs
 from sharegov import _compiled, rules
 from sharegov._compiled import CARRIED, Cast, Layout
 from sharegov._optional import require
-from sharegov.errors import InvalidValue, InvalidVote, LimitExceeded, expected
+from sharegov.errors import InvalidRule, InvalidValue, InvalidVote, LimitExceeded, expected
 from sharegov.rules import Vote
 
 if TYPE_CHECKING:
@@ -376,7 +376,8 @@ def _sw_verdict(game: _Game, rule: rules.Rule, heads: int, s: int, x: Fraction) 
         if rule.blocking_at_least:
             ok = auth_ok and (pop_ok or codes - s < rule.blocking_at_least)
     else:
-        assert isinstance(rule, rules.AllOf | rules.AnyOf | rules.FirstOf)
+        if not isinstance(rule, rules.AllOf | rules.AnyOf | rules.FirstOf):  # pragma: no cover
+            raise InvalidRule(expected("rule", "a rule _size_weight_form accepted", rule))
         verdicts = [_sw_verdict(game, sub, heads, s, x) for sub in rule.rules]
         return min(verdicts) if isinstance(rule, rules.AllOf) else max(verdicts)
     return CARRIED if ok else _compiled.NOT_CARRIED
