@@ -18,6 +18,8 @@ Examples:
 
 from __future__ import annotations
 
+import types as _types
+
 from sharegov import rules
 from sharegov.boards import Board, Outcome, Status
 from sharegov.errors import SharegovError
@@ -43,5 +45,17 @@ __all__ = [
     "Vote",
     "__version__",
     "allocate",
+    "power",
     "rules",
 ]
+
+# Submodules imported on first access, so ``import sharegov`` stays light.
+_LAZY = frozenset({"power"})
+
+
+def __getattr__(name: str) -> _types.ModuleType:
+    if name in _LAZY:
+        import importlib
+
+        return importlib.import_module(f"sharegov.{name}")
+    raise AttributeError(f"module 'sharegov' has no attribute {name!r}")

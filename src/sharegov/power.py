@@ -1,0 +1,1235 @@
+"""Voting power: who really decides under a board's rule.
+
+A board's rule says which combinations of votes carry a proposal; voting power says how
+often each member (or each authority's bloc) is the one whose vote decides it.
+
+**Convention.** A *coalition* is a set of players who vote FOR; every other voting member
+votes AGAINST; everyone is present and nobody abstains. A coalition *wins* when the board
+would record the proposal as carried: the board's quorum (always the same, as everyone is
+present) and its rule are met. An equality of votes counts as not carried: a casting vote
+belongs to whoever chairs, and this analysis assumes no chair. Players are the board's
+voting members (``by="member"``) or each authority's members voting together as one bloc
+(``by="authority"``). Vacant seats stay vacant; non-voting members never count.
+
+- The **Banzhaf index** of a player is the number of coalitions of the *other* players
+  that the player's vote turns from losing to winning (its *swings*), normalised so the
+  indices sum to 1. :attr:`PowerIndex.absolute` gives swings / 2^(n-1) instead: the
+  chance the player decides the question when everyone else votes at random.
+- The **Shapley–Shubik index** is the share of the n! orders of joining in which the
+  player is *pivotal*: the one whose arrival first makes the coalition win.
+
+**Methods** (all exact, with :class:`~fractions.Fraction` results, unless Monte Carlo is
+asked for):
+
+- A rule that depends only on how many players vote for and their total weight
+  (:class:`~sharegov.rules.Weighted`; :class:`~sharegov.rules.DoubleMajority` with
+  authorities as players; head counts such as :class:`~sharegov.rules.AtLeast` or
+  :class:`~sharegov.rules.Majority`; and any ``AllOf``/``AnyOf``/``FirstOf`` of them) is
+  counted by dynamic programming over coalition weight: the generating function
+  ``prod(1 + x^w)`` (with a size variable where the rule counts heads) truncated below
+  the quota, from which each player's own factor is divided out rather than recomputing
+  it for every player. Banzhaf takes O(n·q) array operations and Shapley–Shubik O(n²·q),
+  with q the quota in units of the weights' greatest common divisor; the table is
+  limited to :data:`MAX_TABLE_CELLS` cells.
+- Any other rule (such as "consensus, else at least 2 in support from each authority")
+  is compiled to numpy operations and evaluated on all 2^n coalitions at once, for up to
+  :data:`MAX_EXACT_PLAYERS` players.
+- Past those limits, ``method="monte-carlo"`` estimates the indices from random
+  coalitions (Banzhaf) or random orders (Shapley–Shubik). The number of samples comes
+  from Hoeffding's inequality with a union bound over the players, so that every
+  estimate is within ``tolerance`` of the exact value, all at once, with probability at
+  least ``confidence``. It is seeded and reproducible. Without it, a board past the
+  limits raises :class:`~sharegov.errors.LimitExceeded` saying what to do instead.
+
+numpy is needed (the ``simulate`` extra); it is imported when a function here is called.
+
+Examples:
+    The Bromsgrove–Redditch board (seed 001): "consensus, else at least 2 councillors
+    from each authority in support".
+
+    >>> from sharegov import power
+    >>> from sharegov.reference import bromsgrove_redditch_board
+    >>> board = bromsgrove_redditch_board()
+    >>> banzhaf = power.banzhaf(board)
+    >>> set(banzhaf.values())
+    {Fraction(1, 6)}
+    >>> power.shapley_shubik(board, by="authority")["RBC"]
+    Fraction(1, 2)
+    >>> print(power.veto_players(board, by="authority").explain())
+    Each authority's bloc is a veto player: without it no proposal can carry (BDC, RBC).
+    >>> print(power.minimal_blocking(board).explain().splitlines()[0])
+    Any 2 members from one authority can block a proposal (6 minimal blocking coalitions).
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from collections.abc import Iterator, Mapping, Sequence
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any, Literal
+
+import attrs
+
+from sharegov import _compiled, rules
+from sharegov._compiled import CARRIED, Cast, Layout
+from sharegov._optional import require
+from sharegov.errors import InvalidRule, InvalidValue, InvalidVote, LimitExceeded, expected
+from sharegov.rules import Vote
+
+if TYPE_CHECKING:
+    from sharegov.boards import Board, Status
+
+__all__ = [
+    "MAX_EXACT_PLAYERS",
+    "MAX_TABLE_CELLS",
+    "BatchOutcome",
+    "Cast",
+    "Coalitions",
+    "PowerIndex",
+    "VetoPlayers",
+    "banzhaf",
+    "decide_batch",
+    "encode",
+    "minimal_blocking",
+    "minimal_winning",
+    "monte_carlo_samples",
+    "shapley_shubik",
+    "veto_players",
+]
+
+#: Exact enumeration covers boards of up to this many players (2^25 coalitions).
+MAX_EXACT_PLAYERS = 25
+#: The counting table of a weighted or (size, weight) rule holds at most this many cells.
+MAX_TABLE_CELLS = 2**25
+#: Minimal coalitions are listed up to this many unless ``limit=`` says otherwise.
+MAX_COALITIONS = 100_000
+
+By = Literal["member", "authority"]
+Method = Literal["auto", "enumerate", "monte-carlo"]
+
+CONVENTION = (
+    "Convention: a coalition votes for and every other voting member against, everyone "
+    "present; an equality of votes counts as not carried."
+)
+
+
+def _np() -> Any:
+    return require("numpy", "simulate")
+
+
+# ---------------------------------------------------------------------------------------------
+# The game: players, and which coalitions win
+# ---------------------------------------------------------------------------------------------
+
+
+class _Game:
+    """A board seen as a simple game: its players and a vectorised test of coalitions."""
+
+    def __init__(self, board: Board, by: str) -> None:
+        if by not in ("member", "authority"):
+            raise InvalidValue(expected("by", "'member' or 'authority'", by))
+        self.board = board
+        self.by = by
+        self.layout = layout = Layout(board)
+        if by == "member":
+            self.players: tuple[str, ...] = layout.members
+            names = {m.id: m.name for m in board.members}
+            self.labels = tuple(f"{names[m]}, {layout.authority_of[m]}" for m in layout.members)
+            self.blocs: tuple[tuple[int, ...], ...] = tuple((i,) for i in range(len(self.players)))
+        else:
+            self.players = layout.codes
+            self.labels = layout.codes
+            self.blocs = tuple(layout.columns[c] for c in layout.codes)
+        self.n = len(self.players)
+        self.player_of = [0] * len(layout.members)
+        for p, cols in enumerate(self.blocs):
+            for col in cols:
+                self.player_of[col] = p
+        self.rule = board.rule
+        self.quorate = True
+        if board.quorum is not None:
+            everyone = layout.tally([int(Cast.FOR)] * len(layout.members))
+            self.quorate = bool(board.quorum.evaluate(everyone).carried)
+
+    def wins(self, bits: Any) -> Any:
+        """Which coalitions win, for a (coalitions x players) boolean matrix."""
+        np = _np()
+        if not self.quorate:
+            return np.zeros(len(bits), dtype=bool)
+        member_for = bits[:, self.player_of]
+        state = np.where(member_for, np.int8(Cast.FOR), np.int8(Cast.AGAINST))
+        return _compiled.verdicts(self.rule, np, self.layout, state) == CARRIED
+
+    def win_table(self) -> Any:
+        """``win[mask]`` for every coalition; bit ``i`` of ``mask`` is player ``i``."""
+        np = _np()
+        n = self.n
+        total = 1 << n
+        win = np.empty(total, dtype=bool)
+        chunk = 1 << 16
+        shifts = np.arange(n, dtype=np.int64)
+        for start in range(0, total, chunk):
+            masks = np.arange(start, min(start + chunk, total), dtype=np.int64)
+            bits = ((masks[:, None] >> shifts) & 1).astype(bool)
+            win[start : start + len(masks)] = self.wins(bits)
+        return win
+
+    def describe(self) -> str:
+        return self.rule.describe()
+
+
+def _check_enumerable(game: _Game, what: str) -> None:
+    if game.n > MAX_EXACT_PLAYERS:
+        raise LimitExceeded(
+            f"{what} for {game.n} players under {game.describe()!r} needs all 2^{game.n} "
+            f"coalitions, past the limit of {MAX_EXACT_PLAYERS} players (2^{MAX_EXACT_PLAYERS}); "
+            "estimate power instead with method='monte-carlo', tolerance=..., confidence=..., "
+            "seed=..."
+        )
+
+
+# ---------------------------------------------------------------------------------------------
+# Exact counting: marginal contributions by coalition size
+# ---------------------------------------------------------------------------------------------
+# margins[i][s] = #{S without i, |S| = s : S + i wins} - #{S without i, |S| = s : S wins}.
+# Banzhaf swings are sum_s margins[i][s]; Shapley–Shubik is sum_s margins[i][s] s!(n-1-s)!/n!.
+
+
+def _margins_by_enumeration(game: _Game) -> list[list[int]]:
+    np = _np()
+    n = game.n
+    win = game.win_table()
+    size = np.zeros(1, dtype=np.uint8)
+    for _ in range(n):
+        size = np.concatenate([size, size + 1])
+    winners = np.bincount(size[win], minlength=n + 2)
+    out = []
+    for i in range(n):
+        w3 = win.reshape(-1, 2, 1 << i)[:, 1, :]
+        s3 = size.reshape(-1, 2, 1 << i)[:, 1, :]
+        with_i = np.bincount(s3[w3], minlength=n + 2)
+        out.append([int(with_i[s + 1]) - (int(winners[s]) - int(with_i[s])) for s in range(n)])
+    return out
+
+
+_SIZE_WEIGHT_LEAVES = (
+    rules.Consensus,
+    rules.Unanimity,
+    rules.Majority,
+    rules.AtLeast,
+    rules.Quorum,
+    rules.Weighted,
+    rules.DoubleMajority,
+)
+_HEAD_COUNTS = (rules.Consensus, rules.Unanimity, rules.Majority, rules.AtLeast)
+
+
+def _outer_rules(rule: rules.Rule) -> Iterator[rules.Rule]:
+    """The rule and its parts, not descending into a double majority's ``within``."""
+    yield rule
+    if isinstance(rule, rules.AllOf | rules.AnyOf | rules.FirstOf):
+        for sub in rule.rules:
+            yield from _outer_rules(sub)
+
+
+@attrs.frozen
+class _SizeWeight:
+    """A game in which a coalition of s players with total weight x wins iff x >= t[s]."""
+
+    weights: tuple[int, ...]
+    thresholds: tuple[int | None, ...]  # None: no coalition of that size wins
+
+    @property
+    def depth(self) -> int:
+        return max([t for t in self.thresholds if t is not None] + [1])
+
+    @property
+    def sized(self) -> bool:
+        return len(set(self.thresholds)) > 1
+
+
+def _size_weight_form(game: _Game) -> _SizeWeight | None:
+    """Express the game as a (size, weight) threshold game, or None if it is not one."""
+    layout = game.layout
+    parts = list(_outer_rules(game.rule))
+    if any(
+        type(r) not in (*_SIZE_WEIGHT_LEAVES, rules.AllOf, rules.AnyOf, rules.FirstOf)
+        for r in parts
+    ):
+        return None
+    vector: tuple[Fraction, ...] | None = None
+    for part in parts:
+        if isinstance(part, rules.Weighted):
+            vec = tuple(
+                sum(
+                    (
+                        part.weight_of(layout.members[c], layout.authority_of[layout.members[c]])
+                        for c in bloc
+                    ),
+                    Fraction(0),
+                )
+                for bloc in game.blocs
+            )
+        elif isinstance(part, rules.DoubleMajority):
+            if not _double_majority_ready(game, part):
+                return None
+            vec = tuple(
+                Fraction(layout.population[_bloc_authority(game, p)]) for p in range(game.n)
+            )
+        else:
+            continue
+        if vector is None:
+            vector = vec
+        elif vec != vector:
+            return None
+    if vector is None:
+        vector = (Fraction(0),) * game.n
+    heads = {len(b) for b in game.blocs}
+    if any(isinstance(p, _HEAD_COUNTS) for p in parts) and len(heads) != 1:
+        return None
+    k = heads.pop() if len(heads) == 1 else 0
+    total = sum(vector, Fraction(0))
+    candidates = sorted({Fraction(0)} | {c for p in parts for c in _thresholds(game, p)})
+    candidates = [c for c in candidates if c <= total]
+
+    def first_winning(s: int) -> Fraction | None:
+        for x in candidates:
+            if _sw_verdict(game, game.rule, s * k, s, x) == CARRIED:
+                return x
+        return None
+
+    found = [first_winning(s) for s in range(game.n + 1)]
+    scale = math.lcm(*(v.denominator for v in vector), *(t.denominator for t in found if t))
+    ints = [int(v * scale) for v in vector]
+    g = math.gcd(*ints) or 1
+    return _SizeWeight(
+        tuple(w // g for w in ints),
+        tuple(None if t is None else max(0, -(-t * scale // g)) for t in found),
+    )
+
+
+def _bloc_authority(game: _Game, p: int) -> str:
+    return game.layout.authority_of[game.layout.members[game.blocs[p][0]]]
+
+
+def _double_majority_ready(game: _Game, rule: rules.DoubleMajority) -> bool:
+    """Whether each player is exactly one authority's bloc, whose vote decides whether the
+    authority is in favour: then the double majority depends only on (size, population)."""
+    layout = game.layout
+    if game.n != len(layout.codes) or any(not b for b in game.blocs):
+        return False
+    if [_bloc_authority(game, p) for p in range(game.n)] != list(layout.codes):
+        return False
+    if any(len(b) != len(layout.columns[c]) for b, c in zip(game.blocs, layout.codes, strict=True)):
+        return False
+    if any(c not in layout.population for c in layout.codes):
+        return False
+    for code in layout.codes:
+        for cast, want in ((Cast.FOR, True), (Cast.AGAINST, False)):
+            tally = layout.tally([int(cast)] * len(layout.members)).by_authority(code)
+            if bool(rule.within.evaluate(tally).carried) is not want:
+                return False
+    return True
+
+
+def _thresholds(game: _Game, rule: rules.Rule) -> list[Fraction]:
+    if isinstance(rule, rules.Weighted):
+        return [rule.quota]
+    if isinstance(rule, rules.DoubleMajority):
+        total = sum(game.layout.population[c] for c in game.layout.codes)
+        return [rule.population * total]
+    return []
+
+
+def _sw_verdict(game: _Game, rule: rules.Rule, heads: int, s: int, x: Fraction) -> int:
+    """A rule's verdict for a coalition of ``s`` players, ``heads`` members, weight ``x``."""
+    layout = game.layout
+    members = len(layout.members)
+    seats = sum(layout.seats.values())
+    if isinstance(rule, rules.Consensus):
+        ok = heads == members and heads > 0
+    elif isinstance(rule, rules.Unanimity):
+        base = seats if rule.of == "seats" else members
+        ok = base > 0 and heads == base
+    elif isinstance(rule, rules.Majority):
+        against = members - heads
+        base = {"voting": members, "present": members, "seats": seats}[rule.of]
+        if rule.more_than == Fraction(1, 2) and base > 0 and heads == against and 2 * heads == base:
+            return _compiled.EQUALITY
+        ok = base > 0 and heads > rule.more_than * base
+    elif isinstance(rule, rules.AtLeast):
+        ok = heads >= rule.n
+    elif isinstance(rule, rules.Quorum):
+        ok = members >= rule.required(seats) and (
+            rule.each_authority is None
+            or all(len(layout.columns[c]) >= rule.each_authority for c in layout.codes)
+        )
+    elif isinstance(rule, rules.Weighted):
+        ok = x >= rule.quota
+    elif isinstance(rule, rules.DoubleMajority):
+        codes = len(layout.codes)
+        total = sum(layout.population[c] for c in layout.codes)
+        auth_ok = Fraction(s, codes) >= rule.authorities
+        pop_ok = (x / total if total else Fraction(0)) >= rule.population
+        ok = auth_ok and pop_ok
+        if rule.blocking_at_least:
+            ok = auth_ok and (pop_ok or codes - s < rule.blocking_at_least)
+    else:
+        if not isinstance(rule, rules.AllOf | rules.AnyOf | rules.FirstOf):  # pragma: no cover
+            raise InvalidRule(expected("rule", "a rule _size_weight_form accepted", rule))
+        verdicts = [_sw_verdict(game, sub, heads, s, x) for sub in rule.rules]
+        return min(verdicts) if isinstance(rule, rules.AllOf) else max(verdicts)
+    return CARRIED if ok else _compiled.NOT_CARRIED
+
+
+def _dtype(np: Any, n: int) -> Any:
+    # Coalition counts are at most 2^n and the alternating sums below add up to n of them:
+    # int64 is exact while n * 2^n < 2^63; past that, Python ints in object arrays.
+    return np.int64 if n <= 56 else object
+
+
+def _swings_weighted(form: _SizeWeight) -> list[int]:
+    """Banzhaf swings of a weighted game (one quota for every size).
+
+    The generating function P = prod(1 + x^w_j), truncated below the quota t, is built
+    once (O(n·t)). A player's swings are the coefficients of P / (1 + x^w_i) on [t - w_i,
+    t). The quotient's coefficients are c[x] = P[x] - c[x - w_i] = sum_k (-1)^k P[x - k
+    w_i], so a prefix sum of the quotient is an alternating sum of prefix sums of P taken
+    every w_i steps: O(t / w_i) per player, with no per-player pass over the table.
+    """
+    np = _np()
+    w = form.weights
+    n = len(w)
+    t = form.thresholds[0]
+    if t is None or t == 0:
+        return [0] * n
+    cum = np.zeros(t + 1, dtype=_dtype(np, n))
+    poly = cum[1:]
+    poly[0] = 1
+    for wk in w:
+        if wk < t:
+            poly[wk:] += poly[: t - wk]
+    np.cumsum(poly, out=poly)  # cum[b] = sum_{x < b} P[x]
+
+    def below(a: int, wi: int) -> int:
+        # sum_{x < a} of P / (1 + x^wi)
+        if a <= 0:
+            return 0
+        values = cum[np.arange(a, 0, -wi)]
+        return int(values[0::2].sum()) - int(values[1::2].sum())
+
+    return [0 if wi == 0 else below(t, wi) - below(t - wi, wi) for wi in w]
+
+
+def _margins_by_table(form: _SizeWeight) -> list[list[int]]:
+    """Marginal counts by coalition size from a (size x weight) table.
+
+    table[s, x] counts coalitions of s players with weight x (x below the largest
+    threshold), built in O(n²·q). Dividing out player i's factor (1 + y x^w_i) gives
+    c_i[s, x] = sum_k (-1)^k table[s - k, x - k w_i], so each prefix sum of c_i is an
+    alternating sum of n prefix sums of the table: O(n²) lookups per player.
+    """
+    np = _np()
+    w = form.weights
+    n = len(w)
+    t = form.thresholds
+    depth = form.depth
+    dtype = _dtype(np, n)
+    # Column 0 stays zero; columns 1.. hold the table, then (in place) its prefix sums.
+    cum = np.zeros((n + 1, depth + 1), dtype=dtype)
+    table = cum[:, 1:]
+    table[0, 0] = 1
+    for k, wk in enumerate(w):
+        if wk < depth:
+            table[1 : k + 2, wk:] += table[0 : k + 1, : depth - wk]
+    np.cumsum(table, axis=1, out=table)
+    binom = np.array([math.comb(n - 1, s) for s in range(n)], dtype=dtype)
+    sizes = np.arange(n)[:, None]
+    steps = np.arange(n)[None, :]
+    valid = steps <= sizes
+    rows = np.where(valid, sizes - steps, 0)
+    sign = np.where(steps % 2 == 0, 1, -1)
+
+    def at_least(limits: list[int | None], wi: int) -> Any:
+        # For each size s < n: coalitions of the others with s players and weight >= limit.
+        reach = np.array([depth + 1 if a is None else max(a, 0) for a in limits])
+        cols = np.clip(reach[:, None] - steps * wi, 0, depth)
+        below = np.where(valid, cum[rows, cols] * sign, 0).sum(axis=1)
+        none = np.array([a is None for a in limits])
+        return np.where(none, 0, binom - below)
+
+    out = []
+    for wi in w:
+        joined = at_least([None if x is None else x - wi for x in t[1:]], wi)
+        alone = at_least(list(t[:-1]), wi)
+        out.append([int(v) for v in joined - alone])
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Results
+# ---------------------------------------------------------------------------------------------
+
+
+def _pct(value: Fraction | float) -> str:
+    return f"{float(value) * 100:.1f}%"
+
+
+def _show(value: Fraction | float) -> str:
+    if isinstance(value, Fraction):
+        return str(value) if value.denominator != 1 else str(value.numerator)
+    return f"{value:.4f}"
+
+
+@attrs.frozen(eq=False)
+class PowerIndex(Mapping[str, Fraction | float]):
+    """A power index for every player: a mapping of player id to index, which explains itself.
+
+    It compares equal to a plain dict with the same items.
+
+    Attributes:
+        index: ``"Banzhaf"`` or ``"Shapley–Shubik"``.
+        board: The board's name.
+        rule: The rule in plain English.
+        by: ``"member"`` or ``"authority"``.
+        players: Player ids (member ids or authority codes), in board order.
+        labels: Players as named in minutes.
+        scores: The index of each player: ``Fraction`` when exact, ``float`` when estimated.
+        swings: Banzhaf only, exact only: coalitions of the others each player turns from
+            losing to winning.
+        method: How it was computed, in words.
+        samples: Monte Carlo only: how many random coalitions or orders were drawn.
+        tolerance: Monte Carlo only: the stated half-width of each estimate.
+        confidence: Monte Carlo only: the probability that every estimate is that close.
+        seed: Monte Carlo only: the seed, for reproducing the estimate.
+        absolute_values: Banzhaf only: the unnormalised index, swings / 2^(n-1) (for Monte
+            Carlo, the estimate the tolerance applies to).
+    """
+
+    index: str
+    board: str
+    rule: str
+    by: str
+    players: tuple[str, ...]
+    labels: tuple[str, ...]
+    scores: tuple[Fraction | float, ...]
+    method: str
+    swings: tuple[int, ...] | None = None
+    absolute_values: tuple[Fraction | float, ...] | None = None
+    samples: int | None = None
+    tolerance: float | None = None
+    confidence: float | None = None
+    seed: int | None = None
+
+    def __getitem__(self, player: str) -> Fraction | float:
+        try:
+            return self.scores[self.players.index(player)]
+        except ValueError:
+            raise KeyError(player) from None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.players)
+
+    def __len__(self) -> int:
+        return len(self.players)
+
+    @property
+    def exact(self) -> bool:
+        """Whether the values are exact (``Fraction``) rather than estimates."""
+        return self.samples is None
+
+    @property
+    def absolute(self) -> dict[str, Fraction | float]:
+        """Banzhaf only: each player's chance of deciding the question when the others vote
+        at random (swings / 2^(n-1))."""
+        if self.absolute_values is None:
+            raise InvalidValue(expected("index", "a Banzhaf index", self.index))
+        return dict(zip(self.players, self.absolute_values, strict=True))
+
+    def rows(self) -> list[tuple[str, str, str, str]]:
+        """(player, label, index, percent) per player, for tables."""
+        return [
+            (p, label, _show(v), _pct(v))
+            for p, label, v in zip(self.players, self.labels, self.scores, strict=True)
+        ]
+
+    def headline(self) -> str:
+        """The first line of :meth:`explain`."""
+        who = "each member" if self.by == "member" else "each authority's bloc"
+        return f"{self.index} power of {who} on {self.board} under {self.rule!r} ({self.method})"
+
+    def observations(self) -> list[str]:
+        """What the numbers say, in sentences."""
+        notes: list[str] = []
+        values = self.scores
+        if all(v == 0 for v in values):
+            return ["No coalition can carry a proposal, so nobody has any power."]
+        if len(set(values)) == 1:
+            notes.append(
+                "Every member has equal power."
+                if self.by == "member"
+                else "Every authority's bloc has equal power."
+            )
+        null = [label for label, v in zip(self.labels, values, strict=True) if v == 0]
+        if null and self.exact:
+            notes.append(f"No power at all (never decides the question): {', '.join(null)}.")
+        top = [label for label, v in zip(self.labels, values, strict=True) if v == 1]
+        if top and self.exact:
+            notes.append(f"{top[0]} decides every question alone.")
+        return notes
+
+    def explain(self) -> str:
+        """The indices and what they mean, in words fit for a report; deterministic."""
+        width = max(len(label) for label in self.labels)
+        lines = [self.headline() + ":"]
+        for label, v, k in zip(
+            self.labels, self.scores, self.swings or (None,) * len(self.scores), strict=True
+        ):
+            extra = f"  ({k} swings)" if k is not None else ""
+            lines.append(f"  {label:<{width}}  {_show(v):>9}  {_pct(v):>6}{extra}")
+        lines.extend(self.observations())
+        if not self.exact:
+            lines.append(
+                f"Estimated from {self.samples:,} samples (seed {self.seed}): each "
+                f"{'absolute Banzhaf index' if self.index == 'Banzhaf' else 'index'} is within "
+                f"±{self.tolerance} of the exact value, all at once, with probability at least "
+                f"{self.confidence} (Hoeffding's inequality)."
+            )
+        lines.append(CONVENTION)
+        return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        esc = html.escape
+        body = "".join(
+            f"<tr><td>{esc(label)}</td><td>{esc(value)}</td><td>{esc(pct)}</td></tr>"
+            for _, label, value, pct in self.rows()
+        )
+        notes = "".join(f"<li>{esc(n)}</li>" for n in self.observations())
+        return (
+            f"<div><p><strong>{esc(self.headline())}</strong></p>"
+            f"<table><thead><tr><th>{esc(self.by.title())}</th><th>{esc(self.index)}</th>"
+            f"<th>%</th></tr></thead><tbody>{body}</tbody></table>"
+            f"<ul>{notes}<li>{esc(CONVENTION)}</li></ul></div>"
+        )
+
+
+# ---------------------------------------------------------------------------------------------
+# The indices
+# ---------------------------------------------------------------------------------------------
+
+
+def monte_carlo_samples(players: int, *, tolerance: float, confidence: float) -> int:
+    """Samples needed so every one of ``players`` estimates of a probability is within
+    ``tolerance``, all at once, with probability at least ``confidence``.
+
+    Hoeffding's inequality bounds each estimate's miss by ``2 exp(-2 m tolerance²)``; a
+    union bound over the players gives ``m = ceil(ln(2 players / (1 - confidence)) /
+    (2 tolerance²))``.
+
+    Examples:
+        >>> monte_carlo_samples(30, tolerance=0.01, confidence=0.95)
+        35451
+    """
+    if not isinstance(tolerance, float | int) or not 0 < tolerance < 1:
+        raise InvalidValue(expected("tolerance", "a number in (0, 1)", tolerance))
+    if not isinstance(confidence, float | int) or not 0 < confidence < 1:
+        raise InvalidValue(expected("confidence", "a number in (0, 1)", confidence))
+    return math.ceil(math.log(2 * players / (1 - confidence)) / (2 * tolerance**2))
+
+
+def _check_method(method: str) -> None:
+    if method not in ("auto", "enumerate", "monte-carlo"):
+        raise InvalidValue(expected("method", "'auto', 'enumerate' or 'monte-carlo'", method))
+
+
+def _exact_margins(game: _Game, method: str, *, sized: bool) -> tuple[list[list[int]], str]:
+    if not game.quorate:
+        return [[0] * game.n for _ in range(game.n)], "exact: the quorum cannot be met"
+    if method == "auto":
+        form = _size_weight_form(game)
+        if form is not None:
+            cells = form.depth * (game.n + 1 if sized or form.sized else 1)
+            if cells <= MAX_TABLE_CELLS:
+                if not (sized or form.sized):
+                    # Banzhaf needs only the total margin: one row per player.
+                    return [[k] for k in _swings_weighted(form)], _table_words(form)
+                return _margins_by_table(form), _table_words(form)
+            if game.n > MAX_EXACT_PLAYERS:
+                raise LimitExceeded(
+                    f"exact power under {game.describe()!r} needs a counting table of "
+                    f"{cells:,} cells, past the limit of {MAX_TABLE_CELLS:,}: give the "
+                    "weights in coarser units (e.g. populations in thousands), or estimate "
+                    "with method='monte-carlo', tolerance=..., confidence=..., seed=..."
+                )
+    _check_enumerable(game, "exact power")
+    return _margins_by_enumeration(game), f"exact, by enumerating all {2**game.n:,} coalitions"
+
+
+def _table_words(form: _SizeWeight) -> str:
+    kind = "size and weight" if form.sized else "weight"
+    return f"exact, by counting coalitions by {kind}"
+
+
+def banzhaf(
+    board: Board,
+    *,
+    by: By = "member",
+    method: Method = "auto",
+    tolerance: float = 0.01,
+    confidence: float = 0.95,
+    seed: int | None = None,
+) -> PowerIndex:
+    """The normalised Banzhaf index of every voting member (or every authority's bloc).
+
+    Args:
+        board: The board.
+        by: ``"member"`` or ``"authority"`` (each authority's members vote as one bloc).
+        method: ``"auto"`` (exact: the fastest exact method that applies),
+            ``"enumerate"`` (exact, by enumerating every coalition) or ``"monte-carlo"``.
+        tolerance: Monte Carlo only: the half-width for each absolute Banzhaf index.
+        confidence: Monte Carlo only: the probability that every estimate is that close.
+        seed: Monte Carlo only: the random seed (required there, for reproducibility).
+
+    Returns:
+        A :class:`PowerIndex`: a mapping of player id to index, with ``explain()``.
+
+    Raises:
+        LimitExceeded: The board is past the exact limits and Monte Carlo was not asked for.
+
+    Examples:
+        The Council of Ministers of the EEC, 1958 (weights 4, 4, 4, 2, 2, 1; quota 12):
+
+        >>> from sharegov import Authority, Board, Member, rules
+        >>> codes = ["DE", "FR", "IT", "BE", "NL", "LU"]
+        >>> eec = Board("Council of Ministers",
+        ...     authorities=[Authority(c, c) for c in codes], seats=dict.fromkeys(codes, 1),
+        ...     members=[Member(c.lower(), c, c) for c in codes],
+        ...     rule=rules.Weighted(dict(zip(codes, [4, 4, 4, 2, 2, 1])), quota=12))
+        >>> [str(v) for v in banzhaf(eec, by="authority").values()]
+        ['5/21', '5/21', '5/21', '1/7', '1/7', '0']
+    """
+    _check_method(method)
+    game = _Game(board, by)
+    if method == "monte-carlo":
+        return _banzhaf_monte_carlo(game, tolerance, confidence, seed)
+    margins, words = _exact_margins(game, method, sized=False)
+    swings = [sum(m) for m in margins]
+    total = sum(swings)
+    values = tuple(Fraction(s, total) if total else Fraction(0) for s in swings)
+    return PowerIndex(
+        "Banzhaf",
+        board.name,
+        board.rule.describe(),
+        by,
+        game.players,
+        game.labels,
+        values,
+        words,
+        swings=tuple(swings),
+        absolute_values=tuple(Fraction(s, 2 ** (game.n - 1)) for s in swings),
+    )
+
+
+def shapley_shubik(
+    board: Board,
+    *,
+    by: By = "member",
+    method: Method = "auto",
+    tolerance: float = 0.01,
+    confidence: float = 0.95,
+    seed: int | None = None,
+) -> PowerIndex:
+    """The Shapley–Shubik index of every voting member (or every authority's bloc).
+
+    Arguments as for :func:`banzhaf`; for Monte Carlo the tolerance applies to each index.
+
+    Examples:
+        >>> from sharegov import Authority, Board, Member, rules
+        >>> codes = ["DE", "FR", "IT", "BE", "NL", "LU"]
+        >>> eec = Board("Council of Ministers",
+        ...     authorities=[Authority(c, c) for c in codes], seats=dict.fromkeys(codes, 1),
+        ...     members=[Member(c.lower(), c, c) for c in codes],
+        ...     rule=rules.Weighted(dict(zip(codes, [4, 4, 4, 2, 2, 1])), quota=12))
+        >>> [str(v) for v in shapley_shubik(eec, by="authority").values()]
+        ['7/30', '7/30', '7/30', '3/20', '3/20', '0']
+    """
+    _check_method(method)
+    game = _Game(board, by)
+    if method == "monte-carlo":
+        return _shapley_monte_carlo(game, tolerance, confidence, seed)
+    margins, words = _exact_margins(game, method, sized=True)
+    n = game.n
+    factor = [math.factorial(s) * math.factorial(n - 1 - s) for s in range(n)]
+    whole = math.factorial(n)
+    values = tuple(
+        Fraction(sum(m * f for m, f in zip(row, factor, strict=True)), whole) for row in margins
+    )
+    return PowerIndex(
+        "Shapley–Shubik",
+        board.name,
+        board.rule.describe(),
+        by,
+        game.players,
+        game.labels,
+        values,
+        words,
+    )
+
+
+def _monte_carlo_setup(game: _Game, tolerance: float, confidence: float, seed: int | None) -> int:
+    if seed is None or isinstance(seed, bool) or not isinstance(seed, int):
+        raise InvalidValue(expected("seed", "an int seed, so the estimate can be reproduced", seed))
+    return monte_carlo_samples(game.n, tolerance=tolerance, confidence=confidence)
+
+
+_CHUNK_ROWS = 1 << 14
+
+
+def _banzhaf_monte_carlo(
+    game: _Game, tolerance: float, confidence: float, seed: int | None
+) -> PowerIndex:
+    np = _np()
+    samples = _monte_carlo_setup(game, tolerance, confidence, seed)
+    rng = np.random.Generator(np.random.PCG64(seed))
+    n = game.n
+    hits = np.zeros(n, dtype=np.int64)
+    for start in range(0, samples, _CHUNK_ROWS):
+        rows = min(_CHUNK_ROWS, samples - start)
+        bits = rng.random((rows, n)) < 0.5
+        for i in range(n):
+            kept = bits[:, i].copy()
+            bits[:, i] = True
+            joined = game.wins(bits)
+            bits[:, i] = False
+            hits[i] += int(np.count_nonzero(joined & ~game.wins(bits)))
+            bits[:, i] = kept
+    absolute = tuple(float(h) / samples for h in hits)
+    total = sum(absolute)
+    return PowerIndex(
+        "Banzhaf",
+        game.board.name,
+        game.describe(),
+        game.by,
+        game.players,
+        game.labels,
+        tuple(a / total if total else 0.0 for a in absolute),
+        f"Monte Carlo estimate from {samples:,} random coalitions",
+        absolute_values=absolute,
+        samples=samples,
+        tolerance=tolerance,
+        confidence=confidence,
+        seed=seed,
+    )
+
+
+def _shapley_monte_carlo(
+    game: _Game, tolerance: float, confidence: float, seed: int | None
+) -> PowerIndex:
+    np = _np()
+    samples = _monte_carlo_setup(game, tolerance, confidence, seed)
+    rng = np.random.Generator(np.random.PCG64(seed))
+    n = game.n
+    credit = np.zeros(n, dtype=np.int64)
+    for start in range(0, samples, _CHUNK_ROWS):
+        rows = min(_CHUNK_ROWS, samples - start)
+        order = np.argsort(rng.random((rows, n)), axis=1)
+        bits = np.zeros((rows, n), dtype=bool)
+        before = game.wins(bits)
+        index = np.arange(rows)
+        for k in range(n):
+            bits[index, order[:, k]] = True
+            after = game.wins(bits)
+            credit += np.bincount(
+                order[:, k], weights=after.astype(np.int64) - before, minlength=n
+            ).astype(np.int64)
+            before = after
+    return PowerIndex(
+        "Shapley–Shubik",
+        game.board.name,
+        game.describe(),
+        game.by,
+        game.players,
+        game.labels,
+        tuple(float(c) / samples for c in credit),
+        f"Monte Carlo estimate from {samples:,} random orders",
+        samples=samples,
+        tolerance=tolerance,
+        confidence=confidence,
+        seed=seed,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Veto players and minimal coalitions
+# ---------------------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class VetoPlayers:
+    """The players without whose support no proposal can carry.
+
+    Attributes:
+        board: The board's name.
+        by: ``"member"`` or ``"authority"``.
+        players: Every player, in board order.
+        labels: Players as named in minutes.
+        vetoes: The veto players.
+        possible: Whether any proposal can carry at all with the current members.
+    """
+
+    board: str
+    by: str
+    players: tuple[str, ...]
+    labels: tuple[str, ...]
+    vetoes: tuple[str, ...]
+    possible: bool = True
+
+    def explain(self) -> str:
+        """The veto players in words; deterministic."""
+        if not self.possible:
+            return (
+                f"No proposal can carry on {self.board} with its current members, even with "
+                "everyone present and in support."
+            )
+        label = dict(zip(self.players, self.labels, strict=True))
+        names = ", ".join(label[p] for p in self.vetoes)
+        bloc = "member" if self.by == "member" else "authority's bloc"
+        if not self.vetoes:
+            return f"No single {bloc} can block a proposal on its own."
+        if len(self.vetoes) == len(self.players) and len(self.players) > 1:
+            who = "Each member" if self.by == "member" else "Each authority's bloc"
+            return f"{who} is a veto player: without it no proposal can carry ({names})."
+        return f"Veto players (without each of them no proposal can carry): {names}."
+
+    def _repr_html_(self) -> str:
+        return f"<p>{html.escape(self.explain())}</p>"
+
+
+def veto_players(board: Board, *, by: By = "member") -> VetoPlayers:
+    """The players (members, or authorities' blocs) who can block any proposal alone.
+
+    A player is a veto player when everyone else voting for, and the player against,
+    does not carry. This needs one evaluation per player, at any board size.
+
+    Examples:
+        >>> from sharegov.reference import bromsgrove_redditch_board
+        >>> print(veto_players(bromsgrove_redditch_board()).explain())
+        No single member can block a proposal on its own.
+    """
+    np = _np()
+    game = _Game(board, by)
+    bits = ~np.eye(game.n, dtype=bool)
+    everyone = bool(game.wins(np.ones((1, game.n), dtype=bool))[0])
+    wins = game.wins(bits)
+    vetoes = tuple(p for p, w in zip(game.players, wins, strict=True) if not w) if everyone else ()
+    return VetoPlayers(board.name, by, game.players, game.labels, vetoes, everyone)
+
+
+@attrs.frozen
+class Coalitions:
+    """Minimal winning or minimal blocking coalitions, with a summary in words.
+
+    A coalition is *winning* when its players voting for (everyone else against) carries;
+    *blocking* when its players voting against (everyone else for) stops the proposal.
+    It is *minimal* when no player in it can be left out.
+
+    Attributes:
+        kind: ``"winning"`` or ``"blocking"``.
+        board: The board's name.
+        by: ``"member"`` or ``"authority"``.
+        players: Every player, in board order.
+        labels: Players as named in minutes.
+        groups: Each player's authority code (the player's own code when ``by="authority"``).
+        coalitions: The minimal coalitions, each a tuple of player ids, smallest first.
+    """
+
+    kind: str
+    board: str
+    by: str
+    players: tuple[str, ...]
+    labels: tuple[str, ...]
+    groups: tuple[str, ...]
+    coalitions: tuple[tuple[str, ...], ...]
+
+    def __len__(self) -> int:
+        return len(self.coalitions)
+
+    def __iter__(self) -> Iterator[tuple[str, ...]]:
+        return iter(self.coalitions)
+
+    def summary(self) -> list[str]:
+        """The coalitions described by how many players they take from each authority."""
+        verb = "carry" if self.kind == "winning" else "block"
+        if not self.coalitions:
+            return [f"No coalition can {verb} a proposal."]
+        group_of = dict(zip(self.players, self.groups, strict=True))
+        sizes = {g: self.groups.count(g) for g in dict.fromkeys(self.groups)}
+        profiles: dict[tuple[tuple[str, int], ...], int] = {}
+        for coalition in self.coalitions:
+            counts: dict[str, int] = {}
+            for p in coalition:
+                counts[group_of[p]] = counts.get(group_of[p], 0) + 1
+            key = tuple(sorted(counts.items(), key=lambda kv: list(sizes).index(kv[0])))
+            profiles[key] = profiles.get(key, 0) + 1
+        complete = {
+            key: n
+            for key, n in profiles.items()
+            if n == math.prod(math.comb(sizes[g], c) for g, c in key)
+        }
+        lines: list[str] = []
+        noun = "members" if self.by == "member" else "blocs"
+        total = f"({len(self.coalitions)} minimal {self.kind} coalitions)"
+        lengths = {len(c) for c in self.coalitions}
+        if len(lengths) == 1 and len(self.coalitions) == math.comb(len(self.players), min(lengths)):
+            k = lengths.pop()
+            who = (
+                ("member" if k == 1 else "members")
+                if self.by == "member"
+                else ("authority's bloc" if k == 1 else "authorities' blocs")
+            )
+            return [f"Any {k if k > 1 else 'one'} {who} can {verb} a proposal {total}."]
+        single = [key for key in complete if len(key) == 1]
+        counts_single = {key[0][1] for key in single}
+        if (
+            len(complete) == len(profiles)
+            and single
+            and len(single) == len(profiles)
+            and len(counts_single) == 1
+            and {key[0][0] for key in single}
+            == {g for g, n in sizes.items() if n >= min(counts_single)}
+            and len(sizes) > 1
+        ):
+            k = counts_single.pop()
+            if self.by == "authority":
+                return [f"Any one authority's bloc can {verb} a proposal {total}."]
+            return [
+                f"Any {k} {noun if k > 1 else 'member'} from one authority can "
+                f"{verb} a proposal {total}."
+            ]
+        if self.by == "authority":
+            label = dict(zip(self.players, self.labels, strict=True))
+            lines.append(f"These authorities' blocs together can {verb} a proposal {total}:")
+            lines.extend("  " + " and ".join(label[p] for p in c) for c in self.coalitions)
+            return lines
+        lines.append(f"These combinations can {verb} a proposal {total}:")
+        for key, _ in profiles.items():
+            if key in complete:
+                parts = [f"{c} of {sizes[g]} from {g}" for g, c in key]
+                lines.append("  any " + " and ".join(parts))
+        label = dict(zip(self.players, self.labels, strict=True))
+        for coalition in self.coalitions:
+            counts = {}
+            for p in coalition:
+                counts[group_of[p]] = counts.get(group_of[p], 0) + 1
+            key = tuple(sorted(counts.items(), key=lambda kv: list(sizes).index(kv[0])))
+            if key not in complete:
+                lines.append("  " + "; ".join(label[p] for p in coalition))
+        return lines
+
+    def explain(self) -> str:
+        """The summary, then the convention; deterministic."""
+        return "\n".join([*self.summary(), CONVENTION])
+
+    def _repr_html_(self) -> str:
+        items = "".join(f"<li>{html.escape(line.strip())}</li>" for line in self.summary()[1:])
+        head = html.escape(self.summary()[0])
+        return f"<div><p>{head}</p><ul>{items}</ul></div>"
+
+
+def _minimal(np: Any, good: Any, n: int) -> Any:
+    """Which coalitions are good while every coalition one player smaller is not."""
+    minimal = good.copy()
+    for i in range(n):
+        view = minimal.reshape(-1, 2, 1 << i)
+        view[:, 1, :] &= ~good.reshape(-1, 2, 1 << i)[:, 0, :]
+    return minimal
+
+
+def _coalitions(board: Board, by: str, kind: str, limit: int) -> Coalitions:
+    np = _np()
+    game = _Game(board, by)
+    _check_enumerable(game, f"minimal {kind} coalitions")
+    win = game.win_table()
+    good = win if kind == "winning" else ~win[::-1]
+    masks = np.flatnonzero(_minimal(np, good, game.n))
+    if len(masks) > limit:
+        raise LimitExceeded(
+            f"{board.name} has {len(masks):,} minimal {kind} coalitions, past limit={limit:,}; "
+            "pass a larger limit= to list them all"
+        )
+    found = [tuple(p for i, p in enumerate(game.players) if m >> i & 1) for m in masks.tolist()]
+    order = {p: i for i, p in enumerate(game.players)}
+    found.sort(key=lambda c: (len(c), [order[p] for p in c]))
+    layout = game.layout
+    groups = tuple(layout.authority_of[m] for m in game.players) if by == "member" else game.players
+    return Coalitions(kind, board.name, by, game.players, game.labels, groups, tuple(found))
+
+
+def minimal_winning(board: Board, *, by: By = "member", limit: int = MAX_COALITIONS) -> Coalitions:
+    """The smallest sets of players that carry a proposal by voting for it together.
+
+    Examples:
+        >>> from sharegov.reference import bromsgrove_redditch_board
+        >>> winning = minimal_winning(bromsgrove_redditch_board())
+        >>> for line in winning.summary():
+        ...     print(line)
+        These combinations can carry a proposal (9 minimal winning coalitions):
+          any 2 of 3 from BDC and 2 of 3 from RBC
+    """
+    return _coalitions(board, by, "winning", limit)
+
+
+def minimal_blocking(board: Board, *, by: By = "member", limit: int = MAX_COALITIONS) -> Coalitions:
+    """The smallest sets of players that stop a proposal by voting against it together.
+
+    Examples:
+        >>> from sharegov.reference import bromsgrove_redditch_board
+        >>> blocking = minimal_blocking(bromsgrove_redditch_board(), by="authority")
+        >>> print(blocking.summary()[0])
+        Any one authority's bloc can block a proposal (2 minimal blocking coalitions).
+        >>> blocking.coalitions
+        (('BDC',), ('RBC',))
+    """
+    return _coalitions(board, by, "blocking", limit)
+
+
+# ---------------------------------------------------------------------------------------------
+# Batch evaluation
+# ---------------------------------------------------------------------------------------------
+
+
+def encode(
+    board: Board,
+    votes: Mapping[str, Vote | str],
+    *,
+    absent: Sequence[str] | frozenset[str] | set[str] = (),
+    excluded: Sequence[str] | frozenset[str] | set[str] = (),
+) -> list[int]:
+    """One record of votes and attendance as a row of :class:`Cast` codes, in the order of
+    ``board.voting_members`` (checked as :meth:`~sharegov.boards.Board.decide` checks it).
+
+    Examples:
+        >>> from sharegov.reference import bromsgrove_redditch_board
+        >>> encode(bromsgrove_redditch_board(), {"hollingworth": "for", "hall": "against"},
+        ...        absent={"webb"})
+        [1, 0, 4, 0, 2, 0]
+    """
+    tally = board.tally(votes, absent=absent, excluded=excluded)
+    return _compiled.encode(
+        Layout(board), dict(tally.votes), set(tally.absent), set(tally.excluded)
+    )
+
+
+@attrs.frozen(eq=False)
+class BatchOutcome:
+    """The outcomes of many recorded decisions on one board, as arrays.
+
+    Attributes:
+        board: The board's name.
+        carried: Boolean array: the decision carried.
+        equality: Boolean array: the votes were equal under the rule, and no casting vote
+            was applied (so it was not carried).
+        inquorate: Boolean array: the meeting was inquorate for the decision.
+    """
+
+    board: str
+    carried: Any
+    equality: Any
+    inquorate: Any
+
+    def __len__(self) -> int:
+        return len(self.carried)
+
+    @property
+    def codes(self) -> Any:
+        """``int8`` status per decision: 0 not carried, 1 carried, 2 inquorate."""
+        np = _np()
+        out = self.carried.astype(np.int8)
+        out[self.inquorate] = 2
+        return out
+
+    def statuses(self) -> list[Status]:
+        """The :class:`~sharegov.boards.Status` of each decision."""
+        from sharegov.boards import Status
+
+        table = (Status.NOT_CARRIED, Status.CARRIED, Status.INQUORATE)
+        return [table[c] for c in self.codes.tolist()]
+
+    def explain(self) -> str:
+        """Counts of each outcome, in words."""
+        carried = int(self.carried.sum())
+        inquorate = int(self.inquorate.sum())
+        equal = int(self.equality.sum())
+        lost = len(self) - carried - inquorate
+        tail = f" ({equal} on an equality of votes, no casting vote applied)" if equal else ""
+        return (
+            f"{len(self):,} decisions on {self.board}: {carried:,} carried, {lost:,} not "
+            f"carried{tail}, {inquorate:,} inquorate."
+        )
+
+
+def decide_batch(
+    board: Board, records: Any, *, members: Sequence[str] | None = None
+) -> BatchOutcome:
+    """Decide many recorded questions at once, with the board's rule compiled to arrays.
+
+    Each row of ``records`` is one question; each column one voting member (in the order of
+    ``board.voting_members``, or of ``members=``), holding a :class:`Cast` code: 0 present
+    not voting, 1 for, 2 against, 3 abstain, 4 absent, 5 excluded. The result matches
+    :meth:`~sharegov.boards.Board.decide` on each row with no casting vote: an equality of
+    votes is not carried (and flagged in ``equality``).
+
+    Raises:
+        InvalidVote: ``records`` is not a 2-D integer array with one column per voting
+            member, or holds a code that is not a :class:`Cast`.
+
+    Examples:
+        >>> import numpy as np
+        >>> from sharegov.reference import bromsgrove_redditch_board
+        >>> board = bromsgrove_redditch_board()
+        >>> out = decide_batch(board, np.array([[1, 1, 4, 1, 2, 1], [1, 1, 1, 1, 2, 2]]))
+        >>> out.carried.tolist()
+        [True, False]
+        >>> print(out.explain())
+        2 decisions on Shared Services Board: 1 carried, 1 not carried, 0 inquorate.
+    """
+    np = _np()
+    layout = Layout(board)
+    state = np.asarray(records)
+    if state.ndim != 2 or not np.issubdtype(state.dtype, np.integer):
+        raise InvalidVote(
+            expected("records", "a 2-D integer array (decisions x members)", state.shape)
+        )
+    if state.shape[1] != len(layout.members):
+        raise InvalidVote(
+            expected(
+                "records", f"{len(layout.members)} columns, one per voting member", state.shape[1]
+            )
+        )
+    if members is not None:
+        order = list(members)
+        if sorted(order) != sorted(layout.members):
+            raise InvalidVote(
+                expected("members", f"each voting member once: {list(layout.members)}", order)
+            )
+        state = state[:, [order.index(m) for m in layout.members]]
+    bad = (state < 0) | (state > max(Cast))
+    if bad.any():
+        row, col = (int(v) for v in np.argwhere(bad)[0])
+        raise InvalidVote(
+            expected(f"records[{row}, {col}]", "a Cast code 0-5", int(state[row, col]))
+        )
+    state = state.astype(np.int8)
+    n = len(state)
+    if board.quorum is not None:
+        quorate = _compiled.verdicts(board.quorum, np, layout, state) == CARRIED
+    else:
+        quorate = np.ones(n, dtype=bool)
+    verdict = _compiled.verdicts(board.rule, np, layout, state)
+    return BatchOutcome(
+        board.name,
+        carried=quorate & (verdict == CARRIED),
+        equality=quorate & (verdict == _compiled.EQUALITY),
+        inquorate=~quorate,
+    )
