@@ -159,3 +159,11 @@ def test_graph_withdrawal(capsys: pytest.CaptureFixture[str], tmp_path: Path) ->
     assert status == 0
     assert "Dissolved (fewer than two parties left)" in out
     assert (tmp_path / "g.png").exists()
+
+
+def test_power_on_the_reference_board(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "power", FILE, "--board", "ssb", "--by", "authority", "--json")
+    data = json.loads(out)
+    assert status == 0
+    assert data["banzhaf"] == {"BDC": "1/2", "RBC": "1/2"}
+    assert "Each authority's bloc is a veto player" in data["explanation"]

@@ -303,6 +303,36 @@ def _graph(args: argparse.Namespace) -> int:
 
 
 # ---------------------------------------------------------------------------------------------
+# power
+# ---------------------------------------------------------------------------------------------
+
+
+def _power(args: argparse.Namespace) -> int:
+    from sharegov import power
+
+    board = _load(args.file).board(args.board)
+    banzhaf = power.banzhaf(board, by=args.by)
+    shapley = power.shapley_shubik(board, by=args.by)
+    vetoes = power.veto_players(board, by=args.by)
+    blocking = power.minimal_blocking(board, by=args.by)
+    if args.json:
+        _print_json(
+            {
+                "board": board.name,
+                "by": args.by,
+                "banzhaf": {k: str(v) for k, v in banzhaf.items()},
+                "shapley_shubik": {k: str(v) for k, v in shapley.items()},
+                "explanation": "\n".join(r.explain() for r in (banzhaf, shapley, vetoes, blocking)),
+            }
+        )
+    else:
+        for result in (banzhaf, shapley, vetoes, blocking):
+            print(result.explain())
+            print()
+    return OK
+
+
+# ---------------------------------------------------------------------------------------------
 # the parser
 # ---------------------------------------------------------------------------------------------
 
@@ -359,6 +389,12 @@ def _parser() -> argparse.ArgumentParser:
     simulate.add_argument("--csv", help="write per-council quantiles to this CSV file")
     simulate.add_argument("--plot", help="write the distribution plot to this PNG file")
     simulate.add_argument("--progress", action="store_true", help="report progress on stderr")
+    power = command("power", _power, "who really decides under a board's rule (exact indices)")
+    power.add_argument("file", help="arrangement file")
+    power.add_argument("--board", required=True, help="the board's id in the file")
+    power.add_argument(
+        "--by", choices=["member", "authority"], default="member", help="players (default member)"
+    )
     graph = command("graph", _graph, "partnerships between councils, and what breaks if one leaves")
     graph.add_argument("file", help="arrangement file")
     graph.add_argument("--withdraw", metavar="CODE", help="what breaks if this council leaves")
