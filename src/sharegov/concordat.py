@@ -166,14 +166,11 @@ def _period(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
 
 
 def _describe_period(period: relativedelta) -> str:
-    parts = []
-    for unit in ("years", "months", "weeks", "days"):
-        n = getattr(period, unit)
-        if unit == "days":
-            n -= 7 * period.weeks
-        if n:
-            parts.append(f"{n} {unit[:-1] if n == 1 else unit}")
-    return " ".join(parts)
+    months = period.years * 12 + period.months
+    parts = [f"{months}-month"] if months else []
+    if period.days:
+        parts.append(f"{period.days}-day")
+    return " ".join(parts) or "0-day"
 
 
 @attrs.frozen
@@ -255,7 +252,7 @@ class Term:
         >>> [format_date(d) for d in term.review_dates(until=dt.date(2010, 7, 1))]
         ['30 December 2008', '30 June 2009', '30 June 2010']
         >>> print(term.explain(as_of=dt.date(2008, 9, 2)))
-        In its trial period (as of 2 September 2008): a 12 month trial from 30 June 2008 to 30 June 2009; next review 30 December 2008 by BDC Cabinet and RBC Cabinet, each independently.
+        In its trial period (as of 2 September 2008): a 12-month trial from 30 June 2008 to 30 June 2009; next review 30 December 2008 by BDC Cabinet and RBC Cabinet, each independently.
     """
 
     start: dt.date = attrs.field(validator=_date)

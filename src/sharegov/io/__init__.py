@@ -1,0 +1,1 @@
+"""Reading and writing arrangements, and exports to other formats (the ``io`` extra)."""
