@@ -16,8 +16,8 @@ Examples:
     >>> for m in plan.meetings(until=dt.date(2009, 1, 31)):
     ...     print(m.explain())
     1 September 2008: hosted by BDC, chaired by Cllr R. Hollingworth; agenda by 21 August 2008.
-    1 November 2008: hosted by RBC, chaired by Cllr C. Gandy; agenda by 24 October 2008.
-    1 January 2009: hosted by BDC, chaired by Cllr R. Hollingworth; agenda by 22 December 2008.
+    3 November 2008: hosted by RBC, chaired by Cllr C. Gandy; agenda by 24 October 2008.
+    5 January 2009: hosted by BDC, chaired by Cllr R. Hollingworth; agenda by 23 December 2008.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from sharegov.boards import Board, Outcome
 from sharegov.errors import InvalidBoard, InvalidValue, InvalidVote, UnknownId, expected
 from sharegov.parties import Member, Officer, _text
 from sharegov.rules import Vote
-from sharegov.timeline import Deadline, Schedule, format_date, notice_deadline
+from sharegov.timeline import Deadline, Schedule, format_date, is_working_day, notice_deadline
 
 __all__ = [
     "Action",
@@ -87,14 +87,17 @@ class ScheduledMeeting:
     chair_name: str | None
     agenda_by: dt.date
     venue: str | None = None
+    working_day: bool = True
 
     def explain(self) -> str:
-        """One line for a forward plan."""
+        """One line for a forward plan; flags a meeting that falls on a weekend or bank
+        holiday."""
         host = f"hosted by {self.host}" if self.host else "no host set"
         chair = f"chaired by {self.chair_name}" if self.chair_name else "chair to be elected"
         venue = f" at {self.venue}" if self.venue else ""
+        warn = "" if self.working_day else " (not a working day)"
         return (
-            f"{format_date(self.date)}{venue}: {host}, {chair}; "
+            f"{format_date(self.date)}{warn}{venue}: {host}, {chair}; "
             f"agenda by {format_date(self.agenda_by)}."
         )
 
@@ -152,6 +155,7 @@ class MeetingPlan:
                     name,
                     notice_deadline(date, self.clear_days, self.nation),
                     self.venues.get(host) if host else None,
+                    is_working_day(date, self.nation),
                 )
             )
         return tuple(out)

@@ -204,12 +204,14 @@ def bromsgrove_redditch_board_over_time() -> Board:
 def bromsgrove_redditch_meeting_plan() -> MeetingPlan:
     """Bi-monthly meetings from 1 September 2008, venues alternating between the councils,
     the Leader of the host council in the chair (Concordat 4.1; minutes: "meetings should be
-    bi monthly"). The later dates are illustrative: the minutes say the next date "would be
-    circulated at a later date"."""
+    bi monthly"). The later dates (the first Monday of every other month, like the first
+    meeting) are illustrative: the minutes say the next date "would be circulated at a later
+    date"."""
     return MeetingPlan(
         bromsgrove_redditch_board_over_time(),
-        schedule=Schedule.bimonthly(
-            "Shared Services Board meeting", start=AMENDED_ON, until=dt.date(2009, 12, 31)
+        schedule=Schedule.monthly_on(
+            "Shared Services Board meeting", "first Monday", start=AMENDED_ON, interval=2,
+            until=dt.date(2009, 12, 31),
         ),
         hosts=("BDC", "RBC"),
     )

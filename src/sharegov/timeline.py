@@ -130,6 +130,7 @@ class DeadlineState(enum.Enum):
     PENDING = "pending"
     DUE_SOON = "due soon"
     OVERDUE = "overdue"
+    """Past its due date and not recorded as done."""
     DONE = "done"
 
 
@@ -259,6 +260,8 @@ deadline was set (30 June 2008), got datetime.date(2008, 6, 1)
             return f"{self.title}: not yet set (as of {when})."
         state = self.state(as_of=as_of)
         suffix = "" if state is DeadlineState.PENDING else f"; {state.value}"
+        if state is DeadlineState.OVERDUE:
+            suffix += " (not recorded as done)"
         if state is DeadlineState.DONE and self.done_on is not None:
             suffix = f"; done on {format_date(self.done_on)}"
         lines = [f"{self.title}: due {format_date(due)} (as of {when}){suffix}."]
@@ -417,7 +420,10 @@ class MilestoneStatus:
         """One line fit for a progress report."""
         if self.due is None:
             return f"{self.milestone.title}: not yet set."
-        return f"{self.milestone.title}: due {format_date(self.due)}: {self.state.value}."
+        state = self.state.value
+        if self.state is DeadlineState.OVERDUE:
+            state += " (not recorded as done)"
+        return f"{self.milestone.title}: due {format_date(self.due)}: {state}."
 
 
 def _milestones(value: Iterable[Milestone]) -> tuple[Milestone, ...]:
