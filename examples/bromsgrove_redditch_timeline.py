@@ -35,8 +35,9 @@ def main() -> None:
     # The seed is the report to Council of 17 September 2008; it does not record either
     # council's resolution. These adoptions are ILLUSTRATIVE, to show the joint status.
     recommendations = [
-        rec.record(CouncilDecision("BDC", Resolution.ADOPTED, on=dt.date(2008, 9, 17)))
-        .record(CouncilDecision("RBC", Resolution.ADOPTED, on=dt.date(2008, 9, 17)))
+        rec.record(CouncilDecision("BDC", Resolution.ADOPTED, on=dt.date(2008, 9, 17))).record(
+            CouncilDecision("RBC", Resolution.ADOPTED, on=dt.date(2008, 9, 17))
+        )
         for rec in bromsgrove_redditch_recommendations()
     ]
     print(concordat.title)
@@ -56,8 +57,9 @@ def main() -> None:
         print()
         print(plan.explain(as_of=as_of))
         print("\nNext meetings and obligations:")
-        upcoming = [m for m in meetings.meetings(until=as_of + dt.timedelta(days=130))
-                    if m.date >= as_of][:2]
+        upcoming = [
+            m for m in meetings.meetings(until=as_of + dt.timedelta(days=130)) if m.date >= as_of
+        ][:2]
         for meeting in upcoming:
             print(f"  {meeting.explain()}")
         for obligation in bromsgrove_redditch_obligations():
@@ -70,8 +72,10 @@ def main() -> None:
     deadlines += [m.deadline for m in plan.milestones]
     path = ical.write(
         Path("bromsgrove_redditch.ics"),
-        meetings=[bromsgrove_redditch_meeting_2008_09_01(),
-                  *meetings.meetings(until=dt.date(2009, 7, 31))[1:]],
+        meetings=[
+            bromsgrove_redditch_meeting_2008_09_01(),
+            *meetings.meetings(until=dt.date(2009, 7, 31))[1:],
+        ],
         deadlines=deadlines,
         name="Bromsgrove-Redditch Shared Services",
     )

@@ -19,21 +19,25 @@ D = dt.date
 
 
 def _both(on: dt.date, body: str = "Council") -> list[Agreement]:
-    return [Agreement(code, f"Minute {code} {on.isoformat()}", body=body, on=on)
-            for code in ("BDC", "RBC")]
+    return [
+        Agreement(code, f"Minute {code} {on.isoformat()}", body=body, on=on)
+        for code in ("BDC", "RBC")
+    ]
 
 
 def test_reference_concordat_expresses_the_seed() -> None:
     c = bromsgrove_redditch_concordat()
     assert c.party_codes == ("BDC", "RBC")
     assert not c.legally_enforceable  # 3.2
-    assert c.board is not None and c.board.advisory
+    assert c.board is not None
+    assert c.board.advisory
     assert c.arrangement("elections").lead == "BDC"
     assert c.arrangement("community_safety").lead == "RBC"
     assert c.arrangement("payroll").host == "RBC"
     assert "statutory responsibility rests" in c.accountability
     text = c.accountable_for("payroll", "BDC")
-    assert "BDC remains accountable" in text and "rests with RBC" in text
+    assert "BDC remains accountable" in text
+    assert "rests with RBC" in text
 
 
 def test_a_variation_not_agreed_by_all_names_who_has_not_agreed() -> None:
@@ -51,8 +55,9 @@ def test_variation_rules() -> None:
     with pytest.raises(InvalidValue, match="in_force_from"):
         c.vary(variation="v", in_force_from=D(2008, 9, 1), agreements=_both(D(2008, 9, 1)))
     with pytest.raises(InvalidValue, match="version"):
-        c.vary(variation="v", in_force_from=D(2009, 4, 1), agreements=_both(D(2009, 3, 1)),
-               version=7)
+        c.vary(
+            variation="v", in_force_from=D(2009, 4, 1), agreements=_both(D(2009, 3, 1)), version=7
+        )
     outsider = [*_both(D(2009, 3, 1)), Agreement("WFDC", "m", body="Council", on=D(2009, 3, 1))]
     with pytest.raises(InvalidValue, match="party"):
         c.vary(variation="v", in_force_from=D(2009, 4, 1), agreements=outsider)
@@ -61,16 +66,22 @@ def test_variation_rules() -> None:
 def test_vary_and_at() -> None:
     c1 = bromsgrove_redditch_concordat()
     audit = ServiceArrangement("audit", "Internal Audit", ["BDC", "RBC"], host="BDC")
-    c2 = c1.vary(variation="Add a shared Internal Audit service",
-                 in_force_from=D(2009, 4, 1), agreements=_both(D(2009, 3, 18)),
-                 arrangements=[*c1.arrangements, audit])
-    assert c2.version == 2 and c2.previous is c1
-    assert c2.at(D(2009, 3, 31)) is c1 and c2.at(D(2009, 4, 1)) is c2
+    c2 = c1.vary(
+        variation="Add a shared Internal Audit service",
+        in_force_from=D(2009, 4, 1),
+        agreements=_both(D(2009, 3, 18)),
+        arrangements=[*c1.arrangements, audit],
+    )
+    assert c2.version == 2
+    assert c2.previous is c1
+    assert c2.at(D(2009, 3, 31)) is c1
+    assert c2.at(D(2009, 4, 1)) is c2
     assert len(c1.arrangements) + 1 == len(c2.arrangements)
     with pytest.raises(UnknownId, match="took effect"):
         c2.at(D(2008, 1, 1))
     assert "Version 2, in force from 1 April 2009: Add a shared Internal Audit service." in (
-        c2.history())
+        c2.history()
+    )
 
 
 def _fields(c: Concordat) -> dict[str, object]:
@@ -88,8 +99,12 @@ def test_versions_never_change_once_made(gaps: list[int], data: st.DataObject) -
     for i, gap in enumerate(gaps):
         when = when + dt.timedelta(days=gap)
         agreed = when - dt.timedelta(days=data.draw(st.integers(0, gap)))
-        c = c.vary(variation=f"variation {i}", in_force_from=when, agreements=_both(agreed),
-                   termination=f"clause {i}")
+        c = c.vary(
+            variation=f"variation {i}",
+            in_force_from=when,
+            agreements=_both(agreed),
+            termination=f"clause {i}",
+        )
         snapshots.append(copy.deepcopy(_fields(c)))
     assert len(c.versions) == len(gaps) + 1
     for version, snap in zip(c.versions, snapshots, strict=True):
@@ -103,13 +118,16 @@ def test_term_reviews_and_state() -> None:
     term = bromsgrove_redditch_concordat().term
     assert term is not None
     assert term.review_dates(until=D(2011, 7, 1)) == [
-        D(2008, 12, 30), D(2009, 6, 30), D(2010, 6, 30), D(2011, 6, 30)]
+        D(2008, 12, 30),
+        D(2009, 6, 30),
+        D(2010, 6, 30),
+        D(2011, 6, 30),
+    ]
     assert term.state(as_of=D(2008, 6, 1)) is TermState.NOT_STARTED
     assert term.state(as_of=D(2008, 9, 2)) is TermState.TRIAL
     assert term.state(as_of=D(2009, 8, 1)) is TermState.CONTINUING
     assert term.next_review(as_of=D(2009, 1, 1)) == D(2009, 6, 30)
-    assert "by BDC Cabinet and RBC Cabinet, each independently" in term.explain(
-        as_of=D(2008, 9, 2))
+    assert "by BDC Cabinet and RBC Cabinet, each independently" in term.explain(as_of=D(2008, 9, 2))
     with pytest.raises(InvalidValue, match="until"):
         term.review_dates()
 
@@ -130,17 +148,22 @@ def test_bad_terms() -> None:
 def test_termination_by_agreement_with_an_exit_record() -> None:
     term = Term(D(2008, 6, 30), reviewers=("BDC Cabinet", "RBC Cabinet"))
     with pytest.raises(InvalidValue, match="RBC has not agreed"):
-        term.terminate(D(2009, 3, 31), parties=["BDC", "RBC"],
-                       agreements=_both(D(2009, 3, 1), "Cabinet")[:1])
-    ended = term.terminate(D(2009, 3, 31), parties=["BDC", "RBC"],
-                           agreements=_both(D(2009, 3, 1), "Cabinet"),
-                           reason="the trial was not continued",
-                           handling="secondment ends; staff return to their employer")
+        term.terminate(
+            D(2009, 3, 31), parties=["BDC", "RBC"], agreements=_both(D(2009, 3, 1), "Cabinet")[:1]
+        )
+    ended = term.terminate(
+        D(2009, 3, 31),
+        parties=["BDC", "RBC"],
+        agreements=_both(D(2009, 3, 1), "Cabinet"),
+        reason="the trial was not continued",
+        handling="secondment ends; staff return to their employer",
+    )
     assert ended.state(as_of=D(2009, 4, 1)) is TermState.ENDED
     assert term.end is None  # the original is unchanged
     assert ended.review_dates() == [D(2008, 12, 30)]
     text = ended.explain(as_of=D(2009, 4, 1))
-    assert "ended on 31 March 2009" in text and "Ended by agreement" in text
+    assert "ended on 31 March 2009" in text
+    assert "Ended by agreement" in text
     assert ended.next_review(as_of=D(2009, 4, 1)) is None
 
 

@@ -16,8 +16,9 @@ TO = {"BDC": "Council", "RBC": "Cabinet"}
 
 
 def _rec() -> Recommendation:
-    return Recommendation("r", "Share the service", to=TO, made_on=D(2008, 9, 1),
-                          by="Shared Services Board")
+    return Recommendation(
+        "r", "Share the service", to=TO, made_on=D(2008, 9, 1), by="Shared Services Board"
+    )
 
 
 def _d(code: str, res: Resolution, day: int, terms: str = "") -> CouncilDecision:
@@ -33,12 +34,14 @@ def test_joint_states() -> None:
     assert both.status(as_of=D(2008, 9, 17)).state is JointState.PENDING
     assert both.status(as_of=D(2008, 9, 18)).state is JointState.ADOPTED_BY_ALL
     rejected = one.record(_d("RBC", Resolution.REJECTED, 18)).status(as_of=D(2008, 9, 30))
-    assert rejected.state is JointState.REJECTED and rejected.rejected_by == ("RBC",)
+    assert rejected.state is JointState.REJECTED
+    assert rejected.rejected_by == ("RBC",)
     assert "rejected by RBC" in rejected.explain()
     diverged = one.record(_d("RBC", Resolution.AMENDED, 18, "excluding CCTV"))
     assert diverged.status(as_of=D(2008, 9, 30)).state is JointState.DIVERGED
-    same = (rec.record(_d("BDC", Resolution.AMENDED, 17, "excluding CCTV"))
-            .record(_d("RBC", Resolution.AMENDED, 18, "excluding CCTV")))
+    same = rec.record(_d("BDC", Resolution.AMENDED, 17, "excluding CCTV")).record(
+        _d("RBC", Resolution.AMENDED, 18, "excluding CCTV")
+    )
     assert same.status(as_of=D(2008, 9, 30)).state is JointState.ADOPTED_BY_ALL
     deferred = one.record(_d("RBC", Resolution.DEFERRED, 18))
     assert deferred.status(as_of=D(2008, 9, 30)).state is JointState.PENDING
@@ -54,8 +57,11 @@ def test_bad_decisions_are_refused() -> None:
     with pytest.raises(InvalidValue, match="body"):
         rec.record(CouncilDecision("RBC", Resolution.ADOPTED, on=D(2008, 9, 17)))
     with pytest.raises(InvalidValue, match=r"decisions\[0\]\.on"):
-        rec.record(_d("BDC", Resolution.ADOPTED, 1).__class__(
-            "BDC", Resolution.ADOPTED, on=D(2008, 8, 1), body="Council"))
+        rec.record(
+            _d("BDC", Resolution.ADOPTED, 1).__class__(
+                "BDC", Resolution.ADOPTED, on=D(2008, 8, 1), body="Council"
+            )
+        )
     with pytest.raises(InvalidValue, match="terms"):
         CouncilDecision("BDC", Resolution.AMENDED, on=D(2008, 9, 17))
     with pytest.raises(InvalidValue, match="to"):
@@ -64,8 +70,16 @@ def test_bad_decisions_are_refused() -> None:
 
 def test_a_recommendation_needs_a_carried_outcome() -> None:
     board = bromsgrove_redditch_board()
-    lost = board.decide({"hollingworth": Vote.FOR, "luck": Vote.FOR, "gandy": Vote.FOR,
-                         "hall": Vote.AGAINST, "mcmillan": Vote.AGAINST}, absent={"webb"})
+    lost = board.decide(
+        {
+            "hollingworth": Vote.FOR,
+            "luck": Vote.FOR,
+            "gandy": Vote.FOR,
+            "hall": Vote.AGAINST,
+            "mcmillan": Vote.AGAINST,
+        },
+        absent={"webb"},
+    )
     with pytest.raises(InvalidValue, match="did not carry"):
         Recommendation.from_outcome(lost, "r", "x", to=TO, made_on=D(2008, 9, 1))
 
@@ -74,8 +88,11 @@ def test_seed_chain_board_to_council_17_september_2008() -> None:
     recs = bromsgrove_redditch_recommendations()
     assert len(recs) == 5
     for rec in recs:
-        assert rec.by == "Shared Services Board" and rec.made_on == D(2008, 9, 1)
-        assert rec.outcome is not None and rec.outcome.carried and rec.outcome.advisory
+        assert rec.by == "Shared Services Board"
+        assert rec.made_on == D(2008, 9, 1)
+        assert rec.outcome is not None
+        assert rec.outcome.carried
+        assert rec.outcome.advisory
         assert dict(rec.scheduled) == {"BDC": D(2008, 9, 17), "RBC": D(2008, 9, 17)}
         assert rec.status(as_of=D(2008, 9, 2)).state is JointState.PENDING
     quick = next(r for r in recs if r.id == "quick_wins")

@@ -36,8 +36,10 @@ def test_roster_over_time_and_the_conditional_offer() -> None:
     assert [m.id for m in board.at(D(2009, 1, 1)).members] == SIX
     with pytest.raises(InvalidBoard, match="2008-01-01"):
         board.at(D(2008, 1, 1))  # before the board was set up: nobody sits
-    met = [attrs.evolve(ms, condition_met_on=D(2008, 10, 1)) if ms.condition else ms
-           for ms in board.memberships]
+    met = [
+        attrs.evolve(ms, condition_met_on=D(2008, 10, 1)) if ms.condition else ms
+        for ms in board.memberships
+    ]
     grown = attrs.evolve(board, memberships=met)
     assert grown.at(D(2008, 9, 30)).seats == {"BDC": 3, "RBC": 3}
     later = grown.at(D(2008, 10, 1))
@@ -59,7 +61,8 @@ def test_membership_validation() -> None:
     with pytest.raises(InvalidBoard, match="condition_met_on"):
         Membership(m, start=D(2009, 1, 1), condition="c", condition_met_on=D(2008, 1, 1))
     ended = Membership(m, start=D(2008, 1, 1), end=D(2008, 12, 31))
-    assert ended.active_on(D(2008, 12, 31)) and not ended.active_on(D(2009, 1, 1))
+    assert ended.active_on(D(2008, 12, 31))
+    assert not ended.active_on(D(2009, 1, 1))
     board = bromsgrove_redditch_board()
     with pytest.raises(InvalidBoard, match="authority"):
         attrs.evolve(board, memberships=[Membership(Member("y", "Cllr Y", "WFDC"))])
@@ -73,9 +76,13 @@ def test_no_substitutes_when_the_board_says_so() -> None:
     with pytest.raises(InvalidBoard, match="does not permit substitutes"):
         board.substitute("webb", Member("sub", "Cllr Sub", "BDC"))
     with pytest.raises(InvalidBoard, match="does not permit substitutes"):
-        Meeting(board, D(2008, 9, 1), present=["hollingworth", "luck", "gandy", "hall",
-                                               "mcmillan", "sub"],
-                apologies={"webb"}, substitutions={"webb": Member("sub", "Cllr Sub", "BDC")})
+        Meeting(
+            board,
+            D(2008, 9, 1),
+            present=["hollingworth", "luck", "gandy", "hall", "mcmillan", "sub"],
+            apologies={"webb"},
+            substitutions={"webb": Member("sub", "Cllr Sub", "BDC")},
+        )
 
 
 # -- meeting plans --------------------------------------------------------------------------
@@ -87,7 +94,8 @@ def test_plan_alternates_hosts_and_chairs() -> None:
     assert [m.chair for m in meetings] == ["hollingworth", "gandy"] * 3
     assert all(m.agenda_by < m.date for m in meetings)
     may = next(m for m in meetings if m.date.month == 5)
-    assert not may.working_day and "(not a working day)" in may.explain()
+    assert not may.working_day
+    assert "(not a working day)" in may.explain()
 
 
 # -- seed 001 -------------------------------------------------------------------------------
@@ -100,7 +108,9 @@ def test_seed_001_meeting() -> None:
     assert meeting.time == dt.time(17, 30)
     for number in (2, 3, 4, 5, 6, 7):
         out = meeting.outcome(number)
-        assert out.carried and out.advisory and out.tally.absent == {"webb"}
+        assert out.carried
+        assert out.advisory
+        assert out.tally.absent == {"webb"}
     with pytest.raises(UnknownId):
         meeting.outcome(1)  # the chairman's election is minuted, not put to a board vote
     assert "Apologies: Cllr M. Webb." in meeting.explain()
@@ -119,11 +129,17 @@ def test_attendance_must_account_for_everyone_once() -> None:
     with pytest.raises(InvalidVote, match="chair"):
         Meeting(board, D(2008, 9, 1), present=five, apologies={"webb"}, chair="webb")
     with pytest.raises(InvalidVote, match="Cllr C. Gandy chairs when RBC hosts"):
-        Meeting(board, D(2008, 9, 1), present=five, apologies={"webb"}, chair="hollingworth",
-                host="RBC")
+        Meeting(
+            board, D(2008, 9, 1), present=five, apologies={"webb"}, chair="hollingworth", host="RBC"
+        )
     with pytest.raises(InvalidVote, match=r"items\[1\].*absent"):
-        Meeting(board, D(2008, 9, 1), present=five, apologies={"webb"},
-                items=[Item(1, "x", votes={"webb": Vote.FOR})])
+        Meeting(
+            board,
+            D(2008, 9, 1),
+            present=five,
+            apologies={"webb"},
+            items=[Item(1, "x", votes={"webb": Vote.FOR})],
+        )
 
 
 # -- seed 003 -------------------------------------------------------------------------------
@@ -131,24 +147,31 @@ def test_attendance_must_account_for_everyone_once() -> None:
 
 def test_seed_003_regional_board() -> None:
     meeting = em_iep_meeting_2009_11_27()
-    assert len(meeting.observers) == 4 and not any(o.voting for o in meeting.observers)
+    assert len(meeting.observers) == 4
+    assert not any(o.voting for o in meeting.observers)
     assert len(meeting.officers) == 6
     assert dict(meeting.substitutions)["wilcox"].name == "Cllr Ken Savidge"
-    assert "savidge" in meeting.present and "wilcox" in meeting.apologies
+    assert "savidge" in meeting.present
+    assert "wilcox" in meeting.apologies
     # the substitute sits in Derbyshire's seat
     assert meeting.sitting.member("savidge").authority == "DERBYS"
     (declaration,) = meeting.declarations
-    assert declaration.member == "webb_j" and "I&DeA" in declaration.interest
+    assert declaration.member == "webb_j"
+    assert "I&DeA" in declaration.interest
     vote = meeting.outcome(10)
     assert vote.carried
     assert (vote.tally.count(Vote.FOR), vote.tally.count(Vote.AGAINST)) == (5, 2)
     assert [a.number for a in meeting.actions] == list(range(1, 11))
     owners = {a.number: a.owner for a in meeting.actions}
-    assert owners[8] == "Lisa Butterfill" and owners[10] == "Cllr Begy/Cllr Sprason"
+    assert owners[8] == "Lisa Butterfill"
+    assert owners[10] == "Cllr Begy/Cllr Sprason"
     dues = {a.number: a.due for a in meeting.actions}
-    assert dues[2] == D(2009, 12, 15) and dues[5] == D(2009, 12, 18) and dues[9] is None
+    assert dues[2] == D(2009, 12, 15)
+    assert dues[5] == D(2009, 12, 18)
+    assert dues[9] is None
     deadline = meeting.actions[1].deadline(set_on=meeting.date)
-    assert deadline is not None and deadline.owner == "Northamptonshire SRP"
+    assert deadline is not None
+    assert deadline.owner == "Northamptonshire SRP"
     text = meeting.explain()
     assert "Substitute: Cllr Ken Savidge for Cllr Dave Wilcox." in text
     assert "votes by name are illustrative" in text
@@ -173,13 +196,18 @@ def test_ical_export_is_valid_and_in_london_time(tmp_path: Path) -> None:
 
     deadlines = [d for p in bromsgrove_redditch_phases() for d in p.deadlines]
     plan = bromsgrove_redditch_meeting_plan().meetings(until=D(2009, 3, 31))
-    path = ical.write(tmp_path / "x.ics", meetings=[bromsgrove_redditch_meeting_2008_09_01(),
-                                                    *plan[1:]], deadlines=deadlines)
+    path = ical.write(
+        tmp_path / "x.ics",
+        meetings=[bromsgrove_redditch_meeting_2008_09_01(), *plan[1:]],
+        deadlines=deadlines,
+    )
     data = path.read_bytes()
-    assert data == ical.to_ical(meetings=[bromsgrove_redditch_meeting_2008_09_01(), *plan[1:]],
-                                deadlines=deadlines)  # deterministic
+    assert data == ical.to_ical(
+        meetings=[bromsgrove_redditch_meeting_2008_09_01(), *plan[1:]], deadlines=deadlines
+    )  # deterministic
     cal = icalendar.Calendar.from_ical(data)
-    assert cal["VERSION"] == "2.0" and cal["PRODID"]
+    assert cal["VERSION"] == "2.0"
+    assert cal["PRODID"]
     events = cal.walk("VEVENT")
     assert len(events) == 2 * 4 + len(deadlines)
     assert len({str(e["UID"]) for e in events}) == len(events)

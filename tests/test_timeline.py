@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 
 import holidays
@@ -36,14 +37,20 @@ dates = st.dates(D(2000, 1, 1), D(2035, 12, 31))
 
 def test_contract_example() -> None:
     d = Deadline("Phase 2: identify medium-term opportunities", due=D(2008, 12, 31))
-    d2 = d.amend(D(2009, 1, 31), decided_on=D(2008, 9, 1), by="Shared Services Board",
-                 reason="holidays")
+    d2 = d.amend(
+        D(2009, 1, 31), decided_on=D(2008, 9, 1), by="Shared Services Board", reason="holidays"
+    )
     assert d2.due == D(2009, 1, 31)
     assert d2.due_on(as_of=D(2008, 8, 31)) == D(2008, 12, 31)
     assert d.due == D(2008, 12, 31)
     (a,) = d2.history
     assert (a.by, a.decided_on, a.old, a.new, a.reason) == (
-        "Shared Services Board", D(2008, 9, 1), D(2008, 12, 31), D(2009, 1, 31), "holidays")
+        "Shared Services Board",
+        D(2008, 9, 1),
+        D(2008, 12, 31),
+        D(2009, 1, 31),
+        "holidays",
+    )
     assert notice_deadline(D(2008, 9, 1), clear_days=5, nation="england") == D(2008, 8, 21)
 
 
@@ -83,7 +90,8 @@ def test_states() -> None:
 
 def test_explain_says_what_moved_since_and_who_moved_it() -> None:
     d = Deadline("x", due=D(2008, 12, 31)).amend(
-        D(2009, 1, 31), decided_on=D(2008, 9, 1), by="Shared Services Board")
+        D(2009, 1, 31), decided_on=D(2008, 9, 1), by="Shared Services Board"
+    )
     text = d.explain(as_of=D(2008, 8, 31))
     assert "due 31 December 2008 (as of 31 August 2008)" in text
     assert "Since then:\n    On 1 September 2008 Shared Services Board moved it" in text
@@ -129,16 +137,17 @@ def test_seed_phases_as_amended_on_1_september_2008() -> None:
     # 4.1(a): Phase 1's implementation date moved; its identify date did not.
     assert p1.identify.due_on(as_of=after) == D(2008, 9, 30)
     assert p1.implement is not None
-    assert (p1.implement.due_on(as_of=before), p1.implement.due) == (D(2008, 12, 31),
-                                                                     D(2009, 1, 31))
+    assert (p1.implement.due_on(as_of=before), p1.implement.due) == (
+        D(2008, 12, 31),
+        D(2009, 1, 31),
+    )
     # 4.1(b): Phase 2's identify date moved; its implementation date (31 July 2009) did not.
-    assert (p2.identify.due_on(as_of=before), p2.identify.due) == (D(2008, 12, 31),
-                                                                   D(2009, 1, 31))
-    assert p2.implement is not None and p2.implement.due == D(2009, 7, 31)
+    assert (p2.identify.due_on(as_of=before), p2.identify.due) == (D(2008, 12, 31), D(2009, 1, 31))
+    assert p2.implement is not None
+    assert p2.implement.due == D(2009, 7, 31)
     assert not p2.implement.history
     # 4.1(c): 30 June to 31 July.
-    assert (p3.identify.due_on(as_of=before), p3.identify.due) == (D(2009, 6, 30),
-                                                                   D(2009, 7, 31))
+    assert (p3.identify.due_on(as_of=before), p3.identify.due) == (D(2009, 6, 30), D(2009, 7, 31))
     assert p1.identify.state(as_of=after) is DeadlineState.DONE
 
 
@@ -162,8 +171,15 @@ def _m(i: str, due: dt.date, *deps: str) -> Milestone:
 def test_seed_plan_order_slack_and_status() -> None:
     plan = bromsgrove_redditch_business_case_plan()
     assert [m.id for m in plan.order()] == [
-        "recruit", "analysis", "specification", "procure", "start", "draft", "board",
-        "councils"]
+        "recruit",
+        "analysis",
+        "specification",
+        "procure",
+        "start",
+        "draft",
+        "board",
+        "councils",
+    ]
     assert plan.problems() == ()
     slack = plan.slack()
     assert slack["analysis"] == dt.timedelta(0)  # the specification is due the same day
@@ -208,8 +224,9 @@ def test_a_cycle_is_refused_with_the_cycle_named(n: int, data: st.DataObject) ->
     with pytest.raises(InvalidValue, match="no cycle") as info:
         MilestonePlan("p", milestones)
     cycle = re.search(r"got '(.*)'", str(info.value)).group(1).split(" -> ")  # type: ignore[union-attr]
-    assert cycle[0] == cycle[-1] and len(cycle) >= 3
-    for a, b in zip(cycle, cycle[1:], strict=False):
+    assert cycle[0] == cycle[-1]
+    assert len(cycle) >= 3
+    for a, b in itertools.pairwise(cycle):
         assert b in deps[a], f"{a} does not depend on {b}"
 
 
@@ -226,12 +243,14 @@ def test_nth_weekday_schedule_respects_its_rule(
     s = Schedule.monthly_on("m", f"{which} {DAYS[day]}", start=start, interval=interval)
     found = s.dates(until=start + dt.timedelta(days=800))
     assert found, "at least one date in 800 days"
-    assert all(a < b for a, b in zip(found, found[1:], strict=False))
+    assert all(a < b for a, b in itertools.pairwise(found))
     lo, hi = ORDINALS[which]
     for d in found:
-        assert d >= start and d.weekday() == day and lo <= d.day <= hi
+        assert d >= start
+        assert d.weekday() == day
+        assert lo <= d.day <= hi
     months = [d.year * 12 + d.month for d in found]
-    assert all((b - a) % interval == 0 for a, b in zip(months, months[1:], strict=False))
+    assert all((b - a) % interval == 0 for a, b in itertools.pairwise(months))
 
 
 @given(st.dates(D(2000, 1, 1), D(2030, 12, 28)), st.sampled_from([2, 3]))
@@ -239,17 +258,17 @@ def test_bimonthly_and_quarterly(start: dt.date, step: int) -> None:
     make = Schedule.bimonthly if step == 2 else Schedule.quarterly
     found = make("x", start=start).dates(until=start + dt.timedelta(days=1500))
     assert found[0] == start
-    assert all(a < b for a, b in zip(found, found[1:], strict=False))
+    assert all(a < b for a, b in itertools.pairwise(found))
     months = [d.year * 12 + d.month for d in found]
-    assert all(b - a >= step and (b - a) % step == 0
-               for a, b in zip(months, months[1:], strict=False))
+    assert all(b - a >= step and (b - a) % step == 0 for a, b in itertools.pairwise(months))
     assert all(d.day == start.day for d in found)
 
 
 def test_schedule_text_round_trips_and_bad_rules_are_refused() -> None:
     s = Schedule.monthly_on("Board", "second Tuesday", start=D(2008, 9, 1))
     again = Schedule("Board", start=D(2008, 9, 1), rule=s.rule)
-    assert again == s and again.dates(until=D(2009, 1, 1)) == s.dates(until=D(2009, 1, 1))
+    assert again == s
+    assert again.dates(until=D(2009, 1, 1)) == s.dates(until=D(2009, 1, 1))
     with pytest.raises(InvalidValue, match="rule"):
         Schedule("x", start=D(2008, 1, 1), rule="FREQ=SOMETIMES")
     with pytest.raises(InvalidValue, match="which"):
@@ -268,8 +287,9 @@ def _oracle(nation: str, year: int) -> set[dt.date]:
     return set(holidays.country_holidays("GB", subdiv=NATIONS[nation], years=year))
 
 
-@given(st.dates(D(2005, 1, 10), D(2030, 12, 31)), st.sampled_from(sorted(NATIONS)),
-       st.integers(0, 10))
+@given(
+    st.dates(D(2005, 1, 10), D(2030, 12, 31)), st.sampled_from(sorted(NATIONS)), st.integers(0, 10)
+)
 def test_clear_days_never_count_a_weekend_or_bank_holiday(
     meeting: dt.date, nation: str, n: int
 ) -> None:
@@ -286,7 +306,8 @@ def test_clear_days_never_count_a_weekend_or_bank_holiday(
         later += dt.timedelta(days=1)
     if later < meeting:
         assert len(clear_days_between(later, meeting, nation=nation)) < n
-    assert publish.weekday() < 5 and publish not in _oracle(nation, publish.year)
+    assert publish.weekday() < 5
+    assert publish not in _oracle(nation, publish.year)
 
 
 def test_nations_differ_on_bank_holidays() -> None:
@@ -294,8 +315,9 @@ def test_nations_differ_on_bank_holidays() -> None:
     assert notice_deadline(D(2008, 9, 1), 5, "england") == D(2008, 8, 21)
     assert notice_deadline(D(2008, 9, 1), 5, "scotland") == D(2008, 8, 22)
     # St Andrew's Day (observed) on 1 December 2008 in Scotland only.
-    assert D(2008, 12, 1) not in clear_days_between(D(2008, 11, 28), D(2008, 12, 3),
-                                                     nation="scotland")
+    assert D(2008, 12, 1) not in clear_days_between(
+        D(2008, 11, 28), D(2008, 12, 3), nation="scotland"
+    )
 
 
 def test_bad_clear_day_input() -> None:

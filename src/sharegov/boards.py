@@ -367,7 +367,8 @@ class Membership:
         >>> offer.active_on(dt.date(2008, 10, 1))
         False
         >>> import attrs
-        >>> attrs.evolve(offer, condition_met_on=dt.date(2008, 9, 30)).active_on(dt.date(2008, 10, 1))
+        >>> met = attrs.evolve(offer, condition_met_on=dt.date(2008, 9, 30))
+        >>> met.active_on(dt.date(2008, 10, 1))
         True
     """
 
@@ -391,8 +392,11 @@ class Membership:
             )
         if self.on_behalf_of is not None and self.on_behalf_of != self.member.authority:
             raise InvalidBoard(
-                expected("on_behalf_of", f"{self.member.name}'s authority "
-                         f"{self.member.authority!r}", self.on_behalf_of)
+                expected(
+                    "on_behalf_of",
+                    f"{self.member.name}'s authority {self.member.authority!r}",
+                    self.on_behalf_of,
+                )
             )
         met = self.condition_met_on
         if met is not None and self.start is not None and met < self.start:
@@ -432,8 +436,11 @@ def _check_memberships(instance: Any, attribute: attrs.Attribute[Any], value: An
     for i, membership in enumerate(value):
         if membership.authority not in codes:
             raise InvalidBoard(
-                expected(f"memberships[{i}].authority", f"one of the authorities {sorted(codes)}",
-                         membership.authority)
+                expected(
+                    f"memberships[{i}].authority",
+                    f"one of the authorities {sorted(codes)}",
+                    membership.authority,
+                )
             )
 
 
@@ -703,7 +710,8 @@ class Board:
             >>> board.substitute("webb", Member("sub", "Cllr A. Substitute", "BDC"))
             Traceback (most recent call last):
             ...
-            sharegov.errors.InvalidBoard: substitute: Shared Services Board does not permit substitutes, so Cllr A. Substitute cannot sit in place of Cllr M. Webb
+            sharegov.errors.InvalidBoard: substitute: Shared Services Board does not permit
+            substitutes, so Cllr A. Substitute cannot sit in place of Cllr M. Webb
         """
         absent = self.member(member_id)
         if not isinstance(substitute, Member):

@@ -252,7 +252,8 @@ class Term:
         >>> [format_date(d) for d in term.review_dates(until=dt.date(2010, 7, 1))]
         ['30 December 2008', '30 June 2009', '30 June 2010']
         >>> print(term.explain(as_of=dt.date(2008, 9, 2)))
-        In its trial period (as of 2 September 2008): a 12-month trial from 30 June 2008 to 30 June 2009; next review 30 December 2008 by BDC Cabinet and RBC Cabinet, each independently.
+        In its trial period (as of 2 September 2008): a 12-month trial from 30 June 2008 to 30 June
+        2009; next review 30 December 2008 by BDC Cabinet and RBC Cabinet, each independently.
     """
 
     start: dt.date = attrs.field(validator=_date)
@@ -275,19 +276,26 @@ class Term:
             _date(self, attrs.fields(Term).end, self.end)
             if self.end < self.start:
                 raise InvalidValue(
-                    expected("end", f"a date on or after the start {format_date(self.start)}",
-                             self.end)
+                    expected(
+                        "end", f"a date on or after the start {format_date(self.start)}", self.end
+                    )
                 )
         first = self.start + self.first_review
         if first > self.trial_end:
             raise InvalidValue(
-                expected("first_review", f"a review within the trial (by "
-                         f"{format_date(self.trial_end)})", self.first_review)
+                expected(
+                    "first_review",
+                    f"a review within the trial (by {format_date(self.trial_end)})",
+                    self.first_review,
+                )
             )
         if self.end is not None and first > self.end and self.exit is None:
             raise InvalidValue(
-                expected("first_review", f"a review on or before the term ends "
-                         f"({format_date(self.end)})", self.first_review)
+                expected(
+                    "first_review",
+                    f"a review on or before the term ends ({format_date(self.end)})",
+                    self.first_review,
+                )
             )
 
     @property
@@ -359,8 +367,13 @@ class Term:
         return head + body + "."
 
     def terminate(
-        self, on: dt.date, *, parties: Iterable[str], agreements: Iterable[Agreement],
-        reason: str = "", handling: str = "",
+        self,
+        on: dt.date,
+        *,
+        parties: Iterable[str],
+        agreements: Iterable[Agreement],
+        reason: str = "",
+        handling: str = "",
     ) -> Term:
         """A new term ended on ``on`` by the agreement of every one of ``parties``.
 
@@ -467,7 +480,8 @@ class Concordat:
         ...                                   on=dt.date(2009, 3, 4))])
         Traceback (most recent call last):
         ...
-        sharegov.errors.InvalidValue: agreements: a variation needs the recorded agreement of every party; RBC has not agreed
+        sharegov.errors.InvalidValue: agreements: a variation needs the recorded agreement of every
+        party; RBC has not agreed
     """
 
     title: str = attrs.field(validator=_text)
@@ -498,9 +512,7 @@ class Concordat:
         kw_only=True,
         validator=attrs.validators.optional(attrs.validators.instance_of(Term)),
     )
-    agreements: tuple[Agreement, ...] = attrs.field(
-        default=(), kw_only=True, converter=_agreements
-    )
+    agreements: tuple[Agreement, ...] = attrs.field(default=(), kw_only=True, converter=_agreements)
     version: int = attrs.field(default=1, kw_only=True)
     variation: str = attrs.field(default="", kw_only=True)
     previous: Concordat | None = attrs.field(default=None, kw_only=True, repr=False)
@@ -513,15 +525,17 @@ class Concordat:
             for code in arrangement.parties:
                 if code not in codes:
                     raise InvalidValue(
-                        expected(f"arrangements[{i}].parties", f"parties to the concordat "
-                                 f"{codes}", code)
+                        expected(
+                            f"arrangements[{i}].parties", f"parties to the concordat {codes}", code
+                        )
                     )
         if self.board is not None:
             for authority in self.board.authorities:
                 if authority.code not in codes:
                     raise InvalidValue(
-                        expected("board.authorities", f"parties to the concordat {codes}",
-                                 authority.code)
+                        expected(
+                            "board.authorities", f"parties to the concordat {codes}", authority.code
+                        )
                     )
         for i, a in enumerate(self.agreements):
             if a.party not in codes:
@@ -535,13 +549,18 @@ class Concordat:
                 )
             if self.in_force_from <= self.previous.in_force_from:
                 raise InvalidValue(
-                    expected("in_force_from", "a date after the previous version's "
-                             f"({format_date(self.previous.in_force_from)})", self.in_force_from)
+                    expected(
+                        "in_force_from",
+                        "a date after the previous version's "
+                        f"({format_date(self.previous.in_force_from)})",
+                        self.in_force_from,
+                    )
                 )
             _require_all(codes, self.agreements, "variation", self.in_force_from)
         elif self.version != 1:
-            raise InvalidValue(expected("version", "1 for a concordat with no previous version",
-                                        self.version))
+            raise InvalidValue(
+                expected("version", "1 for a concordat with no previous version", self.version)
+            )
 
     @property
     def party_codes(self) -> tuple[str, ...]:
@@ -559,7 +578,11 @@ class Concordat:
         return tuple(reversed(chain))
 
     def vary(
-        self, *, variation: str, in_force_from: dt.date, agreements: Iterable[Agreement],
+        self,
+        *,
+        variation: str,
+        in_force_from: dt.date,
+        agreements: Iterable[Agreement],
         **changes: Any,
     ) -> Concordat:
         """The next version, with ``changes``, agreed by every party; this one is unchanged.
@@ -592,8 +615,12 @@ class Concordat:
             if version.in_force_from <= date:
                 return version
         raise UnknownId(
-            expected("date", f"a date on or after {format_date(self.versions[0].in_force_from)}, "
-                     "when the concordat took effect", date)
+            expected(
+                "date",
+                f"a date on or after {format_date(self.versions[0].in_force_from)}, "
+                "when the concordat took effect",
+                date,
+            )
         )
 
     def arrangement(self, arrangement_id: str) -> ServiceArrangement:
@@ -601,8 +628,9 @@ class Concordat:
         for a in self.arrangements:
             if a.id == arrangement_id:
                 return a
-        raise UnknownId(expected("arrangement", f"an arrangement under {self.title}",
-                                 arrangement_id))
+        raise UnknownId(
+            expected("arrangement", f"an arrangement under {self.title}", arrangement_id)
+        )
 
     def accountable_for(self, arrangement_id: str, authority: str) -> str:
         """Who answers for ``authority``'s share of a shared service, and who manages it.
@@ -613,12 +641,14 @@ class Concordat:
         Examples:
             >>> from sharegov.reference import bromsgrove_redditch_concordat
             >>> print(bromsgrove_redditch_concordat().accountable_for("payroll", "BDC"))
-            Payroll for BDC: BDC remains accountable (it holds the statutory responsibility); day-to-day management rests with RBC, which provides the service.
+            Payroll for BDC: BDC remains accountable (it holds the statutory responsibility);
+            day-to-day management rests with RBC, which provides the service.
         """
         a = self.arrangement(arrangement_id)
         if authority not in a.parties:
-            raise UnknownId(expected("authority", f"a party to {a.service} {list(a.parties)}",
-                                     authority))
+            raise UnknownId(
+                expected("authority", f"a party to {a.service} {list(a.parties)}", authority)
+            )
         provider = a.host or a.lead
         text = (
             f"{a.service} for {authority}: {authority} remains accountable "

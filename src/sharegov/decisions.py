@@ -17,7 +17,8 @@ Examples:
     >>> rec = rec.record(CouncilDecision("BDC", Resolution.ADOPTED, on=dt.date(2008, 9, 17),
     ...                                  body="Council"))
     >>> print(rec.status(as_of=dt.date(2008, 9, 18)).explain())
-    Approve the quick wins for joint working (subject to consultation with affected staff and trade unions): pending (as of 18 September 2008).
+    Approve the quick wins for joint working (subject to consultation with affected staff and trade
+    unions): pending (as of 18 September 2008).
       BDC Council: adopted on 17 September 2008.
       RBC Council: no decision yet.
 """
@@ -227,13 +228,20 @@ class Recommendation:
                 )
             floor = last.get(d.authority, self.made_on)
             if d.on < floor:
-                raise InvalidValue(expected(f"decisions[{i}].on", f"a date on or after {floor}",
-                                            d.on))
+                raise InvalidValue(
+                    expected(f"decisions[{i}].on", f"a date on or after {floor}", d.on)
+                )
             last[d.authority] = d.on
 
     @classmethod
     def from_outcome(
-        cls, outcome: Outcome, id: str, text: str, *, to: Mapping[str, str], made_on: dt.date,
+        cls,
+        outcome: Outcome,
+        id: str,
+        text: str,
+        *,
+        to: Mapping[str, str],
+        made_on: dt.date,
         **kw: Any,
     ) -> Recommendation:
         """A recommendation from a carried board outcome, made by that board."""

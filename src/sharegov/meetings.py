@@ -365,8 +365,11 @@ class Meeting:
             got = tuple(outcome.tally.count(v) for v in (Vote.FOR, Vote.AGAINST, Vote.ABSTAIN))
             if got != tuple(item.minuted):
                 raise InvalidVote(
-                    expected(f"items[{item.number}].votes",
-                             f"counts matching the minutes {tuple(item.minuted)}", got)
+                    expected(
+                        f"items[{item.number}].votes",
+                        f"counts matching the minutes {tuple(item.minuted)}",
+                        got,
+                    )
                 )
         return outcome
 

@@ -38,7 +38,6 @@ import attrs
 from sharegov import rules
 from sharegov.boards import Board, HostLeaderChairs, Membership
 from sharegov.concordat import (
-    Agreement,
     ArrangementKind,
     Concordat,
     ServiceArrangement,
@@ -189,8 +188,13 @@ def bromsgrove_redditch_board_over_time() -> Board:
     )
     offers = [
         Membership(
-            Member(f"labour_{code.lower()}", f"Leader of the Labour Group, {code}", code,
-                   roles={"group leader"}, party="Labour"),
+            Member(
+                f"labour_{code.lower()}",
+                f"Leader of the Labour Group, {code}",
+                code,
+                roles={"group leader"},
+                party="Labour",
+            ),
             start=dt.date(2008, 9, 17),
             condition=condition,
             extra_seat=True,
@@ -210,7 +214,10 @@ def bromsgrove_redditch_meeting_plan() -> MeetingPlan:
     return MeetingPlan(
         bromsgrove_redditch_board_over_time(),
         schedule=Schedule.monthly_on(
-            "Shared Services Board meeting", "first Monday", start=AMENDED_ON, interval=2,
+            "Shared Services Board meeting",
+            "first Monday",
+            start=AMENDED_ON,
+            interval=2,
             until=dt.date(2009, 12, 31),
         ),
         hosts=("BDC", "RBC"),
@@ -255,22 +262,49 @@ def bromsgrove_redditch_business_case_plan() -> MilestonePlan:
     """Phase 3's timeline for the business case, September 2008 to June 2009 (targets
     report 4.2(c)); a month is taken to mean its last day. No completions are recorded."""
     steps = [
-        ("recruit", "Recruit external resource for the analysis of performance and costs",
-         dt.date(2008, 9, 30), ()),
-        ("analysis", "Complete the analysis and identify areas to target",
-         dt.date(2008, 11, 30), ("recruit",)),
-        ("specification", "Specify the external resource to produce the business case",
-         dt.date(2008, 11, 30), ("analysis",)),
-        ("procure", "Procure external resource to complete the business case",
-         dt.date(2008, 12, 31), ("specification",)),
-        ("start", "External resource starts work on the business case",
-         dt.date(2009, 1, 31), ("procure",)),
-        ("draft", "Draft business case to the Acting Joint Chief Executive",
-         dt.date(2009, 4, 30), ("start",)),
-        ("board", "Business case presented to the Shared Services Board",
-         dt.date(2009, 5, 31), ("draft",)),
-        ("councils", "Business case considered by each Council",
-         dt.date(2009, 6, 30), ("board",)),
+        (
+            "recruit",
+            "Recruit external resource for the analysis of performance and costs",
+            dt.date(2008, 9, 30),
+            (),
+        ),
+        (
+            "analysis",
+            "Complete the analysis and identify areas to target",
+            dt.date(2008, 11, 30),
+            ("recruit",),
+        ),
+        (
+            "specification",
+            "Specify the external resource to produce the business case",
+            dt.date(2008, 11, 30),
+            ("analysis",),
+        ),
+        (
+            "procure",
+            "Procure external resource to complete the business case",
+            dt.date(2008, 12, 31),
+            ("specification",),
+        ),
+        (
+            "start",
+            "External resource starts work on the business case",
+            dt.date(2009, 1, 31),
+            ("procure",),
+        ),
+        (
+            "draft",
+            "Draft business case to the Acting Joint Chief Executive",
+            dt.date(2009, 4, 30),
+            ("start",),
+        ),
+        (
+            "board",
+            "Business case presented to the Shared Services Board",
+            dt.date(2009, 5, 31),
+            ("draft",),
+        ),
+        ("councils", "Business case considered by each Council", dt.date(2009, 6, 30), ("board",)),
     ]
     return MilestonePlan(
         "Business case for shared services (Phase 3)",
@@ -310,36 +344,67 @@ def bromsgrove_redditch_meeting_2008_09_01() -> Meeting:
     present = ("hollingworth", "gandy", "hall", "luck", "mcmillan")
     agreed = dict.fromkeys(present, Vote.FOR)
     items = [
-        Item(1, "Election of Chairman",
-             resolution="Cllr Hollingworth elected Chairman for the first meeting "
-                        "(proposed Cllr McMillan, seconded Cllr Gandy; all in favour)."),
-        Item(2, "Draft Concordat", votes=agreed,
-             resolution="Recommended to both Councils as amended: the Board to determine "
-                        "targets and objectives; 'service quality' added to 4.3(a)(ii); the "
-                        "start date of the Acting Joint Chief Executive; the termination "
-                        "clause to refer to the secondment.",
-             actions=[Action(1, "Bring the costs and savings of the Joint Chief Executive "
-                                "arrangements to the next meeting", owner="Kevin Dicks")]),
-        Item(3, "Six-month review", votes=agreed,
-             resolution="Each Cabinet to undertake the 6 month review independently and "
-                        "report its findings to the Board; recommended to both Councils."),
-        Item(4, "Membership: the Labour Group Leaders", votes=agreed,
-             resolution="A conditional offer of membership to the Leader of each Council's "
-                        "Labour Group, on their written agreement to the principle of the "
-                        "Joint Chief Executive arrangements; recommended to both Councils."),
-        Item(5, "Substitutes", votes=agreed,
-             resolution="Substitutes would not be appropriate."),
-        Item(6, "Targets and Objectives", votes=agreed,
-             resolution="31 December altered to 31 January in 4.1(a) and (b), and 30 June to "
-                        "31 July in 4.1(c); match funding of £40,000 from each Council.",
-             actions=[Action(2, "Present a detailed project plan for the business case",
-                             owner="Kevin Dicks")]),
-        Item(7, "Quick Wins", votes=agreed,
-             resolution="Recommend business cases for a shared Elections service and a shared "
-                        "Community Safety Team (not CCTV and lifeline), and joint work on "
-                        "performance and financial management, equalities and member "
-                        "development; Head of Financial Services filled on an interim basis; "
-                        "Benefits Services Manager not to be shared."),
+        Item(
+            1,
+            "Election of Chairman",
+            resolution="Cllr Hollingworth elected Chairman for the first meeting "
+            "(proposed Cllr McMillan, seconded Cllr Gandy; all in favour).",
+        ),
+        Item(
+            2,
+            "Draft Concordat",
+            votes=agreed,
+            resolution="Recommended to both Councils as amended: the Board to determine "
+            "targets and objectives; 'service quality' added to 4.3(a)(ii); the "
+            "start date of the Acting Joint Chief Executive; the termination "
+            "clause to refer to the secondment.",
+            actions=[
+                Action(
+                    1,
+                    "Bring the costs and savings of the Joint Chief Executive "
+                    "arrangements to the next meeting",
+                    owner="Kevin Dicks",
+                )
+            ],
+        ),
+        Item(
+            3,
+            "Six-month review",
+            votes=agreed,
+            resolution="Each Cabinet to undertake the 6 month review independently and "
+            "report its findings to the Board; recommended to both Councils.",
+        ),
+        Item(
+            4,
+            "Membership: the Labour Group Leaders",
+            votes=agreed,
+            resolution="A conditional offer of membership to the Leader of each Council's "
+            "Labour Group, on their written agreement to the principle of the "
+            "Joint Chief Executive arrangements; recommended to both Councils.",
+        ),
+        Item(5, "Substitutes", votes=agreed, resolution="Substitutes would not be appropriate."),
+        Item(
+            6,
+            "Targets and Objectives",
+            votes=agreed,
+            resolution="31 December altered to 31 January in 4.1(a) and (b), and 30 June to "
+            "31 July in 4.1(c); match funding of £40,000 from each Council.",
+            actions=[
+                Action(
+                    2, "Present a detailed project plan for the business case", owner="Kevin Dicks"
+                )
+            ],
+        ),
+        Item(
+            7,
+            "Quick Wins",
+            votes=agreed,
+            resolution="Recommend business cases for a shared Elections service and a shared "
+            "Community Safety Team (not CCTV and lifeline), and joint work on "
+            "performance and financial management, equalities and member "
+            "development; Head of Financial Services filled on an interim basis; "
+            "Benefits Services Manager not to be shared.",
+        ),
         Item(8, "Frequency of meetings", resolution="Meetings to be bi-monthly."),
     ]
     return Meeting(
@@ -367,11 +432,11 @@ def bromsgrove_redditch_concordat() -> Concordat:
         parties=[bdc, rbc],
         in_force_from=dt.date(2008, 9, 17),
         purpose="An agreed framework for future work between BDC and RBC in developing a "
-                "strategic alliance (1.1).",
+        "strategic alliance (1.1).",
         vision="Under the management of a single Chief Executive, to identify and establish "
-               "joint working arrangements and a shared approach to the delivery of services "
-               "that will improve the quality of people's lives in the two authorities and "
-               "deliver greater value for money.",
+        "joint working arrangements and a shared approach to the delivery of services "
+        "that will improve the quality of people's lives in the two authorities and "
+        "deliver greater value for money.",
         aims=[
             "increase the levels of customer satisfaction through the improvement of services",
             "produce realistic cash savings in order to deliver improved services and limit "
@@ -403,16 +468,21 @@ def bromsgrove_redditch_concordat() -> Concordat:
             "costs of investigating and implementing joint working shared equally (6.2)",
         ],
         termination="The Councils may agree to bring to an end the vision for the strategic "
-                    "alliance; any decision to do so will be handled in a fair manner (7.1).",
+        "alliance; any decision to do so will be handled in a fair manner (7.1).",
         legally_enforceable=False,
         arrangements=[
-            ServiceArrangement("payroll", "Payroll", ["BDC", "RBC"], host="RBC",
-                               start=dt.date(2008, 9, 1)),
+            ServiceArrangement(
+                "payroll", "Payroll", ["BDC", "RBC"], host="RBC", start=dt.date(2008, 9, 1)
+            ),
             ServiceArrangement("elections", "Elections", ["BDC", "RBC"], lead="BDC"),
-            ServiceArrangement("community_safety", "Community Safety", ["BDC", "RBC"],
-                               lead="RBC"),
-            ServiceArrangement("ajce", "Acting Joint Chief Executive", ["BDC", "RBC"],
-                               kind=ArrangementKind.SHARED_POST, start=_ESTABLISHED),
+            ServiceArrangement("community_safety", "Community Safety", ["BDC", "RBC"], lead="RBC"),
+            ServiceArrangement(
+                "ajce",
+                "Acting Joint Chief Executive",
+                ["BDC", "RBC"],
+                kind=ArrangementKind.SHARED_POST,
+                start=_ESTABLISHED,
+            ),
         ],
         term=Term(_ESTABLISHED, reviewers=("BDC Cabinet", "RBC Cabinet"), independently=True),
     )
@@ -425,25 +495,56 @@ def bromsgrove_redditch_recommendations() -> tuple[Recommendation, ...]:
     to = {"BDC": "Council", "RBC": "Council"}
     council = dict.fromkeys(to, dt.date(2008, 9, 17))
     specs = [
-        (2, "concordat", "Approve the terms of reference and governance arrangements in the "
-         "draft Concordat, as amended by the Shared Services Board", ()),
-        (3, "six_month_review", "Each Cabinet to undertake the six month review against the "
-         "criteria at 4.3 of the draft Concordat", ()),
-        (7, "quick_wins", "Approve the quick wins: Elections, Community Safety, performance "
-         "and financial management, equality and diversity, member development, Head of "
-         "Financial Services", ("subject to a proper process of consultation with affected "
-                               "staff and trade unions",)),
-        (4, "labour_group_leaders", "Offer membership of the Shared Services Board to the "
-         "Leader of each Council's Labour Group", ("conditional on their written agreement to "
-                                                   "the principle of the Joint Chief Executive "
-                                                   "arrangements",)),
-        (6, "targets", "Agree the targets and objectives, as amended, and £40,000 match "
-         "funding from each Council", ()),
+        (
+            2,
+            "concordat",
+            "Approve the terms of reference and governance arrangements in the "
+            "draft Concordat, as amended by the Shared Services Board",
+            (),
+        ),
+        (
+            3,
+            "six_month_review",
+            "Each Cabinet to undertake the six month review against the "
+            "criteria at 4.3 of the draft Concordat",
+            (),
+        ),
+        (
+            7,
+            "quick_wins",
+            "Approve the quick wins: Elections, Community Safety, performance "
+            "and financial management, equality and diversity, member development, Head of "
+            "Financial Services",
+            ("subject to a proper process of consultation with affected staff and trade unions",),
+        ),
+        (
+            4,
+            "labour_group_leaders",
+            "Offer membership of the Shared Services Board to the "
+            "Leader of each Council's Labour Group",
+            (
+                "conditional on their written agreement to "
+                "the principle of the Joint Chief Executive "
+                "arrangements",
+            ),
+        ),
+        (
+            6,
+            "targets",
+            "Agree the targets and objectives, as amended, and £40,000 match "
+            "funding from each Council",
+            (),
+        ),
     ]
     return tuple(
         Recommendation.from_outcome(
-            meeting.outcome(item), rec_id, text, to=to, made_on=AMENDED_ON,
-            conditions=conditions, scheduled=council,
+            meeting.outcome(item),
+            rec_id,
+            text,
+            to=to,
+            made_on=AMENDED_ON,
+            conditions=conditions,
+            scheduled=council,
         )
         for item, rec_id, text, conditions in specs
     )
@@ -515,8 +616,18 @@ def em_iep_meeting_2009_11_27() -> Meeting:
     """
     board = em_iep_board()
     dec = dt.date
-    present = ["hill", "brighton", "brown", "webb_j", "perkins", "begy", "sprason", "malin",
-               "rhodes", "savidge"]
+    present = [
+        "hill",
+        "brighton",
+        "brown",
+        "webb_j",
+        "perkins",
+        "begy",
+        "sprason",
+        "malin",
+        "rhodes",
+        "savidge",
+    ]
     illustrative_votes = {
         **dict.fromkeys(["hill", "brighton", "brown", "perkins", "begy"], Vote.FOR),
         **dict.fromkeys(["malin", "rhodes"], Vote.AGAINST),
@@ -524,53 +635,131 @@ def em_iep_meeting_2009_11_27() -> Meeting:
     jan = dec(2010, 1, 20)
     items = [
         Item(1, "Apologies"),
-        Item(2, "Minutes of the meeting of 16 September 2009",
-             resolution="Approved as an accurate record."),
-        Item(3, "Matters arising", actions=[
-            Action(1, "A progress report on the efficiency challenge project", owner="AF",
-                   due=jan),
-            Action(2, "Further clarity on the Public Affairs project, for the Chair",
-                   owner="Northamptonshire SRP", due=dec(2009, 12, 15)),
-        ]),
-        Item(4, "Declarations of interest",
-             resolution="Cllr Webb declared an interest as the Director of I&DeA."),
+        Item(
+            2,
+            "Minutes of the meeting of 16 September 2009",
+            resolution="Approved as an accurate record.",
+        ),
+        Item(
+            3,
+            "Matters arising",
+            actions=[
+                Action(
+                    1, "A progress report on the efficiency challenge project", owner="AF", due=jan
+                ),
+                Action(
+                    2,
+                    "Further clarity on the Public Affairs project, for the Chair",
+                    owner="Northamptonshire SRP",
+                    due=dec(2009, 12, 15),
+                ),
+            ],
+        ),
+        Item(
+            4,
+            "Declarations of interest",
+            resolution="Cllr Webb declared an interest as the Director of I&DeA.",
+        ),
         Item(5, "Presentations: Total Place (Leicester/Leicestershire); DECATS (Derby City)"),
-        Item(6, "Whole Organisation Diagnostic Support Programme",
-             resolution="Approved a mixed economy approach: £80k per SRP."),
-        Item(7, "Analysis of performance across 9 RIEPs", actions=[
-            Action(3, "Identify and cost support for a procurement investment strategy",
-                   owner="AF", due=jan),
-        ]),
-        Item(8, "Mid term programme review",
-             resolution="A Peer Review led by a Chief Executive from each sub region.",
-             actions=[Action(4, "Report to the Steering Group on the Peer Review process",
-                             owner="CA", due=dec(2010, 1, 7))]),
-        Item(9, "Draft Summary Annual Report",
-             resolution="Consultation by email 14-18 December; the Chair to sign off for "
-                        "submission on 8 January 2010.",
-             actions=[
-                 Action(5, "Circulate the amended Summary Annual Report for comment",
-                        owner="HP", due=dec(2009, 12, 18)),
-                 Action(6, "Update on performance against the 12 stretch targets",
-                        owner="SRPs PMs", due=dec(2009, 12, 31)),
-             ]),
-        Item(10, "Capital pot allocations 2009/10: electric vehicles (Lincolnshire SRP)",
-             resolution="Passed by 5 to 2.",
-             votes=illustrative_votes, minuted=(5, 2, 0), illustrative=True,
-             actions=[Action(7, "Re-submit five capital pot projects with their benefits",
-                             owner="SRPs", due=jan)]),
-        Item(11, "Analysis of EM LAs member development activity", actions=[
-            Action(8, "Contact the 16 councils not signed up to the Member Development "
-                      "Charter", owner="Lisa Butterfill", due=jan),
-            Action(9, "Circulate the Member Development report to all councils",
-                   owner="Lisa Butterfill"),
-        ]),
-        Item(12, "A new accountability framework for local government",
-             resolution="The regional response to be forwarded to the LGA."),
-        Item(13, "Shaping the market for looked after children", actions=[
-            Action(10, "Investigate joining up safeguarding across the Adult and Children's "
-                       "JIPs", owner="Cllr Begy/Cllr Sprason"),
-        ]),
+        Item(
+            6,
+            "Whole Organisation Diagnostic Support Programme",
+            resolution="Approved a mixed economy approach: £80k per SRP.",
+        ),
+        Item(
+            7,
+            "Analysis of performance across 9 RIEPs",
+            actions=[
+                Action(
+                    3,
+                    "Identify and cost support for a procurement investment strategy",
+                    owner="AF",
+                    due=jan,
+                ),
+            ],
+        ),
+        Item(
+            8,
+            "Mid term programme review",
+            resolution="A Peer Review led by a Chief Executive from each sub region.",
+            actions=[
+                Action(
+                    4,
+                    "Report to the Steering Group on the Peer Review process",
+                    owner="CA",
+                    due=dec(2010, 1, 7),
+                )
+            ],
+        ),
+        Item(
+            9,
+            "Draft Summary Annual Report",
+            resolution="Consultation by email 14-18 December; the Chair to sign off for "
+            "submission on 8 January 2010.",
+            actions=[
+                Action(
+                    5,
+                    "Circulate the amended Summary Annual Report for comment",
+                    owner="HP",
+                    due=dec(2009, 12, 18),
+                ),
+                Action(
+                    6,
+                    "Update on performance against the 12 stretch targets",
+                    owner="SRPs PMs",
+                    due=dec(2009, 12, 31),
+                ),
+            ],
+        ),
+        Item(
+            10,
+            "Capital pot allocations 2009/10: electric vehicles (Lincolnshire SRP)",
+            resolution="Passed by 5 to 2.",
+            votes=illustrative_votes,
+            minuted=(5, 2, 0),
+            illustrative=True,
+            actions=[
+                Action(
+                    7,
+                    "Re-submit five capital pot projects with their benefits",
+                    owner="SRPs",
+                    due=jan,
+                )
+            ],
+        ),
+        Item(
+            11,
+            "Analysis of EM LAs member development activity",
+            actions=[
+                Action(
+                    8,
+                    "Contact the 16 councils not signed up to the Member Development Charter",
+                    owner="Lisa Butterfill",
+                    due=jan,
+                ),
+                Action(
+                    9,
+                    "Circulate the Member Development report to all councils",
+                    owner="Lisa Butterfill",
+                ),
+            ],
+        ),
+        Item(
+            12,
+            "A new accountability framework for local government",
+            resolution="The regional response to be forwarded to the LGA.",
+        ),
+        Item(
+            13,
+            "Shaping the market for looked after children",
+            actions=[
+                Action(
+                    10,
+                    "Investigate joining up safeguarding across the Adult and Children's JIPs",
+                    owner="Cllr Begy/Cllr Sprason",
+                ),
+            ],
+        ),
     ]
     return Meeting(
         board,

@@ -17,7 +17,8 @@ Examples:
     (datetime.date(2009, 1, 31), datetime.date(2008, 12, 31), datetime.date(2008, 12, 31))
     >>> print(d2.explain(as_of=dt.date(2008, 9, 2)))
     Phase 2: identify medium-term opportunities: due 31 January 2009 (as of 2 September 2008).
-      On 1 September 2008 Shared Services Board moved it from 31 December 2008 to 31 January 2009: holidays.
+      On 1 September 2008 Shared Services Board moved it from 31 December 2008 to 31 January 2009:
+      holidays.
     >>> notice_deadline(dt.date(2008, 9, 1), clear_days=5, nation="england")
     datetime.date(2008, 8, 21)
 """
@@ -105,7 +106,8 @@ class Amendment:
         >>> a = Amendment(dt.date(2008, 12, 31), dt.date(2009, 1, 31),
         ...               decided_on=dt.date(2008, 9, 1), by="Shared Services Board")
         >>> a.describe()
-        'On 1 September 2008 Shared Services Board moved it from 31 December 2008 to 31 January 2009.'
+        'On 1 September 2008 Shared Services Board moved it from 31 December 2008 to 31 January
+        2009.'
     """
 
     old: dt.date = attrs.field(validator=_is_date)
@@ -160,7 +162,8 @@ class Deadline:
             ``set_on``.
 
     Examples:
-        >>> d = Deadline("Identify quick wins", due=dt.date(2008, 9, 30), set_on=dt.date(2008, 6, 30))
+        >>> d = Deadline("Identify quick wins", due=dt.date(2008, 9, 30),
+        ...              set_on=dt.date(2008, 6, 30))
         >>> d.amend(dt.date(2008, 10, 31), decided_on=dt.date(2008, 6, 1), by="Board")
         Traceback (most recent call last):
         ...
@@ -183,8 +186,9 @@ deadline was set (30 June 2008), got datetime.date(2008, 6, 1)
                 raise InvalidValue(expected(f"history[{i}].decided_on", what, amendment.decided_on))
             if i and amendment.old != self.history[i - 1].new:
                 raise InvalidValue(
-                    expected(f"history[{i}].old", "the date the previous amendment set",
-                             amendment.old)
+                    expected(
+                        f"history[{i}].old", "the date the previous amendment set", amendment.old
+                    )
                 )
             previous, since = amendment.decided_on, "the previous amendment"
         if self.history and self.history[-1].new != self.due:
@@ -451,7 +455,8 @@ class MilestonePlan:
         ...                        Milestone("b", d("B", 10), depends_on=["a"])])
         Traceback (most recent call last):
         ...
-        sharegov.errors.InvalidValue: milestones: expected no cycle of dependencies, got 'a -> b -> a'
+        sharegov.errors.InvalidValue: milestones: expected no cycle of dependencies, got 'a -> b ->
+        a'
     """
 
     name: str = attrs.field(validator=_text)
@@ -578,9 +583,7 @@ def _parse_rule(rule: str, start: dt.date) -> _rrule.rrule:
     try:
         parsed = _rrule.rrulestr(rule, dtstart=start_dt)
     except (ValueError, TypeError) as exc:
-        raise InvalidValue(
-            expected("rule", f"an RFC 5545 recurrence rule ({exc})", rule)
-        ) from None
+        raise InvalidValue(expected("rule", f"an RFC 5545 recurrence rule ({exc})", rule)) from None
     if not isinstance(parsed, _rrule.rrule):
         raise InvalidValue(expected("rule", "a single RFC 5545 recurrence rule", rule))
     return parsed
@@ -624,8 +627,9 @@ class Schedule:
             raise InvalidValue(expected("rule", "RRULE text without DTSTART", self.rule))
         if self.until is not None and self.until < self.start:
             raise InvalidValue(
-                expected("until", f"a date on or after the start {format_date(self.start)}",
-                         self.until)
+                expected(
+                    "until", f"a date on or after the start {format_date(self.start)}", self.until
+                )
             )
         parsed = _parse_rule(self.rule, self.start)
         if self.until is not None:
@@ -654,9 +658,7 @@ class Schedule:
         """On e.g. the ``"second Tuesday"`` or ``"last Friday"`` of every ``interval`` months."""
         words = which.lower().split() if isinstance(which, str) else []
         if len(words) != 2 or words[0] not in _ORDINALS or words[1] not in _DAY_NAMES:
-            raise InvalidValue(
-                expected("which", "e.g. 'second Tuesday' or 'last Friday'", which)
-            )
+            raise InvalidValue(expected("which", "e.g. 'second Tuesday' or 'last Friday'", which))
         if isinstance(interval, bool) or not isinstance(interval, int) or interval < 1:
             raise InvalidValue(expected("interval", "a positive integer", interval))
         n = _ORDINALS[words[0]]
@@ -685,8 +687,7 @@ class Schedule:
             found.append(date)
             if len(found) > MAX_OCCURRENCES:
                 raise LimitExceeded(
-                    f"{self.title}: more than {MAX_OCCURRENCES:,} dates; "
-                    "give a nearer until= date"
+                    f"{self.title}: more than {MAX_OCCURRENCES:,} dates; give a nearer until= date"
                 )
         return found
 
@@ -753,8 +754,7 @@ def clear_days_between(
     _check_date("meeting", meeting)
     if meeting < publication:
         raise InvalidValue(
-            expected("meeting", f"a date after publication on {format_date(publication)}",
-                     meeting)
+            expected("meeting", f"a date after publication on {format_date(publication)}", meeting)
         )
     days = []
     day = publication + dt.timedelta(days=1)

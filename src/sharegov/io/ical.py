@@ -9,7 +9,8 @@ the latest date in the calendar.
 
 Examples:
     >>> import datetime as dt
-    >>> from sharegov.reference import bromsgrove_redditch_meeting_2008_09_01, bromsgrove_redditch_phases
+    >>> from sharegov.reference import (
+    ...     bromsgrove_redditch_meeting_2008_09_01, bromsgrove_redditch_phases)
     >>> phases = bromsgrove_redditch_phases()
     >>> text = to_ical(meetings=[bromsgrove_redditch_meeting_2008_09_01()],
     ...                deadlines=[d for p in phases for d in p.deadlines]).decode()
@@ -43,8 +44,9 @@ def _uid(*parts: object) -> str:
     return f"{digest.hexdigest()[:24]}@sharegov"
 
 
-def _all_day(ical: Any, summary: str, date: dt.date, uid: str, stamp: dt.datetime,
-             description: str = "") -> Any:
+def _all_day(
+    ical: Any, summary: str, date: dt.date, uid: str, stamp: dt.datetime, description: str = ""
+) -> Any:
     event = ical.Event()
     event.add("uid", uid)
     event.add("dtstamp", stamp)
@@ -112,14 +114,25 @@ def calendar(
             event.add("location", venue)
         cal.add_component(event)
         cal.add_component(
-            _all_day(ical, f"Agenda deadline: {board}, {format_date(m.date)}", agenda_by,
-                     _uid("agenda", board, m.date), stamp)
+            _all_day(
+                ical,
+                f"Agenda deadline: {board}, {format_date(m.date)}",
+                agenda_by,
+                _uid("agenda", board, m.date),
+                stamp,
+            )
         )
     for d in deadlines:
         history = "\n".join(a.describe() for a in d.history)
         cal.add_component(
-            _all_day(ical, f"Due: {d.title}", d.due, _uid("deadline", d.title, d.original),
-                     stamp, history)
+            _all_day(
+                ical,
+                f"Due: {d.title}",
+                d.due,
+                _uid("deadline", d.title, d.original),
+                stamp,
+                history,
+            )
         )
     cal.add_missing_timezones()
     return cal
