@@ -329,3 +329,25 @@ def test_bad_clear_day_input() -> None:
         notice_deadline("2008-09-01", 5)  # type: ignore[arg-type]
     with pytest.raises(InvalidValue, match="meeting"):
         clear_days_between(D(2008, 9, 2), D(2008, 9, 1))
+
+
+@pytest.mark.parametrize(
+    "module", ["timeline", "meetings", "decisions", "concordat", "io.ical", "reference"]
+)
+def test_module_all_is_complete(module: str) -> None:
+    mod = __import__(f"sharegov.{module}", fromlist=["__all__"])
+    assert len(set(mod.__all__)) == len(mod.__all__)
+    for name in mod.__all__:
+        assert hasattr(mod, name), name
+
+
+def test_import_sharegov_timeline_does_not_load_holidays() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, sharegov.timeline, sharegov.concordat, sharegov.meetings; "
+        "print('holidays' in sys.modules, 'icalendar' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"]

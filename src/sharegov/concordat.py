@@ -152,6 +152,12 @@ ACCOUNTABILITY = (
 _MAX_REVIEWS = 1_000
 
 
+def _texts(value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    return tuple(value)
+
+
 def _date(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
         raise InvalidValue(expected(attribute.name, "a datetime.date", value))
@@ -266,7 +272,7 @@ class Term:
     then_every: relativedelta = attrs.field(
         factory=lambda: relativedelta(years=1), kw_only=True, validator=_period
     )
-    reviewers: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=tuple)
+    reviewers: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=_texts)
     independently: bool = attrs.field(default=True, kw_only=True)
     end: dt.date | None = attrs.field(default=None, kw_only=True)
     exit: ExitRecord | None = attrs.field(default=None, kw_only=True)
@@ -418,12 +424,6 @@ def _parties(value: Iterable[Authority]) -> tuple[Authority, ...]:
         if not isinstance(item, Authority):
             raise InvalidValue(expected(f"parties[{i}]", "an Authority", item))
     return items
-
-
-def _texts(value: Any) -> tuple[str, ...]:
-    if isinstance(value, str):
-        return (value,)
-    return tuple(value)
 
 
 def _arrangements(value: Iterable[ServiceArrangement]) -> tuple[ServiceArrangement, ...]:

@@ -61,15 +61,42 @@ def _ids(value: Any) -> frozenset[str]:
     return frozenset(value)
 
 
-def _tuple_of(kind: type[Any], field: str) -> Any:
-    def convert(value: Iterable[Any]) -> tuple[Any, ...]:
-        items = tuple(value)
-        for i, item in enumerate(items):
-            if not isinstance(item, kind):
-                raise InvalidValue(expected(f"{field}[{i}]", f"a {kind.__name__}", item))
-        return items
+def _codes(value: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(value, str):
+        raise InvalidValue(expected("hosts", "a sequence of authority codes", value))
+    return tuple(value)
 
-    return convert
+
+def _numbers(value: Iterable[int]) -> tuple[int, ...]:
+    return tuple(value)
+
+
+def _checked(kind: type[Any], field: str, value: Iterable[Any]) -> tuple[Any, ...]:
+    items = tuple(value)
+    for i, item in enumerate(items):
+        if not isinstance(item, kind):
+            raise InvalidValue(expected(f"{field}[{i}]", f"a {kind.__name__}", item))
+    return items
+
+
+def _actions(value: Iterable[Action]) -> tuple[Action, ...]:
+    return _checked(Action, "actions", value)
+
+
+def _observers(value: Iterable[Member]) -> tuple[Member, ...]:
+    return _checked(Member, "observers", value)
+
+
+def _officers(value: Iterable[Officer]) -> tuple[Officer, ...]:
+    return _checked(Officer, "officers", value)
+
+
+def _declarations(value: Iterable[Declaration]) -> tuple[Declaration, ...]:
+    return _checked(Declaration, "declarations", value)
+
+
+def _items(value: Iterable[Item]) -> tuple[Item, ...]:
+    return _checked(Item, "items", value)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -120,7 +147,7 @@ class MeetingPlan:
 
     board: Board = attrs.field(validator=attrs.validators.instance_of(Board))
     schedule: Schedule = attrs.field(kw_only=True, validator=attrs.validators.instance_of(Schedule))
-    hosts: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=tuple)
+    hosts: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=_codes)
     venues: FrozenMap[str, str] = attrs.field(factory=dict, kw_only=True, converter=frozen_map)
     clear_days: int = attrs.field(default=5, kw_only=True)
     nation: str = attrs.field(default="england", kw_only=True)
@@ -202,7 +229,7 @@ class Declaration:
 
     member: str
     interest: str = attrs.field(validator=_text)
-    items: tuple[int, ...] = attrs.field(default=(), kw_only=True, converter=tuple)
+    items: tuple[int, ...] = attrs.field(default=(), kw_only=True, converter=_numbers)
 
 
 def _votes(value: Mapping[str, Vote | str] | None) -> FrozenMap[str, Vote | str] | None:
@@ -236,9 +263,7 @@ class Item:
     excluded: frozenset[str] = attrs.field(default=frozenset(), kw_only=True, converter=_ids)
     minuted: tuple[int, int, int] | None = attrs.field(default=None, kw_only=True)
     illustrative: bool = attrs.field(default=False, kw_only=True)
-    actions: tuple[Action, ...] = attrs.field(
-        default=(), kw_only=True, converter=_tuple_of(Action, "actions")
-    )
+    actions: tuple[Action, ...] = attrs.field(default=(), kw_only=True, converter=_actions)
 
 
 def _substitutions(value: Mapping[str, Member]) -> FrozenMap[str, Member]:
@@ -283,18 +308,12 @@ class Meeting:
     substitutions: FrozenMap[str, Member] = attrs.field(
         factory=dict, kw_only=True, converter=_substitutions
     )
-    observers: tuple[Member, ...] = attrs.field(
-        default=(), kw_only=True, converter=_tuple_of(Member, "observers")
-    )
-    officers: tuple[Officer, ...] = attrs.field(
-        default=(), kw_only=True, converter=_tuple_of(Officer, "officers")
-    )
+    observers: tuple[Member, ...] = attrs.field(default=(), kw_only=True, converter=_observers)
+    officers: tuple[Officer, ...] = attrs.field(default=(), kw_only=True, converter=_officers)
     declarations: tuple[Declaration, ...] = attrs.field(
-        default=(), kw_only=True, converter=_tuple_of(Declaration, "declarations")
+        default=(), kw_only=True, converter=_declarations
     )
-    items: tuple[Item, ...] = attrs.field(
-        default=(), kw_only=True, converter=_tuple_of(Item, "items")
-    )
+    items: tuple[Item, ...] = attrs.field(default=(), kw_only=True, converter=_items)
     clear_days: int = attrs.field(default=5, kw_only=True)
     nation: str = attrs.field(default="england", kw_only=True)
     _sitting: Board = attrs.field(init=False, eq=False, repr=False)

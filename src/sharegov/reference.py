@@ -233,14 +233,16 @@ def bromsgrove_redditch_phases() -> tuple[Phase, Phase, Phase]:
     and 4.1(c)'s 30 June is Phase 3's date for the business case. Phase 2's implementation
     date (31 July 2009) did not move. Phase 1's quick wins were identified at the meeting.
     """
-    amend = {"decided_on": AMENDED_ON, "by": _BOARD, "reason": _HOLIDAYS}
     phase1 = Phase.plan(
         "Phase 1",
         "the quick wins for shared services / joint working",
         identify_by=dt.date(2008, 9, 30),
         implement_by=dt.date(2008, 12, 31),
         set_on=_SET_ON,
-    ).amend("implement", dt.date(2009, 1, 31), **amend)
+    )
+    phase1 = phase1.amend(
+        "implement", dt.date(2009, 1, 31), decided_on=AMENDED_ON, by=_BOARD, reason=_HOLIDAYS
+    )
     phase1 = attrs.evolve(phase1, identify=phase1.identify.complete(AMENDED_ON))
     phase2 = Phase.plan(
         "Phase 2",
@@ -248,13 +250,13 @@ def bromsgrove_redditch_phases() -> tuple[Phase, Phase, Phase]:
         identify_by=dt.date(2008, 12, 31),
         implement_by=dt.date(2009, 7, 31),
         set_on=_SET_ON,
-    ).amend("identify", dt.date(2009, 1, 31), **amend)
+    ).amend("identify", dt.date(2009, 1, 31), decided_on=AMENDED_ON, by=_BOARD, reason=_HOLIDAYS)
     phase3 = Phase.plan(
         "Phase 3",
         "the opportunities for shared services in a business case, having reviewed all services",
         identify_by=dt.date(2009, 6, 30),
         set_on=_SET_ON,
-    ).amend("identify", dt.date(2009, 7, 31), **amend)
+    ).amend("identify", dt.date(2009, 7, 31), decided_on=AMENDED_ON, by=_BOARD, reason=_HOLIDAYS)
     return phase1, phase2, phase3
 
 

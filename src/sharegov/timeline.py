@@ -87,6 +87,12 @@ def _optional_date(instance: Any, attribute: attrs.Attribute[Any], value: Any) -
         _is_date(instance, attribute, value)
 
 
+def _str_tuple(value: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(value, str):
+        raise InvalidValue(expected("depends_on", "a sequence of ids", value))
+    return tuple(value)
+
+
 def _check_date(field: str, value: Any) -> dt.date:
     if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
         raise InvalidValue(expected(field, "a datetime.date", value))
@@ -398,7 +404,7 @@ class Milestone:
 
     id: str = attrs.field(validator=_identifier)
     deadline: Deadline = attrs.field(validator=attrs.validators.instance_of(Deadline))
-    depends_on: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=tuple)
+    depends_on: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=_str_tuple)
 
     @property
     def due(self) -> dt.date:
