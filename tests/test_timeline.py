@@ -275,6 +275,9 @@ def test_schedule_text_round_trips_and_bad_rules_are_refused() -> None:
         Schedule.monthly_on("x", "fifth Blursday", start=D(2008, 1, 1))
     with pytest.raises(InvalidValue, match="until"):
         Schedule.quarterly("x", start=D(2008, 1, 1), until=D(2007, 1, 1))
+    with pytest.raises(InvalidValue, match="COUNT"):
+        Schedule("x", start=D(2008, 1, 1), rule="FREQ=MONTHLY;COUNT=3", until=D(2009, 1, 1))
+    assert len(Schedule("x", start=D(2008, 1, 1), rule="FREQ=MONTHLY;COUNT=3").dates()) == 3
     with pytest.raises(LimitExceeded):
         Schedule("x", start=D(2000, 1, 1), rule="FREQ=DAILY").dates(until=D(2050, 1, 1))
     assert s.next_after(D(2008, 9, 9)) == D(2008, 10, 14)

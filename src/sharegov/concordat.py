@@ -45,6 +45,7 @@ __all__ = [
     "ServiceArrangement",
     "Term",
     "TermState",
+    "Variation",
 ]
 
 
@@ -442,6 +443,24 @@ def _phases(value: Iterable[Phase]) -> tuple[Phase, ...]:
     return items
 
 
+@attrs.frozen
+class Variation:
+    """A variation of a concordat: the version it made, when, what changed, who agreed."""
+
+    version: int
+    in_force_from: dt.date
+    change: str
+    agreements: tuple[Agreement, ...]
+
+    def describe(self) -> str:
+        """The variation in a line fit for minutes."""
+        agreed = "; ".join(a.describe() for a in self.agreements)
+        return (
+            f"Version {self.version}, in force from {format_date(self.in_force_from)}: "
+            f"{self.change}. Agreed: {agreed}."
+        )
+
+
 _VERSIONED = ("version", "in_force_from", "agreements", "variation", "previous")
 
 
@@ -576,6 +595,14 @@ class Concordat:
             chain.append(node)
             node = node.previous
         return tuple(reversed(chain))
+
+    @property
+    def variations(self) -> tuple[Variation, ...]:
+        """Every variation made so far, oldest first (the first version is not one)."""
+        return tuple(
+            Variation(v.version, v.in_force_from, v.variation, v.agreements)
+            for v in self.versions[1:]
+        )
 
     def vary(
         self,

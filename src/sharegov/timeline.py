@@ -33,7 +33,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 import attrs
-from dateutil import rrule as _rrule
+from dateutil import rrule as dateutil_rrule
 
 from sharegov.errors import InvalidValue, LimitExceeded, expected
 from sharegov.parties import _identifier, _text
@@ -584,13 +584,13 @@ _WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 _DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
-def _parse_rule(rule: str, start: dt.date) -> _rrule.rrule:
+def _parse_rule(rule: str, start: dt.date) -> dateutil_rrule.rrule:
     start_dt = dt.datetime.combine(start, dt.time())
     try:
-        parsed = _rrule.rrulestr(rule, dtstart=start_dt)
+        parsed = dateutil_rrule.rrulestr(rule, dtstart=start_dt)
     except (ValueError, TypeError) as exc:
         raise InvalidValue(expected("rule", f"an RFC 5545 recurrence rule ({exc})", rule)) from None
-    if not isinstance(parsed, _rrule.rrule):
+    if not isinstance(parsed, dateutil_rrule.rrule):
         raise InvalidValue(expected("rule", "a single RFC 5545 recurrence rule", rule))
     return parsed
 
@@ -626,7 +626,7 @@ class Schedule:
     rule: str = attrs.field(kw_only=True)
     until: dt.date | None = attrs.field(default=None, kw_only=True, validator=_optional_date)
     owner: str | None = attrs.field(default=None, kw_only=True)
-    _rrule: _rrule.rrule = attrs.field(init=False, eq=False, repr=False)
+    _parsed: dateutil_rrule.rrule = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.rule, str) or "DTSTART" in self.rule.upper():
@@ -639,8 +639,12 @@ class Schedule:
             )
         parsed = _parse_rule(self.rule, self.start)
         if self.until is not None:
+            if "COUNT=" in self.rule.upper() or "UNTIL=" in self.rule.upper():
+                raise InvalidValue(
+                    expected("until", "None when the rule has its own COUNT or UNTIL", self.until)
+                )
             parsed = parsed.replace(until=dt.datetime.combine(self.until, dt.time()))
-        object.__setattr__(self, "_rrule", parsed)
+        object.__setattr__(self, "_parsed", parsed)
 
     @classmethod
     def bimonthly(cls, title: str, *, start: dt.date, **kw: Any) -> Schedule:
@@ -674,7 +678,7 @@ class Schedule:
         )
 
     def _iter(self) -> Iterator[dt.date]:
-        for moment in self._rrule:
+        for moment in self._parsed:
             yield moment.date()
 
     def dates(self, *, until: dt.date | None = None, after: dt.date | None = None) -> list[dt.date]:
@@ -700,7 +704,7 @@ class Schedule:
     def next_after(self, date: dt.date) -> dt.date | None:
         """The first date strictly after ``date``, or ``None`` when the schedule has ended."""
         _check_date("date", date)
-        moment = self._rrule.after(dt.datetime.combine(date, dt.time()), inc=False)
+        moment = self._parsed.after(dt.datetime.combine(date, dt.time()), inc=False)
         return None if moment is None else moment.date()
 
     def explain(self, *, as_of: dt.date) -> str:
