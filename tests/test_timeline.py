@@ -16,6 +16,7 @@ from sharegov.reference import (
     bromsgrove_redditch_business_case_plan,
     bromsgrove_redditch_phases,
 )
+from sharegov.strategies import deadlines, schedules
 from sharegov.timeline import (
     NATIONS,
     Deadline,
@@ -97,18 +98,11 @@ def test_explain_says_what_moved_since_and_who_moved_it() -> None:
     assert "Since then:\n    On 1 September 2008 Shared Services Board moved it" in text
 
 
-@st.composite
-def amended_deadlines(draw: st.DrawFn) -> Deadline:
-    d = Deadline("x", due=draw(dates), set_on=draw(st.none() | st.just(D(2000, 1, 1))))
-    when = draw(dates)
-    for _ in range(draw(st.integers(0, 5))):
-        d = d.amend(draw(dates), decided_on=when, by="Board")
-        when = draw(st.dates(when, D(2036, 12, 31)))
-    return d
-
-
-@given(amended_deadlines(), dates)
+@given(deadlines(), dates)
 def test_due_on_is_a_step_function_of_the_amendment_dates(d: Deadline, as_of: dt.date) -> None:
+    if d.set_on is not None and as_of < d.set_on:
+        assert d.due_on(as_of=as_of) is None
+        return
     steps = [a.decided_on for a in d.history]
     known = [a for a in d.history if a.decided_on <= as_of]
     assert d.due_on(as_of=as_of) == (known[-1].new if known else d.original)
@@ -120,10 +114,10 @@ def test_due_on_is_a_step_function_of_the_amendment_dates(d: Deadline, as_of: dt
         assert d.due_on(as_of=as_of) == d.due
 
 
-@given(amended_deadlines(), dates, dates)
+@given(deadlines(), dates, dates)
 def test_amending_never_changes_the_original(d: Deadline, new: dt.date, as_of: dt.date) -> None:
     before = (d.due, d.history, d.due_on(as_of=as_of))
-    when = max([a.decided_on for a in d.history], default=D(2000, 1, 1))
+    when = max([a.decided_on for a in d.history], default=d.set_on or D(2000, 1, 1))
     d.amend(new, decided_on=when, by="Board")
     assert (d.due, d.history, d.due_on(as_of=as_of)) == before
 
@@ -262,6 +256,16 @@ def test_bimonthly_and_quarterly(start: dt.date, step: int) -> None:
     months = [d.year * 12 + d.month for d in found]
     assert all(b - a >= step and (b - a) % step == 0 for a, b in itertools.pairwise(months))
     assert all(d.day == start.day for d in found)
+
+
+@given(schedules())
+def test_any_schedule_is_strictly_increasing_from_its_start(s: Schedule) -> None:
+    found = s.dates(until=s.start + dt.timedelta(days=1200))
+    assert found
+    assert all(a < b for a, b in itertools.pairwise(found))
+    assert found[0] >= s.start
+    assert s.next_after(found[0]) == (found[1] if len(found) > 1 else s.next_after(found[0]))
+    assert Schedule(s.title, start=s.start, rule=s.rule) == s
 
 
 def test_schedule_text_round_trips_and_bad_rules_are_refused() -> None:
