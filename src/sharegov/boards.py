@@ -28,6 +28,7 @@ Examples:
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import html
 from collections.abc import Iterable, Mapping
@@ -58,6 +59,7 @@ __all__ = [
     "ElectedChair",
     "FixedChair",
     "HostLeaderChairs",
+    "Membership",
     "Outcome",
     "Status",
 ]
@@ -323,6 +325,126 @@ class Outcome:
 
 
 # ---------------------------------------------------------------------------------------------
+# Memberships over time
+# ---------------------------------------------------------------------------------------------
+
+
+def _is_plain_date(value: Any) -> bool:
+    return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+
+
+def _date_or_none(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None and not _is_plain_date(value):
+        raise InvalidBoard(expected(attribute.name, "a datetime.date or None", value))
+
+
+@attrs.frozen
+class Membership:
+    """A member's seat on a board over time (Popolo-style: member, on behalf of, role, dates).
+
+    A conditional offer (``condition`` set) takes effect only from ``condition_met_on``;
+    until then the member is not on the board.
+
+    Args:
+        member: The member.
+        start: First day of membership, if known (open-ended before).
+        end: Last day of membership, if any.
+        role: E.g. ``"member"``, ``"chair"``, ``"observer"``.
+        on_behalf_of: The authority the member sits for; the member's own by default.
+        condition: What must happen before the offer takes effect, in words.
+        condition_met_on: When the condition was met, if it has been.
+        extra_seat: Whether taking up the offer adds a seat for ``on_behalf_of`` (an offer
+            beyond the board's fixed seats, like the seed's offer to the Labour group leaders).
+
+    Raises:
+        InvalidBoard: An end before the start, or a condition met before the offer began.
+
+    Examples:
+        >>> import datetime as dt
+        >>> offer = Membership(Member("lab_bdc", "Labour Group Leader (BDC)", "BDC"),
+        ...                    start=dt.date(2008, 9, 17),
+        ...                    condition="written agreement to the Joint Chief Executive principle")
+        >>> offer.active_on(dt.date(2008, 10, 1))
+        False
+        >>> import attrs
+        >>> met = attrs.evolve(offer, condition_met_on=dt.date(2008, 9, 30))
+        >>> met.active_on(dt.date(2008, 10, 1))
+        True
+    """
+
+    member: Member = attrs.field(validator=attrs.validators.instance_of(Member))
+    start: dt.date | None = attrs.field(default=None, kw_only=True, validator=_date_or_none)
+    end: dt.date | None = attrs.field(default=None, kw_only=True, validator=_date_or_none)
+    role: str = attrs.field(default="member", kw_only=True)
+    on_behalf_of: str | None = attrs.field(default=None, kw_only=True)
+    condition: str | None = attrs.field(default=None, kw_only=True)
+    condition_met_on: dt.date | None = attrs.field(
+        default=None, kw_only=True, validator=_date_or_none
+    )
+    extra_seat: bool = attrs.field(
+        default=False, kw_only=True, validator=attrs.validators.instance_of(bool)
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if self.start is not None and self.end is not None and self.end < self.start:
+            raise InvalidBoard(
+                expected("end", f"a date on or after the start {self.start}", self.end)
+            )
+        if self.on_behalf_of is not None and self.on_behalf_of != self.member.authority:
+            raise InvalidBoard(
+                expected(
+                    "on_behalf_of",
+                    f"{self.member.name}'s authority {self.member.authority!r}",
+                    self.on_behalf_of,
+                )
+            )
+        met = self.condition_met_on
+        if met is not None and self.start is not None and met < self.start:
+            raise InvalidBoard(
+                expected("condition_met_on", f"a date on or after the offer {self.start}", met)
+            )
+
+    @property
+    def authority(self) -> str:
+        """The authority the member sits for."""
+        return self.on_behalf_of or self.member.authority
+
+    def effective_from(self) -> dt.date | None:
+        """The first day the member sits: the start, or when the condition was met."""
+        if self.condition is None:
+            return self.start
+        return self.condition_met_on
+
+    def active_on(self, date: dt.date) -> bool:
+        """Whether the member sits on the board on ``date``."""
+        if self.condition is not None and self.condition_met_on is None:
+            return False
+        begin = self.effective_from()
+        return (begin is None or begin <= date) and (self.end is None or date <= self.end)
+
+
+def _memberships(value: Iterable[Membership]) -> tuple[Membership, ...]:
+    items = tuple(value)
+    for i, item in enumerate(items):
+        if not isinstance(item, Membership):
+            raise InvalidBoard(expected(f"memberships[{i}]", "a Membership", item))
+    return items
+
+
+def _check_memberships(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    codes = {a.code for a in instance.authorities}
+    for i, membership in enumerate(value):
+        if membership.authority not in codes:
+            raise InvalidBoard(
+                expected(
+                    f"memberships[{i}].authority",
+                    f"one of the authorities {sorted(codes)}",
+                    membership.authority,
+                )
+            )
+
+
+# ---------------------------------------------------------------------------------------------
 # Board
 # ---------------------------------------------------------------------------------------------
 
@@ -394,6 +516,9 @@ class Board:
         factory=ElectedChair,
         kw_only=True,
         validator=attrs.validators.instance_of(ChairRule),
+    )
+    memberships: tuple[Membership, ...] = attrs.field(
+        default=(), kw_only=True, converter=_memberships, validator=_check_memberships
     )
     _by_id: dict[str, Member] = attrs.field(init=False, eq=False, repr=False)
     _authority_of: FrozenMap[str, str] = attrs.field(init=False, eq=False, repr=False)
@@ -533,6 +658,77 @@ class Board:
     def chair_for(self, *, host: str | None = None) -> str | None:
         """Who chairs a meeting under the board's chair rule, given the host authority."""
         return self.chair_rule.chair(self, host=host)
+
+    # -- over time ----------------------------------------------------------------------------
+
+    def at(self, date: dt.date) -> Board:
+        """The board as constituted on ``date``, from its :attr:`memberships`.
+
+        Members with no membership record sit throughout; those with one sit while it is
+        active (a conditional offer only once its condition is met). A taken-up offer with
+        ``extra_seat`` adds a seat for its authority. Decide with ``board.at(date).decide(...)``.
+
+        Raises:
+            InvalidBoard: The roster on that date does not fit the seats, or has no voting member.
+
+        Examples:
+            >>> import datetime as dt
+            >>> from sharegov.reference import bromsgrove_redditch_board_over_time
+            >>> board = bromsgrove_redditch_board_over_time()
+            >>> [m.id for m in board.at(dt.date(2008, 9, 1)).members]
+            ['hollingworth', 'luck', 'webb', 'gandy', 'hall', 'mcmillan']
+        """
+        if not _is_plain_date(date):
+            raise InvalidBoard(expected("date", "a datetime.date", date))
+        if not self.memberships:
+            return self
+        governed = {ms.member.id for ms in self.memberships}
+        members = [m for m in self.members if m.id not in governed]
+        seats = dict(self.seats)
+        for ms in self.memberships:
+            if ms.active_on(date):
+                members.append(ms.member)
+                if ms.extra_seat:
+                    seats[ms.authority] = seats.get(ms.authority, 0) + 1
+        try:
+            return attrs.evolve(self, members=members, seats=seats, memberships=())
+        except InvalidBoard as exc:
+            raise InvalidBoard(f"{self.name} on {date.isoformat()}: {exc}") from None
+
+    def substitute(self, member_id: str, substitute: Member) -> Board:
+        """The board for one meeting with ``substitute`` sitting in place of ``member_id``.
+
+        Raises:
+            InvalidBoard: The board's terms do not permit substitutes, or the substitute is
+                already on the board. The substitute sits on behalf of the absent member's
+                authority.
+            UnknownId: No such member.
+
+        Examples:
+            >>> from sharegov.reference import bromsgrove_redditch_board
+            >>> board = bromsgrove_redditch_board()
+            >>> board.substitute("webb", Member("sub", "Cllr A. Substitute", "BDC"))
+            Traceback (most recent call last):
+            ...
+            sharegov.errors.InvalidBoard: substitute: Shared Services Board does not permit
+            substitutes, so Cllr A. Substitute cannot sit in place of Cllr M. Webb
+        """
+        absent = self.member(member_id)
+        if not isinstance(substitute, Member):
+            raise InvalidBoard(expected("substitute", "a Member", substitute))
+        if not self.substitutes_allowed:
+            raise InvalidBoard(
+                f"substitute: {self.name} does not permit substitutes, so {substitute.name} "
+                f"cannot sit in place of {absent.name}"
+            )
+        if substitute.id in self._by_id:
+            raise InvalidBoard(
+                expected("substitute.id", f"someone not already on {self.name}", substitute.id)
+            )
+        # The substitute sits on behalf of the absent member's authority, in that seat.
+        sitting = attrs.evolve(substitute, authority=absent.authority, voting=absent.voting)
+        members = [sitting if m.id == member_id else m for m in self.members]
+        return attrs.evolve(self, members=members)
 
     def describe(self) -> str:
         """The board's terms in a few lines of plain English."""

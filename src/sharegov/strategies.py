@@ -45,10 +45,12 @@ __all__ = [
     "ballots",
     "boards",
     "boards_with_ballots",
+    "deadlines",
     "gss_codes",
     "members",
     "moneys",
     "rules_for",
+    "schedules",
     "split_rules",
     "strategy_for",
     "tallies",
@@ -344,3 +346,42 @@ def split_rules(codes: list[str]) -> st.SearchStrategy[Any]:
             lambda pair: costs.Mix([(Fraction(1, 2), pair[0]), (Fraction(1, 2), pair[1])])
         ),
     )
+
+
+# -- timeline --
+
+
+@st.composite
+def deadlines(draw: st.DrawFn, *, max_amendments: int = 5) -> Any:
+    """A :class:`~sharegov.timeline.Deadline` with up to ``max_amendments`` amendments, each
+    decided on or after the one before and after the day it was set."""
+    import datetime as dt
+
+    from sharegov.timeline import Deadline
+
+    dates = st.dates(dt.date(2000, 1, 1), dt.date(2035, 12, 31))
+    set_on = draw(st.none() | dates)
+    deadline = Deadline("Deadline", due=draw(dates), set_on=set_on)
+    when = set_on or draw(dates)
+    for _ in range(draw(st.integers(0, max_amendments))):
+        deadline = deadline.amend(draw(dates), decided_on=when, by="Board")
+        when = draw(st.dates(when, dt.date(2036, 12, 31)))
+    return deadline
+
+
+@st.composite
+def schedules(draw: st.DrawFn) -> Any:
+    """A :class:`~sharegov.timeline.Schedule`: bi-monthly, quarterly, annual or an nth weekday."""
+    import datetime as dt
+
+    from sharegov.timeline import Schedule
+
+    start = draw(st.dates(dt.date(2000, 1, 1), dt.date(2035, 12, 31)))
+    kind = draw(st.sampled_from(["bimonthly", "quarterly", "annually", "nth"]))
+    if kind == "nth":
+        which = draw(st.sampled_from(["first", "second", "third", "fourth", "last"]))
+        day = draw(st.sampled_from(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]))
+        return Schedule.monthly_on(
+            "Meeting", f"{which} {day}", start=start, interval=draw(st.integers(1, 3))
+        )
+    return getattr(Schedule, kind)("Meeting", start=start)

@@ -1,0 +1,462 @@
+"""Meetings of a board: when they fall, who hosts and chairs, and what each one decided.
+
+A :class:`MeetingPlan` turns a board's recurring :class:`~sharegov.timeline.Schedule` into
+dated meetings with the host (rotating between authorities), the chair under the board's
+chair rule and the latest day to publish the agenda (clear working days, by nation).
+
+A :class:`Meeting` is the record of one meeting, enough to write real minutes as data:
+who was present, sent apologies, was absent, substituted, observed or attended as an
+officer; declarations of interest; the items, each with its votes (decided against the
+board as constituted on the meeting's date) and its actions with owners and due dates.
+
+Examples:
+    >>> import datetime as dt
+    >>> from sharegov.reference import bromsgrove_redditch_meeting_plan
+    >>> plan = bromsgrove_redditch_meeting_plan()
+    >>> for m in plan.meetings(until=dt.date(2009, 1, 31)):
+    ...     print(m.explain())
+    1 September 2008: hosted by BDC, chaired by Cllr R. Hollingworth; agenda by 21 August 2008.
+    3 November 2008: hosted by RBC, chaired by Cllr C. Gandy; agenda by 24 October 2008.
+    5 January 2009: hosted by BDC, chaired by Cllr R. Hollingworth; agenda by 23 December 2008.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import attrs
+
+from sharegov._frozen import FrozenMap, frozen_map
+from sharegov.boards import Board, Outcome
+from sharegov.errors import InvalidBoard, InvalidValue, InvalidVote, UnknownId, expected
+from sharegov.parties import Member, Officer, _text
+from sharegov.rules import Vote
+from sharegov.timeline import Deadline, Schedule, format_date, is_working_day, notice_deadline
+
+__all__ = [
+    "Action",
+    "Declaration",
+    "Item",
+    "Meeting",
+    "MeetingPlan",
+    "ScheduledMeeting",
+]
+
+
+def _date(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+        raise InvalidValue(expected(attribute.name, "a datetime.date", value))
+
+
+def _optional_date(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None:
+        _date(instance, attribute, value)
+
+
+def _ids(value: Any) -> frozenset[str]:
+    if isinstance(value, str):
+        raise InvalidValue(expected("attendance", "a set of member ids", value))
+    return frozenset(value)
+
+
+def _codes(value: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(value, str):
+        raise InvalidValue(expected("hosts", "a sequence of authority codes", value))
+    return tuple(value)
+
+
+def _numbers(value: Iterable[int]) -> tuple[int, ...]:
+    return tuple(value)
+
+
+def _checked(kind: type[Any], field: str, value: Iterable[Any]) -> tuple[Any, ...]:
+    items = tuple(value)
+    for i, item in enumerate(items):
+        if not isinstance(item, kind):
+            raise InvalidValue(expected(f"{field}[{i}]", f"a {kind.__name__}", item))
+    return items
+
+
+def _actions(value: Iterable[Action]) -> tuple[Action, ...]:
+    return _checked(Action, "actions", value)
+
+
+def _observers(value: Iterable[Member]) -> tuple[Member, ...]:
+    return _checked(Member, "observers", value)
+
+
+def _officers(value: Iterable[Officer]) -> tuple[Officer, ...]:
+    return _checked(Officer, "officers", value)
+
+
+def _declarations(value: Iterable[Declaration]) -> tuple[Declaration, ...]:
+    return _checked(Declaration, "declarations", value)
+
+
+def _items(value: Iterable[Item]) -> tuple[Item, ...]:
+    return _checked(Item, "items", value)
+
+
+# ---------------------------------------------------------------------------------------------
+# Scheduling
+# ---------------------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class ScheduledMeeting:
+    """One meeting of a plan: date, host, chair and agenda deadline."""
+
+    date: dt.date
+    host: str | None
+    chair: str | None
+    chair_name: str | None
+    agenda_by: dt.date
+    venue: str | None = None
+    working_day: bool = True
+
+    def explain(self) -> str:
+        """One line for a forward plan; flags a meeting that falls on a weekend or bank
+        holiday."""
+        host = f"hosted by {self.host}" if self.host else "no host set"
+        chair = f"chaired by {self.chair_name}" if self.chair_name else "chair to be elected"
+        venue = f" at {self.venue}" if self.venue else ""
+        warn = "" if self.working_day else " (not a working day)"
+        return (
+            f"{format_date(self.date)}{warn}{venue}: {host}, {chair}; "
+            f"agenda by {format_date(self.agenda_by)}."
+        )
+
+
+@attrs.frozen
+class MeetingPlan:
+    """A board's recurring meetings, with hosts in rotation and chairs by the chair rule.
+
+    Args:
+        board: The board (with memberships over time, if any).
+        schedule: When it meets, e.g. ``Schedule.bimonthly(...)``.
+        hosts: Authority codes in rotation; the first hosts the first meeting.
+        venues: Venue per host authority, if recorded.
+        clear_days: Clear working days' notice for the agenda.
+        nation: Whose bank holidays count (``"england"``, ``"wales"``, ...).
+
+    Raises:
+        InvalidBoard: A host that is not one of the board's authorities.
+    """
+
+    board: Board = attrs.field(validator=attrs.validators.instance_of(Board))
+    schedule: Schedule = attrs.field(kw_only=True, validator=attrs.validators.instance_of(Schedule))
+    hosts: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=_codes)
+    venues: FrozenMap[str, str] = attrs.field(factory=dict, kw_only=True, converter=frozen_map)
+    clear_days: int = attrs.field(default=5, kw_only=True)
+    nation: str = attrs.field(default="england", kw_only=True)
+
+    def __attrs_post_init__(self) -> None:
+        for i, code in enumerate(self.hosts):
+            try:
+                self.board.authority(code)
+            except UnknownId:
+                raise InvalidBoard(
+                    expected(f"hosts[{i}]", f"an authority of {self.board.name}", code)
+                ) from None
+
+    def host_for(self, index: int) -> str | None:
+        """The host of the ``index``-th meeting (from 0), by rotation."""
+        return self.hosts[index % len(self.hosts)] if self.hosts else None
+
+    def meetings(self, *, until: dt.date) -> tuple[ScheduledMeeting, ...]:
+        """The meetings up to ``until``, each with host, chair (roster on its date) and
+        agenda deadline."""
+        out = []
+        for i, date in enumerate(self.schedule.dates(until=until)):
+            host = self.host_for(i)
+            board = self.board.at(date)
+            chair = board.chair_for(host=host)
+            name = board.member(chair).name if chair is not None else None
+            out.append(
+                ScheduledMeeting(
+                    date,
+                    host,
+                    chair,
+                    name,
+                    notice_deadline(date, self.clear_days, self.nation),
+                    self.venues.get(host) if host else None,
+                    is_working_day(date, self.nation),
+                )
+            )
+        return tuple(out)
+
+
+# ---------------------------------------------------------------------------------------------
+# Records
+# ---------------------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Action:
+    """An action from a meeting: what, who, by when.
+
+    Examples:
+        >>> a = Action(2, "Clarify the Public Affairs project", owner="Northamptonshire SRP",
+        ...            due=dt.date(2009, 12, 15))
+        >>> a.describe()
+        'Action 2 - Clarify the Public Affairs project - Northamptonshire SRP, by 15 December 2009.'
+    """
+
+    number: int
+    text: str = attrs.field(validator=_text)
+    owner: str = attrs.field(kw_only=True, validator=_text)
+    due: dt.date | None = attrs.field(default=None, kw_only=True, validator=_optional_date)
+
+    def describe(self) -> str:
+        """The action as minutes list it."""
+        by = f", by {format_date(self.due)}" if self.due else ""
+        return f"Action {self.number} - {self.text} - {self.owner}{by}."
+
+    def deadline(self, *, set_on: dt.date) -> Deadline | None:
+        """The action as a :class:`~sharegov.timeline.Deadline` set at the meeting."""
+        if self.due is None:
+            return None
+        return Deadline(
+            f"Action {self.number}: {self.text}", due=self.due, set_on=set_on, owner=self.owner
+        )
+
+
+@attrs.frozen
+class Declaration:
+    """A declaration of interest made at a meeting."""
+
+    member: str
+    interest: str = attrs.field(validator=_text)
+    items: tuple[int, ...] = attrs.field(default=(), kw_only=True, converter=_numbers)
+
+
+def _votes(value: Mapping[str, Vote | str] | None) -> FrozenMap[str, Vote | str] | None:
+    return None if value is None else frozen_map(value)
+
+
+@attrs.frozen
+class Item:
+    """An agenda item: its resolution, the votes if put to a vote, and its actions.
+
+    Args:
+        number: The item number in the minutes.
+        title: The item's heading.
+        resolution: What was resolved or agreed, in the minutes' words.
+        votes: Member id to vote, where the item was put to a vote (decided against the board
+            as constituted on the meeting's date).
+        excluded: Members barred from the item by an interest.
+        minuted: The counts the minutes record (for, against, abstaining), checked against
+            the votes.
+        illustrative: ``True`` where the minutes give counts but not names, so the votes are
+            an illustrative assignment consistent with those counts.
+        actions: Actions arising.
+    """
+
+    number: int
+    title: str = attrs.field(validator=_text)
+    resolution: str = attrs.field(default="", kw_only=True)
+    votes: FrozenMap[str, Vote | str] | None = attrs.field(
+        default=None, kw_only=True, converter=_votes
+    )
+    excluded: frozenset[str] = attrs.field(default=frozenset(), kw_only=True, converter=_ids)
+    minuted: tuple[int, int, int] | None = attrs.field(default=None, kw_only=True)
+    illustrative: bool = attrs.field(default=False, kw_only=True)
+    actions: tuple[Action, ...] = attrs.field(default=(), kw_only=True, converter=_actions)
+
+
+def _substitutions(value: Mapping[str, Member]) -> FrozenMap[str, Member]:
+    out = frozen_map(value)
+    for key, member in out.items():
+        if not isinstance(member, Member):
+            raise InvalidValue(expected(f"substitutions.{key}", "a Member", member))
+    return out
+
+
+@attrs.frozen
+class Meeting:
+    """The record of one meeting, evaluated against the board as constituted on its date.
+
+    Every member on the roster that day must be listed exactly once as present, sending
+    apologies or absent; a substituted member sends apologies and the substitute is present.
+
+    Raises:
+        InvalidVote: A member listed twice or not at all, an unknown member, a chair not
+            present or not the one the chair rule gives, or votes that do not fit the board
+            or the minuted counts.
+        InvalidBoard: A substitution on a board that does not permit substitutes.
+
+    Examples:
+        >>> from sharegov.reference import bromsgrove_redditch_meeting_2008_09_01
+        >>> meeting = bromsgrove_redditch_meeting_2008_09_01()
+        >>> meeting.chair, sorted(meeting.apologies)
+        ('hollingworth', ['webb'])
+        >>> meeting.outcome(4).carried
+        True
+    """
+
+    board: Board = attrs.field(validator=attrs.validators.instance_of(Board))
+    date: dt.date = attrs.field(validator=_date)
+    time: dt.time | None = attrs.field(default=None, kw_only=True)
+    host: str | None = attrs.field(default=None, kw_only=True)
+    venue: str | None = attrs.field(default=None, kw_only=True)
+    chair: str | None = attrs.field(default=None, kw_only=True)
+    present: frozenset[str] = attrs.field(factory=frozenset, kw_only=True, converter=_ids)
+    apologies: frozenset[str] = attrs.field(factory=frozenset, kw_only=True, converter=_ids)
+    absent: frozenset[str] = attrs.field(factory=frozenset, kw_only=True, converter=_ids)
+    substitutions: FrozenMap[str, Member] = attrs.field(
+        factory=dict, kw_only=True, converter=_substitutions
+    )
+    observers: tuple[Member, ...] = attrs.field(default=(), kw_only=True, converter=_observers)
+    officers: tuple[Officer, ...] = attrs.field(default=(), kw_only=True, converter=_officers)
+    declarations: tuple[Declaration, ...] = attrs.field(
+        default=(), kw_only=True, converter=_declarations
+    )
+    items: tuple[Item, ...] = attrs.field(default=(), kw_only=True, converter=_items)
+    clear_days: int = attrs.field(default=5, kw_only=True)
+    nation: str = attrs.field(default="england", kw_only=True)
+    _sitting: Board = attrs.field(init=False, eq=False, repr=False)
+    _outcomes: dict[int, Outcome] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        board = self.board.at(self.date)
+        for member_id, substitute in self.substitutions.items():
+            if member_id not in self.apologies | self.absent:
+                raise InvalidVote(
+                    f"substitutions.{member_id}: a substituted member must be recorded as "
+                    "sending apologies or absent"
+                )
+            board = board.substitute(member_id, substitute)
+        object.__setattr__(self, "_sitting", board)
+        subs = {s.id for s in self.substitutions.values()}
+        roster = {m.id for m in board.members}
+        lists = {"present": self.present, "apologies": self.apologies, "absent": self.absent}
+        seen: dict[str, str] = {}
+        for field, ids in lists.items():
+            for member_id in sorted(ids):
+                if member_id not in roster and member_id not in self.substitutions:
+                    raise InvalidVote(
+                        expected(field, f"members of {board.name} on {self.date}", member_id)
+                    )
+                if member_id in seen:
+                    raise InvalidVote(
+                        f"{field}: {member_id!r} is also recorded as {seen[member_id]}"
+                    )
+                seen[member_id] = field
+        for member_id in sorted(roster - subs - set(seen)):
+            raise InvalidVote(
+                f"attendance: {board.member(member_id).name} is on {board.name} on "
+                f"{format_date(self.date)} but is not recorded as present, apologies or absent"
+            )
+        missing_subs = subs - self.present
+        if missing_subs:
+            raise InvalidVote(expected("present", "every substitute", sorted(missing_subs)))
+        self._check_chair(board)
+        outcomes: dict[int, Outcome] = {}
+        for item in self.items:
+            if item.number in outcomes:
+                raise InvalidVote(expected("items", "unique item numbers", item.number))
+            if item.votes is not None:
+                outcomes[item.number] = self._decide(board, item, item.votes)
+        object.__setattr__(self, "_outcomes", outcomes)
+
+    def _check_chair(self, board: Board) -> None:
+        if self.chair is None:
+            return
+        if self.chair not in self.present:
+            raise InvalidVote(expected("chair", "a member present", self.chair))
+        ruled = board.chair_for(host=self.host) if self.host is not None else None
+        if ruled is not None and ruled != self.chair:
+            raise InvalidVote(
+                f"chair: under the rule '{board.chair_rule.describe()}' "
+                f"{board.member(ruled).name} chairs when {self.host} hosts, "
+                f"got {self.chair!r}"
+            )
+
+    def _decide(self, board: Board, item: Item, votes: Mapping[str, Vote | str]) -> Outcome:
+        away = (self.apologies | self.absent) & {m.id for m in board.members}
+        try:
+            outcome = board.decide(votes, absent=away, excluded=item.excluded, chair=self.chair)
+        except InvalidVote as exc:
+            raise InvalidVote(f"items[{item.number}]: {exc}") from None
+        if item.minuted is not None:
+            got = tuple(outcome.tally.count(v) for v in (Vote.FOR, Vote.AGAINST, Vote.ABSTAIN))
+            if got != tuple(item.minuted):
+                raise InvalidVote(
+                    expected(
+                        f"items[{item.number}].votes",
+                        f"counts matching the minutes {tuple(item.minuted)}",
+                        got,
+                    )
+                )
+        return outcome
+
+    @property
+    def sitting(self) -> Board:
+        """The board as it sat: the roster on the date, with substitutes in their seats."""
+        return self._sitting
+
+    def outcome(self, number: int) -> Outcome:
+        """The decision on item ``number``.
+
+        Raises:
+            UnknownId: No such item, or it was not put to a vote.
+        """
+        try:
+            return self._outcomes[number]
+        except KeyError:
+            raise UnknownId(
+                expected("number", f"an item put to a vote ({sorted(self._outcomes)})", number)
+            ) from None
+
+    @property
+    def actions(self) -> tuple[Action, ...]:
+        """Every action arising, in item order."""
+        return tuple(a for item in self.items for a in item.actions)
+
+    def agenda_by(self) -> dt.date:
+        """The latest day to publish the agenda (clear working days before the meeting)."""
+        return notice_deadline(self.date, self.clear_days, self.nation)
+
+    def _name(self, member_id: str) -> str:
+        if member_id in self.substitutions:
+            return self.board.at(self.date).member(member_id).name
+        return self._sitting.member(member_id).name
+
+    def explain(self) -> str:
+        """The meeting as minutes: attendance, declarations, items, outcomes and actions."""
+        order = [m.id for m in self._sitting.members]
+
+        def names(ids: Iterable[str]) -> str:
+            chosen = sorted(ids, key=lambda i: order.index(i) if i in order else len(order))
+            return ", ".join(
+                self._name(i) + (" (Chair)" if i == self.chair else "") for i in chosen
+            )
+
+        when = format_date(self.date) + (f" at {self.time:%H:%M}" if self.time else "")
+        lines = [f"{self.board.name}, {when}" + (f", {self.venue}" if self.venue else "")]
+        lines.append(f"Present: {names(self.present) or 'none recorded'}.")
+        for absent_id, sub in self.substitutions.items():
+            lines.append(f"Substitute: {sub.name} for {self._name(absent_id)}.")
+        if self.apologies:
+            lines.append(f"Apologies: {names(self.apologies)}.")
+        if self.absent:
+            lines.append(f"Absent: {names(self.absent)}.")
+        if self.observers:
+            lines.append("Observers: " + ", ".join(m.name for m in self.observers) + ".")
+        if self.officers:
+            lines.append("Officers: " + ", ".join(o.name for o in self.officers) + ".")
+        for d in self.declarations:
+            lines.append(f"Declaration of interest: {self._name(d.member)}, {d.interest}.")
+        for item in self.items:
+            lines.append(f"{item.number}. {item.title}")
+            if item.resolution:
+                lines.append(f"   {item.resolution}")
+            if item.number in self._outcomes:
+                if item.illustrative:
+                    lines.append("   (votes by name are illustrative; the counts are minuted)")
+                text = self._outcomes[item.number].explain()
+                lines.extend(f"   {line}" for line in text.splitlines())
+            lines.extend(f"   {a.describe()}" for a in item.actions)
+        return "\n".join(lines)

@@ -1,0 +1,222 @@
+"""Boards over time, substitutions, meeting plans, meeting records and iCalendar export."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import attrs
+import pytest
+
+from sharegov import Member, Vote
+from sharegov.boards import Membership
+from sharegov.errors import InvalidBoard, InvalidValue, InvalidVote, UnknownId
+from sharegov.meetings import Item, Meeting
+from sharegov.reference import (
+    bromsgrove_redditch_board,
+    bromsgrove_redditch_board_over_time,
+    bromsgrove_redditch_meeting_2008_09_01,
+    bromsgrove_redditch_meeting_plan,
+    bromsgrove_redditch_phases,
+    em_iep_board,
+    em_iep_meeting_2009_11_27,
+)
+
+D = dt.date
+SIX = ["hollingworth", "luck", "webb", "gandy", "hall", "mcmillan"]
+
+
+# -- boards over time -----------------------------------------------------------------------
+
+
+def test_roster_over_time_and_the_conditional_offer() -> None:
+    board = bromsgrove_redditch_board_over_time()
+    assert [m.id for m in board.at(D(2008, 9, 1)).members] == SIX
+    # The offer was made on 17 September 2008 but its condition is not recorded as met.
+    assert [m.id for m in board.at(D(2009, 1, 1)).members] == SIX
+    with pytest.raises(InvalidBoard, match="2008-01-01"):
+        board.at(D(2008, 1, 1))  # before the board was set up: nobody sits
+    met = [
+        attrs.evolve(ms, condition_met_on=D(2008, 10, 1)) if ms.condition else ms
+        for ms in board.memberships
+    ]
+    grown = attrs.evolve(board, memberships=met)
+    assert grown.at(D(2008, 9, 30)).seats == {"BDC": 3, "RBC": 3}
+    later = grown.at(D(2008, 10, 1))
+    assert later.seats == {"BDC": 4, "RBC": 4}
+    assert {"labour_bdc", "labour_rbc"} <= {m.id for m in later.members}
+    # decide uses the roster on the date
+    votes = dict.fromkeys(SIX, Vote.FOR)
+    assert later.decide({**votes, "labour_bdc": Vote.FOR}).carried
+    with pytest.raises(InvalidVote, match="labour_bdc"):
+        grown.at(D(2008, 9, 30)).decide({**votes, "labour_bdc": Vote.FOR})
+
+
+def test_membership_validation() -> None:
+    m = Member("x", "Cllr X", "BDC")
+    with pytest.raises(InvalidBoard, match="^end:"):
+        Membership(m, start=D(2009, 1, 1), end=D(2008, 1, 1))
+    with pytest.raises(InvalidBoard, match="on_behalf_of"):
+        Membership(m, on_behalf_of="RBC")
+    with pytest.raises(InvalidBoard, match="condition_met_on"):
+        Membership(m, start=D(2009, 1, 1), condition="c", condition_met_on=D(2008, 1, 1))
+    ended = Membership(m, start=D(2008, 1, 1), end=D(2008, 12, 31))
+    assert ended.active_on(D(2008, 12, 31))
+    assert not ended.active_on(D(2009, 1, 1))
+    board = bromsgrove_redditch_board()
+    with pytest.raises(InvalidBoard, match="authority"):
+        attrs.evolve(board, memberships=[Membership(Member("y", "Cllr Y", "WFDC"))])
+    too_many = attrs.evolve(board, memberships=[Membership(m, start=D(2008, 1, 1))])
+    with pytest.raises(InvalidBoard, match="4 voting members"):
+        too_many.at(D(2008, 6, 1))
+
+
+def test_no_substitutes_when_the_board_says_so() -> None:
+    board = bromsgrove_redditch_board()
+    with pytest.raises(InvalidBoard, match="does not permit substitutes"):
+        board.substitute("webb", Member("sub", "Cllr Sub", "BDC"))
+    with pytest.raises(InvalidBoard, match="does not permit substitutes"):
+        Meeting(
+            board,
+            D(2008, 9, 1),
+            present=["hollingworth", "luck", "gandy", "hall", "mcmillan", "sub"],
+            apologies={"webb"},
+            substitutions={"webb": Member("sub", "Cllr Sub", "BDC")},
+        )
+
+
+# -- meeting plans --------------------------------------------------------------------------
+
+
+def test_plan_alternates_hosts_and_chairs() -> None:
+    meetings = bromsgrove_redditch_meeting_plan().meetings(until=D(2009, 7, 31))
+    assert [m.host for m in meetings] == ["BDC", "RBC"] * 3
+    assert [m.chair for m in meetings] == ["hollingworth", "gandy"] * 3
+    assert all(m.agenda_by < m.date for m in meetings)
+    may = next(m for m in meetings if m.date.month == 5)
+    assert not may.working_day
+    assert "(not a working day)" in may.explain()
+
+
+# -- seed 001 -------------------------------------------------------------------------------
+
+
+def test_seed_001_meeting() -> None:
+    meeting = bromsgrove_redditch_meeting_2008_09_01()
+    assert meeting.present == {"hollingworth", "gandy", "hall", "luck", "mcmillan"}
+    assert meeting.apologies == {"webb"}
+    assert meeting.time == dt.time(17, 30)
+    for number in (2, 3, 4, 5, 6, 7):
+        out = meeting.outcome(number)
+        assert out.carried
+        assert out.advisory
+        assert out.tally.absent == {"webb"}
+    with pytest.raises(UnknownId):
+        meeting.outcome(1)  # the chairman's election is minuted, not put to a board vote
+    assert "Apologies: Cllr M. Webb." in meeting.explain()
+    assert meeting.agenda_by() == D(2008, 8, 21)
+
+
+def test_attendance_must_account_for_everyone_once() -> None:
+    board = bromsgrove_redditch_board()
+    five = ["hollingworth", "gandy", "hall", "luck", "mcmillan"]
+    with pytest.raises(InvalidVote, match="Cllr M. Webb .* not recorded"):
+        Meeting(board, D(2008, 9, 1), present=five)
+    with pytest.raises(InvalidVote, match="also recorded"):
+        Meeting(board, D(2008, 9, 1), present=[*five, "webb"], apologies={"webb"})
+    with pytest.raises(InvalidVote, match="present"):
+        Meeting(board, D(2008, 9, 1), present=[*five, "nobody"], apologies={"webb"})
+    with pytest.raises(InvalidVote, match="chair"):
+        Meeting(board, D(2008, 9, 1), present=five, apologies={"webb"}, chair="webb")
+    with pytest.raises(InvalidVote, match="Cllr C. Gandy chairs when RBC hosts"):
+        Meeting(
+            board, D(2008, 9, 1), present=five, apologies={"webb"}, chair="hollingworth", host="RBC"
+        )
+    with pytest.raises(InvalidVote, match=r"items\[1\].*absent"):
+        Meeting(
+            board,
+            D(2008, 9, 1),
+            present=five,
+            apologies={"webb"},
+            items=[Item(1, "x", votes={"webb": Vote.FOR})],
+        )
+
+
+# -- seed 003 -------------------------------------------------------------------------------
+
+
+def test_seed_003_regional_board() -> None:
+    meeting = em_iep_meeting_2009_11_27()
+    assert len(meeting.observers) == 4
+    assert not any(o.voting for o in meeting.observers)
+    assert len(meeting.officers) == 6
+    assert dict(meeting.substitutions)["wilcox"].name == "Cllr Ken Savidge"
+    assert "savidge" in meeting.present
+    assert "wilcox" in meeting.apologies
+    # the substitute sits in Derbyshire's seat
+    assert meeting.sitting.member("savidge").authority == "DERBYS"
+    (declaration,) = meeting.declarations
+    assert declaration.member == "webb_j"
+    assert "I&DeA" in declaration.interest
+    vote = meeting.outcome(10)
+    assert vote.carried
+    assert (vote.tally.count(Vote.FOR), vote.tally.count(Vote.AGAINST)) == (5, 2)
+    assert [a.number for a in meeting.actions] == list(range(1, 11))
+    owners = {a.number: a.owner for a in meeting.actions}
+    assert owners[8] == "Lisa Butterfill"
+    assert owners[10] == "Cllr Begy/Cllr Sprason"
+    dues = {a.number: a.due for a in meeting.actions}
+    assert dues[2] == D(2009, 12, 15)
+    assert dues[5] == D(2009, 12, 18)
+    assert dues[9] is None
+    deadline = meeting.actions[1].deadline(set_on=meeting.date)
+    assert deadline is not None
+    assert deadline.owner == "Northamptonshire SRP"
+    text = meeting.explain()
+    assert "Substitute: Cllr Ken Savidge for Cllr Dave Wilcox." in text
+    assert "votes by name are illustrative" in text
+
+
+def test_minuted_counts_are_checked() -> None:
+    meeting = em_iep_meeting_2009_11_27()
+    item = next(i for i in meeting.items if i.number == 10)
+    wrong = attrs.evolve(item, minuted=(6, 1, 0))
+    items = [wrong if i.number == 10 else i for i in meeting.items]
+    with pytest.raises(InvalidVote, match="counts matching the minutes"):
+        attrs.evolve(meeting, items=items)
+    assert em_iep_board().substitutes_allowed
+
+
+# -- iCalendar ------------------------------------------------------------------------------
+
+
+def test_ical_export_is_valid_and_in_london_time(tmp_path: Path) -> None:
+    icalendar = pytest.importorskip("icalendar")
+    from sharegov.io import ical
+
+    deadlines = [d for p in bromsgrove_redditch_phases() for d in p.deadlines]
+    plan = bromsgrove_redditch_meeting_plan().meetings(until=D(2009, 3, 31))
+    path = ical.write(
+        tmp_path / "x.ics",
+        meetings=[bromsgrove_redditch_meeting_2008_09_01(), *plan[1:]],
+        deadlines=deadlines,
+    )
+    data = path.read_bytes()
+    assert data == ical.to_ical(
+        meetings=[bromsgrove_redditch_meeting_2008_09_01(), *plan[1:]], deadlines=deadlines
+    )  # deterministic
+    cal = icalendar.Calendar.from_ical(data)
+    assert cal["VERSION"] == "2.0"
+    assert cal["PRODID"]
+    events = cal.walk("VEVENT")
+    assert len(events) == 2 * 4 + len(deadlines)
+    assert len({str(e["UID"]) for e in events}) == len(events)
+    assert all("DTSTAMP" in e for e in events)
+    (timed,) = [e for e in events if isinstance(e["DTSTART"].dt, dt.datetime)]
+    assert timed["DTSTART"].params["TZID"] == "Europe/London"
+    assert timed["DTSTART"].dt.utcoffset() == dt.timedelta(hours=1)  # BST on 1 Sept 2008
+    assert [tz["TZID"] for tz in cal.walk("VTIMEZONE")] == ["Europe/London"]
+    summaries = {str(e["SUMMARY"]) for e in events}
+    assert "Due: Phase 2: identify some medium term opportunities" in summaries
+    with pytest.raises(InvalidValue, match="Deadline"):
+        ical.to_ical(deadlines=["not a deadline"])
