@@ -167,3 +167,28 @@ def test_power_on_the_reference_board(capsys: pytest.CaptureFixture[str]) -> Non
     assert status == 0
     assert data["banzhaf"] == {"BDC": "1/2", "RBC": "1/2"}
     assert "Each authority's bloc is a veto player" in data["explanation"]
+
+
+def test_deadlines_as_of_and_ics(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    ics = tmp_path / "deadlines.ics"
+    status, out, _ = run(capsys, "deadlines", FILE, "--as-of", "2008-08-31", "--ics", str(ics))
+    assert status == 0
+    # Before the board met, Phase 1's implementation was still due on 31 December 2008.
+    assert (
+        "implement the quick wins for shared services / joint working: due 31 December 2008" in out
+    )
+    assert ics.read_text().startswith("BEGIN:VCALENDAR")
+    status, out, _ = run(capsys, "deadlines", FILE, "--as-of", "2008-09-02", "--json")
+    states = {d["title"]: d["due"] for d in json.loads(out)["deadlines"]}
+    assert (
+        states["Phase 1: implement the quick wins for shared services / joint working"]
+        == "2009-01-31"
+    )
+
+
+def test_demo_shows_decisions_deadlines_and_costs(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "demo")
+    assert status == 0
+    assert "Carried on the fallback rule" in out
+    assert "== The phase deadlines, as known on 2 September 2008" in out
+    assert "Financial statement 2008/09 to 2010/11" in out

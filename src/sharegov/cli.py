@@ -6,13 +6,15 @@ the answer was no (not carried, inquorate, problems found), 2 on bad input, with
 one-line message (or one line per problem in a file) on standard error.
 
 Examples:
-    >>> main(["check", "examples/bromsgrove_redditch.toml"])  # doctest: +SKIP
-    0
+    >>> main(["check", "no-such-file.toml"])
+    no-such-file.toml: cannot be read: No such file or directory
+    1
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -47,6 +49,7 @@ def _demo(args: argparse.Namespace) -> int:
         MEETING_2008_09_01,
         bromsgrove_redditch_board,
         bromsgrove_redditch_costs,
+        bromsgrove_redditch_phases,
     )
 
     board = bromsgrove_redditch_board()
@@ -56,6 +59,8 @@ def _demo(args: argparse.Namespace) -> int:
         for p in meeting["proposals"]
     ]
     statement = bromsgrove_redditch_costs().statement(years=3)
+    as_of = dt.date(2008, 9, 2)
+    deadlines = [d for phase in bromsgrove_redditch_phases() for d in phase.deadlines]
     if args.json:
         _print_json(
             {
@@ -71,6 +76,7 @@ def _demo(args: argparse.Namespace) -> int:
                     }
                     for p, out in outcomes
                 ],
+                "deadlines": [d.explain(as_of=as_of) for d in deadlines],
                 "costs": statement.explain(),
                 "note": ILLUSTRATIVE,
             }
@@ -84,6 +90,10 @@ def _demo(args: argparse.Namespace) -> int:
         print()
         print(f"== {p.title}")
         print(out.explain())
+    print()
+    print(f"== The phase deadlines, as known on {as_of:%-d %B %Y}")
+    for deadline in deadlines:
+        print(deadline.explain(as_of=as_of))
     print()
     print("== The cost split (Concordat 6.1 and 6.2)")
     print(statement.explain())
@@ -303,6 +313,50 @@ def _graph(args: argparse.Namespace) -> int:
 
 
 # ---------------------------------------------------------------------------------------------
+# deadlines
+# ---------------------------------------------------------------------------------------------
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
+
+
+def _deadlines(args: argparse.Namespace) -> int:
+    arrangement = _load(args.file)
+    as_of = args.as_of or dt.date.today()
+    deadlines = [d for p in arrangement.phases for d in p.deadlines]
+    deadlines += list(arrangement.deadlines)
+    if args.ics:
+        from sharegov.io import ical
+
+        ical.write(args.ics, deadlines=deadlines, name=arrangement.name)
+    if args.json:
+        _print_json(
+            {
+                "as_of": as_of.isoformat(),
+                "deadlines": [
+                    {
+                        "title": d.title,
+                        "due": d.due_on(as_of=as_of),
+                        "due_now": d.due,
+                        "state": d.state(as_of=as_of).value,
+                        "explanation": d.explain(as_of=as_of),
+                    }
+                    for d in deadlines
+                ],
+            }
+        )
+    else:
+        print(f"Deadlines as of {as_of:%-d %B %Y}:")
+        for deadline in deadlines:
+            print(deadline.explain(as_of=as_of))
+    return OK
+
+
+# ---------------------------------------------------------------------------------------------
 # power
 # ---------------------------------------------------------------------------------------------
 
@@ -389,6 +443,10 @@ def _parser() -> argparse.ArgumentParser:
     simulate.add_argument("--csv", help="write per-council quantiles to this CSV file")
     simulate.add_argument("--plot", help="write the distribution plot to this PNG file")
     simulate.add_argument("--progress", action="store_true", help="report progress on stderr")
+    deadlines = command("deadlines", _deadlines, "deadlines and phases, as known on a date")
+    deadlines.add_argument("file", help="arrangement file")
+    deadlines.add_argument("--as-of", type=_date, help="the date to look from (default today)")
+    deadlines.add_argument("--ics", help="also write the deadlines to this iCalendar file")
     power = command("power", _power, "who really decides under a board's rule (exact indices)")
     power.add_argument("file", help="arrangement file")
     power.add_argument("--board", required=True, help="the board's id in the file")

@@ -196,6 +196,7 @@ def bromsgrove_redditch_arrangement() -> Arrangement:
             ServiceArrangement("elections", "Elections", ["BDC", "RBC"], lead="BDC"),
             ServiceArrangement("community-safety", "Community Safety", ["BDC", "RBC"], lead="RBC"),
         ],
+        phases=bromsgrove_redditch_phases(),
         costs=bromsgrove_redditch_costs(),
         description="Concordat for Joint Working, draft of September 2008 (seed 001).",
     )

@@ -69,6 +69,7 @@ from sharegov.rules import (
     Unanimity,
     Weighted,
 )
+from sharegov.timeline import Deadline, Phase
 
 __all__ = [
     "MAX_BYTES",
@@ -124,6 +125,14 @@ def _arrangements(value: Any) -> tuple[ServiceArrangement, ...]:
     return _tuple_of(value, ServiceArrangement, "arrangements")
 
 
+def _phases(value: Any) -> tuple[Phase, ...]:
+    return _tuple_of(value, Phase, "phases")
+
+
+def _deadlines(value: Any) -> tuple[Deadline, ...]:
+    return _tuple_of(value, Deadline, "deadlines")
+
+
 def _boards(value: Any) -> FrozenMap[str, Board]:
     if not isinstance(value, Mapping):
         raise InvalidValue(expected("boards", "a mapping of board id to Board", value))
@@ -142,6 +151,8 @@ class Arrangement:
         authorities: Every authority any board or arrangement refers to.
         boards: Boards and joint committees, by id.
         arrangements: Service arrangements (shared services, posts, contracts).
+        phases: Phases ("identify by X for implementation by Y"), with their amendments.
+        deadlines: Other deadlines, with their amendments.
         costs: The finances: costs, funding, savings and how they are split.
         description: Free text.
 
@@ -158,6 +169,8 @@ class Arrangement:
     arrangements: tuple[ServiceArrangement, ...] = attrs.field(
         default=(), kw_only=True, converter=_arrangements
     )
+    phases: tuple[Phase, ...] = attrs.field(default=(), kw_only=True, converter=_phases)
+    deadlines: tuple[Deadline, ...] = attrs.field(default=(), kw_only=True, converter=_deadlines)
     costs: CostPlan | None = attrs.field(
         default=None,
         kw_only=True,
@@ -490,6 +503,10 @@ def to_data(arrangement: Arrangement) -> dict[str, Any]:
         out["boards"] = boards
     if arrangement.arrangements:
         out["arrangements"] = [conv.unstructure(a) for a in arrangement.arrangements]
+    if arrangement.phases:
+        out["phases"] = [conv.unstructure(p) for p in arrangement.phases]
+    if arrangement.deadlines:
+        out["deadlines"] = [conv.unstructure(d) for d in arrangement.deadlines]
     if arrangement.costs is not None:
         out["costs"] = conv.unstructure(arrangement.costs)
     return out
@@ -535,6 +552,22 @@ def from_data(data: Any, *, source: str = "<data>") -> Arrangement:
         )
         if arrangement is not None:
             arrangements.append(arrangement)
+    phases = [
+        p
+        for i, item in enumerate(data.get("phases", []))
+        if (p := _build(problems, f"phases[{i}]", lambda item=item: conv.structure(item, Phase)))
+        is not None
+    ]
+    deadlines = [
+        d
+        for i, item in enumerate(data.get("deadlines", []))
+        if (
+            d := _build(
+                problems, f"deadlines[{i}]", lambda item=item: conv.structure(item, Deadline)
+            )
+        )
+        is not None
+    ]
     costs = None
     if "costs" in data:
         costs = _build(problems, "costs", lambda: conv.structure(data["costs"], CostPlan))
@@ -548,6 +581,8 @@ def from_data(data: Any, *, source: str = "<data>") -> Arrangement:
             authorities=authorities,
             boards=boards,
             arrangements=arrangements,
+            phases=phases,
+            deadlines=deadlines,
             costs=costs,
             description=data.get("description", ""),
         ),

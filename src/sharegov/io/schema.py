@@ -28,6 +28,8 @@ from sharegov._frozen import FrozenMap
 from sharegov._optional import require
 from sharegov.boards import ElectedChair, FixedChair, HostLeaderChairs
 from sharegov.concordat import ServiceArrangement
+from sharegov.costs import CostPlan, SplitRule
+from sharegov.money import FinancialYear, Money, MoneyRange
 from sharegov.parties import Authority, Member
 from sharegov.rules import (
     AllOf,
@@ -43,6 +45,7 @@ from sharegov.rules import (
     Unanimity,
     Weighted,
 )
+from sharegov.timeline import Deadline, Phase
 
 __all__ = ["SCHEMA_ID", "generate", "validate"]
 
@@ -56,6 +59,11 @@ _DATE = {"description": "a date as YYYY-MM-DD", "type": "string", "format": "dat
 _ID = {"description": "an identifier without spaces", "type": "string", "pattern": r"^\S+$"}
 _TEXT = {"description": "a non-empty string", "type": "string", "minLength": 1}
 _POSITIVE = {"description": "a positive integer", "type": "integer", "minimum": 1}
+_MONEY = {
+    "description": "an amount such as '£40,000', or a range such as '£30k to £40k'",
+    "type": ["string", "integer"],
+}
+_YEAR = {"description": "a financial year such as '2008/09'", "type": ["string", "integer"]}
 _ID_FIELDS = {"id", "code", "authority", "host", "lead", "provider", "member"}
 
 
@@ -64,7 +72,14 @@ def _type_schema(hint: Any, name: str) -> dict[str, Any]:
     args = typing.get_args(hint)
     if origin in (typing.Union, types.UnionType):
         inner = [a for a in args if a is not type(None)]
-        schema = _type_schema(inner[0], name) if len(inner) == 1 else {}
+        if len(inner) == 1:
+            schema = _type_schema(inner[0], name)
+        elif set(inner) == {Money, MoneyRange}:
+            schema = dict(_MONEY)
+        elif set(inner) == {dt.date, FinancialYear}:
+            schema = {"description": "a date or a financial year", "type": ["string", "integer"]}
+        else:
+            schema = {}
         if type(None) in args:
             return {"anyOf": [schema, {"type": "null"}]}
         return schema
@@ -95,6 +110,18 @@ def _type_schema(hint: Any, name: str) -> dict[str, Any]:
         return {"enum": [m.value for m in hint]}
     if isinstance(hint, type) and issubclass(hint, Rule):
         return {"$ref": "#/$defs/rule"}
+    if hint in (Money, MoneyRange):
+        return dict(_MONEY)
+    if hint is FinancialYear:
+        return dict(_YEAR)
+    if isinstance(hint, type) and issubclass(hint, SplitRule):
+        return {
+            "description": "a split rule, tagged by its type",
+            "type": "object",
+            "required": ["type"],
+        }
+    if isinstance(hint, type) and attrs.has(hint):
+        return _object(hint)
     return {}
 
 
@@ -245,11 +272,9 @@ def generate() -> dict[str, Any]:
             "authorities": {"type": "array", "items": authority},
             "boards": {"type": "object", "additionalProperties": {"$ref": "#/$defs/board"}},
             "arrangements": {"type": "array", "items": _object(ServiceArrangement)},
-            "costs": {
-                "description": "the finances: items, grants, match funding, savings, splits",
-                "type": "object",
-                "required": ["parties"],
-            },
+            "phases": {"type": "array", "items": _object(Phase)},
+            "deadlines": {"type": "array", "items": _object(Deadline)},
+            "costs": _object(CostPlan),
         },
         "$defs": {"board": board, **_rule_defs()},
     }
