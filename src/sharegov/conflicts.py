@@ -412,6 +412,19 @@ class Declaration:
         text = _describe(self.kind, self.category, self.sensitive)
         return text if self.sensitive else f"{text}: {self.detail}"
 
+    def particulars(self) -> str:
+        """What was declared, for an explanation; only the fact if sensitive (s.32).
+
+        Examples:
+            >>> Declaration("luck", "7", InterestKind.DISCLOSABLE_PECUNIARY, "12 High St",
+            ...             category=DpiCategory.LAND, sensitive=True).particulars()
+            'details withheld: a sensitive interest (Localism Act 2011 s.32)'
+        """
+        if self.sensitive:
+            return f"details withheld: a sensitive interest ({S32})"
+        category = f" ({self.category.value})" if self.category is not None else ""
+        return f"declared: {self.detail}{category}"
+
 
 @attrs.frozen
 class InterestOrders:
@@ -859,18 +872,18 @@ def rule_on_item(
             effect = d.effect if d.effect is not None else orders.effect(d.kind)
             if _STRENGTH[effect] > _STRENGTH[strongest]:
                 strongest = effect
-            reason = f"{d.disclosed()}: {orders.provision(d.kind, effect)}"
+            head = f"{d.kind.value}: {orders.provision(d.kind, effect)}"
             if effect.excludes:
                 cover = next((g for g in granted if on is not None and g.covers(d, on)), None)
                 if cover is not None and cover.vote:
-                    reason = f"{d.disclosed()}; {cover.describe()}"
+                    head = f"{d.kind.value}: {cover.describe()}"
                     relief = cover
                 else:
                     barred = True
                     if cover is not None:
-                        reason += f"; {cover.describe()}"
+                        head += f"; {cover.describe()}"
                         relief = cover
-            reasons.append(reason)
+            reasons.append(f"{head}; {d.particulars()}")
         entries.append(
             Entry(
                 member_id,
@@ -1114,7 +1127,7 @@ class WhoActs:
         for code in codes:
             when = c.informed.get(code)
             mo = self.monitoring_officers.get(code)
-            whom = f"{code} Monitoring Officer" + (f" ({self._name(mo)})" if mo else "")
+            whom = f"{code} ({self._name(mo)})" if mo else code
             parts.append(f"{whom} informed {_day(when)}" if when else f"{whom} not recorded")
         cite = f" ({self.duty})" if self.duty else ""
         return f"duty to inform each Monitoring Officer{cite}: " + "; ".join(parts)
@@ -1223,7 +1236,7 @@ def who_acts(
         >>> print(result.explain())
         Who acts as Joint Chief Executive (Ms Chief) on 'land sale':
           Ms Chief has a personal conflict on this matter for A
-          duty to inform each Monitoring Officer: A Monitoring Officer (A's MO) not recorded
+          duty to inform each Monitoring Officer: A (A's MO) not recorded
         A: Mr Deputy acts, as decided by A's MO in consultation with the Leader:
           Ms Chief (post holder): conflicted, passes on
           Mr Deputy (designated deputy of Ms Chief): acts
