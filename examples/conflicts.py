@@ -24,8 +24,8 @@ import attrs
 
 from sharegov import Officer, Post, StatutoryRole, Vote, rules
 from sharegov.conflicts import (
-    DelegationScheme,
     Declaration,
+    DelegationScheme,
     Dispensation,
     DispensationGround,
     DpiCategory,

@@ -661,6 +661,7 @@ class ItemRuling:
         members_in_office: Voting members appointed to the board.
         voting_seats: The whole number of voting seats.
         unreachable: The quorum cannot be met even if every member not excluded attends.
+        recounted: Para 45 changed the quorum (it was set as a fraction).
     """
 
     item: str | None
@@ -670,6 +671,7 @@ class ItemRuling:
     members_in_office: int
     voting_seats: int
     unreachable: bool = False
+    recounted: bool = False
 
     @property
     def para_45(self) -> bool:
@@ -700,11 +702,17 @@ class ItemRuling:
         if self.para_45 and self.quorum is not None:
             n, seats = len(self.excluded), self.voting_seats
             remaining = self.members_in_office - n
-            out.append(
-                f"More than a third of the members are disqualified ({n} of {seats}), so the "
-                f"quorum is counted on the {remaining} remaining qualified ({PARA_45}): "
-                f"{self.quorum.describe()}."
-            )
+            if self.recounted:
+                out.append(
+                    f"More than a third of the members are disqualified ({n} of {seats}), so the "
+                    f"quorum is counted on the {remaining} remaining qualified ({PARA_45}): "
+                    f"{self.quorum.describe()}."
+                )
+            else:
+                out.append(
+                    f"More than a third of the members are disqualified ({n} of {seats}), but "
+                    f"the quorum is a fixed number, which {PARA_45} leaves unchanged."
+                )
         if self.unreachable:
             out.append(
                 "Business cannot be transacted on this item: with these exclusions the quorum "
@@ -907,7 +915,16 @@ def rule_on_item(
             quorum, members_in_office=in_office, voting_seats=total, disqualified=len(shut)
         )
         unreachable = bool(shut) and not _reachable(effective, roster.values(), seats, shut)
-    return ItemRuling(item, tuple(entries), shut, effective, in_office, total, unreachable)
+    return ItemRuling(
+        item,
+        tuple(entries),
+        shut,
+        effective,
+        in_office,
+        total,
+        unreachable,
+        recounted=effective is not quorum,
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -989,7 +1006,8 @@ def _deputies(value: Any) -> FrozenMap[str, str]:
     if not isinstance(value, Mapping):
         raise InvalidValue(expected("deputies", "a mapping of officer id to deputy id", value))
     for officer, deputy in value.items():
-        _ids("deputies", (officer, deputy))
+        _ids("deputies", (officer,))
+        _ids(f"deputies.{officer}", (deputy,))
     return FrozenMap(value)
 
 
