@@ -1153,7 +1153,20 @@ class WhoActs:
     def headline(self) -> str:
         """The first line of :meth:`explain`, without the trailing colon."""
         holder = self._name(self.post.holder or "")
-        return f"Who acts as {self.post.title} ({holder}) on {self.matter!r}"
+        roles = sorted(role.value for role in self.post.roles)
+        held = f"; {', '.join(roles)} of {' and '.join(self.post.authorities)}" if roles else ""
+        return f"Who acts as {self.post.title} ({holder}{held}) on {self.matter!r}"
+
+    @property
+    def not_informed(self) -> tuple[tuple[str, str], ...]:
+        """(officer id, authority code) for each Monitoring Officer not yet recorded as
+        informed of a conflict on this matter: the duty to inform is outstanding."""
+        return tuple(
+            (c.officer, code)
+            for c in self.conflicts
+            for code in (c.authorities or self.post.authorities)
+            if code not in c.informed
+        )
 
     def explain(self) -> str:
         """Who acts for each authority and why, in words fit for the minutes; deterministic."""
