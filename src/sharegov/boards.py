@@ -166,9 +166,6 @@ class Outcome:
         chair: Id of the member presiding, if given.
         casting: The chair's casting vote, if one was given on an equality.
         equality: Whether the votes were equal under the board's rule.
-        interests: Who was excluded by declared interests and under which provision, and
-            the quorum that applied after LGA 1972 Sch 12 para 45; ``None`` when no
-            declarations were given and para 45 did not apply.
     """
 
     status: Status
@@ -177,8 +174,16 @@ class Outcome:
     chair: str | None = None
     casting: Vote | None = None
     equality: bool = False
-    interests: ItemRuling | None = attrs.field(default=None, kw_only=True)
-    _cache: dict[str, Verdict | None] = attrs.field(factory=dict, init=False, eq=False, repr=False)
+    # Also holds the item's ItemRuling: kept out of __init__ so the fast path pays nothing.
+    _cache: dict[str, Any] = attrs.field(factory=dict, init=False, eq=False, repr=False)
+
+    @property
+    def interests(self) -> ItemRuling | None:
+        """Who was excluded by declared interests and under which provision, and the quorum
+        that applied after LGA 1972 Sch 12 para 45; ``None`` when no declarations were
+        given and para 45 did not apply."""
+        ruling: ItemRuling | None = self._cache.get("interests")
+        return ruling
 
     @property
     def rule(self) -> Rule:
@@ -208,7 +213,8 @@ class Outcome:
                         f"{expected_answer!r} but explained {verdict.carried!r}; please report"
                     )
             self._cache["verdict"] = verdict
-        return self._cache["verdict"]
+        cached: Verdict | None = self._cache["verdict"]
+        return cached
 
     @property
     def quorum(self) -> Verdict | None:
@@ -216,7 +222,8 @@ class Outcome:
         if "quorum" not in self._cache:
             q = self.board.quorum if self.interests is None else self.interests.quorum
             self._cache["quorum"] = q.evaluate(self.tally) if q is not None else None
-        return self._cache["quorum"]
+        quorum: Verdict | None = self._cache["quorum"]
+        return quorum
 
     @property
     def carried(self) -> bool:
@@ -594,6 +601,11 @@ class Board:
             absent, excluded, _ = self._interests(
                 declarations, dispensations, on, item, absent, excluded
             )
+        return self._tally(votes, absent, excluded)
+
+    def _tally(
+        self, votes: Mapping[str, Vote | str], absent: Iterable[str], excluded: Iterable[str]
+    ) -> Tally:
         if not isinstance(votes, Mapping):
             raise InvalidVote(expected("votes", "a mapping of member id to Vote", votes))
         absent_ids = self._attendance(absent, "absent") if absent else _NOBODY
@@ -695,7 +707,7 @@ class Board:
             absent, excluded, ruling = self._interests(
                 declarations, dispensations, on, item, absent, excluded
             )
-        tally = self.tally(votes, absent=absent, excluded=excluded)
+        tally = self._tally(votes, absent, excluded)
         if chair is not None:
             chair_member = self.member(chair)
             if chair in tally.absent or chair in tally.excluded:
@@ -712,7 +724,7 @@ class Board:
         if quorum is not None and not quorum.check(tally):
             if casting is not None:
                 raise InvalidVote("casting: a casting vote was given but the meeting was inquorate")
-            return Outcome(Status.INQUORATE, tally, self, chair, interests=ruling)
+            return self._with(Outcome(Status.INQUORATE, tally, self, chair), ruling)
         answer = self.rule.check(tally)
         if answer is None:
             carried = casting is Vote.FOR
@@ -724,7 +736,14 @@ class Board:
                 )
             carried = answer
         status = Status.CARRIED if carried else Status.NOT_CARRIED
-        return Outcome(status, tally, self, chair, casting, answer is None, interests=ruling)
+        outcome = Outcome(status, tally, self, chair, casting, answer is None)
+        return outcome if ruling is None else self._with(outcome, ruling)
+
+    @staticmethod
+    def _with(outcome: Outcome, ruling: ItemRuling | None) -> Outcome:
+        if ruling is not None:
+            outcome._cache["interests"] = ruling
+        return outcome
 
     def _interests(
         self,
