@@ -265,6 +265,7 @@ def test_para_45_recounts_a_fractional_quorum_on_the_members_remaining() -> None
         "on the 3 remaining qualified (LGA 1972 Sch 12 para 45): a quorum of at least 2 "
         "members present." in out.explain()
     )
+    assert "s.33(2)(a)" in out.explain()
     # The plain excluded= parameter gets the same recount.
     plain = board.decide({"a3": F, "b2": F}, absent={"b3"}, excluded={"a1", "a2", "b1"})
     assert plain.status is Status.CARRIED

@@ -552,6 +552,10 @@ class Dispensation:
         discussion: Whether it relieves the bar on discussion.
         vote: Whether it relieves the bar on voting; only then does the member count.
 
+    The statute's dispensations are for disclosable pecuniary interests; sharegov applies
+    one to any declaration it covers, as codes of conduct commonly extend the same
+    procedure to other interests.
+
     Raises:
         InvalidValue: No matters, ``until`` before ``start`` or 4 years or more after it,
             or a dispensation that relieves nothing.
@@ -718,6 +722,7 @@ class ItemRuling:
                 "Business cannot be transacted on this item: with these exclusions the quorum "
                 "cannot be reached even if every other member attends."
             )
+        if self.unreachable or (self.para_45 and self.quorum is not None):
             out.append(
                 "A dispensation could be sought on the grounds in "
                 f"{DispensationGround.IMPEDE_BUSINESS.citation} "
