@@ -224,6 +224,12 @@ def test_dispensation_for_discussion_only_keeps_the_member_out_of_the_vote() -> 
     )  # fmt: skip
     assert out.tally.excluded == {"luck"}
     assert "Dispensation: Cllr J. Luck, BDC may speak, not vote" in out.explain()
+    # A second dispensation that does relieve the vote wins, whatever the order.
+    both = BOARD.decide(
+        {"hollingworth": F, "luck": F}, absent={"webb"}, declarations=[dpi("luck")],
+        dispensations=[speak, dispensation("luck")], on=ON,
+    )  # fmt: skip
+    assert both.tally.excluded == frozenset()
 
 
 def test_dispensation_is_limited_to_four_years() -> None:

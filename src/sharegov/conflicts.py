@@ -58,7 +58,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import html
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import attrs
@@ -779,13 +779,15 @@ def _reachable(
     return each is None or all(eligible[code] >= each for code, n in seats.items() if n > 0)
 
 
-def _sequence(value: Any, field: str, kind: type[Any]) -> tuple[Any, ...]:
+def _sequence(
+    value: Any, field: str, kind: type[Any], error: type[InvalidValue] = InvalidValue
+) -> tuple[Any, ...]:
     if isinstance(value, str) or not isinstance(value, Iterable):
-        raise InvalidVote(expected(field, f"a sequence of {kind.__name__}", value))
+        raise error(expected(field, f"a sequence of {kind.__name__}", value))
     items = tuple(value)
     for i, item in enumerate(items):
         if not isinstance(item, kind):
-            raise InvalidVote(expected(f"{field}[{i}]", f"a {kind.__name__}", item))
+            raise error(expected(f"{field}[{i}]", f"a {kind.__name__}", item))
     return items
 
 
@@ -831,8 +833,8 @@ def rule_on_item(
     orders = orders if orders is not None else InterestOrders()
     roster = {m.id: m for m in members}
     absent_ids = frozenset(absent)
-    declared = _sequence(declarations, "declarations", Declaration)
-    granted = _sequence(dispensations, "dispensations", Dispensation)
+    declared = _sequence(declarations, "declarations", Declaration, InvalidVote)
+    granted = _sequence(dispensations, "dispensations", Dispensation, InvalidVote)
     for field, group in (("declarations", declared), ("dispensations", granted)):
         for i, d in enumerate(group):
             if d.member not in roster:
@@ -887,7 +889,8 @@ def rule_on_item(
                 strongest = effect
             head = f"{d.kind.value}: {orders.provision(d.kind, effect)}"
             if effect.excludes:
-                cover = next((g for g in granted if on is not None and g.covers(d, on)), None)
+                covering = [g for g in granted if on is not None and g.covers(d, on)]
+                cover = next((g for g in covering if g.vote), covering[0] if covering else None)
                 if cover is not None and cover.vote:
                     head = f"{d.kind.value}: {cover.describe()}"
                     relief = cover
@@ -1346,7 +1349,7 @@ def who_acts(
 def _resolve(
     scheme: DelegationScheme,
     holder: str,
-    conflicted: Any,
+    conflicted: Callable[[str, str], bool],
     names: Mapping[str, str],
 ) -> Acting:
     code = scheme.authority
