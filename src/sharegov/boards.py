@@ -37,6 +37,7 @@ from typing import Any
 import attrs
 
 from sharegov._frozen import FrozenMap, frozen_map
+from sharegov.conflicts import Declaration, Dispensation, InterestOrders, ItemRuling, rule_on_item
 from sharegov.errors import InvalidBoard, InvalidVote, UnknownId, expected
 from sharegov.parties import Authority, Member
 from sharegov.rules import (
@@ -174,7 +175,16 @@ class Outcome:
     chair: str | None = None
     casting: Vote | None = None
     equality: bool = False
-    _cache: dict[str, Verdict | None] = attrs.field(factory=dict, init=False, eq=False, repr=False)
+    # Also holds the item's ItemRuling: kept out of __init__ so the fast path pays nothing.
+    _cache: dict[str, Any] = attrs.field(factory=dict, init=False, eq=False, repr=False)
+
+    @property
+    def interests(self) -> ItemRuling | None:
+        """Who was excluded by declared interests and under which provision, and the quorum
+        that applied after LGA 1972 Sch 12 para 45; ``None`` when no declarations were
+        given and para 45 did not apply."""
+        ruling: ItemRuling | None = self._cache.get("interests")
+        return ruling
 
     @property
     def rule(self) -> Rule:
@@ -204,15 +214,17 @@ class Outcome:
                         f"{expected_answer!r} but explained {verdict.carried!r}; please report"
                     )
             self._cache["verdict"] = verdict
-        return self._cache["verdict"]
+        cached: Verdict | None = self._cache["verdict"]
+        return cached
 
     @property
     def quorum(self) -> Verdict | None:
         """The quorum rule's verdict, or ``None`` if the board has no quorum rule."""
         if "quorum" not in self._cache:
-            q = self.board.quorum
+            q = self.board.quorum if self.interests is None else self.interests.quorum
             self._cache["quorum"] = q.evaluate(self.tally) if q is not None else None
-        return self._cache["quorum"]
+        quorum: Verdict | None = self._cache["quorum"]
+        return quorum
 
     @property
     def carried(self) -> bool:
@@ -268,7 +280,9 @@ class Outcome:
             lines.append(f"Votes: {tally.summary()}.")
         if tally.absent:
             lines.append(f"Absent: {_names(tally, tally.absent)}.")
-        if tally.excluded:
+        if self.interests is not None:
+            lines.extend(self.interests.lines())
+        elif tally.excluded:
             lines.append(f"Excluded from this item: {_names(tally, tally.excluded)}.")
         if tally.not_voting:
             lines.append(f"Present, not voting: {_names(tally, tally.not_voting)}.")
@@ -487,6 +501,8 @@ class Board:
         advisory: Whether the board only makes recommendations.
         substitutes_allowed: Whether a member may send a substitute.
         chair_rule: Who chairs; see :class:`HostLeaderChairs`.
+        interest_orders: The standing orders on interests (see
+            :class:`~sharegov.conflicts.InterestOrders`); by default the statute's.
 
     Raises:
         InvalidBoard: On inconsistent seats and members, duplicate ids, an empty board,
@@ -519,6 +535,11 @@ class Board:
     )
     memberships: tuple[Membership, ...] = attrs.field(
         default=(), kw_only=True, converter=_memberships, validator=_check_memberships
+    )
+    interest_orders: InterestOrders = attrs.field(
+        factory=InterestOrders,
+        kw_only=True,
+        validator=attrs.validators.instance_of(InterestOrders),
     )
     _by_id: dict[str, Member] = attrs.field(init=False, eq=False, repr=False)
     _authority_of: FrozenMap[str, str] = attrs.field(init=False, eq=False, repr=False)
@@ -757,13 +778,29 @@ class Board:
         *,
         absent: Iterable[str] = (),
         excluded: Iterable[str] = (),
+        declarations: Iterable[Declaration] = (),
+        dispensations: Iterable[Dispensation] = (),
+        on: dt.date | None = None,
+        item: str | None = None,
     ) -> Tally:
         """Check a record of votes and attendance against the board and count it.
+
+        ``declarations``, ``dispensations``, ``on`` and ``item`` exclude members as in
+        :meth:`decide`.
 
         Raises:
             InvalidVote: A vote or attendance entry for an unknown member, a vote for a
                 non-voting, absent or excluded member, or a member both absent and excluded.
         """
+        if declarations or dispensations:
+            absent, excluded, _ = self._interests(
+                declarations, dispensations, on, item, absent, excluded
+            )
+        return self._tally(votes, absent, excluded)
+
+    def _tally(
+        self, votes: Mapping[str, Vote | str], absent: Iterable[str], excluded: Iterable[str]
+    ) -> Tally:
         if not isinstance(votes, Mapping):
             raise InvalidVote(expected("votes", "a mapping of member id to Vote", votes))
         absent_ids = self._attendance(absent, "absent") if absent else _NOBODY
@@ -813,6 +850,10 @@ class Board:
         excluded: Iterable[str] = (),
         chair: str | None = None,
         casting: Vote | None = None,
+        declarations: Iterable[Declaration] = (),
+        dispensations: Iterable[Dispensation] = (),
+        on: dt.date | None = None,
+        item: str | None = None,
     ) -> Outcome:
         """Decide one question from the votes of the members present.
 
@@ -825,6 +866,21 @@ class Board:
                 They count neither for quorum nor in any base.
             chair: Id of the member presiding.
             casting: The chair's casting vote, given only on an equality of votes.
+            declarations: Interests declared at the meeting
+                (:class:`~sharegov.conflicts.Declaration`). Under the board's
+                :attr:`interest_orders`, a member barred from the discussion and vote, or
+                withdrawn from the room, is *excluded*: they count neither in the vote
+                nor for the quorum, and the explanation names the provision. A member
+                allowed to remain is recorded and votes as usual.
+            dispensations: Dispensations (:class:`~sharegov.conflicts.Dispensation`); one
+                that covers a declaration's matter on ``on`` and relieves the vote
+                restores the member to it.
+            on: The date of the meeting; required with ``dispensations``.
+            item: The item being decided; declarations on other items are ignored.
+
+        Where more than a third of the voting seats are excluded, a quorum set as a
+        fraction is counted on the members remaining qualified (LGA 1972 Sch 12 para 45;
+        see :func:`~sharegov.conflicts.para_45_quorum`).
 
         Returns:
             The :class:`Outcome`, with its reasons.
@@ -841,7 +897,12 @@ class Board:
             >>> out.carried, out.basis.describe()
             (True, 'at least 2 in support from each authority')
         """
-        tally = self.tally(votes, absent=absent, excluded=excluded)
+        ruling = None
+        if declarations or dispensations:
+            absent, excluded, ruling = self._interests(
+                declarations, dispensations, on, item, absent, excluded
+            )
+        tally = self._tally(votes, absent, excluded)
         if chair is not None:
             chair_member = self.member(chair)
             if chair in tally.absent or chair in tally.excluded:
@@ -849,10 +910,16 @@ class Board:
                 raise InvalidVote(f"chair: {chair_member.name} is {state}, so cannot preside")
         if casting is not None:
             self._check_casting(casting, chair)
-        if self.quorum is not None and not self.quorum.check(tally):
+        quorum = self.quorum
+        if quorum is not None:
+            if ruling is None and 3 * len(tally.excluded) > self._layout.total_seats:
+                _, _, ruling = self._interests((), (), on, item, tally.absent, tally.excluded)
+            if ruling is not None:
+                quorum = ruling.quorum
+        if quorum is not None and not quorum.check(tally):
             if casting is not None:
                 raise InvalidVote("casting: a casting vote was given but the meeting was inquorate")
-            return Outcome(Status.INQUORATE, tally, self, chair)
+            return self._with(Outcome(Status.INQUORATE, tally, self, chair), ruling)
         answer = self.rule.check(tally)
         if answer is None:
             carried = casting is Vote.FOR
@@ -864,7 +931,40 @@ class Board:
                 )
             carried = answer
         status = Status.CARRIED if carried else Status.NOT_CARRIED
-        return Outcome(status, tally, self, chair, casting, answer is None)
+        outcome = Outcome(status, tally, self, chair, casting, answer is None)
+        return outcome if ruling is None else self._with(outcome, ruling)
+
+    @staticmethod
+    def _with(outcome: Outcome, ruling: ItemRuling | None) -> Outcome:
+        if ruling is not None:
+            outcome._cache["interests"] = ruling
+        return outcome
+
+    def _interests(
+        self,
+        declarations: Iterable[Declaration],
+        dispensations: Iterable[Dispensation],
+        on: dt.date | None,
+        item: str | None,
+        absent: Iterable[str],
+        excluded: Iterable[str],
+    ) -> tuple[frozenset[str], frozenset[str], ItemRuling]:
+        """Apply declarations and dispensations: (absent, excluded, ruling) for the item."""
+        absent_ids = self._attendance(absent, "absent")
+        ruling = rule_on_item(
+            declarations,
+            members=self.members,
+            seats=self.seats,
+            quorum=self.quorum,
+            orders=self.interest_orders,
+            dispensations=dispensations,
+            on=on,
+            item=item,
+            absent=absent_ids,
+            excluded=self._attendance(excluded, "excluded"),
+            body=self.name,
+        )
+        return absent_ids, ruling.excluded, ruling
 
     def _check_casting(self, casting: Vote, chair: str | None) -> None:
         if not self.casting_vote:

@@ -18,15 +18,29 @@ Examples:
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import string
+from collections.abc import Sequence
 from fractions import Fraction
 from typing import Any, TypedDict
 
 from sharegov import rules
 from sharegov.boards import Board, ElectedChair
+from sharegov.conflicts import (
+    ConflictKind,
+    Declaration,
+    DelegationScheme,
+    Dispensation,
+    DispensationGround,
+    DpiCategory,
+    Interest,
+    InterestKind,
+    OfficerConflict,
+    _add_years,
+)
 from sharegov.errors import InvalidBoard, MissingExtra, UnknownId, expected
-from sharegov.parties import Authority, Member
+from sharegov.parties import Authority, Member, Officer, Post
 from sharegov.rules import Rule, Tally, Vote
 
 try:
@@ -46,7 +60,11 @@ __all__ = [
     "boards",
     "boards_with_ballots",
     "deadlines",
+    "declarations",
+    "delegations",
+    "dispensations",
     "gss_codes",
+    "interests",
     "members",
     "moneys",
     "rules_for",
@@ -385,3 +403,104 @@ def schedules(draw: st.DrawFn) -> Any:
             "Meeting", f"{which} {day}", start=start, interval=draw(st.integers(1, 3))
         )
     return getattr(Schedule, kind)("Meeting", start=start)
+
+
+# -- conflicts --
+
+_DATES = st.dates(min_value=dt.date(2012, 7, 1), max_value=dt.date(2040, 12, 31))
+
+
+@st.composite
+def interests(draw: st.DrawFn) -> Interest:
+    """An entry in a register of interests, with a category when it is pecuniary."""
+    kind = draw(st.sampled_from(InterestKind))
+    category = (
+        draw(st.none() | st.sampled_from(DpiCategory))
+        if kind is InterestKind.DISCLOSABLE_PECUNIARY
+        else None
+    )
+    registered = draw(_DATES)
+    ended = draw(st.none() | st.dates(min_value=registered, max_value=dt.date(2045, 12, 31)))
+    matter = draw(st.text(string.ascii_letters + " &", min_size=1, max_size=20).filter(str.strip))
+    return Interest(
+        kind,
+        matter,
+        category=category,
+        sensitive=draw(st.booleans()),
+        registered=registered,
+        ended=ended,
+    )
+
+
+@st.composite
+def declarations(draw: st.DrawFn, board: Board, *, item: str = "1") -> list[Declaration]:
+    """Declarations on ``item`` by some of ``board``'s members (at most one each)."""
+    ids = [m.id for m in board.members]
+    who = draw(st.lists(st.sampled_from(ids), unique=True)) if ids else []
+    out = []
+    for member in who:
+        interest = draw(interests())
+        out.append(
+            Declaration(
+                member,
+                item,
+                interest.kind,
+                interest.matter,
+                category=interest.category,
+                sensitive=interest.sensitive,
+            )
+        )
+    return out
+
+
+@st.composite
+def dispensations(draw: st.DrawFn, member: str, *, matters: Sequence[str] = ("1",)) -> Dispensation:
+    """A dispensation for ``member`` on some of ``matters``, for less than 4 years."""
+    start = draw(_DATES)
+    days = draw(st.integers(0, (_add_years(start, 4) - start).days - 1))
+    return Dispensation(
+        member,
+        draw(st.lists(st.sampled_from(list(matters)), min_size=1, unique=True)),
+        draw(st.sampled_from(DispensationGround)),
+        granted_by="Standards Committee",
+        start=start,
+        until=start + dt.timedelta(days=days),
+        vote=draw(st.booleans()),
+        discussion=True,
+    )
+
+
+@st.composite
+def delegations(draw: st.DrawFn, *, officers: int = 6) -> dict[str, Any]:
+    """Keyword arguments for :func:`~sharegov.conflicts.who_acts` on matter ``"m"``: a post
+    shared by two authorities, its staff, a delegation scheme each (deputies may loop) and
+    personal conflicts; ``who_acts(case.pop("post"), "m", **case)``."""
+    ids = [f"o{i}" for i in range(officers)]
+    codes = ["P", "Q"]
+    schemes = []
+    for code in codes:
+        deputies = draw(st.dictionaries(st.sampled_from(ids), st.sampled_from(ids)))
+        schemes.append(
+            DelegationScheme(
+                code,
+                monitoring_officer=draw(st.sampled_from(ids)),
+                deputies={k: v for k, v in deputies.items() if k != v},
+                fallbacks=draw(st.lists(st.sampled_from(ids), unique=True)),
+                alternate=draw(st.none() | st.sampled_from(ids)),
+            )
+        )
+    conflicted = draw(st.lists(st.sampled_from(ids), unique=True))
+    return {
+        "post": Post("p", "Shared Post", codes, holder=draw(st.sampled_from(ids))),
+        "officers": [Officer(i, f"Officer {i}", "P") for i in ids],
+        "schemes": schemes,
+        "conflicts": [
+            OfficerConflict(
+                o,
+                "m",
+                kind=ConflictKind.PERSONAL,
+                authorities=draw(st.sampled_from([(), ("P",), ("Q",)])),
+            )
+            for o in conflicted
+        ],
+    }

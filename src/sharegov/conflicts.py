@@ -1,0 +1,1396 @@
+"""Conflicts of interest: who may vote on an item, and who acts when a shared officer cannot.
+
+Members declare interests on items of business; the law and the board's standing orders
+then say whether they may stay and take part. Shared officers declare conflicts between
+the authorities they serve (or personal ones); each authority's delegation scheme then
+says who acts for it instead.
+
+**Members.** A member with a *disclosable pecuniary interest* (the categories of the
+Relevant Authorities (Disclosable Pecuniary Interests) Regulations 2012, SI 2012/1464)
+in a matter "may not participate, or participate further, in any discussion of the matter
+at the meeting" nor "participate in any vote, or further vote, taken on the matter"
+(Localism Act 2011 s.31(4)); standing orders may also require them to withdraw from the
+room (s.31(10)). For a *sensitive interest* only the fact of the interest is disclosed,
+never its details (s.32). A dispensation may relieve the member of either or both
+restrictions, on one of the grounds in s.33(2), for a period that "may not exceed four
+years" (s.33(3)). Other registrable and non-registrable interests are governed by the
+authority's code of conduct, which :class:`InterestOrders` records.
+
+In a :meth:`~sharegov.boards.Board.decide` call, every effect that keeps a member out of
+the vote maps to the board's existing ``excluded`` concept: the member counts neither in
+the vote nor toward the quorum. The explanation says which provision excluded them, and
+whether they withdrew from the room or stayed.
+
+**Quorum and para 45.** "Where more than one-third of the members of a local authority
+become disqualified at the same time, then, until the number of members in office is
+increased to not less than two-thirds of the whole number of members of the authority,
+the quorum of the authority shall be determined by reference to the number of members of
+the authority remaining qualified instead of by reference to the whole number of members
+of the authority" (LGA 1972 Sch 12 para 45). sharegov applies it to the members
+disqualified from an item (see :func:`para_45_quorum`).
+
+**Officers.** The Bromsgrove–Redditch concordat (5.4): the Acting Joint Chief Executive
+"shall immediately inform the Monitoring Officer at each Council" of any conflict between
+the Councils, and each Council appoints "a designated senior officer to act as a deputy";
+Bromsgrove delegated to its Monitoring Officer, in consultation with the Leader, the power
+to decide the most appropriate officer to act (Council, 17 September 2008, recommendation
+2.1.3). :func:`who_acts` follows each authority's :class:`DelegationScheme`.
+
+Examples:
+    >>> import datetime as dt
+    >>> d = Declaration("webb", "5", InterestKind.DISCLOSABLE_PECUNIARY,
+    ...                 "Director of I&DeA", category=DpiCategory.EMPLOYMENT)
+    >>> d.disclosed()
+    'disclosable pecuniary interest (employment, office, trade, profession or vocation): \
+Director of I&DeA'
+    >>> Dispensation("webb", ["I&DeA funding"], DispensationGround.OTHERWISE_APPROPRIATE,
+    ...              granted_by="Standards Committee",
+    ...              start=dt.date(2012, 7, 1), until=dt.date(2016, 7, 1))
+    Traceback (most recent call last):
+    ...
+    sharegov.errors.InvalidValue: until: expected a date less than 4 years after start \
+2012-07-01, i.e. no later than 2016-06-30 (Localism Act 2011 s.33(3)), got \
+datetime.date(2016, 7, 1)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import html
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+import attrs
+
+from sharegov._frozen import FrozenMap
+from sharegov.errors import InvalidValue, InvalidVote, UnknownId, expected
+from sharegov.parties import Member, Officer, Post, _identifier, _text
+from sharegov.rules import Quorum
+
+__all__ = [
+    "PARA_45",
+    "Acting",
+    "ConflictKind",
+    "Declaration",
+    "DelegationScheme",
+    "Dispensation",
+    "DispensationGround",
+    "DpiCategory",
+    "Effect",
+    "Entry",
+    "Interest",
+    "InterestKind",
+    "InterestOrders",
+    "ItemRuling",
+    "OfficerConflict",
+    "Register",
+    "Step",
+    "WhoActs",
+    "para_45_quorum",
+    "rule_on_item",
+    "who_acts",
+]
+
+PARA_45 = "LGA 1972 Sch 12 para 45"
+S31_4 = "Localism Act 2011 s.31(4)"
+S31_10 = "s.31(10)"
+S32 = "Localism Act 2011 s.32"
+MAX_YEARS = 4
+
+
+def _date(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+        raise InvalidValue(expected(attribute.name, "a datetime.date", value))
+
+
+def _optional_date(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None:
+        _date(instance, attribute, value)
+
+
+def _optional_text(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None:
+        _text(instance, attribute, value)
+
+
+def _optional_identifier(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None:
+        _identifier(instance, attribute, value)
+
+
+def _day(value: dt.date) -> str:
+    return f"{value.day} {value:%B %Y}"
+
+
+def _matters(value: Any) -> frozenset[str]:
+    if isinstance(value, str) or not isinstance(value, Iterable):
+        raise InvalidValue(expected("matters", "a collection of strings", value))
+    items = frozenset(value)
+    for item in items:
+        if not isinstance(item, str) or not item.strip():
+            raise InvalidValue(expected("matters", "non-empty strings", item))
+    return items
+
+
+def _add_years(day: dt.date, years: int) -> dt.date:
+    """``day`` moved on by whole years; 29 February becomes 28 February in other years."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+def _ids(field: str, value: Any) -> tuple[str, ...]:
+    if isinstance(value, str) or not isinstance(value, Iterable):
+        raise InvalidValue(expected(field, "a sequence of ids", value))
+    items = tuple(value)
+    for item in items:
+        if not isinstance(item, str) or not item or item.split() != [item]:
+            raise InvalidValue(expected(field, "ids without spaces", item))
+    if len(set(items)) != len(items):
+        raise InvalidValue(expected(field, "no repeated ids", items))
+    return items
+
+
+# ---------------------------------------------------------------------------------------------
+# Interests
+# ---------------------------------------------------------------------------------------------
+
+
+class InterestKind(enum.Enum):
+    """The kinds of interest a member may have in a matter."""
+
+    DISCLOSABLE_PECUNIARY = "disclosable pecuniary interest"
+    """Localism Act 2011 s.30(3), in the categories of SI 2012/1464 (see :class:`DpiCategory`)."""
+    OTHER_REGISTRABLE = "other registrable interest"
+    """Registrable under the authority's code of conduct (s.28(2)), but not pecuniary."""
+    NON_REGISTRABLE = "non-registrable interest"
+    """Not on any register, but declared when a matter affects it (e.g. a friend's firm)."""
+
+
+class DpiCategory(enum.Enum):
+    """The categories of disclosable pecuniary interest in the Schedule to SI 2012/1464."""
+
+    EMPLOYMENT = "employment, office, trade, profession or vocation"
+    SPONSORSHIP = "sponsorship"
+    CONTRACTS = "contracts"
+    LAND = "land"
+    LICENCES = "licences"
+    CORPORATE_TENANCIES = "corporate tenancies"
+    SECURITIES = "securities"
+
+
+class Effect(enum.Enum):
+    """What a declared interest means for the member on that item.
+
+    ``BARRED`` and ``WITHDRAW`` both keep the member out of the vote and out of the
+    quorum (the board's ``excluded``); they differ only in whether the member leaves
+    the room, which the minutes record.
+    """
+
+    REMAIN = "may remain and take part"
+    BARRED = "takes no part in the discussion or vote"
+    WITHDRAW = "withdraws from the meeting"
+
+    @property
+    def excludes(self) -> bool:
+        """Whether the member is kept out of the vote (and the quorum)."""
+        return self is not Effect.REMAIN
+
+
+_STRENGTH = {Effect.REMAIN: 0, Effect.BARRED: 1, Effect.WITHDRAW: 2}
+
+
+def _category_fits(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is None:
+        return
+    if not isinstance(value, DpiCategory):
+        raise InvalidValue(expected(attribute.name, "a DpiCategory or None", value))
+    if instance.kind is not InterestKind.DISCLOSABLE_PECUNIARY:
+        raise InvalidValue(
+            f"category: only a disclosable pecuniary interest has an SI 2012/1464 category, "
+            f"got {value!r} on a {instance.kind.value}"
+        )
+
+
+def _describe(kind: InterestKind, category: DpiCategory | None, sensitive: bool) -> str:
+    text = kind.value
+    if sensitive:
+        return f"{text} (sensitive interest: details withheld under {S32})"
+    if category is not None:
+        text += f" ({category.value})"
+    return text
+
+
+@attrs.frozen
+class Interest:
+    """An entry in a member's register of interests.
+
+    Args:
+        kind: The kind of interest.
+        matter: What the interest is in, e.g. ``"Director of I&DeA"``. Required: an
+            interest in nothing cannot be registered. Never shown when ``sensitive``.
+        category: For a disclosable pecuniary interest, its SI 2012/1464 category.
+        sensitive: Disclosure could lead to violence or intimidation (s.32(1)); only the
+            fact of the interest is then published.
+        registered: The day it was entered in the register.
+        ended: The last day it was held, or ``None`` while it continues.
+
+    Examples:
+        >>> import datetime as dt
+        >>> i = Interest(InterestKind.DISCLOSABLE_PECUNIARY, "12 High Street, Bromsgrove",
+        ...              category=DpiCategory.LAND, sensitive=True,
+        ...              registered=dt.date(2012, 7, 1))
+        >>> i.disclosed()
+        'disclosable pecuniary interest (sensitive interest: details withheld under \
+Localism Act 2011 s.32)'
+        >>> "High Street" in repr(i)
+        False
+    """
+
+    kind: InterestKind = attrs.field(validator=attrs.validators.instance_of(InterestKind))
+    matter: str = attrs.field(validator=_text, repr=False)
+    category: DpiCategory | None = attrs.field(default=None, kw_only=True, validator=_category_fits)
+    sensitive: bool = attrs.field(
+        default=False, kw_only=True, validator=attrs.validators.instance_of(bool)
+    )
+    registered: dt.date = attrs.field(kw_only=True, validator=_date)
+    ended: dt.date | None = attrs.field(default=None, kw_only=True, validator=_optional_date)
+
+    def __attrs_post_init__(self) -> None:
+        if self.ended is not None and self.ended < self.registered:
+            raise InvalidValue(
+                expected("ended", f"a date on or after registered {self.registered}", self.ended)
+            )
+
+    def held_on(self, on: dt.date) -> bool:
+        """Whether the interest was held on ``on``."""
+        return self.registered <= on and (self.ended is None or on <= self.ended)
+
+    def disclosed(self) -> str:
+        """The interest as it may be published: the matter is withheld if sensitive."""
+        text = _describe(self.kind, self.category, self.sensitive)
+        return text if self.sensitive else f"{text}: {self.matter}"
+
+
+def _interests(value: Any) -> tuple[Interest, ...]:
+    items = tuple(value)
+    for i, item in enumerate(items):
+        if not isinstance(item, Interest):
+            raise InvalidValue(expected(f"interests[{i}]", "an Interest", item))
+    return items
+
+
+@attrs.frozen
+class Register:
+    """A member's register of interests, with dates.
+
+    Examples:
+        >>> import datetime as dt
+        >>> reg = Register("webb", [
+        ...     Interest(InterestKind.OTHER_REGISTRABLE, "Director of I&DeA",
+        ...              registered=dt.date(2009, 5, 1), ended=dt.date(2010, 4, 30)),
+        ...     Interest(InterestKind.DISCLOSABLE_PECUNIARY, "Home address",
+        ...              category=DpiCategory.LAND, sensitive=True,
+        ...              registered=dt.date(2009, 5, 1)),
+        ... ])
+        >>> print(reg.published(dt.date(2009, 11, 25)))
+        Register of interests of webb on 25 November 2009:
+          other registrable interest: Director of I&DeA (registered 1 May 2009)
+          The member has an interest the details of which are withheld under section 32(2) \
+of the Localism Act 2011 (registered 1 May 2009).
+        >>> len(reg.on(dt.date(2011, 1, 1)))
+        1
+    """
+
+    member: str = attrs.field(validator=_identifier)
+    interests: tuple[Interest, ...] = attrs.field(default=(), converter=_interests)
+
+    def on(self, on: dt.date) -> tuple[Interest, ...]:
+        """The interests held on ``on``."""
+        return tuple(i for i in self.interests if i.held_on(on))
+
+    def published(self, on: dt.date) -> str:
+        """The register as it may be published on ``on`` (s.29); sensitive details withheld."""
+        lines = [f"Register of interests of {self.member} on {_day(on)}:"]
+        for i in self.on(on):
+            since = f"(registered {_day(i.registered)})"
+            if i.sensitive:
+                lines.append(
+                    "  The member has an interest the details of which are withheld under "
+                    f"section 32(2) of the Localism Act 2011 {since}."
+                )
+            else:
+                lines.append(f"  {i.disclosed()} {since}")
+        if len(lines) == 1:
+            lines.append("  no interests registered")
+        return "\n".join(lines)
+
+    def declare(
+        self,
+        interest: Interest,
+        item: str,
+        *,
+        matter: str | None = None,
+        effect: Effect | None = None,
+    ) -> Declaration:
+        """A declaration of one of this member's registered interests on an item.
+
+        Raises:
+            UnknownId: ``interest`` is not in this register.
+        """
+        if interest not in self.interests:
+            raise UnknownId(
+                expected("interest", f"an interest registered by {self.member}", interest)
+            )
+        return Declaration(
+            self.member,
+            item,
+            interest.kind,
+            interest.matter,
+            category=interest.category,
+            sensitive=interest.sensitive,
+            matter=matter,
+            effect=effect,
+        )
+
+
+def _effect_allowed(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is None:
+        return
+    if not isinstance(value, Effect):
+        raise InvalidValue(expected(attribute.name, "an Effect or None", value))
+    if value is Effect.REMAIN and instance.kind is InterestKind.DISCLOSABLE_PECUNIARY:
+        raise InvalidValue(
+            f"effect: a member with a disclosable pecuniary interest may not take part "
+            f"({S31_4}); only a dispensation under s.33 can relieve that, got {value!r}"
+        )
+
+
+@attrs.frozen
+class Declaration:
+    """An interest declared by a member on an item of business at a meeting.
+
+    Args:
+        member: The member's id.
+        item: The agenda item it is declared on, e.g. ``"5"``.
+        kind: The kind of interest.
+        detail: What the interest is, as declared (required; withheld if ``sensitive``).
+        category: For a disclosable pecuniary interest, its SI 2012/1464 category.
+        sensitive: Only the fact of the interest is disclosed (s.32(3)).
+        matter: The matter the item concerns, which a dispensation's scope names;
+            by default the item itself.
+        effect: What the interest means on this item, overriding the board's
+            :class:`InterestOrders` (for instance when the code of conduct requires a
+            member with an other registrable interest to withdraw because the matter
+            directly relates to it).
+
+    Raises:
+        InvalidValue: A missing detail or item, a category on a non-pecuniary interest,
+            or ``effect=Effect.REMAIN`` on a disclosable pecuniary interest.
+    """
+
+    member: str = attrs.field(validator=_identifier)
+    item: str = attrs.field(validator=_text)
+    kind: InterestKind = attrs.field(validator=attrs.validators.instance_of(InterestKind))
+    detail: str = attrs.field(validator=_text, repr=False)
+    category: DpiCategory | None = attrs.field(default=None, kw_only=True, validator=_category_fits)
+    sensitive: bool = attrs.field(
+        default=False, kw_only=True, validator=attrs.validators.instance_of(bool)
+    )
+    matter: str | None = attrs.field(default=None, kw_only=True, validator=_optional_text)
+    effect: Effect | None = attrs.field(default=None, kw_only=True, validator=_effect_allowed)
+
+    @property
+    def subject(self) -> str:
+        """The matter a dispensation must name to cover this declaration."""
+        return self.matter if self.matter is not None else self.item
+
+    def disclosed(self) -> str:
+        """The declaration as the minutes may record it; the detail is withheld if sensitive."""
+        text = _describe(self.kind, self.category, self.sensitive)
+        return text if self.sensitive else f"{text}: {self.detail}"
+
+    def particulars(self) -> str:
+        """What was declared, for an explanation; only the fact if sensitive (s.32).
+
+        Examples:
+            >>> Declaration("luck", "7", InterestKind.DISCLOSABLE_PECUNIARY, "12 High St",
+            ...             category=DpiCategory.LAND, sensitive=True).particulars()
+            'details withheld: a sensitive interest (Localism Act 2011 s.32)'
+        """
+        if self.sensitive:
+            return f"details withheld: a sensitive interest ({S32})"
+        category = f" ({self.category.value})" if self.category is not None else ""
+        return f"declared: {self.detail}{category}"
+
+
+@attrs.frozen
+class InterestOrders:
+    """A board's standing orders on interests: what each kind of interest means on an item.
+
+    The defaults are the statute's: a disclosable pecuniary interest bars the member from
+    the discussion and vote (s.31(4)) but the Act does not itself remove them from the
+    room; other interests do not bar them. Standing orders may require withdrawal
+    (s.31(10)) and may restrict other interests under the code of conduct.
+
+    Args:
+        disclosable_pecuniary: ``Effect.BARRED`` or ``Effect.WITHDRAW``.
+        other_registrable: The effect of an other registrable interest.
+        non_registrable: The effect of a non-registrable interest.
+        source: How the orders are cited in explanations.
+
+    Examples:
+        >>> InterestOrders(disclosable_pecuniary=Effect.WITHDRAW).describe()
+        'disclosable pecuniary interest: withdraws from the meeting; other registrable \
+interest: may remain and take part; non-registrable interest: may remain and take part'
+    """
+
+    disclosable_pecuniary: Effect = attrs.field(default=Effect.BARRED, kw_only=True)
+    other_registrable: Effect = attrs.field(
+        default=Effect.REMAIN, kw_only=True, validator=attrs.validators.instance_of(Effect)
+    )
+    non_registrable: Effect = attrs.field(
+        default=Effect.REMAIN, kw_only=True, validator=attrs.validators.instance_of(Effect)
+    )
+    source: str = attrs.field(default="the board's standing orders", kw_only=True, validator=_text)
+
+    @disclosable_pecuniary.validator
+    def _dpi(self, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value not in (Effect.BARRED, Effect.WITHDRAW):
+            raise InvalidValue(
+                expected(
+                    "disclosable_pecuniary",
+                    f"Effect.BARRED or Effect.WITHDRAW ({S31_4} bars the member)",
+                    value,
+                )
+            )
+
+    def effect(self, kind: InterestKind) -> Effect:
+        """What an interest of ``kind`` means on an item under these orders."""
+        if kind is InterestKind.DISCLOSABLE_PECUNIARY:
+            return self.disclosable_pecuniary
+        if kind is InterestKind.OTHER_REGISTRABLE:
+            return self.other_registrable
+        return self.non_registrable
+
+    def provision(self, kind: InterestKind, effect: Effect) -> str:
+        """The provision that gives ``effect`` to an interest of ``kind``, for explanations."""
+        if kind is InterestKind.DISCLOSABLE_PECUNIARY:
+            if effect is Effect.WITHDRAW:
+                return f"{S31_4}; withdrew under {self.source}, {S31_10}"
+            return S31_4
+        if effect is Effect.WITHDRAW:
+            return f"withdrew under {self.source}"
+        if effect is Effect.BARRED:
+            return f"barred from the discussion and vote by {self.source}"
+        return f"may remain and vote under {self.source}"
+
+    def describe(self) -> str:
+        """The orders in plain English."""
+        return "; ".join(f"{kind.value}: {self.effect(kind).value}" for kind in InterestKind)
+
+
+# ---------------------------------------------------------------------------------------------
+# Dispensations
+# ---------------------------------------------------------------------------------------------
+
+
+class DispensationGround(enum.Enum):
+    """The grounds on which a dispensation may be granted (Localism Act 2011 s.33(2))."""
+
+    IMPEDE_BUSINESS = "a"
+    """So many members of the decision-making body have disclosable pecuniary interests in a
+    matter that it would impede the transaction of the business."""
+    POLITICAL_BALANCE = "b"
+    """Without the dispensation, the representation of different political groups on the
+    body transacting the business would be so upset as to alter the likelihood of any
+    outcome."""
+    AREA_INTEREST = "c"
+    """The authority considers that the dispensation is in the interests of persons living
+    in the authority's area."""
+    WHOLE_EXECUTIVE = "d"
+    """Every member of the authority's executive would be prohibited by s.31(4) from
+    participating in business of the executive."""
+    OTHERWISE_APPROPRIATE = "e"
+    """The authority considers that it is otherwise appropriate to grant a dispensation."""
+
+    @property
+    def citation(self) -> str:
+        """E.g. ``"Localism Act 2011 s.33(2)(a)"``."""
+        return f"Localism Act 2011 s.33(2)({self.value})"
+
+    @property
+    def words(self) -> str:
+        """The ground in a short phrase for explanations."""
+        return _GROUND_WORDS[self]
+
+
+_GROUND_WORDS = {
+    DispensationGround.IMPEDE_BUSINESS: "so many members have disclosable pecuniary interests "
+    "that it would impede the transaction of the business",
+    DispensationGround.POLITICAL_BALANCE: "without it the representation of political groups "
+    "would be so upset as to alter the likelihood of any outcome",
+    DispensationGround.AREA_INTEREST: "in the interests of persons living in the area",
+    DispensationGround.WHOLE_EXECUTIVE: "every member of the executive would be prohibited",
+    DispensationGround.OTHERWISE_APPROPRIATE: "otherwise appropriate",
+}
+
+
+@attrs.frozen
+class Dispensation:
+    """A dispensation under Localism Act 2011 s.33 for one member, for named matters.
+
+    Args:
+        member: The member's id.
+        matters: The matters it covers (a declaration's :attr:`Declaration.subject`).
+        ground: The s.33(2) ground on which it was granted.
+        granted_by: Who granted it, e.g. ``"BDC Standards Committee"``.
+        start: The first day it has effect.
+        until: The last day it has effect; less than 4 years after ``start`` (s.33(3)).
+        discussion: Whether it relieves the bar on discussion.
+        vote: Whether it relieves the bar on voting; only then does the member count.
+
+    The statute's dispensations are for disclosable pecuniary interests; sharegov applies
+    one to any declaration it covers, as codes of conduct commonly extend the same
+    procedure to other interests.
+
+    Raises:
+        InvalidValue: No matters, ``until`` before ``start`` or 4 years or more after it,
+            or a dispensation that relieves nothing.
+    """
+
+    member: str = attrs.field(validator=_identifier)
+    matters: frozenset[str] = attrs.field(converter=_matters)
+    ground: DispensationGround = attrs.field(
+        validator=attrs.validators.instance_of(DispensationGround)
+    )
+    granted_by: str = attrs.field(kw_only=True, validator=_text)
+    start: dt.date = attrs.field(kw_only=True, validator=_date)
+    until: dt.date = attrs.field(kw_only=True, validator=_date)
+    discussion: bool = attrs.field(
+        default=True, kw_only=True, validator=attrs.validators.instance_of(bool)
+    )
+    vote: bool = attrs.field(
+        default=True, kw_only=True, validator=attrs.validators.instance_of(bool)
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if not self.matters:
+            raise InvalidValue(expected("matters", "at least one matter", set()))
+        if self.until < self.start:
+            raise InvalidValue(
+                expected("until", f"a date on or after start {self.start}", self.until)
+            )
+        limit = _add_years(self.start, MAX_YEARS)
+        if self.until >= limit:
+            last = limit - dt.timedelta(days=1)
+            raise InvalidValue(
+                expected(
+                    "until",
+                    f"a date less than {MAX_YEARS} years after start {self.start}, i.e. no later "
+                    f"than {last} (Localism Act 2011 s.33(3))",
+                    self.until,
+                )
+            )
+        if not (self.discussion or self.vote):
+            raise InvalidValue("discussion, vote: a dispensation must relieve at least one of them")
+
+    def in_force(self, on: dt.date) -> bool:
+        """Whether the dispensation has effect on ``on``."""
+        return self.start <= on <= self.until
+
+    def covers(self, declaration: Declaration, on: dt.date) -> bool:
+        """Whether it applies to ``declaration`` at a meeting on ``on``: same member, a
+        matter in scope, and a date inside its period."""
+        return (
+            declaration.member == self.member
+            and declaration.subject in self.matters
+            and self.in_force(on)
+        )
+
+    def describe(self) -> str:
+        """The dispensation in words for the minutes."""
+        relieves = (
+            "the discussion and vote"
+            if self.discussion and self.vote
+            else ("the vote" if self.vote else "the discussion only")
+        )
+        return (
+            f"dispensation for {relieves} granted by {self.granted_by} under "
+            f"{self.ground.citation}, in effect {_day(self.start)} to {_day(self.until)}"
+        )
+
+
+# ---------------------------------------------------------------------------------------------
+# Ruling on an item
+# ---------------------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Entry:
+    """What one member's declarations mean on one item.
+
+    Attributes:
+        member: The member's id.
+        label: The member as named in minutes, e.g. ``"Cllr J. Luck, BDC"``.
+        declarations: What they declared (none for a member excluded directly).
+        effect: The strongest effect of their declarations, before any dispensation.
+        dispensation: The dispensation that applied, if any.
+        excluded: Whether they are kept out of the vote and the quorum.
+        reason: The interest and provision, for the explanation.
+    """
+
+    member: str
+    label: str
+    declarations: tuple[Declaration, ...]
+    effect: Effect
+    dispensation: Dispensation | None
+    excluded: bool
+    reason: str
+
+
+@attrs.frozen
+class ItemRuling:
+    """Who is excluded from an item by interests, and what that does to the quorum.
+
+    Built by :func:`rule_on_item` (``Board.decide`` does so when given declarations).
+
+    Attributes:
+        item: The item, if named.
+        entries: One per member who declared (or was excluded), in roster order.
+        excluded: Every voting member kept out of the vote and the quorum.
+        quorum: The quorum that applies to the item (after para 45), or ``None``.
+        members_in_office: Voting members appointed to the board.
+        voting_seats: The whole number of voting seats.
+        unreachable: The quorum cannot be met even if every member not excluded attends.
+        recounted: Para 45 changed the quorum (it was set as a fraction).
+    """
+
+    item: str | None
+    entries: tuple[Entry, ...]
+    excluded: frozenset[str]
+    quorum: Quorum | None
+    members_in_office: int
+    voting_seats: int
+    unreachable: bool = False
+    recounted: bool = False
+
+    @property
+    def para_45(self) -> bool:
+        """Whether more than a third of the members are disqualified (para 45 applies)."""
+        return 3 * len(self.excluded) > self.voting_seats
+
+    def lines(self) -> list[str]:
+        """Lines for an outcome's explanation, deterministic."""
+        out: list[str] = []
+        excluded = [e for e in self.entries if e.excluded]
+        if excluded:
+            out.append(
+                "Excluded from this item: "
+                + "; ".join(f"{e.label} ({e.reason})" if e.reason else e.label for e in excluded)
+                + "."
+            )
+        for e in self.entries:
+            if e.dispensation is not None:
+                part = "may take part and vote" if e.dispensation.vote else "may speak, not vote"
+                out.append(f"Dispensation: {e.label} {part} ({e.reason}).")
+        remain = [e for e in self.entries if not e.excluded and e.dispensation is None]
+        if remain:
+            out.append(
+                "Declared, may remain and vote: "
+                + "; ".join(f"{e.label} ({e.reason})" for e in remain)
+                + "."
+            )
+        if self.para_45 and self.quorum is not None:
+            n, seats = len(self.excluded), self.voting_seats
+            remaining = self.members_in_office - n
+            if self.recounted:
+                out.append(
+                    f"More than a third of the members are disqualified ({n} of {seats}), so the "
+                    f"quorum is counted on the {remaining} remaining qualified ({PARA_45}): "
+                    f"{self.quorum.describe()}."
+                )
+            else:
+                out.append(
+                    f"More than a third of the members are disqualified ({n} of {seats}), but "
+                    f"the quorum is a fixed number, which {PARA_45} leaves unchanged."
+                )
+        if self.unreachable:
+            out.append(
+                "Business cannot be transacted on this item: with these exclusions the quorum "
+                "cannot be reached even if every other member attends."
+            )
+        if self.unreachable or (self.para_45 and self.quorum is not None):
+            out.append(
+                "A dispensation could be sought on the grounds in "
+                f"{DispensationGround.IMPEDE_BUSINESS.citation} "
+                f"({DispensationGround.IMPEDE_BUSINESS.words}) or "
+                f"{DispensationGround.POLITICAL_BALANCE.citation} "
+                f"({DispensationGround.POLITICAL_BALANCE.words})."
+            )
+        return out
+
+
+def para_45_quorum(
+    quorum: Quorum, *, members_in_office: int, voting_seats: int, disqualified: int
+) -> Quorum:
+    """The quorum after LGA 1972 Sch 12 para 45, when ``disqualified`` members are out.
+
+    Para 45 applies when more than one-third of the whole number of members (the voting
+    seats) are disqualified at the same time; the quorum is then "determined by reference
+    to the number of members ... remaining qualified instead of by reference to the whole
+    number of members". So:
+
+    - ``fraction`` (a quorum set by reference to the whole number) is recounted on the
+      members remaining qualified: the members in office less those disqualified;
+    - ``at_least`` and ``each_authority`` are fixed numbers, not set by reference to the
+      whole number, so para 45 leaves them as they are.
+
+    The result replaces ``fraction`` by the equivalent ``at_least``. Otherwise ``quorum``
+    is returned unchanged.
+
+    Examples:
+        >>> from fractions import Fraction
+        >>> q = Quorum(fraction=Fraction(1, 2))
+        >>> para_45_quorum(q, members_in_office=6, voting_seats=6, disqualified=3)
+        Quorum(at_least=2, fraction=None, each_authority=None)
+        >>> para_45_quorum(q, members_in_office=6, voting_seats=6, disqualified=2) is q
+        True
+    """
+    if quorum.fraction is None or 3 * disqualified <= voting_seats:
+        return quorum
+    remaining = max(members_in_office - disqualified, 0)
+    need = max(quorum.at_least or 0, quorum.required(remaining), 1)
+    return Quorum(at_least=need, each_authority=quorum.each_authority)
+
+
+def _reachable(
+    quorum: Quorum, members: Iterable[Member], seats: Mapping[str, int], excluded: frozenset[str]
+) -> bool:
+    eligible = dict.fromkeys(seats, 0)
+    for m in members:
+        if m.voting and m.id not in excluded:
+            eligible[m.authority] += 1
+    if sum(eligible.values()) < quorum.required(sum(seats.values())):
+        return False
+    each = quorum.each_authority
+    return each is None or all(eligible[code] >= each for code, n in seats.items() if n > 0)
+
+
+def _sequence(
+    value: Any, field: str, kind: type[Any], error: type[InvalidValue] = InvalidValue
+) -> tuple[Any, ...]:
+    if isinstance(value, str) or not isinstance(value, Iterable):
+        raise error(expected(field, f"a sequence of {kind.__name__}", value))
+    items = tuple(value)
+    for i, item in enumerate(items):
+        if not isinstance(item, kind):
+            raise error(expected(f"{field}[{i}]", f"a {kind.__name__}", item))
+    return items
+
+
+def rule_on_item(
+    declarations: Iterable[Declaration],
+    *,
+    members: Iterable[Member],
+    seats: Mapping[str, int],
+    quorum: Quorum | None = None,
+    orders: InterestOrders | None = None,
+    dispensations: Iterable[Dispensation] = (),
+    on: dt.date | None = None,
+    item: str | None = None,
+    absent: Iterable[str] = (),
+    excluded: Iterable[str] = (),
+    body: str = "the board",
+) -> ItemRuling:
+    """Apply declarations (and dispensations) to one item of a board's business.
+
+    Args:
+        declarations: Interests declared at the meeting. With ``item`` given, only those
+            on that item apply; without it, all must be on the same item.
+        members: The board's members (see :attr:`~sharegov.boards.Board.members`).
+        seats: The board's voting seats per authority.
+        quorum: The board's quorum, if any.
+        orders: The board's standing orders on interests; the statutory defaults if omitted.
+        dispensations: Dispensations held by members; each applies only inside its dates
+            and to the matters it names.
+        on: The date of the meeting; required when dispensations are given.
+        item: The item being decided.
+        absent: Members not present (they cannot declare at the meeting).
+        excluded: Members excluded from the item directly (an interest recorded elsewhere).
+        body: The board's name, for messages.
+
+    Returns:
+        The :class:`ItemRuling`.
+
+    Raises:
+        UnknownId: A declaration or dispensation for someone who is not a member.
+        InvalidVote: An absent member who declared, declarations on several items with no
+            ``item=``, or dispensations without ``on=``.
+    """
+    orders = orders if orders is not None else InterestOrders()
+    roster = {m.id: m for m in members}
+    absent_ids = frozenset(absent)
+    declared = _sequence(declarations, "declarations", Declaration, InvalidVote)
+    granted = _sequence(dispensations, "dispensations", Dispensation, InvalidVote)
+    for field, group in (("declarations", declared), ("dispensations", granted)):
+        for i, d in enumerate(group):
+            if d.member not in roster:
+                raise UnknownId(expected(f"{field}[{i}].member", f"a member of {body}", d.member))
+    if granted and on is None:
+        raise InvalidVote(expected("on", "the date of the meeting, to test dispensations", on))
+    if on is not None and (not isinstance(on, dt.date) or isinstance(on, dt.datetime)):
+        raise InvalidVote(expected("on", "a datetime.date", on))
+    if item is None:
+        items = sorted({d.item for d in declared})
+        if len(items) > 1:
+            raise InvalidVote(
+                expected("item", f"which item is being decided (declarations cover {items})", None)
+            )
+        item = items[0] if items else None
+    else:
+        declared = tuple(d for d in declared if d.item == item)
+    for d in declared:
+        if d.member in absent_ids:
+            raise InvalidVote(
+                f"declarations: {roster[d.member].name} is absent, so cannot declare an "
+                f"interest at the meeting on item {d.item!r}"
+            )
+
+    def label(member_id: str) -> str:
+        m = roster[member_id]
+        return f"{m.name}, {m.authority}"
+
+    by_member: dict[str, list[Declaration]] = {}
+    for d in declared:
+        by_member.setdefault(d.member, []).append(d)
+    direct = frozenset(excluded)
+    entries: list[Entry] = []
+    out: set[str] = set()
+    for member_id in roster:
+        mine = by_member.get(member_id)
+        if mine is None:
+            if member_id in direct:
+                entries.append(
+                    Entry(member_id, label(member_id), (), Effect.BARRED, None, True, "")
+                )
+                if roster[member_id].voting:
+                    out.add(member_id)
+            continue
+        reasons: list[str] = []
+        strongest = Effect.REMAIN
+        relief: Dispensation | None = None
+        barred = member_id in direct
+        for d in mine:
+            effect = d.effect if d.effect is not None else orders.effect(d.kind)
+            if _STRENGTH[effect] > _STRENGTH[strongest]:
+                strongest = effect
+            head = f"{d.kind.value}: {orders.provision(d.kind, effect)}"
+            if effect.excludes:
+                covering = [g for g in granted if on is not None and g.covers(d, on)]
+                cover = next((g for g in covering if g.vote), covering[0] if covering else None)
+                if cover is not None and cover.vote:
+                    head = f"{d.kind.value}: {cover.describe()}"
+                    relief = cover
+                else:
+                    barred = True
+                    if cover is not None:
+                        head += f"; {cover.describe()}"
+                        relief = cover
+            reasons.append(f"{head}; {d.particulars()}")
+        entries.append(
+            Entry(
+                member_id,
+                label(member_id),
+                tuple(mine),
+                strongest,
+                relief,
+                barred,
+                "; ".join(reasons),
+            )
+        )
+        if barred and roster[member_id].voting:
+            out.add(member_id)
+    shut = frozenset(out)
+    in_office = sum(1 for m in roster.values() if m.voting)
+    total = sum(seats.values())
+    effective = quorum
+    unreachable = False
+    if quorum is not None:
+        effective = para_45_quorum(
+            quorum, members_in_office=in_office, voting_seats=total, disqualified=len(shut)
+        )
+        unreachable = bool(shut) and not _reachable(effective, roster.values(), seats, shut)
+    return ItemRuling(
+        item,
+        tuple(entries),
+        shut,
+        effective,
+        in_office,
+        total,
+        unreachable,
+        recounted=effective is not quorum,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Officers: conflicts and delegation
+# ---------------------------------------------------------------------------------------------
+
+
+class ConflictKind(enum.Enum):
+    """Whether a shared officer's conflict is between the authorities or personal."""
+
+    BETWEEN_AUTHORITIES = "a conflict between the authorities"
+    PERSONAL = "a personal conflict"
+
+
+def _authority_ids(value: Any) -> tuple[str, ...]:
+    return _ids("authorities", value)
+
+
+def _fallback_ids(value: Any) -> tuple[str, ...]:
+    return _ids("fallbacks", value)
+
+
+def _informed(value: Any) -> FrozenMap[str, dt.date]:
+    if not isinstance(value, Mapping):
+        raise InvalidValue(expected("informed", "a mapping of authority code to date", value))
+    for code, when in value.items():
+        if not isinstance(when, dt.date) or isinstance(when, dt.datetime):
+            raise InvalidValue(expected(f"informed.{code}", "a datetime.date", when))
+    return FrozenMap(value)
+
+
+@attrs.frozen
+class OfficerConflict:
+    """A conflict that stops an officer acting on a matter for some authorities.
+
+    Args:
+        officer: The conflicted officer's id.
+        matter: The matter the conflict is on (required).
+        kind: Between the authorities the officer serves, or personal.
+        authorities: For a conflict between authorities, the two or more in conflict;
+            for a personal one, those it stops the officer acting for (empty: all).
+        raised: When it arose; a conflict is ignored by :func:`who_acts` before then.
+        informed: Authority code to the day its Monitoring Officer was informed (the
+            concordat's duty to inform "immediately").
+
+    Examples:
+        >>> import datetime as dt
+        >>> c = OfficerConflict("dicks", "depot site", authorities=["BDC", "RBC"],
+        ...                     informed={"BDC": dt.date(2008, 10, 2)})
+        >>> c.affects("RBC"), c.kind.value
+        (True, 'a conflict between the authorities')
+    """
+
+    officer: str = attrs.field(validator=_identifier)
+    matter: str = attrs.field(validator=_text)
+    kind: ConflictKind = attrs.field(
+        default=ConflictKind.BETWEEN_AUTHORITIES,
+        kw_only=True,
+        validator=attrs.validators.instance_of(ConflictKind),
+    )
+    authorities: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=_authority_ids)
+    raised: dt.date | None = attrs.field(default=None, kw_only=True, validator=_optional_date)
+    informed: FrozenMap[str, dt.date] = attrs.field(
+        factory=FrozenMap, kw_only=True, converter=_informed
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if self.kind is ConflictKind.BETWEEN_AUTHORITIES and len(self.authorities) < 2:
+            raise InvalidValue(
+                expected("authorities", "the two or more authorities in conflict", self.authorities)
+            )
+
+    def affects(self, authority: str) -> bool:
+        """Whether it stops the officer acting for ``authority``."""
+        return not self.authorities or authority in self.authorities
+
+
+def _deputies(value: Any) -> FrozenMap[str, str]:
+    if not isinstance(value, Mapping):
+        raise InvalidValue(expected("deputies", "a mapping of officer id to deputy id", value))
+    for officer, deputy in value.items():
+        _ids("deputies", (officer,))
+        _ids(f"deputies.{officer}", (deputy,))
+    return FrozenMap(value)
+
+
+@attrs.frozen
+class DelegationScheme:
+    """One authority's arrangements for who acts when an officer is conflicted.
+
+    Args:
+        authority: The authority's code.
+        monitoring_officer: Id of its Monitoring Officer, who decides.
+        deputies: Officer id to the id of their designated deputy at this authority.
+        fallbacks: Officers to try in order when someone has no (unconflicted) deputy.
+        consult: Whom the Monitoring Officer consults, e.g. ``"the Leader"``.
+        source: The resolution that made the scheme, for explanations.
+        alternate: Id of whoever decides when the Monitoring Officer is conflicted
+            (a Monitoring Officer cannot decide their own case).
+
+    Examples:
+        >>> s = DelegationScheme("BDC", monitoring_officer="bdc_mo",
+        ...                      deputies={"dicks": "bdc_deputy"})
+        >>> s.deputies["dicks"]
+        'bdc_deputy'
+    """
+
+    authority: str = attrs.field(validator=_identifier)
+    monitoring_officer: str = attrs.field(kw_only=True, validator=_identifier)
+    deputies: FrozenMap[str, str] = attrs.field(
+        factory=FrozenMap, kw_only=True, converter=_deputies
+    )
+    fallbacks: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=_fallback_ids)
+    consult: str | None = attrs.field(default="the Leader", kw_only=True, validator=_optional_text)
+    source: str | None = attrs.field(default=None, kw_only=True, validator=_optional_text)
+    alternate: str | None = attrs.field(default=None, kw_only=True, validator=_optional_identifier)
+
+    def __attrs_post_init__(self) -> None:
+        for officer, deputy in self.deputies.items():
+            if officer == deputy:
+                raise InvalidValue(
+                    expected(f"deputies.{officer}", "a deputy other than the officer", deputy)
+                )
+
+    def officers(self) -> frozenset[str]:
+        """Every officer id the scheme names."""
+        named = {self.monitoring_officer, *self.deputies, *self.deputies.values(), *self.fallbacks}
+        if self.alternate is not None:
+            named.add(self.alternate)
+        return frozenset(named)
+
+
+@attrs.frozen
+class Step:
+    """One officer considered while following a delegation chain.
+
+    Attributes:
+        officer: The officer's id.
+        how: How they were reached (``"post holder"``, ``"designated deputy of X"``, ...).
+        conflicted: Whether they are conflicted on the matter for this authority.
+    """
+
+    officer: str
+    how: str
+    conflicted: bool
+
+
+@attrs.frozen
+class Acting:
+    """Who acts for one authority, and how that was found.
+
+    Attributes:
+        authority: The authority's code.
+        officer: Id of the officer who acts.
+        chain: The officers considered, in order; the last one acts.
+        decided_by: Id of the officer who decides (``None`` when the post holder acts).
+        consult: Whom the decider consults.
+        source: The resolution that gives the decider the power.
+    """
+
+    authority: str
+    officer: str
+    chain: tuple[Step, ...]
+    decided_by: str | None = None
+    consult: str | None = None
+    source: str | None = None
+
+
+@attrs.frozen
+class WhoActs:
+    """The acting officer for each authority a post serves, on one matter, with reasons.
+
+    Built by :func:`who_acts`.
+    """
+
+    post: Post
+    matter: str
+    acting: tuple[Acting, ...]
+    conflicts: tuple[OfficerConflict, ...]
+    names: FrozenMap[str, str] = attrs.field(eq=False, repr=False)
+    monitoring_officers: FrozenMap[str, str] = attrs.field(eq=False, repr=False)
+    duty: str | None = None
+
+    def officer(self, authority: str) -> str:
+        """Id of the officer who acts for ``authority``.
+
+        Raises:
+            UnknownId: The post does not serve ``authority``.
+        """
+        return self.for_authority(authority).officer
+
+    def for_authority(self, authority: str) -> Acting:
+        """The :class:`Acting` record for ``authority``."""
+        for a in self.acting:
+            if a.authority == authority:
+                return a
+        raise UnknownId(
+            expected(
+                "authority",
+                f"one of the post's authorities {list(self.post.authorities)}",
+                authority,
+            )
+        )
+
+    def _name(self, officer: str) -> str:
+        return str(self.names.get(officer, officer))
+
+    def _conflict_line(self, c: OfficerConflict) -> str:
+        who = self._name(c.officer)
+        if c.kind is ConflictKind.BETWEEN_AUTHORITIES:
+            return f"{who} has a conflict between {' and '.join(c.authorities)} on this matter"
+        scope = f" for {', '.join(c.authorities)}" if c.authorities else ""
+        return f"{who} has a personal conflict on this matter{scope}"
+
+    def _duty_line(self, c: OfficerConflict) -> str:
+        codes = c.authorities or self.post.authorities
+        parts = []
+        for code in codes:
+            when = c.informed.get(code)
+            mo = self.monitoring_officers.get(code)
+            whom = f"{code} ({self._name(mo)})" if mo else code
+            parts.append(f"{whom} informed {_day(when)}" if when else f"{whom} not recorded")
+        cite = f" ({self.duty})" if self.duty else ""
+        return f"duty to inform each Monitoring Officer{cite}: " + "; ".join(parts)
+
+    def headline(self) -> str:
+        """The first line of :meth:`explain`, without the trailing colon."""
+        holder = self._name(self.post.holder or "")
+        roles = sorted(role.value for role in self.post.roles)
+        held = f"; {', '.join(roles)} of {' and '.join(self.post.authorities)}" if roles else ""
+        return f"Who acts as {self.post.title} ({holder}{held}) on {self.matter!r}"
+
+    @property
+    def not_informed(self) -> tuple[tuple[str, str], ...]:
+        """(officer id, authority code) for each Monitoring Officer not yet recorded as
+        informed of a conflict on this matter: the duty to inform is outstanding."""
+        return tuple(
+            (c.officer, code)
+            for c in self.conflicts
+            for code in (c.authorities or self.post.authorities)
+            if code not in c.informed
+        )
+
+    def explain(self) -> str:
+        """Who acts for each authority and why, in words fit for the minutes; deterministic."""
+        lines = [self.headline() + ":"]
+        if not self.conflicts:
+            lines.append("  no conflict recorded on this matter")
+        for c in self.conflicts:
+            lines.append(f"  {self._conflict_line(c)}")
+            lines.append(f"  {self._duty_line(c)}")
+        for a in self.acting:
+            who = self._name(a.officer)
+            if a.decided_by is None:
+                lines.append(f"{a.authority}: {who} acts as post holder.")
+                continue
+            consult = f" in consultation with {a.consult}" if a.consult else ""
+            source = f" ({a.source})" if a.source else ""
+            lines.append(
+                f"{a.authority}: {who} acts, as decided by {self._name(a.decided_by)}{consult}"
+                f"{source}:"
+            )
+            for step in a.chain:
+                state = "conflicted, passes on" if step.conflicted else "acts"
+                lines.append(f"  {self._name(step.officer)} ({step.how}): {state}")
+        return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        esc = html.escape
+        rows = "".join(
+            "<tr>"
+            f"<td>{esc(a.authority)}</td><td>{esc(self._name(a.officer))}</td>"
+            f"<td>{esc(self._name(a.decided_by)) if a.decided_by else 'post holder'}</td>"
+            f"<td>{esc(' → '.join(self._name(s.officer) for s in a.chain))}</td>"
+            "</tr>"
+            for a in self.acting
+        )
+        reasons = "".join(
+            f"<li>{esc(line.strip())}</li>" for line in self.explain().splitlines()[1:]
+        )
+        return (
+            f"<div><p><strong>{esc(self.headline())}</strong></p><table><thead><tr>"
+            "<th>Authority</th><th>Acts</th><th>Decided by</th><th>Chain</th>"
+            f"</tr></thead><tbody>{rows}</tbody></table><ul>{reasons}</ul></div>"
+        )
+
+
+def _path(names: Mapping[str, str], chain: Iterable[str]) -> str:
+    return " -> ".join(names.get(o, o) for o in chain)
+
+
+def who_acts(
+    post: Post,
+    matter: str,
+    *,
+    officers: Iterable[Officer],
+    schemes: Iterable[DelegationScheme],
+    conflicts: Iterable[OfficerConflict] = (),
+    on: dt.date | None = None,
+    duty: str | None = None,
+) -> WhoActs:
+    """Who acts for each authority a post serves, on one matter.
+
+    For each authority: if the post holder is not conflicted on ``matter`` for it, the
+    holder acts. Otherwise its :class:`DelegationScheme` decides: the holder's designated
+    deputy, then that deputy's deputy, and so on; where someone has no deputy, the next
+    fallback not yet tried. Anyone conflicted on the matter for that authority passes it
+    on. The scheme's Monitoring Officer decides (in consultation with ``consult``),
+    unless they are conflicted themselves: then the scheme's ``alternate`` decides.
+
+    Args:
+        post: The shared post; its holder is the officer normally acting.
+        matter: The matter in question; conflicts on other matters are ignored.
+        officers: Every officer the post, schemes and conflicts name.
+        schemes: A delegation scheme for each authority the post serves.
+        conflicts: Conflicts declared by officers.
+        on: The date; conflicts raised after it are ignored.
+        duty: Where the duty to inform each Monitoring Officer comes from, e.g.
+            ``"Concordat 5.4"``.
+
+    Returns:
+        The :class:`WhoActs`, with the chain followed for each authority.
+
+    Raises:
+        UnknownId: An officer id that is not among ``officers``, or no scheme for an
+            authority that needs one.
+        InvalidValue: A vacant post; a chain that loops or runs out (the message shows the
+            path); a Monitoring Officer who is conflicted, with no alternate.
+
+    Examples:
+        >>> from sharegov.parties import Officer, Post
+        >>> post = Post("jce", "Joint Chief Executive", ["A", "B"], holder="ceo")
+        >>> staff = [Officer("ceo", "Ms Chief", "A"), Officer("mo_a", "A's MO", "A"),
+        ...          Officer("dep_a", "Mr Deputy", "A")]
+        >>> s = DelegationScheme("A", monitoring_officer="mo_a", deputies={"ceo": "dep_a"})
+        >>> c = OfficerConflict("ceo", "land sale", kind=ConflictKind.PERSONAL, authorities=["A"])
+        >>> result = who_acts(post, "land sale", officers=staff, schemes=[s], conflicts=[c])
+        >>> result.officer("A"), result.officer("B")
+        ('dep_a', 'ceo')
+        >>> print(result.explain())
+        Who acts as Joint Chief Executive (Ms Chief) on 'land sale':
+          Ms Chief has a personal conflict on this matter for A
+          duty to inform each Monitoring Officer: A (A's MO) not recorded
+        A: Mr Deputy acts, as decided by A's MO in consultation with the Leader:
+          Ms Chief (post holder): conflicted, passes on
+          Mr Deputy (designated deputy of Ms Chief): acts
+        B: Ms Chief acts as post holder.
+    """
+    if not isinstance(post, Post):
+        raise InvalidValue(expected("post", "a Post", post))
+    if not isinstance(matter, str) or not matter.strip():
+        raise InvalidValue(expected("matter", "a non-empty string", matter))
+    staff: dict[str, Officer] = {}
+    for i, o in enumerate(_sequence(officers, "officers", Officer)):
+        if o.id in staff:
+            raise InvalidValue(expected(f"officers[{i}].id", "a unique officer id", o.id))
+        staff[o.id] = o
+    names = {k: o.name for k, o in staff.items()}
+    by_authority: dict[str, DelegationScheme] = {}
+    for i, s in enumerate(_sequence(schemes, "schemes", DelegationScheme)):
+        if s.authority in by_authority:
+            raise InvalidValue(
+                expected(f"schemes[{i}].authority", "one scheme per authority", s.authority)
+            )
+        by_authority[s.authority] = s
+        for officer in sorted(s.officers()):
+            if officer not in staff:
+                raise UnknownId(
+                    expected(f"schemes[{i}] ({s.authority})", "ids of known officers", officer)
+                )
+    listed = _sequence(conflicts, "conflicts", OfficerConflict)
+    for i, c in enumerate(listed):
+        if c.officer not in staff:
+            raise UnknownId(
+                expected(f"conflicts[{i}].officer", "the id of a known officer", c.officer)
+            )
+    if post.holder is None:
+        raise InvalidValue(f"post: {post.title} is vacant, so no one holds it to be conflicted")
+    if post.holder not in staff:
+        raise UnknownId(expected("post.holder", "the id of a known officer", post.holder))
+    if on is not None and (not isinstance(on, dt.date) or isinstance(on, dt.datetime)):
+        raise InvalidValue(expected("on", "a datetime.date", on))
+    relevant = tuple(
+        c
+        for c in listed
+        if c.matter == matter and (on is None or c.raised is None or c.raised <= on)
+    )
+
+    def conflicted(officer: str, authority: str) -> bool:
+        return any(c.officer == officer and c.affects(authority) for c in relevant)
+
+    acting: list[Acting] = []
+    mos: dict[str, str] = {}
+    for code in post.authorities:
+        scheme = by_authority.get(code)
+        if scheme is not None:
+            mos[code] = scheme.monitoring_officer
+        holder = post.holder
+        if not conflicted(holder, code):
+            acting.append(Acting(code, holder, (Step(holder, "post holder", False),)))
+            continue
+        if scheme is None:
+            raise UnknownId(
+                expected(
+                    "schemes",
+                    f"a delegation scheme for {code}, where {names[holder]} is conflicted",
+                    sorted(by_authority),
+                )
+            )
+        acting.append(_resolve(scheme, holder, conflicted, names))
+    return WhoActs(post, matter, tuple(acting), relevant, FrozenMap(names), FrozenMap(mos), duty)
+
+
+def _resolve(
+    scheme: DelegationScheme,
+    holder: str,
+    conflicted: Callable[[str, str], bool],
+    names: Mapping[str, str],
+) -> Acting:
+    code = scheme.authority
+    decider = scheme.monitoring_officer
+    if conflicted(decider, code):
+        if scheme.alternate is None or conflicted(scheme.alternate, code):
+            why = (
+                "names no one else to decide"
+                if scheme.alternate is None
+                else f"names {names[scheme.alternate]}, who is conflicted too"
+            )
+            raise InvalidValue(
+                f"schemes.{code}: the Monitoring Officer, {names[decider]}, is conflicted on this "
+                f"matter and cannot decide their own case; the scheme {why}"
+            )
+        decider = scheme.alternate
+    chain = [Step(holder, "post holder", True)]
+    seen = {holder}
+    fallbacks = iter(scheme.fallbacks)
+    current = holder
+    while True:
+        deputy = scheme.deputies.get(current)
+        if deputy is not None:
+            how = f"designated deputy of {names[current]}"
+            if deputy in seen:
+                path = _path(names, [s.officer for s in chain] + [deputy])
+                raise InvalidValue(
+                    f"schemes.{code}: the chain of deputies loops back to {names[deputy]}: {path}"
+                )
+        else:
+            deputy = next((o for o in fallbacks if o not in seen), None)
+            how = "next in the fallback chain"
+            if deputy is None:
+                path = _path(names, [s.officer for s in chain])
+                raise InvalidValue(
+                    f"schemes.{code}: the chain ran out: everyone in it is conflicted on this "
+                    f"matter: {path}"
+                )
+        bad = conflicted(deputy, code)
+        chain.append(Step(deputy, how, bad))
+        seen.add(deputy)
+        if not bad:
+            return Acting(code, deputy, tuple(chain), decider, scheme.consult, scheme.source)
+        current = deputy

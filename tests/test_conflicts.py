@@ -1,0 +1,756 @@
+"""Conflicts of interest: members' declarations and dispensations, officers' delegation.
+
+Oracles: the statute (Localism Act 2011 ss.31-33, SI 2012/1464, LGA 1972 Sch 12
+para 45), the seed papers (001 Concordat 5.4 and recommendation 2.1.3; 003's declared
+interest; 004's officer conflicts in a shared management team), and brute force over
+small generated boards and delegation schemes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from fractions import Fraction
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from sharegov import Authority, Board, Member, Officer, Post, SharegovError, Status, Vote, rules
+from sharegov.conflicts import (
+    ConflictKind,
+    Declaration,
+    DelegationScheme,
+    Dispensation,
+    DispensationGround,
+    DpiCategory,
+    Effect,
+    Interest,
+    InterestKind,
+    InterestOrders,
+    OfficerConflict,
+    Register,
+    para_45_quorum,
+    rule_on_item,
+    who_acts,
+)
+from sharegov.errors import InvalidValue, InvalidVote, UnknownId
+from sharegov.reference import bromsgrove_redditch_board
+from sharegov.strategies import (
+    ballots,
+    boards,
+    boards_with_ballots,
+    declarations,
+    delegations,
+    dispensations,
+    interests,
+)
+
+F, A, X = Vote.FOR, Vote.AGAINST, Vote.ABSTAIN
+DPI = InterestKind.DISCLOSABLE_PECUNIARY
+ON = dt.date(2012, 9, 3)
+BOARD = bromsgrove_redditch_board()
+
+
+def dpi(member: str, item: str = "5", **kw: Any) -> Declaration:
+    return Declaration(member, item, DPI, "Director of I&DeA", **kw)
+
+
+def dispensation(member: str, matter: str = "5", **kw: Any) -> Dispensation:
+    args: dict[str, Any] = {
+        "granted_by": "BDC Standards Committee",
+        "start": dt.date(2012, 8, 1),
+        "until": dt.date(2016, 7, 31),
+    }
+    return Dispensation(member, [matter], DispensationGround.IMPEDE_BUSINESS, **{**args, **kw})
+
+
+# -- members: seed 003, one item but not the next ---------------------------------------------
+
+
+def test_declared_interest_excludes_from_one_item_but_not_the_next() -> None:
+    # Seed 003: "Councillor Webb declared an interest as the Director of I&DeA."
+    webb = dpi("webb", category=DpiCategory.EMPLOYMENT)
+    without = {"hollingworth": F, "luck": F, "gandy": F, "hall": A, "mcmillan": F}
+    item5 = BOARD.decide(without, declarations=[webb], item="5")
+    assert item5.tally.excluded == {"webb"}
+    assert "webb" not in item5.tally.present
+    assert (
+        "Excluded from this item: Cllr M. Webb, BDC (disclosable pecuniary interest: "
+        "Localism Act 2011 s.31(4); declared: Director of I&DeA (employment, office, trade, "
+        "profession or vocation))." in item5.explain()
+    )
+    item6 = BOARD.decide({**without, "webb": F}, declarations=[webb], item="6")
+    assert item6.tally.excluded == frozenset()
+    assert item6.tally.count(F) == 5
+    assert "Excluded" not in item6.explain()
+    with pytest.raises(InvalidVote, match=r"votes\.webb: Cllr M\. Webb, BDC is excluded"):
+        BOARD.decide({**without, "webb": F}, declarations=[webb], item="5")
+
+
+def test_exclusion_changes_the_result_and_the_explanation_names_the_provision() -> None:
+    # Luck barred: BDC has only Hollingworth left in support, so the fallback fails.
+    votes = {"hollingworth": F, "gandy": F, "hall": A, "mcmillan": F}
+    out = BOARD.decide(votes, absent={"webb"}, declarations=[dpi("luck")])
+    assert out.status is Status.NOT_CARRIED
+    assert "BDC: 1 in support >= 2  no" in out.explain()
+    assert "Cllr J. Luck, BDC (disclosable pecuniary interest: Localism Act 2011 s.31(4)" in (
+        out.explain()
+    )
+    # The same as the plain excluded= parameter, apart from the reasons given.
+    plain = BOARD.decide(votes, absent={"webb"}, excluded={"luck"})
+    assert plain.tally == out.tally
+    assert plain.status is out.status
+    assert "Excluded from this item: Cllr J. Luck, BDC." in plain.explain()
+
+
+def test_withdrawal_under_standing_orders_cites_s31_10() -> None:
+    board = attrs.evolve(
+        BOARD, interest_orders=InterestOrders(disclosable_pecuniary=Effect.WITHDRAW)
+    )
+    out = board.decide({"hollingworth": F}, declarations=[dpi("luck")], absent={"webb"})
+    assert "luck" in out.tally.excluded
+    assert "withdrew under the board's standing orders, s.31(10)" in out.explain()
+
+
+def test_non_registrable_interest_may_remain_and_vote_unless_orders_say_otherwise() -> None:
+    friend = Declaration("hall", "5", InterestKind.NON_REGISTRABLE, "a friend's firm tenders")
+    out = BOARD.decide({"hall": F, "gandy": F, "mcmillan": F}, declarations=[friend])
+    assert out.tally.excluded == frozenset()
+    assert out.tally.by_authority("RBC").count(F) == 3
+    assert "Declared, may remain and vote: Cllr M. Hall, RBC (non-registrable interest" in (
+        out.explain()
+    )
+    strict = attrs.evolve(BOARD, interest_orders=InterestOrders(non_registrable=Effect.BARRED))
+    barred = strict.decide({"gandy": F, "mcmillan": F}, declarations=[friend])
+    assert barred.tally.excluded == {"hall"}
+    assert "barred from the discussion and vote by the board's standing orders" in (
+        barred.explain()
+    )
+    # A per-declaration effect overrides the orders (a matter that directly relates to it).
+    leave = attrs.evolve(friend, effect=Effect.WITHDRAW)
+    assert BOARD.decide({"gandy": F}, declarations=[leave]).tally.excluded == {"hall"}
+
+
+def test_sensitive_interest_never_leaks_its_detail() -> None:
+    secret = Declaration(
+        "luck", "5", DPI, "14 Secret Lane", category=DpiCategory.LAND, sensitive=True
+    )
+    out = BOARD.decide({"hollingworth": F}, declarations=[secret], absent={"webb"})
+    shown = out.explain() + out._repr_html_() + out._repr_markdown_() + repr(secret)
+    assert "Secret Lane" not in shown
+    assert "land" not in out.explain()
+    assert "details withheld: a sensitive interest (Localism Act 2011 s.32)" in out.explain()
+    interest = Interest(DPI, "14 Secret Lane", sensitive=True, registered=dt.date(2012, 7, 1))
+    register = Register("luck", [interest])
+    assert "Secret Lane" not in register.published(ON) + repr(register)
+    assert "withheld under section 32(2)" in register.published(ON)
+    assert register.declare(interest, "5").sensitive
+
+
+def test_register_by_date() -> None:
+    old = Interest(
+        InterestKind.OTHER_REGISTRABLE,
+        "Director of I&DeA",
+        registered=dt.date(2009, 5, 1),
+        ended=dt.date(2010, 4, 30),
+    )
+    reg = Register("webb", [old])
+    assert reg.on(dt.date(2009, 11, 25)) == (old,)
+    assert reg.on(dt.date(2010, 5, 1)) == ()
+    assert "no interests registered" in reg.published(dt.date(2010, 5, 1))
+    with pytest.raises(UnknownId):
+        reg.declare(attrs.evolve(old, matter="Something else"), "5")
+
+
+# -- dispensations -----------------------------------------------------------------------------
+
+
+def test_dispensation_lets_a_vote_proceed() -> None:
+    quorate = attrs.evolve(BOARD, quorum=rules.Quorum(at_least=4, each_authority=2))
+    land = [dpi(m, "7", matter="depot") for m in ("luck", "webb")]
+    votes = {"hollingworth": F, "gandy": F, "hall": A, "mcmillan": F}
+    blocked = quorate.decide(votes, declarations=land, on=ON)
+    assert blocked.status is Status.INQUORATE
+    text = blocked.explain()
+    assert "Business cannot be transacted on this item" in text
+    assert "Localism Act 2011 s.33(2)(a)" in text
+    assert "Localism Act 2011 s.33(2)(b)" in text
+    granted = [dispensation(m, "depot") for m in ("luck", "webb")]
+    out = quorate.decide(
+        {**votes, "luck": F, "webb": F}, declarations=land, dispensations=granted, on=ON
+    )
+    assert out.status is Status.CARRIED
+    assert out.tally.excluded == frozenset()
+    assert out.tally.by_authority("BDC").count(F) == 3
+    assert (
+        "Dispensation: Cllr J. Luck, BDC may take part and vote (disclosable pecuniary "
+        "interest: dispensation for the discussion and vote granted by BDC Standards "
+        "Committee under Localism Act 2011 s.33(2)(a), in effect 1 August 2012 to "
+        "31 July 2016" in out.explain()
+    )
+
+
+@pytest.mark.parametrize(
+    ("on", "matter", "restored"),
+    [
+        (dt.date(2012, 8, 1), "5", True),  # first day
+        (dt.date(2016, 7, 31), "5", True),  # last day
+        (dt.date(2012, 7, 31), "5", False),  # the day before
+        (dt.date(2016, 8, 1), "5", False),  # the day after
+        (ON, "6", False),  # another matter
+    ],
+)
+def test_dispensation_only_inside_its_dates_and_scope(
+    on: dt.date, matter: str, restored: bool
+) -> None:
+    out = BOARD.decide(
+        {"hollingworth": F},
+        absent={"webb"},
+        declarations=[dpi("luck")],
+        dispensations=[dispensation("luck", matter)],
+        on=on,
+    )
+    assert ("luck" in out.tally.excluded) is not restored
+
+
+def test_dispensation_for_discussion_only_keeps_the_member_out_of_the_vote() -> None:
+    speak = dispensation("luck", vote=False)
+    out = BOARD.decide(
+        {"hollingworth": F}, absent={"webb"}, declarations=[dpi("luck")],
+        dispensations=[speak], on=ON,
+    )  # fmt: skip
+    assert out.tally.excluded == {"luck"}
+    assert "Dispensation: Cllr J. Luck, BDC may speak, not vote" in out.explain()
+    # A second dispensation that does relieve the vote wins, whatever the order.
+    both = BOARD.decide(
+        {"hollingworth": F, "luck": F}, absent={"webb"}, declarations=[dpi("luck")],
+        dispensations=[speak, dispensation("luck")], on=ON,
+    )  # fmt: skip
+    assert both.tally.excluded == frozenset()
+
+
+def test_dispensation_is_limited_to_four_years() -> None:
+    start = dt.date(2012, 7, 1)
+    ok = dispensation("luck", start=start, until=dt.date(2016, 6, 30))
+    assert ok.in_force(dt.date(2016, 6, 30))
+    assert not ok.in_force(dt.date(2016, 7, 1))
+    with pytest.raises(InvalidValue, match=r"^until: .*s\.33\(3\)"):
+        dispensation("luck", start=start, until=dt.date(2016, 7, 1))
+    leap = dispensation("luck", start=dt.date(2012, 2, 29), until=dt.date(2016, 2, 28))
+    assert leap.until == dt.date(2016, 2, 28)
+    with pytest.raises(InvalidValue):
+        dispensation("luck", start=dt.date(2013, 2, 28), until=dt.date(2017, 2, 28))
+    with pytest.raises(InvalidValue, match="^until: expected a date on or after start"):
+        dispensation("luck", start=start, until=dt.date(2012, 6, 30))
+
+
+# -- para 45 ------------------------------------------------------------------------------------
+
+
+def six(quorum: rules.Quorum) -> Board:
+    return Board(
+        "Joint Committee",
+        authorities=[Authority("A", "Council A"), Authority("B", "Council B")],
+        seats={"A": 3, "B": 3},
+        members=[Member(f"{c.lower()}{i}", f"Cllr {c}{i}", c) for c in "AB" for i in (1, 2, 3)],
+        quorum=quorum,
+    )
+
+
+def test_para_45_recounts_a_fractional_quorum_on_the_members_remaining() -> None:
+    board = six(rules.Quorum(fraction=Fraction(1, 2)))  # 3 of 6
+    conflicted = [dpi(m) for m in ("a1", "a2", "b1")]  # 3 > 6/3: para 45 applies
+    out = board.decide({"a3": F, "b2": F}, absent={"b3"}, declarations=conflicted)
+    # Without para 45, 2 present < 3 would be inquorate; with it, 1/2 of the 3 remaining.
+    assert out.status is Status.CARRIED
+    assert (
+        "More than a third of the members are disqualified (3 of 6), so the quorum is counted "
+        "on the 3 remaining qualified (LGA 1972 Sch 12 para 45): a quorum of at least 2 "
+        "members present." in out.explain()
+    )
+    assert "s.33(2)(a)" in out.explain()
+    # The plain excluded= parameter gets the same recount.
+    plain = board.decide({"a3": F, "b2": F}, absent={"b3"}, excluded={"a1", "a2", "b1"})
+    assert plain.status is Status.CARRIED
+    assert "para 45" in plain.explain()
+    # Exactly a third is not "more than one-third": no recount.
+    two = board.decide({"a3": F, "b2": F}, absent={"b3", "b1"}, declarations=conflicted[:2])
+    assert two.status is Status.INQUORATE
+    assert "para 45" not in two.explain()
+
+
+def test_para_45_leaves_fixed_numbers_alone() -> None:
+    q = rules.Quorum(at_least=3, each_authority=1)
+    assert para_45_quorum(q, members_in_office=6, voting_seats=6, disqualified=4) is q
+    mixed = rules.Quorum(at_least=2, fraction=Fraction(1, 2), each_authority=1)
+    after = para_45_quorum(mixed, members_in_office=5, voting_seats=6, disqualified=3)
+    assert after == rules.Quorum(at_least=2, each_authority=1)  # max(2, ceil(2/2))
+    everyone = para_45_quorum(mixed, members_in_office=6, voting_seats=6, disqualified=6)
+    assert everyone.at_least == 2
+    board = six(rules.Quorum(at_least=3))
+    out = board.decide(
+        {"a3": F, "b2": F}, absent={"b3"}, declarations=[dpi(m) for m in ("a1", "a2", "b1")]
+    )
+    assert out.status is Status.INQUORATE  # 3 present needed, still, though 3 are disqualified
+    assert (
+        "More than a third of the members are disqualified (3 of 6), but the quorum is a fixed "
+        "number, which LGA 1972 Sch 12 para 45 leaves unchanged." in out.explain()
+    )
+
+
+def test_para_45_quorum_the_statute_way_by_brute_force() -> None:
+    # ceil(f * remaining), for every fraction n/6 and every number disqualified.
+    for n in range(1, 7):
+        q = rules.Quorum(fraction=Fraction(n, 6))
+        for k in range(7):
+            after = para_45_quorum(q, members_in_office=6, voting_seats=6, disqualified=k)
+            if 3 * k <= 6:
+                assert after is q
+            else:
+                assert after.at_least == max(1, -(-(n * (6 - k)) // 6))
+
+
+# -- validation of members' inputs ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("make", "error", "message"),
+    [
+        (lambda: Interest(DPI, "", registered=ON), InvalidValue, "^matter: expected"),
+        (lambda: Interest(DPI, "  ", registered=ON), InvalidValue, "^matter: expected"),
+        (lambda: Declaration("luck", "5", DPI, ""), InvalidValue, "^detail: expected"),
+        (lambda: Declaration("luck", "", DPI, "x"), InvalidValue, "^item: expected"),
+        (
+            lambda: Declaration(
+                "luck", "5", InterestKind.NON_REGISTRABLE, "x", category=DpiCategory.LAND
+            ),
+            InvalidValue,
+            "^category: only a disclosable pecuniary interest",
+        ),
+        (
+            lambda: dpi("luck", effect=Effect.REMAIN),
+            InvalidValue,
+            r"^effect: .*s\.31\(4\)",
+        ),
+        (
+            lambda: InterestOrders(disclosable_pecuniary=Effect.REMAIN),
+            InvalidValue,
+            "^disclosable_pecuniary: expected",
+        ),
+        (
+            lambda: Dispensation(
+                "luck", [], DispensationGround.IMPEDE_BUSINESS, granted_by="x", start=ON, until=ON
+            ),
+            InvalidValue,
+            "^matters: expected",
+        ),
+        (
+            lambda: Dispensation(
+                "luck",
+                "depot",
+                DispensationGround.IMPEDE_BUSINESS,
+                granted_by="x",
+                start=ON,
+                until=ON,
+            ),
+            InvalidValue,
+            "^matters: expected a collection",
+        ),
+        (lambda: dispensation("luck", vote=False, discussion=False), InvalidValue, "^discussion"),
+        (
+            lambda: Interest(DPI, "x", registered=ON, ended=dt.date(2000, 1, 1)),
+            InvalidValue,
+            "^ended",
+        ),
+        (
+            lambda: Interest(DPI, "x", registered=dt.datetime(2012, 1, 1)),
+            InvalidValue,
+            "^registered: expected a datetime.date",
+        ),
+    ],
+)
+def test_invalid_member_inputs(make: Any, error: type[Exception], message: str) -> None:
+    with pytest.raises(error, match=message) as info:
+        make()
+    assert isinstance(info.value, SharegovError)
+
+
+@pytest.mark.parametrize(
+    ("kw", "error", "message"),
+    [
+        ({"declarations": [dpi("nobody")]}, UnknownId, r"^declarations\[0\]\.member: .*'nobody'"),
+        (
+            {"declarations": [dpi("luck")], "dispensations": [dispensation("ghost")], "on": ON},
+            UnknownId,
+            r"^dispensations\[0\]\.member",
+        ),
+        ({"dispensations": [dispensation("luck")]}, InvalidVote, "^on: expected the date"),
+        (
+            {"declarations": [dpi("luck", "5"), dpi("webb", "6")]},
+            InvalidVote,
+            r"^item: expected which item is being decided \(declarations cover \['5', '6'\]\)",
+        ),
+        ({"declarations": [dpi("webb")]}, InvalidVote, "^declarations: Cllr M. Webb is absent"),
+        ({"declarations": ["luck"]}, InvalidVote, r"^declarations\[0\]: expected a Declaration"),
+        ({"declarations": [dpi("luck")], "on": "2012-09-03"}, InvalidVote, "^on: expected"),
+    ],
+)
+def test_invalid_declarations_at_a_meeting(
+    kw: dict[str, Any], error: type[Exception], message: str
+) -> None:
+    with pytest.raises(error, match=message) as info:
+        BOARD.decide({"hollingworth": F}, absent={"webb"}, **kw)
+    assert isinstance(info.value, SharegovError)
+
+
+def test_rule_on_item_without_a_board() -> None:
+    ruling = rule_on_item(
+        [dpi("luck"), Declaration("hall", "5", InterestKind.NON_REGISTRABLE, "x")],
+        members=BOARD.members,
+        seats=BOARD.seats,
+    )
+    assert ruling.excluded == {"luck"}
+    assert [e.member for e in ruling.entries] == ["luck", "hall"]  # roster order
+    assert not ruling.para_45
+    assert not ruling.unreachable
+
+
+# -- Hypothesis properties: members ------------------------------------------------------------
+
+
+@st.composite
+def ballots_with_declarations(draw: st.DrawFn) -> tuple[Board, dict[str, Any], frozenset[str]]:
+    board, ballot = draw(boards_with_ballots())
+    present = sorted(
+        m.id for m in board.voting_members if m.id not in ballot["absent"] | ballot["excluded"]
+    )
+    conflicted = (
+        frozenset(draw(st.lists(st.sampled_from(present), unique=True)))
+        if present
+        else (frozenset())
+    )
+    return board, dict(ballot), conflicted
+
+
+@given(ballots_with_declarations())
+def test_an_exclusion_never_increases_a_count_in_favour(
+    case: tuple[Board, dict[str, Any], frozenset[str]],
+) -> None:
+    board, ballot, conflicted = case
+    before = board.tally(**ballot)
+    votes = {m: v for m, v in ballot["votes"].items() if m not in conflicted}
+    after = board.tally(
+        votes,
+        absent=ballot["absent"],
+        excluded=ballot["excluded"],
+        declarations=[dpi(m) for m in sorted(conflicted)],
+    )
+    assert after.count(F) <= before.count(F)
+    for code in board.seats:
+        assert after.by_authority(code).count(F) <= before.by_authority(code).count(F)
+        assert after.by_authority(code).counts.present <= before.by_authority(code).counts.present
+    # Excluded members appear in no count.
+    gone = conflicted | ballot["excluded"]
+    assert after.excluded == gone
+    assert not gone & (after.present | after.not_voting | set(after.votes))
+    for code in board.seats:
+        sub = after.by_authority(code)
+        assert not gone & (sub.present | sub.not_voting | set(sub.votes))
+    assert after.counts.present == len(before.present) - len(conflicted)
+
+
+@given(ballots_with_declarations(), st.integers(-3000, 3000))
+def test_a_dispensation_outside_its_dates_changes_nothing(
+    case: tuple[Board, dict[str, Any], frozenset[str]], offset: int
+) -> None:
+    board, ballot, conflicted = case
+    assume(conflicted)
+    start = dt.date(2014, 1, 1)
+    until = dt.date(2015, 12, 31)
+    on = start + dt.timedelta(days=offset)
+    assume(not start <= on <= until)
+    votes = {m: v for m, v in ballot["votes"].items() if m not in conflicted}
+    decl = [dpi(m) for m in sorted(conflicted)]
+    granted = [dispensation(m, start=start, until=until) for m in sorted(conflicted)]
+    kw = {"absent": ballot["absent"], "excluded": ballot["excluded"], "declarations": decl}
+    without = board.decide(votes, **kw)
+    with_it = board.decide(votes, **kw, dispensations=granted, on=on)
+    assert with_it.status is without.status
+    assert with_it.tally == without.tally
+    assert with_it.explain() == without.explain()
+
+
+# -- officers: seed 001, Concordat 5.4 and recommendation 2.1.3 --------------------------------
+
+MATTER = "apportioning the costs of the shared management team between the Councils"
+STAFF = [
+    Officer("dicks", "Kevin Dicks", "BDC"),
+    Officer("bdc_mo", "BDC Monitoring Officer", "BDC"),
+    Officer("bdc_deputy", "BDC Executive Director", "BDC"),
+    Officer("rbc_mo", "RBC Monitoring Officer", "RBC"),
+    Officer("finance", "Head of Financial Services", "BDC"),
+    Officer("rbc_director", "RBC Director", "RBC"),
+]
+JCE = Post("jce", "Acting Joint Chief Executive", ["BDC", "RBC"], holder="dicks")
+BDC_SCHEME = DelegationScheme(
+    "BDC",
+    monitoring_officer="bdc_mo",
+    deputies={"dicks": "bdc_deputy"},
+    source="recommendation 2.1.3",
+)
+RBC_SCHEME = DelegationScheme(
+    "RBC", monitoring_officer="rbc_mo", deputies={"dicks": "finance"}, fallbacks=["rbc_director"]
+)
+BETWEEN = OfficerConflict(
+    "dicks", MATTER, authorities=["BDC", "RBC"], informed={"BDC": dt.date(2008, 10, 1)}
+)
+
+
+def acts(conflicts: list[OfficerConflict], **kw: Any) -> Any:
+    args: dict[str, Any] = {"officers": STAFF, "schemes": [BDC_SCHEME, RBC_SCHEME]}
+    return who_acts(JCE, MATTER, conflicts=conflicts, **{**args, **kw})
+
+
+def test_joint_chief_executive_conflicted_between_the_councils() -> None:
+    result = acts([BETWEEN])
+    assert result.officer("BDC") == "bdc_deputy"
+    assert result.officer("RBC") == "finance"
+    bdc = result.for_authority("BDC")
+    assert (bdc.decided_by, bdc.consult) == ("bdc_mo", "the Leader")
+    text = result.explain()
+    assert (
+        "BDC: BDC Executive Director acts, as decided by BDC Monitoring Officer in "
+        "consultation with the Leader (recommendation 2.1.3):" in text
+    )
+    assert "Kevin Dicks has a conflict between BDC and RBC on this matter" in text
+    assert (
+        "duty to inform each Monitoring Officer: BDC (BDC Monitoring Officer) informed "
+        "1 October 2008; RBC (RBC Monitoring Officer) not recorded" in text
+    )
+    assert result.not_informed == (("dicks", "RBC"),)
+    html = result._repr_html_()
+    assert "<table>" in html
+    assert "Kevin Dicks → Head of Financial Services" in html
+
+
+def test_a_conflicted_deputy_passes_to_the_next_in_the_chain() -> None:
+    shared = OfficerConflict("finance", MATTER, authorities=["BDC", "RBC"])
+    result = acts([BETWEEN, shared])
+    rbc = result.for_authority("RBC")
+    assert rbc.officer == "rbc_director"
+    assert [(s.officer, s.conflicted) for s in rbc.chain] == [
+        ("dicks", True),
+        ("finance", True),
+        ("rbc_director", False),
+    ]
+    assert "Head of Financial Services (designated deputy of Kevin Dicks): conflicted" in (
+        result.explain()
+    )
+
+
+def test_a_chain_that_runs_out_shows_the_path() -> None:
+    everyone = [
+        BETWEEN,
+        OfficerConflict("finance", MATTER, authorities=["BDC", "RBC"]),
+        OfficerConflict("rbc_director", MATTER, kind=ConflictKind.PERSONAL),
+    ]
+    with pytest.raises(
+        InvalidValue,
+        match=r"^schemes\.RBC: the chain ran out: .*: Kevin Dicks -> Head of Financial Services "
+        r"-> RBC Director$",
+    ):
+        acts(everyone)
+
+
+def test_a_chain_that_loops_shows_the_path() -> None:
+    loop = DelegationScheme(
+        "RBC", monitoring_officer="rbc_mo", deputies={"dicks": "finance", "finance": "dicks"}
+    )
+    with pytest.raises(
+        InvalidValue,
+        match=r"^schemes\.RBC: the chain of deputies loops back to Kevin Dicks: Kevin Dicks -> "
+        r"Head of Financial Services -> Kevin Dicks$",
+    ):
+        acts(
+            [BETWEEN, OfficerConflict("finance", MATTER, authorities=["BDC", "RBC"])],
+            schemes=[BDC_SCHEME, loop],
+        )
+
+
+def test_a_monitoring_officer_cannot_decide_their_own_case() -> None:
+    # The shared post is the Monitoring Officer's own: they are the conflicted person.
+    post = Post("mo", "Shared Monitoring Officer", ["BDC", "RBC"], holder="bdc_mo")
+    own = OfficerConflict("bdc_mo", MATTER, kind=ConflictKind.PERSONAL)
+    scheme = DelegationScheme("BDC", monitoring_officer="bdc_mo", fallbacks=["bdc_deputy"])
+    with pytest.raises(InvalidValue, match="cannot decide their own case"):
+        who_acts(post, MATTER, officers=STAFF, schemes=[scheme, RBC_SCHEME], conflicts=[own])
+    alternate = attrs.evolve(scheme, alternate="bdc_deputy")
+    with pytest.raises(InvalidValue, match="cannot decide their own case"):
+        # The alternate is also the only fallback, and not conflicted: allowed.
+        who_acts(
+            post,
+            MATTER,
+            officers=STAFF,
+            schemes=[scheme, RBC_SCHEME],
+            conflicts=[own],
+        )
+    result = who_acts(
+        post,
+        MATTER,
+        officers=STAFF,
+        schemes=[alternate, attrs.evolve(RBC_SCHEME, alternate="rbc_director")],
+        conflicts=[own],
+    )
+    assert result.for_authority("BDC").decided_by == "bdc_deputy"
+    assert result.officer("BDC") == "bdc_deputy"
+    # RBC's Monitoring Officer is not conflicted, so decides for RBC.
+    assert result.for_authority("RBC").decided_by == "rbc_mo"
+
+
+def test_personal_conflict_for_one_authority_and_other_matters_and_dates() -> None:
+    personal = OfficerConflict(
+        "dicks", MATTER, kind=ConflictKind.PERSONAL, authorities=["RBC"], raised=dt.date(2009, 1, 1)
+    )
+    result = acts([personal])
+    assert (result.officer("BDC"), result.officer("RBC")) == ("dicks", "finance")
+    assert "BDC: Kevin Dicks acts as post holder." in result.explain()
+    # Raised after the date asked about: not yet in force.
+    assert acts([personal], on=dt.date(2008, 12, 31)).officer("RBC") == "dicks"
+    # A conflict on another matter is ignored.
+    other = attrs.evolve(BETWEEN, matter="the Elections service")
+    assert acts([other]).officer("BDC") == "dicks"
+    assert "no conflict recorded on this matter" in acts([other]).explain()
+
+
+@pytest.mark.parametrize(
+    ("kw", "error", "message"),
+    [
+        (
+            {"conflicts": [OfficerConflict("ghost", MATTER, authorities=["BDC", "RBC"])]},
+            UnknownId,
+            r"^conflicts\[0\]\.officer: .*'ghost'",
+        ),
+        (
+            {"schemes": [DelegationScheme("BDC", monitoring_officer="nobody")]},
+            UnknownId,
+            r"^schemes\[0\] \(BDC\): expected ids of known officers, got 'nobody'",
+        ),
+        ({"schemes": [BDC_SCHEME]}, UnknownId, "^schemes: expected a delegation scheme for RBC"),
+        ({"schemes": [BDC_SCHEME, BDC_SCHEME]}, InvalidValue, "one scheme per authority"),
+        ({"officers": [*STAFF, STAFF[0]]}, InvalidValue, "a unique officer id"),
+        ({"officers": STAFF[1:]}, UnknownId, r"^schemes\[0\] \(BDC\): .*'dicks'"),
+        ({"on": dt.datetime(2008, 1, 1)}, InvalidValue, "^on: expected"),
+    ],
+)
+def test_invalid_officer_inputs(kw: dict[str, Any], error: type[Exception], message: str) -> None:
+    with pytest.raises(error, match=message) as info:
+        acts(kw.pop("conflicts", [BETWEEN]), **kw)
+    assert isinstance(info.value, SharegovError)
+
+
+def test_invalid_officer_values() -> None:
+    with pytest.raises(InvalidValue, match="^authorities: expected the two or more"):
+        OfficerConflict("dicks", MATTER, authorities=["BDC"])
+    with pytest.raises(InvalidValue, match="^matter: expected"):
+        OfficerConflict("dicks", "", authorities=["BDC", "RBC"])
+    with pytest.raises(InvalidValue, match=r"^deputies\.dicks: expected a deputy other"):
+        DelegationScheme("BDC", monitoring_officer="m", deputies={"dicks": "dicks"})
+    with pytest.raises(InvalidValue, match="^fallbacks: expected no repeated ids"):
+        DelegationScheme("BDC", monitoring_officer="m", fallbacks=["a", "a"])
+    with pytest.raises(InvalidValue, match="is vacant"):
+        who_acts(attrs.evolve(JCE, holder=None), MATTER, officers=STAFF, schemes=[])
+    with pytest.raises(InvalidValue, match=r"^informed\.BDC: expected a datetime\.date"):
+        OfficerConflict("dicks", MATTER, authorities=["BDC", "RBC"], informed={"BDC": "today"})
+
+
+# -- Hypothesis properties: officers -----------------------------------------------------------
+
+
+@given(delegations())
+def test_resolution_always_terminates_with_someone_unconflicted_or_a_clear_error(
+    case: dict[str, Any],
+) -> None:
+    try:
+        result = who_acts(case["post"], "m", **{k: v for k, v in case.items() if k != "post"})
+    except SharegovError as err:
+        error = str(err)
+    else:
+        error = ""
+    if error:
+        assert re.search(r"loops back|ran out|cannot decide their own case", error)
+        return
+    for acting in result.acting:
+        blocked = {c.officer for c in case["conflicts"] if c.affects(acting.authority)}
+        assert acting.officer not in blocked
+        assert acting.chain[-1].officer == acting.officer
+        assert len(acting.chain) <= len(case["officers"])  # each officer considered at most once
+        assert len({s.officer for s in acting.chain}) == len(acting.chain)
+        assert all(s.conflicted for s in acting.chain[:-1])
+        if acting.decided_by is not None:
+            assert acting.decided_by not in blocked
+
+
+@given(delegations())
+def test_with_no_conflicts_the_post_holder_acts(case: dict[str, Any]) -> None:
+    result = who_acts(case["post"], "m", officers=case["officers"], schemes=case["schemes"])
+    assert {a.authority: a.officer for a in result.acting} == dict.fromkeys(
+        case["post"].authorities, case["post"].holder
+    )
+    assert all(a.decided_by is None for a in result.acting)
+
+
+@given(st.data())
+def test_declarations_exclude_exactly_those_barred_and_not_dispensed(data: st.DataObject) -> None:
+    board = data.draw(boards())
+    ballot = data.draw(ballots(board))
+    present = {m.id for m in board.members} - ballot["absent"]
+    declared = [d for d in data.draw(declarations(board)) if d.member in present]
+    on = data.draw(st.dates(min_value=dt.date(2012, 7, 1), max_value=dt.date(2045, 1, 1)))
+    granted = [data.draw(dispensations(d.member)) for d in declared if data.draw(st.booleans())]
+    barred = {
+        d.member
+        for d in declared
+        if d.kind is DPI and not any(g.vote and g.covers(d, on) for g in granted)
+    }
+    voting = {m.id for m in board.voting_members}
+    out = set(ballot["excluded"]) | (barred & voting)
+    votes = {m: v for m, v in ballot["votes"].items() if m not in out}
+    tally = board.tally(
+        votes,
+        absent=ballot["absent"],
+        excluded=ballot["excluded"],
+        declarations=declared,
+        dispensations=granted,
+        on=on,
+    )
+    assert tally.excluded == out
+    outcome = board.decide(
+        votes,
+        absent=ballot["absent"],
+        excluded=ballot["excluded"],
+        declarations=declared,
+        dispensations=granted,
+        on=on,
+    )
+    text = outcome.explain()
+    for d in declared:
+        shown = f"declared: {d.detail}" in text
+        if not d.sensitive:
+            assert shown
+            continue
+        assert "details withheld: a sensitive interest" in text
+        # Withheld, unless another member's declaration happens to begin with the same text.
+        others = [e.detail for e in declared if not e.sensitive]
+        assert not shown or any(o.startswith(d.detail) for o in others)
+
+
+@given(interests())
+def test_a_register_publishes_sensitive_interests_only_as_a_fact(interest: Interest) -> None:
+    register = Register("m", [interest])
+    published = register.published(interest.registered)
+    assert ("withheld under section 32(2)" in published) is interest.sensitive
+    if not interest.sensitive:
+        assert interest.matter in published
