@@ -70,7 +70,9 @@ __all__ = [
     "SplitRule",
     "Statement",
     "fairness",
+    "first_year",
     "shapley",
+    "year_fraction",
 ]
 
 
@@ -616,6 +618,25 @@ def _start(value: Any) -> dt.date | FinancialYear:
     return _year(value)
 
 
+def first_year(start: dt.date | FinancialYear) -> FinancialYear:
+    """The financial year a flow starting at ``start`` (a date or a year) begins in."""
+    return start if isinstance(start, FinancialYear) else FinancialYear.of(start)
+
+
+def year_fraction(
+    start: dt.date | FinancialYear, years: int | None, year: FinancialYear
+) -> Fraction:
+    """The share of a full year's flow falling in ``year``, for a flow from ``start`` lasting
+    ``years`` years (to the end when None); a start part-way through a year counts the whole
+    months left in it."""
+    first = first_year(start)
+    if year < first or (years is not None and year - first >= years):
+        return Fraction(0)
+    if year == first and isinstance(start, dt.date):
+        return year.months_from(start)
+    return Fraction(1)
+
+
 @attrs.frozen
 class SavingsStream:
     """A saving a year from a start date, shared by a rule.
@@ -641,17 +662,11 @@ class SavingsStream:
     @property
     def first_year(self) -> FinancialYear:
         """The financial year the saving starts in."""
-        start = self.start
-        return start if isinstance(start, FinancialYear) else FinancialYear.of(start)
+        return first_year(self.start)
 
     def fraction_in(self, year: FinancialYear) -> Fraction:
         """The share of a full year's saving that falls in ``year``."""
-        first = self.first_year
-        if year < first or (self.years is not None and year - first >= self.years):
-            return Fraction(0)
-        if year == first and isinstance(self.start, dt.date):
-            return year.months_from(self.start)
-        return Fraction(1)
+        return year_fraction(self.start, self.years, year)
 
 
 # ---------------------------------------------------------------------------------------------

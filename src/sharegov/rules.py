@@ -1042,31 +1042,33 @@ class EachAuthority(Rule):
         return Verdict(carried, self, tuple(reasons), tuple(children), self if carried else None)
 
 
-def _rule_tuple(rules: tuple[Any, ...], name: str) -> tuple[Rule, ...]:
-    if not rules:
-        raise InvalidRule(f"{name}: expected at least one rule, got none")
-    for i, rule in enumerate(rules):
-        if not isinstance(rule, Rule):
-            raise InvalidRule(expected(f"{name}[{i}]", "a sharegov rule", rule))
-    return rules
+@attrs.frozen(init=False)
+class _Combinator(Rule):
+    """A rule built from one or more rules given positionally (FirstOf, AllOf, AnyOf)."""
+
+    rules: tuple[Rule, ...]
+
+    def __init__(self, *rules: Rule) -> None:
+        name = type(self).__name__
+        if not rules:
+            raise InvalidRule(f"{name}: expected at least one rule, got none")
+        for i, rule in enumerate(rules):
+            if not isinstance(rule, Rule):
+                raise InvalidRule(expected(f"{name}[{i}]", "a sharegov rule", rule))
+        self.__attrs_init__(rules)
+
+    def subrules(self) -> tuple[Rule, ...]:
+        return self.rules
 
 
 @attrs.frozen(init=False)
-class FirstOf(Rule):
+class FirstOf(_Combinator):
     """An ordered fallback: the first rule that carries is the basis.
 
     Examples:
         >>> FirstOf(Consensus(), EachAuthority(at_least=2)).describe()
         'consensus, else at least 2 in support from each authority'
     """
-
-    rules: tuple[Rule, ...]
-
-    def __init__(self, *rules: Rule) -> None:
-        self.__attrs_init__(_rule_tuple(rules, "FirstOf"))
-
-    def subrules(self) -> tuple[Rule, ...]:
-        return self.rules
 
     def describe(self) -> str:
         return ", else ".join(r.describe() for r in self.rules)
@@ -1095,21 +1097,13 @@ class FirstOf(Rule):
 
 
 @attrs.frozen(init=False)
-class AllOf(Rule):
+class AllOf(_Combinator):
     """Every rule carries.
 
     Examples:
         >>> AllOf(AtLeast(3), EachAuthority(at_least=1)).describe()
         'at least 3 in support, and at least 1 in support from each authority'
     """
-
-    rules: tuple[Rule, ...]
-
-    def __init__(self, *rules: Rule) -> None:
-        self.__attrs_init__(_rule_tuple(rules, "AllOf"))
-
-    def subrules(self) -> tuple[Rule, ...]:
-        return self.rules
 
     def describe(self) -> str:
         return ", and ".join(r.describe() for r in self.rules)
@@ -1125,21 +1119,13 @@ class AllOf(Rule):
 
 
 @attrs.frozen(init=False)
-class AnyOf(Rule):
+class AnyOf(_Combinator):
     """Some rule carries; the first that does is the basis.
 
     Examples:
         >>> AnyOf(Consensus(), AtLeast(4)).describe()
         'consensus, or at least 4 in support'
     """
-
-    rules: tuple[Rule, ...]
-
-    def __init__(self, *rules: Rule) -> None:
-        self.__attrs_init__(_rule_tuple(rules, "AnyOf"))
-
-    def subrules(self) -> tuple[Rule, ...]:
-        return self.rules
 
     def describe(self) -> str:
         return ", or ".join(r.describe() for r in self.rules)

@@ -49,7 +49,15 @@ from typing import Any, Literal
 import attrs
 
 from sharegov._optional import require
-from sharegov.costs import CostPlan, Equal, SplitRule, _names, _parties
+from sharegov.costs import (
+    CostPlan,
+    Equal,
+    SplitRule,
+    _names,
+    _parties,
+    first_year,
+    year_fraction,
+)
 from sharegov.errors import InvalidRule, InvalidValue, UnknownId, expected
 from sharegov.money import FinancialYear, Money, MoneyRange, to_money
 from sharegov.parties import _identifier, _text
@@ -237,17 +245,11 @@ class Flow:
     @property
     def first_year(self) -> FinancialYear:
         """The financial year it starts in."""
-        start = self.start
-        return start if isinstance(start, FinancialYear) else FinancialYear.of(start)
+        return first_year(self.start)
 
     def fraction_in(self, year: FinancialYear) -> Fraction:
         """The share of a full year's amount that falls in ``year``."""
-        first = self.first_year
-        if year < first or (self.years is not None and year - first >= self.years):
-            return Fraction(0)
-        if year == first and isinstance(self.start, dt.date):
-            return year.months_from(self.start)
-        return Fraction(1)
+        return year_fraction(self.start, self.years, year)
 
 
 def _flows(value: Any) -> tuple[Flow, ...]:
