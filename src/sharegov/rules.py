@@ -133,7 +133,7 @@ def _id_set(value: Iterable[str] | None) -> frozenset[str]:
 
 
 _INDEX = {Vote.FOR: 0, Vote.AGAINST: 1, Vote.ABSTAIN: 2}
-_FOR, _AGAINST = Vote.FOR, Vote.AGAINST
+_FOR, _AGAINST, _ABSTAIN = Vote.FOR, Vote.AGAINST, Vote.ABSTAIN
 # Building a NamedTuple through tuple.__new__ skips its Python-level __new__ (hot path).
 _new_counts = tuple.__new__
 
@@ -160,6 +160,8 @@ class Layout:
         "names",
         "population",
         "seats",
+        "shape",
+        "size",
         "sub",
         "total_seats",
     )
@@ -182,6 +184,9 @@ class Layout:
             self.members_of[code] += (member,)
         self.authorities = tuple(code for code, n in seats.items() if n > 0)
         self.total_seats = sum(seats.values())
+        self.size = len(self.members)
+        #: (code, members, seats) per authority: the starting row of every count.
+        self.shape = tuple((code, len(self.members_of[code]), n) for code, n in seats.items())
         self.sub: dict[str, Layout] = {}
 
     def of(self, code: str) -> Layout:
@@ -299,32 +304,37 @@ class Tally:
         return self
 
     def _count(self, layout: Layout) -> None:
-        """Count every vote and attendance once, overall and per authority (the hot path)."""
+        """Count every vote and attendance once, overall and per authority (the hot path).
+
+        Votes given as text ("for") are parsed here, in the same single pass.
+        """
         authority_of = layout.authority_dict
-        rows = {code: [0, 0, 0, len(ids)] for code, ids in layout.members_of.items()}
-        for member, vote in self.votes.items():
-            # Identity tests: an Enum's __hash__ runs in Python, so no dict lookup here.
+        rows = {code: [0, 0, 0, size, seats] for code, size, seats in layout.shape}
+        votes = self.votes._data  # counting reads the plain dict: Mapping methods cost here
+        for member, vote in votes.items():
             row = rows[authority_of[member]]
+            # Identity tests: an Enum's __hash__ runs in Python, so no dict lookup here.
             if vote is _FOR:
                 row[0] += 1
             elif vote is _AGAINST:
                 row[1] += 1
-            else:
+            elif vote is _ABSTAIN:
                 row[2] += 1
+            else:
+                vote = votes[member] = parse_vote(member, vote)
+                row[_INDEX[vote]] += 1
         for member in self.absent:
             rows[authority_of[member]][3] -= 1
         for member in self.excluded:
             rows[authority_of[member]][3] -= 1
         support = against = abstain = 0
-        seats = layout.seats
         per = {}
         for code, row in rows.items():
-            row.append(seats[code])
             per[code] = _new_counts(Counts, row)
             support += row[0]
             against += row[1]
             abstain += row[2]
-        present = len(layout.members) - len(self.absent) - len(self.excluded)
+        present = layout.size - len(self.absent) - len(self.excluded)
         total = _new_counts(Counts, (support, against, abstain, present, layout.total_seats))
         setattr_ = object.__setattr__
         setattr_(self, "_layout", layout)
