@@ -10,6 +10,7 @@ import pytest
 
 from sharegov import Member, Vote
 from sharegov.boards import Membership
+from sharegov.conflicts import Declaration, InterestKind
 from sharegov.errors import InvalidBoard, InvalidValue, InvalidVote, UnknownId
 from sharegov.meetings import Item, Meeting
 from sharegov.reference import (
@@ -142,6 +143,31 @@ def test_attendance_must_account_for_everyone_once() -> None:
         )
 
 
+def test_a_declaration_excludes_its_member_from_that_item_only() -> None:
+    # Illustrative: Cllr Luck declares a disclosable pecuniary interest in item 2 only.
+    board = bromsgrove_redditch_board()
+    five = ["hollingworth", "gandy", "hall", "luck", "mcmillan"]
+    votes = dict.fromkeys(["hollingworth", "gandy", "hall", "mcmillan"], Vote.FOR)
+    meeting = Meeting(
+        board,
+        D(2008, 9, 1),
+        present=five,
+        apologies={"webb"},
+        declarations=[
+            Declaration("luck", "2", InterestKind.DISCLOSABLE_PECUNIARY, "a contract with RBC")
+        ],
+        items=[
+            Item(2, "Payroll", votes=votes),
+            Item(3, "Elections", votes={**votes, "luck": Vote.FOR}),
+        ],
+    )
+    assert meeting.outcome(2).tally.excluded == {"luck"}
+    assert "Localism Act 2011 s.31(4)" in meeting.outcome(2).explain()
+    assert meeting.outcome(3).tally.excluded == frozenset()
+    assert meeting.outcome(3).tally.count(Vote.FOR) == 5
+    assert "Declaration of interest (item 2): Cllr J. Luck" in meeting.explain()
+
+
 # -- seed 003 -------------------------------------------------------------------------------
 
 
@@ -157,7 +183,8 @@ def test_seed_003_regional_board() -> None:
     assert meeting.sitting.member("savidge").authority == "DERBYS"
     (declaration,) = meeting.declarations
     assert declaration.member == "webb_j"
-    assert "I&DeA" in declaration.interest
+    assert "I&DeA" in declaration.detail
+    assert declaration.item == "4"
     vote = meeting.outcome(10)
     assert vote.carried
     assert (vote.tally.count(Vote.FOR), vote.tally.count(Vote.AGAINST)) == (5, 2)

@@ -30,6 +30,7 @@ import attrs
 
 from sharegov._frozen import FrozenMap, frozen_map
 from sharegov.boards import Board, Outcome
+from sharegov.conflicts import Declaration, Dispensation
 from sharegov.errors import InvalidBoard, InvalidValue, InvalidVote, UnknownId, expected
 from sharegov.parties import Member, Officer, _text
 from sharegov.rules import Vote
@@ -37,7 +38,6 @@ from sharegov.timeline import Deadline, Schedule, format_date, is_working_day, n
 
 __all__ = [
     "Action",
-    "Declaration",
     "Item",
     "Meeting",
     "MeetingPlan",
@@ -93,6 +93,10 @@ def _officers(value: Iterable[Officer]) -> tuple[Officer, ...]:
 
 def _declarations(value: Iterable[Declaration]) -> tuple[Declaration, ...]:
     return _checked(Declaration, "declarations", value)
+
+
+def _dispensations(value: Iterable[Dispensation]) -> tuple[Dispensation, ...]:
+    return _checked(Dispensation, "dispensations", value)
 
 
 def _items(value: Iterable[Item]) -> tuple[Item, ...]:
@@ -223,15 +227,6 @@ class Action:
         )
 
 
-@attrs.frozen
-class Declaration:
-    """A declaration of interest made at a meeting."""
-
-    member: str
-    interest: str = attrs.field(validator=_text)
-    items: tuple[int, ...] = attrs.field(default=(), kw_only=True, converter=_numbers)
-
-
 def _votes(value: Mapping[str, Vote | str] | None) -> FrozenMap[str, Vote | str] | None:
     return None if value is None else frozen_map(value)
 
@@ -313,6 +308,9 @@ class Meeting:
     declarations: tuple[Declaration, ...] = attrs.field(
         default=(), kw_only=True, converter=_declarations
     )
+    dispensations: tuple[Dispensation, ...] = attrs.field(
+        default=(), kw_only=True, converter=_dispensations
+    )
     items: tuple[Item, ...] = attrs.field(default=(), kw_only=True, converter=_items)
     clear_days: int = attrs.field(default=5, kw_only=True)
     nation: str = attrs.field(default="england", kw_only=True)
@@ -377,7 +375,16 @@ class Meeting:
     def _decide(self, board: Board, item: Item, votes: Mapping[str, Vote | str]) -> Outcome:
         away = (self.apologies | self.absent) & {m.id for m in board.members}
         try:
-            outcome = board.decide(votes, absent=away, excluded=item.excluded, chair=self.chair)
+            outcome = board.decide(
+                votes,
+                absent=away,
+                excluded=item.excluded,
+                chair=self.chair,
+                declarations=self.declarations,
+                dispensations=self.dispensations,
+                on=self.date,
+                item=str(item.number),
+            )
         except InvalidVote as exc:
             raise InvalidVote(f"items[{item.number}]: {exc}") from None
         if item.minuted is not None:
@@ -448,7 +455,9 @@ class Meeting:
         if self.officers:
             lines.append("Officers: " + ", ".join(o.name for o in self.officers) + ".")
         for d in self.declarations:
-            lines.append(f"Declaration of interest: {self._name(d.member)}, {d.interest}.")
+            lines.append(
+                f"Declaration of interest (item {d.item}): {self._name(d.member)}, {d.disclosed()}."
+            )
         for item in self.items:
             lines.append(f"{item.number}. {item.title}")
             if item.resolution:

@@ -44,8 +44,9 @@ from sharegov.concordat import (
     ServiceArrangement,
     Term,
 )
+from sharegov.conflicts import Declaration, Effect, InterestKind
 from sharegov.decisions import Recommendation
-from sharegov.meetings import Action, Declaration, Item, Meeting, MeetingPlan
+from sharegov.meetings import Action, Item, Meeting, MeetingPlan
 from sharegov.parties import Authority, Member, Officer
 from sharegov.rules import Vote
 from sharegov.timeline import Deadline, Milestone, MilestonePlan, Phase, Schedule
@@ -901,6 +902,16 @@ def em_iep_meeting_2009_11_27() -> Meeting:
             Officer("foster", "Andrew Foster", "EMIEP"),
             Officer("butterfill", "Lisa Butterfill", "LGEM"),
         ],
-        declarations=[Declaration("webb_j", "as the Director of I&DeA")],
+        # Declared at item 4 ("Declarations of Interest"); the minutes tie it to no later
+        # item and record no withdrawal, so it is recorded with no effect on any vote.
+        declarations=[
+            Declaration(
+                "webb_j",
+                "4",
+                InterestKind.OTHER_REGISTRABLE,
+                "as the Director of I&DeA",
+                effect=Effect.REMAIN,
+            )
+        ],
         items=items,
     )
