@@ -34,11 +34,26 @@ from pathlib import Path
 from typing import Any, Literal
 
 import attrs
+from dateutil.relativedelta import relativedelta
 
 from sharegov._frozen import FrozenMap
 from sharegov._optional import require
-from sharegov.boards import Board, ChairRule, ElectedChair, FixedChair, HostLeaderChairs
-from sharegov.concordat import ServiceArrangement
+from sharegov.boards import (
+    Board,
+    ChairRule,
+    ElectedChair,
+    FixedChair,
+    HostLeaderChairs,
+    Membership,
+)
+from sharegov.concordat import _VERSIONED, Concordat, ServiceArrangement
+from sharegov.conflicts import (
+    DelegationScheme,
+    Dispensation,
+    InterestOrders,
+    OfficerConflict,
+    Register,
+)
 from sharegov.costs import (
     Capped,
     CaseByCase,
@@ -55,6 +70,7 @@ from sharegov.costs import (
 from sharegov.errors import InvalidValue, LimitExceeded, SharegovError, UnknownId, expected
 from sharegov.money import FinancialYear, Money, MoneyRange
 from sharegov.parties import Authority, Member
+from sharegov.meetings import Meeting, MeetingPlan
 from sharegov.rules import (
     AllOf,
     AnyOf,
@@ -67,6 +83,7 @@ from sharegov.rules import (
     Quorum,
     Rule,
     Unanimity,
+    Vote,
     Weighted,
 )
 from sharegov.timeline import Deadline, Phase
@@ -133,6 +150,30 @@ def _deadlines(value: Any) -> tuple[Deadline, ...]:
     return _tuple_of(value, Deadline, "deadlines")
 
 
+def _registers(value: Any) -> tuple[Register, ...]:
+    return _tuple_of(value, Register, "registers")
+
+
+def _dispensations(value: Any) -> tuple[Dispensation, ...]:
+    return _tuple_of(value, Dispensation, "dispensations")
+
+
+def _schemes(value: Any) -> tuple[DelegationScheme, ...]:
+    return _tuple_of(value, DelegationScheme, "delegation_schemes")
+
+
+def _officer_conflicts(value: Any) -> tuple[OfficerConflict, ...]:
+    return _tuple_of(value, OfficerConflict, "officer_conflicts")
+
+
+def _meetings(value: Any) -> tuple[Meeting, ...]:
+    return _tuple_of(value, Meeting, "meetings")
+
+
+def _meeting_plans(value: Any) -> tuple[MeetingPlan, ...]:
+    return _tuple_of(value, MeetingPlan, "meeting_plans")
+
+
 def _boards(value: Any) -> FrozenMap[str, Board]:
     if not isinstance(value, Mapping):
         raise InvalidValue(expected("boards", "a mapping of board id to Board", value))
@@ -154,11 +195,20 @@ class Arrangement:
         phases: Phases ("identify by X for implementation by Y"), with their amendments.
         deadlines: Other deadlines, with their amendments.
         costs: The finances: costs, funding, savings and how they are split.
+        concordat: The concordat (its latest version; earlier ones hang off ``previous``).
+        registers: Members' registers of interests.
+        dispensations: Dispensations granted to members.
+        delegation_schemes: Each authority's scheme for who acts when an officer is
+            conflicted.
+        officer_conflicts: Conflicts that stop shared officers acting.
+        meeting_plans: Boards' recurring meetings.
+        meetings: Records of meetings held.
         description: Free text.
 
     Raises:
-        InvalidValue: Duplicate authority codes, or a board or arrangement naming an
-            authority that is not listed.
+        InvalidValue: Duplicate authority codes; a board, arrangement, scheme or concordat
+            naming an authority that is not listed; a concordat, meeting or plan whose
+            board is not one of ``boards``.
     """
 
     name: str = attrs.field(validator=attrs.validators.min_len(1))
@@ -176,6 +226,25 @@ class Arrangement:
         kw_only=True,
         validator=attrs.validators.optional(attrs.validators.instance_of(CostPlan)),
     )
+    concordat: Concordat | None = attrs.field(
+        default=None,
+        kw_only=True,
+        validator=attrs.validators.optional(attrs.validators.instance_of(Concordat)),
+    )
+    registers: tuple[Register, ...] = attrs.field(default=(), kw_only=True, converter=_registers)
+    dispensations: tuple[Dispensation, ...] = attrs.field(
+        default=(), kw_only=True, converter=_dispensations
+    )
+    delegation_schemes: tuple[DelegationScheme, ...] = attrs.field(
+        default=(), kw_only=True, converter=_schemes
+    )
+    officer_conflicts: tuple[OfficerConflict, ...] = attrs.field(
+        default=(), kw_only=True, converter=_officer_conflicts
+    )
+    meeting_plans: tuple[MeetingPlan, ...] = attrs.field(
+        default=(), kw_only=True, converter=_meeting_plans
+    )
+    meetings: tuple[Meeting, ...] = attrs.field(default=(), kw_only=True, converter=_meetings)
     description: str = attrs.field(default="", kw_only=True)
 
     def __attrs_post_init__(self) -> None:
@@ -203,6 +272,34 @@ class Arrangement:
         for code in self.costs.parties if self.costs is not None else ():
             if code not in known:
                 raise InvalidValue(expected("costs.parties", f"one of {codes}", code))
+        for i, scheme in enumerate(self.delegation_schemes):
+            if scheme.authority not in known:
+                raise InvalidValue(
+                    expected(f"delegation_schemes[{i}].authority", f"one of {codes}", scheme.authority)
+                )
+        for version in self.concordat.versions if self.concordat is not None else ():
+            where = "concordat" if version is self.concordat else f"concordat v{version.version}"
+            for party in version.parties:
+                if party not in self.authorities:
+                    raise InvalidValue(
+                        expected(f"{where}.parties", "authorities listed in the file", party.code)
+                    )
+            if version.board is not None:
+                self.board_id(version.board, f"{where}.board")
+        for field, records in (("meeting_plans", self.meeting_plans), ("meetings", self.meetings)):
+            for i, record in enumerate(records):
+                self.board_id(record.board, f"{field}[{i}].board")
+
+    def board_id(self, board: Board, field: str = "board") -> str:
+        """The id of ``board`` among :attr:`boards`.
+
+        Raises:
+            UnknownId: ``board`` is not one of them.
+        """
+        for key, candidate in self.boards.items():
+            if candidate == board:
+                return key
+        raise UnknownId(expected(field, f"one of the boards {list(self.boards)}", board.name))
 
     def board(self, board_id: str) -> Board:
         """The board with ``board_id``.
@@ -281,6 +378,82 @@ def _fraction_in(value: Any) -> Fraction:
         ) from None
 
 
+_UNITS = {"year": "years", "month": "months", "week": "weeks", "day": "days"}
+_PERIOD = "a period such as '12 months' or '1 year 6 months', or {years, months, days}"
+
+
+def _period_out(period: relativedelta) -> str:
+    """``relativedelta(years=1, months=6)`` as ``"1 year 6 months"``; only years, months and
+    days can be written (a period with hours or absolute fields is refused)."""
+    if period != relativedelta(years=period.years, months=period.months, days=period.days):
+        raise InvalidValue(expected("period", "a period of years, months and days", period))
+    parts = [
+        f"{n} {unit}{'' if abs(n) == 1 else 's'}"
+        for unit, n in (("year", period.years), ("month", period.months), ("day", period.days))
+        if n
+    ]
+    return " ".join(parts) or "0 days"
+
+
+def _period_in(value: Any) -> relativedelta:
+    if isinstance(value, Mapping):
+        if value and set(value) <= set(_UNITS.values()):
+            numbers = dict(value)
+            if all(isinstance(n, int) and not isinstance(n, bool) for n in numbers.values()):
+                return relativedelta(**numbers)
+    elif isinstance(value, str):
+        words = value.replace(",", " ").replace(" and ", " ").split()
+        if words and len(words) % 2 == 0:
+            amounts: dict[str, int] = {}
+            for number, unit in zip(words[::2], words[1::2], strict=True):
+                key = _UNITS.get(unit.removesuffix("s"))
+                if key is None or key in amounts or not number.lstrip("-").isdigit():
+                    break
+                amounts[key] = int(number)
+            else:
+                return relativedelta(**amounts)
+    raise InvalidValue(expected("period", _PERIOD, value))
+
+
+def _time_in(value: Any) -> dt.time:
+    if isinstance(value, dt.time):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.time.fromisoformat(value)
+        except ValueError:
+            pass
+    raise InvalidValue(expected("time", "a time as HH:MM", value))
+
+
+def _vote_in(value: Any) -> Vote:
+    try:
+        return Vote(value)
+    except ValueError:
+        raise InvalidValue(
+            expected("vote", f"one of {[v.value for v in Vote]}", value)
+        ) from None
+
+
+def _register_containers(conv: Any) -> None:
+    """Sets written sorted and tuples as lists (YAML's safe_dump and TOML accept them), and
+    mappings as tables, each element written by ``conv`` itself."""
+
+    def is_set(t: Any) -> bool:
+        return (typing.get_origin(t) or t) in (frozenset, set)
+
+    def is_tuple(t: Any) -> bool:
+        return (typing.get_origin(t) or t) is tuple
+
+    conv.register_unstructure_hook_func(
+        is_set, lambda s: sorted((conv.unstructure(v) for v in s), key=str)
+    )
+    conv.register_unstructure_hook_func(is_tuple, lambda s: [conv.unstructure(v) for v in s])
+    conv.register_unstructure_hook(
+        FrozenMap, lambda m: {k: conv.unstructure(v) for k, v in m.items()}
+    )
+
+
 def _converter() -> Any:
     cattrs = require("cattrs", "io")
     conv = cattrs.Converter(omit_if_default=True, forbid_extra_keys=True)
@@ -289,23 +462,17 @@ def _converter() -> Any:
     conv.register_structure_hook(Fraction, lambda v, _: _fraction_in(v))
     conv.register_unstructure_hook(dt.date, lambda d: d.isoformat())
     conv.register_structure_hook(dt.date, lambda v, _: _date_in(v))
+    conv.register_unstructure_hook(dt.time, lambda t: t.isoformat(timespec="minutes"))
+    conv.register_structure_hook(dt.time, lambda v, _: _time_in(v))
+    conv.register_unstructure_hook(relativedelta, _period_out)
+    conv.register_structure_hook(relativedelta, lambda v, _: _period_in(v))
+    # Votes are read as Vote (a vote written "for" comes back as Vote.FOR).
+    conv.register_structure_hook(Vote | str, lambda v, _: _vote_in(v))
+    conv.register_structure_hook(Vote, lambda v, _: _vote_in(v))
 
-    def is_set(t: Any) -> bool:
-        return (typing.get_origin(t) or t) in (frozenset, set)
-
-    def is_tuple(t: Any) -> bool:
-        return (typing.get_origin(t) or t) is tuple
-
-    # Sets are written sorted and tuples as lists, so YAML's safe_dump and TOML accept them.
-    conv.register_unstructure_hook_func(
-        is_set, lambda s: sorted((conv.unstructure(v) for v in s), key=str)
-    )
-    conv.register_unstructure_hook_func(is_tuple, lambda s: [conv.unstructure(v) for v in s])
+    _register_containers(conv)
     conv.register_unstructure_hook_func(
         lambda t: isinstance(t, type) and issubclass(t, enum.Enum), lambda e: e.value
-    )
-    conv.register_unstructure_hook(
-        FrozenMap, lambda m: {k: conv.unstructure(v) for k, v in m.items()}
     )
 
     def rule_out(rule: Rule) -> dict[str, Any]:
@@ -452,7 +619,147 @@ def _converter() -> Any:
         conv.register_unstructure_hook(chair_cls, chair_out)
     conv.register_unstructure_hook(ChairRule, chair_out)
     conv.register_structure_hook(ChairRule, chair_in)
+
+    # TOML has no null: a scheme that consults nobody is written with consult = "".
+    scheme_out = cattrs.gen.make_dict_unstructure_fn(DelegationScheme, conv)
+    scheme_in = cattrs.gen.make_dict_structure_fn(DelegationScheme, conv)
+
+    def scheme_out_hook(scheme: DelegationScheme) -> dict[str, Any]:
+        out: dict[str, Any] = scheme_out(scheme)
+        if scheme.consult is None:
+            out["consult"] = ""
+        return out
+
+    def scheme_in_hook(data: Any, _: Any) -> DelegationScheme:
+        if isinstance(data, Mapping) and data.get("consult") == "":
+            data = {**data, "consult": None}
+        scheme: DelegationScheme = scheme_in(data, DelegationScheme)
+        return scheme
+
+    conv.register_unstructure_hook(DelegationScheme, scheme_out_hook)
+    conv.register_structure_hook(DelegationScheme, scheme_in_hook)
+
+    def is_frozen_map(t: Any) -> bool:
+        return (typing.get_origin(t) or t) is FrozenMap
+
+    def frozen_map_in(data: Any, t: Any) -> FrozenMap[Any, Any]:
+        args = typing.get_args(t)
+        return FrozenMap(conv.structure(data, dict[args] if args else dict))  # type: ignore[valid-type]
+
+    conv.register_structure_hook_func(is_frozen_map, frozen_map_in)
     return conv
+
+
+def _in_context(conv: Any, authorities: Mapping[str, Authority], boards: Mapping[str, Board]) -> Any:
+    """A copy of ``conv`` that writes authorities by code and boards by id, and reads them
+    back from the arrangement's own lists (so a concordat or meeting does not repeat them)."""
+    local = conv.copy()
+    _register_containers(local)
+
+    def authority_in(code: Any, _: Any) -> Authority:
+        if isinstance(code, str) and code in authorities:
+            return authorities[code]
+        raise InvalidValue(expected("party", f"one of the authorities {list(authorities)}", code))
+
+    def board_in(key: Any, _: Any) -> Board:
+        if isinstance(key, str) and key in boards:
+            return boards[key]
+        raise InvalidValue(expected("board", f"one of the boards {list(boards)}", key))
+
+    def board_out(board: Board) -> str:
+        for key, candidate in boards.items():
+            if candidate == board:
+                return key
+        raise UnknownId(expected("board", f"one of the boards {list(boards)}", board.name))
+
+    local.register_unstructure_hook(Authority, lambda a: a.code)
+    local.register_structure_hook(Authority, authority_in)
+    local.register_unstructure_hook(Board, board_out)
+    local.register_structure_hook(Board, board_in)
+    return local
+
+
+_TERMS = tuple(f.name for f in attrs.fields(Concordat) if f.name not in _VERSIONED)
+"""The concordat's fields that a variation may change (versions manage the rest)."""
+
+
+def _concordat_out(conv: Any, concordat: Concordat) -> dict[str, Any]:
+    """The first version in full, then each variation with only the fields it changed."""
+    hints = typing.get_type_hints(Concordat)
+    first, *later = concordat.versions
+    out: dict[str, Any] = {}
+    for field in attrs.fields(Concordat):
+        if field.name in ("version", "previous"):
+            continue
+        value = getattr(first, field.name)
+        default = field.default
+        if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+            default = default.factory()
+        if value != default:
+            out[field.name] = conv.unstructure(value, hints[field.name])
+    variations = []
+    for before, version in zip(concordat.versions, later, strict=False):
+        entry: dict[str, Any] = {
+            "version": version.version,
+            "in_force_from": version.in_force_from.isoformat(),
+            "change": version.variation,
+            "agreements": conv.unstructure(version.agreements, hints["agreements"]),
+        }
+        changes = {
+            name: False if value is None else conv.unstructure(value, hints[name])
+            for name in _TERMS
+            if (value := getattr(version, name)) != getattr(before, name)
+        }
+        if changes:
+            entry["changes"] = changes
+        variations.append(entry)
+    if variations:
+        out["variations"] = variations
+    return out
+
+
+def _concordat_in(conv: Any, data: Mapping[str, Any], problems: list[str]) -> Concordat | None:
+    """The concordat with its versions; problems are added to ``problems`` with their paths."""
+    hints = typing.get_type_hints(Concordat)
+    before = len(problems)
+    first = {k: v for k, v in data.items() if k != "variations"}
+    concordat = _build(problems, "concordat", lambda: conv.structure(first, Concordat))
+    for i, variation in enumerate(data.get("variations", [])):
+        where = f"concordat.variations[{i}]"
+        changes = {}
+        for name, value in variation.get("changes", {}).items():
+            changes[name] = (
+                None
+                if value is False
+                else _build(
+                    problems,
+                    f"{where}.changes.{name}",
+                    lambda value=value, name=name: conv.structure(value, hints[name]),
+                )
+            )
+        agreements = _build(
+            problems,
+            f"{where}.agreements",
+            lambda variation=variation: conv.structure(variation["agreements"], hints["agreements"]),
+        )
+        if concordat is None or agreements is None or len(problems) > before:
+            return None
+        concordat = _build(
+            problems,
+            where,
+            lambda concordat=concordat, variation=variation, changes=changes, agreements=agreements: (
+                attrs.evolve(
+                    concordat,
+                    **changes,
+                    version=variation["version"],
+                    in_force_from=_date_in(variation["in_force_from"]),
+                    agreements=agreements,
+                    variation=variation["change"],
+                    previous=concordat,
+                )
+            ),
+        )
+    return concordat
 
 
 def _get(data: Any, key: str) -> Any:
@@ -498,6 +805,10 @@ def to_data(arrangement: Arrangement) -> dict[str, Any]:
         if not isinstance(board.chair_rule, ElectedChair):
             data["chair_rule"] = conv.unstructure(board.chair_rule, ChairRule)
         data["members"] = [conv.unstructure(m) for m in board.members]
+        if board.memberships:
+            data["memberships"] = [_membership_out(conv, board, m) for m in board.memberships]
+        if board.interest_orders != InterestOrders():
+            data["interest_orders"] = conv.unstructure(board.interest_orders)
         boards[key] = data
     if boards:
         out["boards"] = boards
@@ -509,7 +820,46 @@ def to_data(arrangement: Arrangement) -> dict[str, Any]:
         out["deadlines"] = [conv.unstructure(d) for d in arrangement.deadlines]
     if arrangement.costs is not None:
         out["costs"] = conv.unstructure(arrangement.costs)
+    local = _in_context(conv, {a.code: a for a in arrangement.authorities}, arrangement.boards)
+    if arrangement.concordat is not None:
+        out["concordat"] = _concordat_out(local, arrangement.concordat)
+    for name in _LISTS:
+        values = getattr(arrangement, name)
+        if values:
+            out[name] = [local.unstructure(v) for v in values]
     return out
+
+
+_LISTS: dict[str, type[Any]] = {
+    "registers": Register,
+    "dispensations": Dispensation,
+    "delegation_schemes": DelegationScheme,
+    "officer_conflicts": OfficerConflict,
+    "meeting_plans": MeetingPlan,
+    "meetings": Meeting,
+}
+"""Top-level lists after the concordat, each of one class, in the order files hold them."""
+
+
+def _membership_out(conv: Any, board: Board, membership: Membership) -> dict[str, Any]:
+    """A membership, naming its member by id when the member is also on the board's list."""
+    data: dict[str, Any] = conv.unstructure(membership)
+    if membership.member in board.members:
+        data["member"] = membership.member.id
+    return data
+
+
+def _membership_in(conv: Any, item: Mapping[str, Any], members: list[Member]) -> Membership:
+    who = item.get("member")
+    if isinstance(who, str):
+        found = [m for m in members if m.id == who]
+        if not found:
+            raise InvalidValue(
+                expected("member", f"one of the board's members {[m.id for m in members]}", who)
+            )
+        item = {**item, "member": conv.unstructure(found[0])}
+    membership: Membership = conv.structure(item, Membership)
+    return membership
 
 
 def from_data(data: Any, *, source: str = "<data>") -> Arrangement:
@@ -571,6 +921,24 @@ def from_data(data: Any, *, source: str = "<data>") -> Arrangement:
     costs = None
     if "costs" in data:
         costs = _build(problems, "costs", lambda: conv.structure(data["costs"], CostPlan))
+    local = _in_context(conv, by_code, boards)
+    concordat = None
+    if "concordat" in data:
+        concordat = _concordat_in(local, data["concordat"], problems)
+    lists: dict[str, list[Any]] = {}
+    for name, cls in _LISTS.items():
+        lists[name] = [
+            value
+            for i, item in enumerate(data.get(name, []))
+            if (
+                value := _build(
+                    problems,
+                    f"{name}[{i}]",
+                    lambda item=item, cls=cls: local.structure(item, cls),
+                )
+            )
+            is not None
+        ]
     if problems:
         raise FileError(source, problems)
     built = _build(
@@ -584,6 +952,8 @@ def from_data(data: Any, *, source: str = "<data>") -> Arrangement:
             phases=phases,
             deadlines=deadlines,
             costs=costs,
+            concordat=concordat,
+            **lists,
             description=data.get("description", ""),
         ),
     )
@@ -599,11 +969,12 @@ def _board_in(conv: Any, item: Mapping[str, Any], by_code: dict[str, Authority],
         raise InvalidValue(
             expected("authorities", "codes of authorities listed in the file", missing[0])
         )
+    members = [conv.structure(m, Member) for m in item.get("members", [])]
     return Board(
         item["name"],
         authorities=[by_code[c] for c in codes],
         seats=item["seats"],
-        members=[conv.structure(m, Member) for m in item.get("members", [])],
+        members=members,
         rule=conv.structure(item["rule"], Rule),
         quorum=conv.structure(item["quorum"], Rule) if "quorum" in item else None,
         casting_vote=item.get("casting_vote", True),
@@ -612,6 +983,10 @@ def _board_in(conv: Any, item: Mapping[str, Any], by_code: dict[str, Authority],
         chair_rule=conv.structure(item["chair_rule"], ChairRule)
         if "chair_rule" in item
         else ElectedChair(),
+        memberships=[_membership_in(conv, m, members) for m in item.get("memberships", [])],
+        interest_orders=conv.structure(item["interest_orders"], InterestOrders)
+        if "interest_orders" in item
+        else InterestOrders(),
     )
 
 
@@ -638,7 +1013,7 @@ def _unwrap(message: str) -> str:
 
 def _join(path: str, inner: str, message: str) -> str:
     """``path`` and ``inner`` joined in front of ``message`` (which may start with a field)."""
-    prefix = ".".join(p for p in (path, inner) if p)
+    prefix = path + inner if inner.startswith("[") else ".".join(p for p in (path, inner) if p)
     if not prefix:
         return message
     return f"{prefix}.{message}" if _starts_with_field(message) else f"{prefix}: {message}"
