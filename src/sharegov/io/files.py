@@ -206,9 +206,11 @@ class Arrangement:
         description: Free text.
 
     Raises:
-        InvalidValue: Duplicate authority codes; a board, arrangement, scheme or concordat
-            naming an authority that is not listed; a concordat, meeting or plan whose
-            board is not one of ``boards``.
+        InvalidValue: Duplicate authority codes, or a board, arrangement, scheme or
+            concordat naming an authority that is not listed.
+
+    A concordat, meeting or meeting plan names its board by id in the file when the board
+    is one of :attr:`boards` (and is written out in full when it is not).
     """
 
     name: str = attrs.field(validator=attrs.validators.min_len(1))
@@ -284,22 +286,6 @@ class Arrangement:
                     raise InvalidValue(
                         expected(f"{where}.parties", "authorities listed in the file", party.code)
                     )
-            if version.board is not None:
-                self.board_id(version.board, f"{where}.board")
-        for field, records in (("meeting_plans", self.meeting_plans), ("meetings", self.meetings)):
-            for i, record in enumerate(records):
-                self.board_id(record.board, f"{field}[{i}].board")
-
-    def board_id(self, board: Board, field: str = "board") -> str:
-        """The id of ``board`` among :attr:`boards`.
-
-        Raises:
-            UnknownId: ``board`` is not one of them.
-        """
-        for key, candidate in self.boards.items():
-            if candidate == board:
-                return key
-        raise UnknownId(expected(field, f"one of the boards {list(self.boards)}", board.name))
 
     def board(self, board_id: str) -> Board:
         """The board with ``board_id``.
@@ -659,18 +645,20 @@ def _in_context(conv: Any, authorities: Mapping[str, Authority], boards: Mapping
     def authority_in(code: Any, _: Any) -> Authority:
         if isinstance(code, str) and code in authorities:
             return authorities[code]
-        raise InvalidValue(expected("party", f"one of the authorities {list(authorities)}", code))
+        raise InvalidValue(f"expected one of the authorities {list(authorities)}, got {code!r}")
 
     def board_in(key: Any, _: Any) -> Board:
+        if isinstance(key, Mapping):
+            return _board_in(conv, key, authorities, "")
         if isinstance(key, str) and key in boards:
             return boards[key]
-        raise InvalidValue(expected("board", f"one of the boards {list(boards)}", key))
+        raise InvalidValue(f"expected one of the boards {list(boards)}, got {key!r}")
 
-    def board_out(board: Board) -> str:
+    def board_out(board: Board) -> str | dict[str, Any]:
         for key, candidate in boards.items():
             if candidate == board:
                 return key
-        raise UnknownId(expected("board", f"one of the boards {list(boards)}", board.name))
+        return _board_out(conv, board)
 
     local.register_unstructure_hook(Authority, lambda a: a.code)
     local.register_structure_hook(Authority, authority_in)
@@ -728,9 +716,10 @@ def _concordat_in(conv: Any, data: Mapping[str, Any], problems: list[str]) -> Co
         where = f"concordat.variations[{i}]"
         changes = {}
         for name, value in variation.get("changes", {}).items():
+            removed = value is False and type(None) in typing.get_args(hints[name])
             changes[name] = (
                 None
-                if value is False
+                if removed
                 else _build(
                     problems,
                     f"{where}.changes.{name}",
@@ -787,29 +776,7 @@ def to_data(arrangement: Arrangement) -> dict[str, Any]:
     if arrangement.description:
         out["description"] = arrangement.description
     out["authorities"] = [conv.unstructure(a) for a in arrangement.authorities]
-    boards: dict[str, Any] = {}
-    for key, board in arrangement.boards.items():
-        data: dict[str, Any] = {"name": board.name}
-        data["authorities"] = [a.code for a in board.authorities]
-        data["seats"] = dict(board.seats)
-        data["rule"] = conv.unstructure(board.rule, Rule)
-        if board.quorum is not None:
-            data["quorum"] = conv.unstructure(board.quorum, Rule)
-        for flag, default in (
-            ("casting_vote", True),
-            ("advisory", False),
-            ("substitutes_allowed", False),
-        ):
-            if getattr(board, flag) != default:
-                data[flag] = getattr(board, flag)
-        if not isinstance(board.chair_rule, ElectedChair):
-            data["chair_rule"] = conv.unstructure(board.chair_rule, ChairRule)
-        data["members"] = [conv.unstructure(m) for m in board.members]
-        if board.memberships:
-            data["memberships"] = [_membership_out(conv, board, m) for m in board.memberships]
-        if board.interest_orders != InterestOrders():
-            data["interest_orders"] = conv.unstructure(board.interest_orders)
-        boards[key] = data
+    boards = {key: _board_out(conv, board) for key, board in arrangement.boards.items()}
     if boards:
         out["boards"] = boards
     if arrangement.arrangements:
@@ -828,6 +795,30 @@ def to_data(arrangement: Arrangement) -> dict[str, Any]:
         if values:
             out[name] = [local.unstructure(v) for v in values]
     return out
+
+
+def _board_out(conv: Any, board: Board) -> dict[str, Any]:
+    data: dict[str, Any] = {"name": board.name}
+    data["authorities"] = [a.code for a in board.authorities]
+    data["seats"] = dict(board.seats)
+    data["rule"] = conv.unstructure(board.rule, Rule)
+    if board.quorum is not None:
+        data["quorum"] = conv.unstructure(board.quorum, Rule)
+    for flag, default in (
+        ("casting_vote", True),
+        ("advisory", False),
+        ("substitutes_allowed", False),
+    ):
+        if getattr(board, flag) != default:
+            data[flag] = getattr(board, flag)
+    if not isinstance(board.chair_rule, ElectedChair):
+        data["chair_rule"] = conv.unstructure(board.chair_rule, ChairRule)
+    data["members"] = [conv.unstructure(m) for m in board.members]
+    if board.memberships:
+        data["memberships"] = [_membership_out(conv, board, m) for m in board.memberships]
+    if board.interest_orders != InterestOrders():
+        data["interest_orders"] = conv.unstructure(board.interest_orders)
+    return data
 
 
 _LISTS: dict[str, type[Any]] = {
@@ -849,17 +840,22 @@ def _membership_out(conv: Any, board: Board, membership: Membership) -> dict[str
     return data
 
 
-def _membership_in(conv: Any, item: Mapping[str, Any], members: list[Member]) -> Membership:
+def _membership_in(
+    conv: Any, item: Mapping[str, Any], members: list[Member], index: int
+) -> Membership:
+    where = f"memberships[{index}]"
     who = item.get("member")
     if isinstance(who, str):
         found = [m for m in members if m.id == who]
         if not found:
-            raise InvalidValue(
-                expected("member", f"one of the board's members {[m.id for m in members]}", who)
-            )
+            ids = [m.id for m in members]
+            raise InvalidValue(expected(f"{where}.member", f"one of the board's members {ids}", who))
         item = {**item, "member": conv.unstructure(found[0])}
-    membership: Membership = conv.structure(item, Membership)
-    return membership
+    problems: list[str] = []
+    membership = _build(problems, where, lambda: conv.structure(item, Membership))
+    if problems:
+        raise _Problems(problems)
+    return typing.cast(Membership, membership)
 
 
 def from_data(data: Any, *, source: str = "<data>") -> Arrangement:
@@ -962,7 +958,9 @@ def from_data(data: Any, *, source: str = "<data>") -> Arrangement:
     return built
 
 
-def _board_in(conv: Any, item: Mapping[str, Any], by_code: dict[str, Authority], key: str) -> Board:
+def _board_in(
+    conv: Any, item: Mapping[str, Any], by_code: Mapping[str, Authority], key: str
+) -> Board:
     codes = item["authorities"]
     missing = [c for c in codes if c not in by_code]
     if missing:
@@ -983,11 +981,21 @@ def _board_in(conv: Any, item: Mapping[str, Any], by_code: dict[str, Authority],
         chair_rule=conv.structure(item["chair_rule"], ChairRule)
         if "chair_rule" in item
         else ElectedChair(),
-        memberships=[_membership_in(conv, m, members) for m in item.get("memberships", [])],
+        memberships=[
+            _membership_in(conv, m, members, i) for i, m in enumerate(item.get("memberships", []))
+        ],
         interest_orders=conv.structure(item["interest_orders"], InterestOrders)
         if "interest_orders" in item
         else InterestOrders(),
     )
+
+
+class _Problems(InvalidValue):
+    """Several problems found while building one object, each with its path inside it."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__("; ".join(problems))
 
 
 def _build(problems: list[str], path: str, make: Any) -> Any:
@@ -995,14 +1003,25 @@ def _build(problems: list[str], path: str, make: Any) -> Any:
     cattrs = require("cattrs", "io")
     try:
         return make()
+    except _Problems as exc:
+        problems.extend(_join(path, "", p) for p in exc.problems)
     except cattrs.BaseValidationError as exc:
-        for line in cattrs.transform_error(exc, path="$"):
+        for line in cattrs.transform_error(exc, path="$", format_exception=_format):
             message, _, where = line.rpartition(" @ ")
             inner = where.removeprefix("$").lstrip(".")
             problems.append(_join(path, inner, _unwrap(message)))
     except SharegovError as exc:
         problems.append(_join(path, "", str(exc)))
     return None
+
+
+def _format(exc: BaseException, type_: Any) -> str:
+    """A problem cattrs met: sharegov's own message as it is, else cattrs' wording."""
+    if isinstance(exc, SharegovError):
+        return str(exc)
+    from cattrs.v import format_exception
+
+    return format_exception(exc, type_)
 
 
 def _unwrap(message: str) -> str:

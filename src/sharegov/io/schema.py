@@ -154,7 +154,10 @@ def _type_schema(hint: Any, name: str) -> dict[str, Any]:
     if hint is Authority:
         return {**_ID, "description": "the code of an authority listed in the file"}
     if hint is Board:
-        return {**_ID, "description": "the id of a board in the file"}
+        return {
+            "description": "the id of a board in the file, or a board in full",
+            "oneOf": [dict(_ID), {"$ref": "#/$defs/board"}],
+        }
     if isinstance(hint, type) and issubclass(hint, enum.Enum):
         return {"enum": [m.value for m in hint]}
     if isinstance(hint, type) and issubclass(hint, Rule):
@@ -443,6 +446,15 @@ def _leaves(error: Any) -> list[Any]:
     """The most specific errors under ``error`` (if/then and oneOf wrap the useful ones)."""
     if error.validator in ("allOf", "if", "then", "$ref") and error.context:
         return [leaf for sub in error.context for leaf in _leaves(sub)]
+    if (
+        error.validator == "anyOf"
+        and {"type": "null"} in error.validator_value
+        and error.instance is not None
+        and error.context
+    ):
+        # An optional value that is present: report what is wrong with it, not "not null".
+        given = [sub for sub in error.context if sub.schema != {"type": "null"}]
+        return [leaf for sub in given for leaf in _leaves(sub)]
     return [error]
 
 
