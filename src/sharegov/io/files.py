@@ -607,8 +607,12 @@ def _converter() -> Any:
     conv.register_structure_hook(ChairRule, chair_in)
 
     # TOML has no null: a scheme that consults nobody is written with consult = "".
-    scheme_out = cattrs.gen.make_dict_unstructure_fn(DelegationScheme, conv)
-    scheme_in = cattrs.gen.make_dict_structure_fn(DelegationScheme, conv)
+    scheme_out = cattrs.gen.make_dict_unstructure_fn(
+        DelegationScheme, conv, _cattrs_omit_if_default=True
+    )
+    scheme_in = cattrs.gen.make_dict_structure_fn(
+        DelegationScheme, conv, _cattrs_forbid_extra_keys=True
+    )
 
     def scheme_out_hook(scheme: DelegationScheme) -> dict[str, Any]:
         out: dict[str, Any] = scheme_out(scheme)
@@ -840,22 +844,17 @@ def _membership_out(conv: Any, board: Board, membership: Membership) -> dict[str
     return data
 
 
-def _membership_in(
-    conv: Any, item: Mapping[str, Any], members: list[Member], index: int
-) -> Membership:
-    where = f"memberships[{index}]"
+def _membership_in(conv: Any, item: Mapping[str, Any], members: list[Member]) -> Membership:
+    """A membership whose member is a member id from the board's list, or a member in full."""
     who = item.get("member")
     if isinstance(who, str):
         found = [m for m in members if m.id == who]
         if not found:
             ids = [m.id for m in members]
-            raise InvalidValue(expected(f"{where}.member", f"one of the board's members {ids}", who))
+            raise InvalidValue(expected("member", f"one of the board's members {ids}", who))
         item = {**item, "member": conv.unstructure(found[0])}
-    problems: list[str] = []
-    membership = _build(problems, where, lambda: conv.structure(item, Membership))
-    if problems:
-        raise _Problems(problems)
-    return typing.cast(Membership, membership)
+    membership: Membership = conv.structure(item, Membership)
+    return membership
 
 
 def from_data(data: Any, *, source: str = "<data>") -> Arrangement:
@@ -968,6 +967,20 @@ def _board_in(
             expected("authorities", "codes of authorities listed in the file", missing[0])
         )
     members = [conv.structure(m, Member) for m in item.get("members", [])]
+    problems: list[str] = []
+    memberships = [
+        _build(problems, f"memberships[{i}]", lambda m=m: _membership_in(conv, m, members))
+        for i, m in enumerate(item.get("memberships", []))
+    ]
+    orders = InterestOrders()
+    if "interest_orders" in item:
+        orders = _build(
+            problems,
+            "interest_orders",
+            lambda: conv.structure(item["interest_orders"], InterestOrders),
+        )
+    if problems:
+        raise _Problems(problems)
     return Board(
         item["name"],
         authorities=[by_code[c] for c in codes],
@@ -981,12 +994,8 @@ def _board_in(
         chair_rule=conv.structure(item["chair_rule"], ChairRule)
         if "chair_rule" in item
         else ElectedChair(),
-        memberships=[
-            _membership_in(conv, m, members, i) for i, m in enumerate(item.get("memberships", []))
-        ],
-        interest_orders=conv.structure(item["interest_orders"], InterestOrders)
-        if "interest_orders" in item
-        else InterestOrders(),
+        memberships=memberships,
+        interest_orders=orders,
     )
 
 
