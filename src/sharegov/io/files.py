@@ -27,9 +27,11 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import json
+import types
 import typing
 from collections.abc import Mapping
 from fractions import Fraction
+from functools import partial
 from pathlib import Path
 from typing import Any, Literal
 
@@ -68,9 +70,9 @@ from sharegov.costs import (
     SplitRule,
 )
 from sharegov.errors import InvalidValue, LimitExceeded, SharegovError, UnknownId, expected
+from sharegov.meetings import Meeting, MeetingPlan
 from sharegov.money import FinancialYear, Money, MoneyRange
 from sharegov.parties import Authority, Member
-from sharegov.meetings import Meeting, MeetingPlan
 from sharegov.rules import (
     AllOf,
     AnyOf,
@@ -277,7 +279,9 @@ class Arrangement:
         for i, scheme in enumerate(self.delegation_schemes):
             if scheme.authority not in known:
                 raise InvalidValue(
-                    expected(f"delegation_schemes[{i}].authority", f"one of {codes}", scheme.authority)
+                    expected(
+                        f"delegation_schemes[{i}].authority", f"one of {codes}", scheme.authority
+                    )
                 )
         for version in self.concordat.versions if self.concordat is not None else ():
             where = "concordat" if version is self.concordat else f"concordat v{version.version}"
@@ -386,7 +390,7 @@ def _period_in(value: Any) -> relativedelta:
         if value and set(value) <= set(_UNITS.values()):
             numbers = dict(value)
             if all(isinstance(n, int) and not isinstance(n, bool) for n in numbers.values()):
-                return relativedelta(**numbers)
+                return _period(numbers)
     elif isinstance(value, str):
         words = value.replace(",", " ").replace(" and ", " ").split()
         if words and len(words) % 2 == 0:
@@ -397,8 +401,17 @@ def _period_in(value: Any) -> relativedelta:
                     break
                 amounts[key] = int(number)
             else:
-                return relativedelta(**amounts)
+                return _period(amounts)
     raise InvalidValue(expected("period", _PERIOD, value))
+
+
+def _period(numbers: Mapping[str, int]) -> relativedelta:
+    return relativedelta(
+        years=numbers.get("years", 0),
+        months=numbers.get("months", 0),
+        weeks=numbers.get("weeks", 0),
+        days=numbers.get("days", 0),
+    )
 
 
 def _time_in(value: Any) -> dt.time:
@@ -416,9 +429,7 @@ def _vote_in(value: Any) -> Vote:
     try:
         return Vote(value)
     except ValueError:
-        raise InvalidValue(
-            expected("vote", f"one of {[v.value for v in Vote]}", value)
-        ) from None
+        raise InvalidValue(expected("vote", f"one of {[v.value for v in Vote]}", value)) from None
 
 
 def _register_containers(conv: Any) -> None:
@@ -634,13 +645,15 @@ def _converter() -> Any:
 
     def frozen_map_in(data: Any, t: Any) -> FrozenMap[Any, Any]:
         args = typing.get_args(t)
-        return FrozenMap(conv.structure(data, dict[args] if args else dict))  # type: ignore[valid-type]
+        return FrozenMap(conv.structure(data, types.GenericAlias(dict, args) if args else dict))
 
     conv.register_structure_hook_func(is_frozen_map, frozen_map_in)
     return conv
 
 
-def _in_context(conv: Any, authorities: Mapping[str, Authority], boards: Mapping[str, Board]) -> Any:
+def _in_context(
+    conv: Any, authorities: Mapping[str, Authority], boards: Mapping[str, Board]
+) -> Any:
     """A copy of ``conv`` that writes authorities by code and boards by id, and reads them
     back from the arrangement's own lists (so a concordat or meeting does not repeat them)."""
     local = conv.copy()
@@ -684,7 +697,7 @@ def _concordat_out(conv: Any, concordat: Concordat) -> dict[str, Any]:
         if field.name in ("version", "previous"):
             continue
         value = getattr(first, field.name)
-        default = field.default
+        default: Any = field.default
         if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
             default = default.factory()
         if value != default:
@@ -710,6 +723,24 @@ def _concordat_out(conv: Any, concordat: Concordat) -> dict[str, Any]:
     return out
 
 
+def _vary(
+    concordat: Concordat,
+    variation: Mapping[str, Any],
+    changes: dict[str, Any],
+    agreements: tuple[Any, ...],
+) -> Concordat:
+    """The next version of ``concordat``, as a variation in the file describes it."""
+    return attrs.evolve(
+        concordat,
+        **changes,
+        version=variation["version"],
+        in_force_from=_date_in(variation["in_force_from"]),
+        agreements=agreements,
+        variation=variation["change"],
+        previous=concordat,
+    )
+
+
 def _concordat_in(conv: Any, data: Mapping[str, Any], problems: list[str]) -> Concordat | None:
     """The concordat with its versions; problems are added to ``problems`` with their paths."""
     hints = typing.get_type_hints(Concordat)
@@ -733,26 +764,16 @@ def _concordat_in(conv: Any, data: Mapping[str, Any], problems: list[str]) -> Co
         agreements = _build(
             problems,
             f"{where}.agreements",
-            lambda variation=variation: conv.structure(variation["agreements"], hints["agreements"]),
+            lambda variation=variation: conv.structure(
+                variation["agreements"], hints["agreements"]
+            ),
         )
         if concordat is None or agreements is None or len(problems) > before:
             return None
         concordat = _build(
-            problems,
-            where,
-            lambda concordat=concordat, variation=variation, changes=changes, agreements=agreements: (
-                attrs.evolve(
-                    concordat,
-                    **changes,
-                    version=variation["version"],
-                    in_force_from=_date_in(variation["in_force_from"]),
-                    agreements=agreements,
-                    variation=variation["change"],
-                    previous=concordat,
-                )
-            ),
+            problems, where, partial(_vary, concordat, variation, changes, agreements)
         )
-    return concordat
+    return typing.cast(Concordat | None, concordat)
 
 
 def _get(data: Any, key: str) -> Any:

@@ -37,8 +37,8 @@ from sharegov.conflicts import (
     Register,
 )
 from sharegov.costs import CostPlan, SplitRule
-from sharegov.money import FinancialYear, Money, MoneyRange
 from sharegov.meetings import Meeting, MeetingPlan
+from sharegov.money import FinancialYear, Money, MoneyRange
 from sharegov.parties import Authority, Member
 from sharegov.rules import (
     AllOf,
