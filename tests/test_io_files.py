@@ -34,7 +34,7 @@ from sharegov.errors import InvalidValue, LimitExceeded, UnknownId
 from sharegov.io import Arrangement, dump, dumps, load, loads
 from sharegov.io.files import MAX_DEPTH, FileError, _period_in, _period_out
 from sharegov.io.schema import generate, validate
-from sharegov.meetings import Action, Declaration, Item, Meeting, MeetingPlan
+from sharegov.meetings import Action, Item, Meeting, MeetingPlan
 from sharegov.parties import Member, Officer
 from sharegov.reference import bromsgrove_redditch_arrangement
 from sharegov.rules import Vote
@@ -394,9 +394,6 @@ def meetings(draw: st.DrawFn, board: Board) -> Meeting:
             absent=[m for m, w in where.items() if w == "absent"],
             officers=[Officer("clerk", "The Clerk", board.authorities[0].code)]
             if draw(st.booleans())
-            else [],
-            declarations=[Declaration(present[0], "a personal interest", items=[1])]
-            if present and draw(st.booleans())
             else [],
             items=items,
         )
