@@ -164,7 +164,8 @@ MEETING_2008_09_01 = {
 
 
 def bromsgrove_redditch_arrangement() -> Arrangement:
-    """The reference arrangement as a whole: the councils, the board, the shared services.
+    """The reference arrangement as a whole: the councils, the board (with its memberships
+    over time), the shared services, the concordat and the meeting of 1 September 2008.
 
     Services and their hosts or leads are those named in the seed papers: payroll moved to
     Redditch; the shared procurement officer; elections (Bromsgrove to lead) and community
@@ -177,7 +178,7 @@ def bromsgrove_redditch_arrangement() -> Arrangement:
     return Arrangement(
         "Bromsgrove and Redditch strategic alliance",
         authorities=[BDC, RBC],
-        boards={"ssb": bromsgrove_redditch_board()},
+        boards={"ssb": bromsgrove_redditch_board_over_time()},
         arrangements=[
             ServiceArrangement(
                 "jce",
@@ -199,6 +200,9 @@ def bromsgrove_redditch_arrangement() -> Arrangement:
         ],
         phases=bromsgrove_redditch_phases(),
         costs=bromsgrove_redditch_costs(),
+        concordat=bromsgrove_redditch_concordat(),
+        meeting_plans=[bromsgrove_redditch_meeting_plan()],
+        meetings=[bromsgrove_redditch_meeting_2008_09_01()],
         description="Concordat for Joint Working, draft of September 2008 (seed 001).",
     )
 

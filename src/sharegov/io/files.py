@@ -27,18 +27,35 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import json
+import types
 import typing
 from collections.abc import Mapping
 from fractions import Fraction
+from functools import partial
 from pathlib import Path
 from typing import Any, Literal
 
 import attrs
+from dateutil.relativedelta import relativedelta
 
 from sharegov._frozen import FrozenMap
 from sharegov._optional import require
-from sharegov.boards import Board, ChairRule, ElectedChair, FixedChair, HostLeaderChairs
-from sharegov.concordat import ServiceArrangement
+from sharegov.boards import (
+    Board,
+    ChairRule,
+    ElectedChair,
+    FixedChair,
+    HostLeaderChairs,
+    Membership,
+)
+from sharegov.concordat import _VERSIONED, Concordat, ServiceArrangement
+from sharegov.conflicts import (
+    DelegationScheme,
+    Dispensation,
+    InterestOrders,
+    OfficerConflict,
+    Register,
+)
 from sharegov.costs import (
     Capped,
     CaseByCase,
@@ -53,6 +70,7 @@ from sharegov.costs import (
     SplitRule,
 )
 from sharegov.errors import InvalidValue, LimitExceeded, SharegovError, UnknownId, expected
+from sharegov.meetings import Meeting, MeetingPlan
 from sharegov.money import FinancialYear, Money, MoneyRange
 from sharegov.parties import Authority, Member
 from sharegov.rules import (
@@ -67,6 +85,7 @@ from sharegov.rules import (
     Quorum,
     Rule,
     Unanimity,
+    Vote,
     Weighted,
 )
 from sharegov.timeline import Deadline, Phase
@@ -133,6 +152,30 @@ def _deadlines(value: Any) -> tuple[Deadline, ...]:
     return _tuple_of(value, Deadline, "deadlines")
 
 
+def _registers(value: Any) -> tuple[Register, ...]:
+    return _tuple_of(value, Register, "registers")
+
+
+def _dispensations(value: Any) -> tuple[Dispensation, ...]:
+    return _tuple_of(value, Dispensation, "dispensations")
+
+
+def _schemes(value: Any) -> tuple[DelegationScheme, ...]:
+    return _tuple_of(value, DelegationScheme, "delegation_schemes")
+
+
+def _officer_conflicts(value: Any) -> tuple[OfficerConflict, ...]:
+    return _tuple_of(value, OfficerConflict, "officer_conflicts")
+
+
+def _meetings(value: Any) -> tuple[Meeting, ...]:
+    return _tuple_of(value, Meeting, "meetings")
+
+
+def _meeting_plans(value: Any) -> tuple[MeetingPlan, ...]:
+    return _tuple_of(value, MeetingPlan, "meeting_plans")
+
+
 def _boards(value: Any) -> FrozenMap[str, Board]:
     if not isinstance(value, Mapping):
         raise InvalidValue(expected("boards", "a mapping of board id to Board", value))
@@ -154,11 +197,22 @@ class Arrangement:
         phases: Phases ("identify by X for implementation by Y"), with their amendments.
         deadlines: Other deadlines, with their amendments.
         costs: The finances: costs, funding, savings and how they are split.
+        concordat: The concordat (its latest version; earlier ones hang off ``previous``).
+        registers: Members' registers of interests.
+        dispensations: Dispensations granted to members.
+        delegation_schemes: Each authority's scheme for who acts when an officer is
+            conflicted.
+        officer_conflicts: Conflicts that stop shared officers acting.
+        meeting_plans: Boards' recurring meetings.
+        meetings: Records of meetings held.
         description: Free text.
 
     Raises:
-        InvalidValue: Duplicate authority codes, or a board or arrangement naming an
-            authority that is not listed.
+        InvalidValue: Duplicate authority codes, or a board, arrangement, scheme or
+            concordat naming an authority that is not listed.
+
+    A concordat, meeting or meeting plan names its board by id in the file when the board
+    is one of :attr:`boards` (and is written out in full when it is not).
     """
 
     name: str = attrs.field(validator=attrs.validators.min_len(1))
@@ -176,6 +230,25 @@ class Arrangement:
         kw_only=True,
         validator=attrs.validators.optional(attrs.validators.instance_of(CostPlan)),
     )
+    concordat: Concordat | None = attrs.field(
+        default=None,
+        kw_only=True,
+        validator=attrs.validators.optional(attrs.validators.instance_of(Concordat)),
+    )
+    registers: tuple[Register, ...] = attrs.field(default=(), kw_only=True, converter=_registers)
+    dispensations: tuple[Dispensation, ...] = attrs.field(
+        default=(), kw_only=True, converter=_dispensations
+    )
+    delegation_schemes: tuple[DelegationScheme, ...] = attrs.field(
+        default=(), kw_only=True, converter=_schemes
+    )
+    officer_conflicts: tuple[OfficerConflict, ...] = attrs.field(
+        default=(), kw_only=True, converter=_officer_conflicts
+    )
+    meeting_plans: tuple[MeetingPlan, ...] = attrs.field(
+        default=(), kw_only=True, converter=_meeting_plans
+    )
+    meetings: tuple[Meeting, ...] = attrs.field(default=(), kw_only=True, converter=_meetings)
     description: str = attrs.field(default="", kw_only=True)
 
     def __attrs_post_init__(self) -> None:
@@ -203,6 +276,20 @@ class Arrangement:
         for code in self.costs.parties if self.costs is not None else ():
             if code not in known:
                 raise InvalidValue(expected("costs.parties", f"one of {codes}", code))
+        for i, scheme in enumerate(self.delegation_schemes):
+            if scheme.authority not in known:
+                raise InvalidValue(
+                    expected(
+                        f"delegation_schemes[{i}].authority", f"one of {codes}", scheme.authority
+                    )
+                )
+        for version in self.concordat.versions if self.concordat is not None else ():
+            where = "concordat" if version is self.concordat else f"concordat v{version.version}"
+            for party in version.parties:
+                if party not in self.authorities:
+                    raise InvalidValue(
+                        expected(f"{where}.parties", "authorities listed in the file", party.code)
+                    )
 
     def board(self, board_id: str) -> Board:
         """The board with ``board_id``.
@@ -281,6 +368,89 @@ def _fraction_in(value: Any) -> Fraction:
         ) from None
 
 
+_UNITS = {"year": "years", "month": "months", "week": "weeks", "day": "days"}
+_PERIOD = "a period such as '12 months' or '1 year 6 months', or {years, months, days}"
+
+
+def _period_out(period: relativedelta) -> str:
+    """``relativedelta(years=1, months=6)`` as ``"1 year 6 months"``; only years, months and
+    days can be written (a period with hours or absolute fields is refused)."""
+    if period != relativedelta(years=period.years, months=period.months, days=period.days):
+        raise InvalidValue(expected("period", "a period of years, months and days", period))
+    parts = [
+        f"{n} {unit}{'' if abs(n) == 1 else 's'}"
+        for unit, n in (("year", period.years), ("month", period.months), ("day", period.days))
+        if n
+    ]
+    return " ".join(parts) or "0 days"
+
+
+def _period_in(value: Any) -> relativedelta:
+    if isinstance(value, Mapping):
+        if value and set(value) <= set(_UNITS.values()):
+            numbers = dict(value)
+            if all(isinstance(n, int) and not isinstance(n, bool) for n in numbers.values()):
+                return _period(numbers)
+    elif isinstance(value, str):
+        words = value.replace(",", " ").replace(" and ", " ").split()
+        if words and len(words) % 2 == 0:
+            amounts: dict[str, int] = {}
+            for number, unit in zip(words[::2], words[1::2], strict=True):
+                key = _UNITS.get(unit.removesuffix("s"))
+                if key is None or key in amounts or not number.lstrip("-").isdigit():
+                    break
+                amounts[key] = int(number)
+            else:
+                return _period(amounts)
+    raise InvalidValue(expected("period", _PERIOD, value))
+
+
+def _period(numbers: Mapping[str, int]) -> relativedelta:
+    return relativedelta(
+        years=numbers.get("years", 0),
+        months=numbers.get("months", 0),
+        weeks=numbers.get("weeks", 0),
+        days=numbers.get("days", 0),
+    )
+
+
+def _time_in(value: Any) -> dt.time:
+    if isinstance(value, dt.time):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.time.fromisoformat(value)
+        except ValueError:
+            pass
+    raise InvalidValue(expected("time", "a time as HH:MM", value))
+
+
+def _vote_in(value: Any) -> Vote:
+    try:
+        return Vote(value)
+    except ValueError:
+        raise InvalidValue(expected("vote", f"one of {[v.value for v in Vote]}", value)) from None
+
+
+def _register_containers(conv: Any) -> None:
+    """Sets written sorted and tuples as lists (YAML's safe_dump and TOML accept them), and
+    mappings as tables, each element written by ``conv`` itself."""
+
+    def is_set(t: Any) -> bool:
+        return (typing.get_origin(t) or t) in (frozenset, set)
+
+    def is_tuple(t: Any) -> bool:
+        return (typing.get_origin(t) or t) is tuple
+
+    conv.register_unstructure_hook_func(
+        is_set, lambda s: sorted((conv.unstructure(v) for v in s), key=str)
+    )
+    conv.register_unstructure_hook_func(is_tuple, lambda s: [conv.unstructure(v) for v in s])
+    conv.register_unstructure_hook(
+        FrozenMap, lambda m: {k: conv.unstructure(v) for k, v in m.items()}
+    )
+
+
 def _converter() -> Any:
     cattrs = require("cattrs", "io")
     conv = cattrs.Converter(omit_if_default=True, forbid_extra_keys=True)
@@ -289,23 +459,17 @@ def _converter() -> Any:
     conv.register_structure_hook(Fraction, lambda v, _: _fraction_in(v))
     conv.register_unstructure_hook(dt.date, lambda d: d.isoformat())
     conv.register_structure_hook(dt.date, lambda v, _: _date_in(v))
+    conv.register_unstructure_hook(dt.time, lambda t: t.isoformat(timespec="minutes"))
+    conv.register_structure_hook(dt.time, lambda v, _: _time_in(v))
+    conv.register_unstructure_hook(relativedelta, _period_out)
+    conv.register_structure_hook(relativedelta, lambda v, _: _period_in(v))
+    # Votes are read as Vote (a vote written "for" comes back as Vote.FOR).
+    conv.register_structure_hook(Vote | str, lambda v, _: _vote_in(v))
+    conv.register_structure_hook(Vote, lambda v, _: _vote_in(v))
 
-    def is_set(t: Any) -> bool:
-        return (typing.get_origin(t) or t) in (frozenset, set)
-
-    def is_tuple(t: Any) -> bool:
-        return (typing.get_origin(t) or t) is tuple
-
-    # Sets are written sorted and tuples as lists, so YAML's safe_dump and TOML accept them.
-    conv.register_unstructure_hook_func(
-        is_set, lambda s: sorted((conv.unstructure(v) for v in s), key=str)
-    )
-    conv.register_unstructure_hook_func(is_tuple, lambda s: [conv.unstructure(v) for v in s])
+    _register_containers(conv)
     conv.register_unstructure_hook_func(
         lambda t: isinstance(t, type) and issubclass(t, enum.Enum), lambda e: e.value
-    )
-    conv.register_unstructure_hook(
-        FrozenMap, lambda m: {k: conv.unstructure(v) for k, v in m.items()}
     )
 
     def rule_out(rule: Rule) -> dict[str, Any]:
@@ -452,7 +616,164 @@ def _converter() -> Any:
         conv.register_unstructure_hook(chair_cls, chair_out)
     conv.register_unstructure_hook(ChairRule, chair_out)
     conv.register_structure_hook(ChairRule, chair_in)
+
+    # TOML has no null: a scheme that consults nobody is written with consult = "".
+    scheme_out = cattrs.gen.make_dict_unstructure_fn(
+        DelegationScheme, conv, _cattrs_omit_if_default=True
+    )
+    scheme_in = cattrs.gen.make_dict_structure_fn(
+        DelegationScheme, conv, _cattrs_forbid_extra_keys=True
+    )
+
+    def scheme_out_hook(scheme: DelegationScheme) -> dict[str, Any]:
+        out: dict[str, Any] = scheme_out(scheme)
+        if scheme.consult is None:
+            out["consult"] = ""
+        return out
+
+    def scheme_in_hook(data: Any, _: Any) -> DelegationScheme:
+        if isinstance(data, Mapping) and data.get("consult") == "":
+            data = {**data, "consult": None}
+        scheme: DelegationScheme = scheme_in(data, DelegationScheme)
+        return scheme
+
+    conv.register_unstructure_hook(DelegationScheme, scheme_out_hook)
+    conv.register_structure_hook(DelegationScheme, scheme_in_hook)
+
+    def is_frozen_map(t: Any) -> bool:
+        return (typing.get_origin(t) or t) is FrozenMap
+
+    def frozen_map_in(data: Any, t: Any) -> FrozenMap[Any, Any]:
+        args = typing.get_args(t)
+        return FrozenMap(conv.structure(data, types.GenericAlias(dict, args) if args else dict))
+
+    conv.register_structure_hook_func(is_frozen_map, frozen_map_in)
     return conv
+
+
+def _in_context(
+    conv: Any, authorities: Mapping[str, Authority], boards: Mapping[str, Board]
+) -> Any:
+    """A copy of ``conv`` that writes authorities by code and boards by id, and reads them
+    back from the arrangement's own lists (so a concordat or meeting does not repeat them)."""
+    local = conv.copy()
+    _register_containers(local)
+
+    def authority_in(code: Any, _: Any) -> Authority:
+        if isinstance(code, str) and code in authorities:
+            return authorities[code]
+        raise InvalidValue(f"expected one of the authorities {list(authorities)}, got {code!r}")
+
+    def board_in(key: Any, _: Any) -> Board:
+        if isinstance(key, Mapping):
+            return _board_in(conv, key, authorities, "")
+        if isinstance(key, str) and key in boards:
+            return boards[key]
+        raise InvalidValue(f"expected one of the boards {list(boards)}, got {key!r}")
+
+    def board_out(board: Board) -> str | dict[str, Any]:
+        for key, candidate in boards.items():
+            if candidate == board:
+                return key
+        return _board_out(conv, board)
+
+    local.register_unstructure_hook(Authority, lambda a: a.code)
+    local.register_structure_hook(Authority, authority_in)
+    local.register_unstructure_hook(Board, board_out)
+    local.register_structure_hook(Board, board_in)
+    return local
+
+
+_TERMS = tuple(f.name for f in attrs.fields(Concordat) if f.name not in _VERSIONED)
+"""The concordat's fields that a variation may change (versions manage the rest)."""
+
+
+def _concordat_out(conv: Any, concordat: Concordat) -> dict[str, Any]:
+    """The first version in full, then each variation with only the fields it changed."""
+    hints = typing.get_type_hints(Concordat)
+    first, *later = concordat.versions
+    out: dict[str, Any] = {}
+    for field in attrs.fields(Concordat):
+        if field.name in ("version", "previous"):
+            continue
+        value = getattr(first, field.name)
+        default: Any = field.default
+        if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+            default = default.factory()
+        if value != default:
+            out[field.name] = conv.unstructure(value, hints[field.name])
+    variations = []
+    for before, version in zip(concordat.versions, later, strict=False):
+        entry: dict[str, Any] = {
+            "version": version.version,
+            "in_force_from": version.in_force_from.isoformat(),
+            "change": version.variation,
+            "agreements": conv.unstructure(version.agreements, hints["agreements"]),
+        }
+        changes = {
+            name: False if value is None else conv.unstructure(value, hints[name])
+            for name in _TERMS
+            if (value := getattr(version, name)) != getattr(before, name)
+        }
+        if changes:
+            entry["changes"] = changes
+        variations.append(entry)
+    if variations:
+        out["variations"] = variations
+    return out
+
+
+def _vary(
+    concordat: Concordat,
+    variation: Mapping[str, Any],
+    changes: dict[str, Any],
+    agreements: tuple[Any, ...],
+) -> Concordat:
+    """The next version of ``concordat``, as a variation in the file describes it."""
+    return attrs.evolve(
+        concordat,
+        **changes,
+        version=variation["version"],
+        in_force_from=_date_in(variation["in_force_from"]),
+        agreements=agreements,
+        variation=variation["change"],
+        previous=concordat,
+    )
+
+
+def _concordat_in(conv: Any, data: Mapping[str, Any], problems: list[str]) -> Concordat | None:
+    """The concordat with its versions; problems are added to ``problems`` with their paths."""
+    hints = typing.get_type_hints(Concordat)
+    before = len(problems)
+    first = {k: v for k, v in data.items() if k != "variations"}
+    concordat = _build(problems, "concordat", lambda: conv.structure(first, Concordat))
+    for i, variation in enumerate(data.get("variations", [])):
+        where = f"concordat.variations[{i}]"
+        changes = {}
+        for name, value in variation.get("changes", {}).items():
+            removed = value is False and type(None) in typing.get_args(hints[name])
+            changes[name] = (
+                None
+                if removed
+                else _build(
+                    problems,
+                    f"{where}.changes.{name}",
+                    lambda value=value, name=name: conv.structure(value, hints[name]),
+                )
+            )
+        agreements = _build(
+            problems,
+            f"{where}.agreements",
+            lambda variation=variation: conv.structure(
+                variation["agreements"], hints["agreements"]
+            ),
+        )
+        if concordat is None or agreements is None or len(problems) > before:
+            return None
+        concordat = _build(
+            problems, where, partial(_vary, concordat, variation, changes, agreements)
+        )
+    return typing.cast(Concordat | None, concordat)
 
 
 def _get(data: Any, key: str) -> Any:
@@ -480,25 +801,7 @@ def to_data(arrangement: Arrangement) -> dict[str, Any]:
     if arrangement.description:
         out["description"] = arrangement.description
     out["authorities"] = [conv.unstructure(a) for a in arrangement.authorities]
-    boards: dict[str, Any] = {}
-    for key, board in arrangement.boards.items():
-        data: dict[str, Any] = {"name": board.name}
-        data["authorities"] = [a.code for a in board.authorities]
-        data["seats"] = dict(board.seats)
-        data["rule"] = conv.unstructure(board.rule, Rule)
-        if board.quorum is not None:
-            data["quorum"] = conv.unstructure(board.quorum, Rule)
-        for flag, default in (
-            ("casting_vote", True),
-            ("advisory", False),
-            ("substitutes_allowed", False),
-        ):
-            if getattr(board, flag) != default:
-                data[flag] = getattr(board, flag)
-        if not isinstance(board.chair_rule, ElectedChair):
-            data["chair_rule"] = conv.unstructure(board.chair_rule, ChairRule)
-        data["members"] = [conv.unstructure(m) for m in board.members]
-        boards[key] = data
+    boards = {key: _board_out(conv, board) for key, board in arrangement.boards.items()}
     if boards:
         out["boards"] = boards
     if arrangement.arrangements:
@@ -509,7 +812,70 @@ def to_data(arrangement: Arrangement) -> dict[str, Any]:
         out["deadlines"] = [conv.unstructure(d) for d in arrangement.deadlines]
     if arrangement.costs is not None:
         out["costs"] = conv.unstructure(arrangement.costs)
+    local = _in_context(conv, {a.code: a for a in arrangement.authorities}, arrangement.boards)
+    if arrangement.concordat is not None:
+        out["concordat"] = _concordat_out(local, arrangement.concordat)
+    for name in _LISTS:
+        values = getattr(arrangement, name)
+        if values:
+            out[name] = [local.unstructure(v) for v in values]
     return out
+
+
+def _board_out(conv: Any, board: Board) -> dict[str, Any]:
+    data: dict[str, Any] = {"name": board.name}
+    data["authorities"] = [a.code for a in board.authorities]
+    data["seats"] = dict(board.seats)
+    data["rule"] = conv.unstructure(board.rule, Rule)
+    if board.quorum is not None:
+        data["quorum"] = conv.unstructure(board.quorum, Rule)
+    for flag, default in (
+        ("casting_vote", True),
+        ("advisory", False),
+        ("substitutes_allowed", False),
+    ):
+        if getattr(board, flag) != default:
+            data[flag] = getattr(board, flag)
+    if not isinstance(board.chair_rule, ElectedChair):
+        data["chair_rule"] = conv.unstructure(board.chair_rule, ChairRule)
+    data["members"] = [conv.unstructure(m) for m in board.members]
+    if board.memberships:
+        data["memberships"] = [_membership_out(conv, board, m) for m in board.memberships]
+    if board.interest_orders != InterestOrders():
+        data["interest_orders"] = conv.unstructure(board.interest_orders)
+    return data
+
+
+_LISTS: dict[str, type[Any]] = {
+    "registers": Register,
+    "dispensations": Dispensation,
+    "delegation_schemes": DelegationScheme,
+    "officer_conflicts": OfficerConflict,
+    "meeting_plans": MeetingPlan,
+    "meetings": Meeting,
+}
+"""Top-level lists after the concordat, each of one class, in the order files hold them."""
+
+
+def _membership_out(conv: Any, board: Board, membership: Membership) -> dict[str, Any]:
+    """A membership, naming its member by id when the member is also on the board's list."""
+    data: dict[str, Any] = conv.unstructure(membership)
+    if membership.member in board.members:
+        data["member"] = membership.member.id
+    return data
+
+
+def _membership_in(conv: Any, item: Mapping[str, Any], members: list[Member]) -> Membership:
+    """A membership whose member is a member id from the board's list, or a member in full."""
+    who = item.get("member")
+    if isinstance(who, str):
+        found = [m for m in members if m.id == who]
+        if not found:
+            ids = [m.id for m in members]
+            raise InvalidValue(expected("member", f"one of the board's members {ids}", who))
+        item = {**item, "member": conv.unstructure(found[0])}
+    membership: Membership = conv.structure(item, Membership)
+    return membership
 
 
 def from_data(data: Any, *, source: str = "<data>") -> Arrangement:
@@ -571,6 +937,24 @@ def from_data(data: Any, *, source: str = "<data>") -> Arrangement:
     costs = None
     if "costs" in data:
         costs = _build(problems, "costs", lambda: conv.structure(data["costs"], CostPlan))
+    local = _in_context(conv, by_code, boards)
+    concordat = None
+    if "concordat" in data:
+        concordat = _concordat_in(local, data["concordat"], problems)
+    lists: dict[str, list[Any]] = {}
+    for name, cls in _LISTS.items():
+        lists[name] = [
+            value
+            for i, item in enumerate(data.get(name, []))
+            if (
+                value := _build(
+                    problems,
+                    f"{name}[{i}]",
+                    lambda item=item, cls=cls: local.structure(item, cls),
+                )
+            )
+            is not None
+        ]
     if problems:
         raise FileError(source, problems)
     built = _build(
@@ -584,6 +968,8 @@ def from_data(data: Any, *, source: str = "<data>") -> Arrangement:
             phases=phases,
             deadlines=deadlines,
             costs=costs,
+            concordat=concordat,
+            **lists,
             description=data.get("description", ""),
         ),
     )
@@ -592,18 +978,35 @@ def from_data(data: Any, *, source: str = "<data>") -> Arrangement:
     return built
 
 
-def _board_in(conv: Any, item: Mapping[str, Any], by_code: dict[str, Authority], key: str) -> Board:
+def _board_in(
+    conv: Any, item: Mapping[str, Any], by_code: Mapping[str, Authority], key: str
+) -> Board:
     codes = item["authorities"]
     missing = [c for c in codes if c not in by_code]
     if missing:
         raise InvalidValue(
             expected("authorities", "codes of authorities listed in the file", missing[0])
         )
+    members = [conv.structure(m, Member) for m in item.get("members", [])]
+    problems: list[str] = []
+    memberships = [
+        _build(problems, f"memberships[{i}]", lambda m=m: _membership_in(conv, m, members))
+        for i, m in enumerate(item.get("memberships", []))
+    ]
+    orders = InterestOrders()
+    if "interest_orders" in item:
+        orders = _build(
+            problems,
+            "interest_orders",
+            lambda: conv.structure(item["interest_orders"], InterestOrders),
+        )
+    if problems:
+        raise _Problems(problems)
     return Board(
         item["name"],
         authorities=[by_code[c] for c in codes],
         seats=item["seats"],
-        members=[conv.structure(m, Member) for m in item.get("members", [])],
+        members=members,
         rule=conv.structure(item["rule"], Rule),
         quorum=conv.structure(item["quorum"], Rule) if "quorum" in item else None,
         casting_vote=item.get("casting_vote", True),
@@ -612,7 +1015,17 @@ def _board_in(conv: Any, item: Mapping[str, Any], by_code: dict[str, Authority],
         chair_rule=conv.structure(item["chair_rule"], ChairRule)
         if "chair_rule" in item
         else ElectedChair(),
+        memberships=memberships,
+        interest_orders=orders,
     )
+
+
+class _Problems(InvalidValue):
+    """Several problems found while building one object, each with its path inside it."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__("; ".join(problems))
 
 
 def _build(problems: list[str], path: str, make: Any) -> Any:
@@ -620,14 +1033,25 @@ def _build(problems: list[str], path: str, make: Any) -> Any:
     cattrs = require("cattrs", "io")
     try:
         return make()
+    except _Problems as exc:
+        problems.extend(_join(path, "", p) for p in exc.problems)
     except cattrs.BaseValidationError as exc:
-        for line in cattrs.transform_error(exc, path="$"):
+        for line in cattrs.transform_error(exc, path="$", format_exception=_format):
             message, _, where = line.rpartition(" @ ")
             inner = where.removeprefix("$").lstrip(".")
             problems.append(_join(path, inner, _unwrap(message)))
     except SharegovError as exc:
         problems.append(_join(path, "", str(exc)))
     return None
+
+
+def _format(exc: BaseException, type_: Any) -> str:
+    """A problem cattrs met: sharegov's own message as it is, else cattrs' wording."""
+    if isinstance(exc, SharegovError):
+        return str(exc)
+    from cattrs.v import format_exception
+
+    return format_exception(exc, type_)
 
 
 def _unwrap(message: str) -> str:
@@ -638,7 +1062,7 @@ def _unwrap(message: str) -> str:
 
 def _join(path: str, inner: str, message: str) -> str:
     """``path`` and ``inner`` joined in front of ``message`` (which may start with a field)."""
-    prefix = ".".join(p for p in (path, inner) if p)
+    prefix = path + inner if inner.startswith("[") else ".".join(p for p in (path, inner) if p)
     if not prefix:
         return message
     return f"{prefix}.{message}" if _starts_with_field(message) else f"{prefix}: {message}"

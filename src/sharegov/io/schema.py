@@ -23,12 +23,21 @@ from fractions import Fraction
 from typing import Any
 
 import attrs
+from dateutil.relativedelta import relativedelta
 
 from sharegov._frozen import FrozenMap
 from sharegov._optional import require
-from sharegov.boards import ElectedChair, FixedChair, HostLeaderChairs
-from sharegov.concordat import ServiceArrangement
+from sharegov.boards import Board, ElectedChair, FixedChair, HostLeaderChairs, Membership
+from sharegov.concordat import _VERSIONED, Concordat, ServiceArrangement, Variation
+from sharegov.conflicts import (
+    DelegationScheme,
+    Dispensation,
+    InterestOrders,
+    OfficerConflict,
+    Register,
+)
 from sharegov.costs import CostPlan, SplitRule
+from sharegov.meetings import Meeting, MeetingPlan
 from sharegov.money import FinancialYear, Money, MoneyRange
 from sharegov.parties import Authority, Member
 from sharegov.rules import (
@@ -43,6 +52,7 @@ from sharegov.rules import (
     Quorum,
     Rule,
     Unanimity,
+    Vote,
     Weighted,
 )
 from sharegov.timeline import Deadline, Phase
@@ -64,7 +74,36 @@ _MONEY = {
     "type": ["string", "integer"],
 }
 _YEAR = {"description": "a financial year such as '2008/09'", "type": ["string", "integer"]}
-_ID_FIELDS = {"id", "code", "authority", "host", "lead", "provider", "member"}
+_ID_FIELDS = {
+    "id",
+    "code",
+    "authority",
+    "host",
+    "lead",
+    "provider",
+    "member",
+    "officer",
+    "monitoring_officer",
+    "alternate",
+    "chair",
+}
+_UNIT = r"-?\d+\s+(year|month|week|day)s?"
+_PERIOD = {
+    "description": "a period such as '12 months' or '1 year 6 months', or {years, months, days}",
+    "oneOf": [
+        {"type": "string", "pattern": rf"^\s*{_UNIT}(\s*,?\s*(and\s+)?{_UNIT})*\s*$"},
+        {
+            "type": "object",
+            "minProperties": 1,
+            "additionalProperties": False,
+            "properties": {
+                unit: {"type": "integer"} for unit in ("years", "months", "weeks", "days")
+            },
+        },
+    ],
+}
+_TIME = {"description": "a time as HH:MM", "type": "string", "pattern": r"^\d\d:\d\d(:\d\d)?$"}
+_VOTE = {"description": "a vote", "enum": [v.value for v in Vote]}
 
 
 def _type_schema(hint: Any, name: str) -> dict[str, Any]:
@@ -76,6 +115,8 @@ def _type_schema(hint: Any, name: str) -> dict[str, Any]:
             schema = _type_schema(inner[0], name)
         elif set(inner) == {Money, MoneyRange}:
             schema = dict(_MONEY)
+        elif set(inner) == {Vote, str}:
+            schema = dict(_VOTE)
         elif set(inner) == {dt.date, FinancialYear}:
             schema = {"description": "a date or a financial year", "type": ["string", "integer"]}
         else:
@@ -106,6 +147,17 @@ def _type_schema(hint: Any, name: str) -> dict[str, Any]:
         return dict(_FRACTION)
     if hint is dt.date:
         return dict(_DATE)
+    if hint is dt.time:
+        return dict(_TIME)
+    if hint is relativedelta:
+        return dict(_PERIOD)
+    if hint is Authority:
+        return {**_ID, "description": "the code of an authority listed in the file"}
+    if hint is Board:
+        return {
+            "description": "the id of a board in the file, or a board in full",
+            "oneOf": [dict(_ID), {"$ref": "#/$defs/board"}],
+        }
     if isinstance(hint, type) and issubclass(hint, enum.Enum):
         return {"enum": [m.value for m in hint]}
     if isinstance(hint, type) and issubclass(hint, Rule):
@@ -224,8 +276,40 @@ def _chair_rule() -> dict[str, Any]:
     }
 
 
+def _concordat() -> dict[str, Any]:
+    """The first version in full; each variation lists only the fields it changed
+    (``false`` for a board or term it removed)."""
+    concordat = _object(Concordat, skip=("version", "previous"))
+    changes = {}
+    for name, schema in concordat["properties"].items():
+        if name in _VERSIONED:
+            continue
+        changes[name] = (
+            {"anyOf": [*schema["anyOf"][:-1], {"const": False}]} if "anyOf" in schema else schema
+        )
+    variation = _object(Variation)
+    variation["properties"]["version"] = {
+        "description": "an integer >= 2 (one more than the version before)",
+        "type": "integer",
+        "minimum": 2,
+    }
+    variation["properties"]["changes"] = {
+        "type": "object",
+        "minProperties": 1,
+        "additionalProperties": False,
+        "properties": changes,
+    }
+    concordat["properties"]["variations"] = {"type": "array", "items": variation}
+    return concordat
+
+
 def generate() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of arrangement files."""
+    membership = _object(Membership)
+    membership["properties"]["member"] = {
+        "description": "a member id from the board's members, or a member in full",
+        "oneOf": [dict(_ID), _object(Member)],
+    }
     board = {
         "type": "object",
         "required": ["name", "authorities", "seats", "members", "rule"],
@@ -245,6 +329,8 @@ def generate() -> dict[str, Any]:
             "advisory": {"type": "boolean"},
             "substitutes_allowed": {"type": "boolean"},
             "chair_rule": _chair_rule(),
+            "memberships": {"type": "array", "items": membership},
+            "interest_orders": _object(InterestOrders),
         },
     }
     authority = _object(Authority)
@@ -262,7 +348,8 @@ def generate() -> dict[str, Any]:
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
         "title": "sharegov arrangement",
-        "description": "Authorities, their boards and the service arrangements between them.",
+        "description": "Authorities, their boards, the service arrangements and concordat "
+        "between them, interests and delegation schemes, and meetings.",
         "type": "object",
         "required": ["name"],
         "additionalProperties": False,
@@ -275,6 +362,13 @@ def generate() -> dict[str, Any]:
             "phases": {"type": "array", "items": _object(Phase)},
             "deadlines": {"type": "array", "items": _object(Deadline)},
             "costs": _object(CostPlan),
+            "concordat": _concordat(),
+            "registers": {"type": "array", "items": _object(Register)},
+            "dispensations": {"type": "array", "items": _object(Dispensation)},
+            "delegation_schemes": {"type": "array", "items": _object(DelegationScheme)},
+            "officer_conflicts": {"type": "array", "items": _object(OfficerConflict)},
+            "meeting_plans": {"type": "array", "items": _object(MeetingPlan)},
+            "meetings": {"type": "array", "items": _object(Meeting)},
         },
         "$defs": {"board": board, **_rule_defs()},
     }
@@ -352,6 +446,15 @@ def _leaves(error: Any) -> list[Any]:
     """The most specific errors under ``error`` (if/then and oneOf wrap the useful ones)."""
     if error.validator in ("allOf", "if", "then", "$ref") and error.context:
         return [leaf for sub in error.context for leaf in _leaves(sub)]
+    if (
+        error.validator == "anyOf"
+        and {"type": "null"} in error.validator_value
+        and error.instance is not None
+        and error.context
+    ):
+        # An optional value that is present: report what is wrong with it, not "not null".
+        given = [sub for sub in error.context if sub.schema != {"type": "null"}]
+        return [leaf for sub in given for leaf in _leaves(sub)]
     return [error]
 
 
