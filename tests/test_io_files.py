@@ -38,7 +38,7 @@ from sharegov.meetings import Action, Item, Meeting, MeetingPlan
 from sharegov.parties import Member, Officer
 from sharegov.reference import bromsgrove_redditch_arrangement
 from sharegov.rules import Vote
-from sharegov.strategies import boards, dispensations, interests
+from sharegov.strategies import boards, declarations, dispensations, interests
 from sharegov.timeline import Schedule
 
 FORMATS = ["toml", "yaml", "json"]
@@ -395,6 +395,7 @@ def meetings(draw: st.DrawFn, board: Board) -> Meeting:
             officers=[Officer("clerk", "The Clerk", board.authorities[0].code)]
             if draw(st.booleans())
             else [],
+            declarations=draw(declarations(sitting, item="1")) if items else [],
             items=items,
         )
     except InvalidValue:  # e.g. a quorum or casting vote these votes cannot meet
