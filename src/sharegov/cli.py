@@ -18,7 +18,6 @@ import datetime as dt
 import json
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import Any
 
 from sharegov.errors import InvalidValue, SharegovError, expected
@@ -163,29 +162,14 @@ def _check(args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------------------------------------
 
 
-def _read_data(path: str) -> Any:
-    """A small data file (JSON, TOML or YAML) as plain data."""
-    from sharegov.io.files import _SUFFIXES, FileError, _parse
-
-    suffix = Path(path).suffix.lower()
-    fmt = _SUFFIXES.get(suffix)
-    if fmt is None:
-        raise InvalidValue(
-            expected("votes file", f"a file ending in one of {sorted(_SUFFIXES)}", path)
-        )
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except OSError as exc:
-        raise FileError(path, [f"cannot be read: {exc.strerror}"]) from None
-    return _parse(text, fmt, path)
-
-
 def _decide(args: argparse.Namespace) -> int:
     from sharegov.rules import Vote
 
     arrangement = _load(args.file)
     board = arrangement.board(args.board)
-    record = _read_data(args.votes)
+    from sharegov.io.files import load_data
+
+    record = load_data(args.votes)
     if not isinstance(record, dict) or not isinstance(record.get("votes"), dict):
         raise InvalidValue(
             expected(f"{args.votes}: votes", "a table of member id to for/against/abstain", record)

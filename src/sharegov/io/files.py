@@ -99,6 +99,7 @@ __all__ = [
     "dumps",
     "from_data",
     "load",
+    "load_data",
     "loads",
     "to_data",
 ]
@@ -1114,6 +1115,32 @@ def _parse(text: str, fmt: Format, source: str) -> Any:
         raise
 
 
+def load_data(path: str | Path) -> Any:
+    """Read any small data file (TOML, YAML or JSON, by suffix) as plain data, with the same
+    limits and safe parsing as arrangement files; used for votes files and the like.
+
+    Raises:
+        FileError: The file cannot be read or does not parse.
+        LimitExceeded: The file is too large or nested too deeply.
+        InvalidValue: An unknown suffix.
+    """
+    path = Path(path)
+    fmt = _SUFFIXES.get(path.suffix.lower())
+    if fmt is None:
+        raise InvalidValue(
+            expected("path", f"a file ending in one of {sorted(_SUFFIXES)}", str(path))
+        )
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise FileError(str(path), [f"cannot be read: {exc.strerror}"]) from None
+    if size > MAX_BYTES:
+        raise LimitExceeded(f"{path}: files over {MAX_BYTES:,} bytes are refused")
+    data = _parse(path.read_text(encoding="utf-8"), fmt, str(path))
+    _check_depth(data, str(path))
+    return data
+
+
 def loads(text: str, fmt: Format, *, source: str = "<string>") -> Arrangement:
     """Read an arrangement from ``text`` in ``fmt`` ("toml", "yaml" or "json").
 
@@ -1136,19 +1163,7 @@ def load(path: str | Path) -> Arrangement:
         LimitExceeded: The file is too large or nested too deeply.
         InvalidValue: An unknown suffix.
     """
-    path = Path(path)
-    fmt = _SUFFIXES.get(path.suffix.lower())
-    if fmt is None:
-        raise InvalidValue(
-            expected("path", f"a file ending in one of {sorted(_SUFFIXES)}", str(path))
-        )
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise FileError(str(path), [f"cannot be read: {exc.strerror}"]) from None
-    if size > MAX_BYTES:
-        raise LimitExceeded(f"{path}: files over {MAX_BYTES:,} bytes are refused")
-    return loads(path.read_text(encoding="utf-8"), fmt, source=str(path))
+    return from_data(load_data(path), source=str(path))
 
 
 def dumps(arrangement: Arrangement, fmt: Format) -> str:

@@ -256,12 +256,9 @@ def _rule_defs() -> dict[str, Any]:
 
 
 def _chair_rule() -> dict[str, Any]:
-    variants = {
-        "HostLeaderChairs": {"role": {"type": "string"}},
-        "FixedChair": {"member": dict(_ID)},
-        "ElectedChair": {},
-    }
-    required = {"FixedChair": ["member"]}
+    bodies = {cls.__name__: _object(cls) for cls in (HostLeaderChairs, FixedChair, ElectedChair)}
+    variants = {name: body["properties"] for name, body in bodies.items()}
+    required = {name: body.get("required", []) for name, body in bodies.items()}
     return {
         "type": "object",
         "required": ["type"],
@@ -372,10 +369,6 @@ def generate() -> dict[str, Any]:
         },
         "$defs": {"board": board, **_rule_defs()},
     }
-
-
-# Keep the chair rule variants in step with the classes (the schema lists them by name).
-_ = (ElectedChair, FixedChair, HostLeaderChairs)
 
 
 def _path(parts: Any) -> str:
