@@ -192,3 +192,12 @@ def test_demo_shows_decisions_deadlines_and_costs(capsys: pytest.CaptureFixture[
     assert "Carried on the fallback rule" in out
     assert "== The phase deadlines, as known on 2 September 2008" in out
     assert "Financial statement 2008/09 to 2010/11" in out
+
+
+def test_simulate_progress_bar_does_not_change_results(capsys: pytest.CaptureFixture[str]) -> None:
+    args = ("simulate", FILE, "--scenarios", "70000", "--seed", "3", "--json")
+    _, plain, _ = run(capsys, *args)
+    _, with_bar, err = run(capsys, *args, "--progress")
+    assert json.loads(plain) == json.loads(with_bar)
+    assert err.count("\rsimulating [") >= 2  # one redraw per chunk
+    assert err.endswith("70,000 of 70,000\n")

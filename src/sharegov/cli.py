@@ -237,13 +237,19 @@ def _split(args: argparse.Namespace) -> int:
     return OK
 
 
+def _bar(done: int, total: int, width: int = 30) -> None:
+    """A text progress bar on standard error, redrawn in place."""
+    filled = width * done // total
+    end = "\n" if done >= total else ""
+    bar = "#" * filled + "." * (width - filled)
+    print(f"\rsimulating [{bar}] {done:,} of {total:,}", end=end, file=sys.stderr, flush=True)
+
+
 def _simulate(args: argparse.Namespace) -> int:
     from sharegov.simulate import Model
 
     model = Model.from_plan(_plan(args.file), years=args.years)
-    if args.progress:
-        print(f"simulating {args.scenarios:,} scenarios...", file=sys.stderr)
-    result = model.run(args.scenarios, seed=args.seed)
+    result = model.run(args.scenarios, seed=args.seed, progress=_bar if args.progress else None)
     if args.csv:
         result.to_dataframe().to_csv(args.csv)
     if args.plot:
@@ -426,7 +432,7 @@ def _parser() -> argparse.ArgumentParser:
     simulate.add_argument("--years", type=_positive, default=5, help="horizon (default 5)")
     simulate.add_argument("--csv", help="write per-council quantiles to this CSV file")
     simulate.add_argument("--plot", help="write the distribution plot to this PNG file")
-    simulate.add_argument("--progress", action="store_true", help="report progress on stderr")
+    simulate.add_argument("--progress", action="store_true", help="show a progress bar on stderr")
     deadlines = command("deadlines", _deadlines, "deadlines and phases, as known on a date")
     deadlines.add_argument("file", help="arrangement file")
     deadlines.add_argument("--as-of", type=_date, help="the date to look from (default today)")

@@ -42,7 +42,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from fractions import Fraction
 from typing import Any, Literal
 
@@ -399,6 +399,7 @@ class Model:
         seed: int,
         chunk_size: int = 16 * BLOCK,
         client: Any = None,
+        progress: Callable[[int, int], object] | None = None,
     ) -> SimulationResult:
         """Simulate ``n`` scenarios.
 
@@ -408,6 +409,8 @@ class Model:
             chunk_size: Scenarios per unit of work (rounded up to whole blocks of
                 :data:`BLOCK`); bounds the working memory, and is the task size on Dask.
             client: A ``dask.distributed.Client`` to run the chunks on a cluster.
+            progress: Called as ``progress(done, n)`` after each chunk (once, at the end,
+                on Dask); for a progress bar. It cannot change the results.
         """
         for field, value in (("n", n), ("chunk_size", chunk_size)):
             if isinstance(value, bool) or not isinstance(value, int) or value < 1:
@@ -438,8 +441,12 @@ class Model:
                 [n] * len(chunks),
             )
             parts = client.gather(futures)
+        done = 0
         for (b, _), part in zip(chunks, parts, strict=True):
             net[b * BLOCK : b * BLOCK + len(part)] = part
+            done += len(part)
+            if progress is not None:
+                progress(done, n)
         return SimulationResult(self.parties, span, net, seed=seed, model=self)
 
 
