@@ -31,6 +31,7 @@ from typing import Any
 import attrs
 from dateutil.relativedelta import relativedelta
 
+from sharegov._validate import is_date, optional_date
 from sharegov.boards import Board
 from sharegov.errors import InvalidValue, LimitExceeded, UnknownId, expected
 from sharegov.parties import Authority, _identifier, _text
@@ -70,11 +71,6 @@ def _codes(value: Any) -> tuple[str, ...]:
     return tuple(value)
 
 
-def _optional_date(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if value is not None and (not isinstance(value, dt.date) or isinstance(value, dt.datetime)):
-        raise InvalidValue(expected(attribute.name, "a datetime.date or None", value))
-
-
 @attrs.frozen
 class ServiceArrangement:
     """A service, post or committee shared by authorities, with its host or lead.
@@ -107,8 +103,8 @@ class ServiceArrangement:
     )
     host: str | None = attrs.field(default=None, kw_only=True)
     lead: str | None = attrs.field(default=None, kw_only=True)
-    start: dt.date | None = attrs.field(default=None, kw_only=True, validator=_optional_date)
-    end: dt.date | None = attrs.field(default=None, kw_only=True, validator=_optional_date)
+    start: dt.date | None = attrs.field(default=None, kw_only=True, validator=optional_date)
+    end: dt.date | None = attrs.field(default=None, kw_only=True, validator=optional_date)
     depends_on: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=tuple)
     funded_by: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=tuple)
     provider: str | None = attrs.field(default=None, kw_only=True)
@@ -159,11 +155,6 @@ def _texts(value: Any) -> tuple[str, ...]:
     return tuple(value)
 
 
-def _date(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-        raise InvalidValue(expected(attribute.name, "a datetime.date", value))
-
-
 def _period(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not isinstance(value, relativedelta):
         raise InvalidValue(expected(attribute.name, "a dateutil relativedelta", value))
@@ -192,7 +183,7 @@ class Agreement:
     party: str = attrs.field(validator=_identifier)
     decision: str = attrs.field(validator=_text)
     body: str = attrs.field(kw_only=True, validator=_text)
-    on: dt.date = attrs.field(kw_only=True, validator=_date)
+    on: dt.date = attrs.field(kw_only=True, validator=is_date)
 
     def describe(self) -> str:
         """The agreement in a line."""
@@ -211,7 +202,7 @@ def _agreements(value: Iterable[Agreement]) -> tuple[Agreement, ...]:
 class ExitRecord:
     """How an arrangement was brought to an end by agreement (concordat 7.1)."""
 
-    decided_on: dt.date = attrs.field(validator=_date)
+    decided_on: dt.date = attrs.field(validator=is_date)
     agreements: tuple[Agreement, ...] = attrs.field(kw_only=True, converter=_agreements)
     reason: str = attrs.field(default="", kw_only=True)
     handling: str = attrs.field(default="", kw_only=True)
@@ -263,7 +254,7 @@ class Term:
         2009; next review 30 December 2008 by BDC Cabinet and RBC Cabinet, each independently.
     """
 
-    start: dt.date = attrs.field(validator=_date)
+    start: dt.date = attrs.field(validator=is_date)
     trial: relativedelta = attrs.field(
         factory=lambda: relativedelta(months=12), kw_only=True, validator=_period
     )
@@ -280,7 +271,7 @@ class Term:
 
     def __attrs_post_init__(self) -> None:
         if self.end is not None:
-            _date(self, attrs.fields(Term).end, self.end)
+            is_date(self, attrs.fields(Term).end, self.end)
             if self.end < self.start:
                 raise InvalidValue(
                     expected(
@@ -505,7 +496,7 @@ class Concordat:
 
     title: str = attrs.field(validator=_text)
     parties: tuple[Authority, ...] = attrs.field(kw_only=True, converter=_parties)
-    in_force_from: dt.date = attrs.field(kw_only=True, validator=_date)
+    in_force_from: dt.date = attrs.field(kw_only=True, validator=is_date)
     purpose: str = attrs.field(default="", kw_only=True)
     vision: str = attrs.field(default="", kw_only=True)
     aims: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=_texts)

@@ -64,6 +64,7 @@ from typing import Any
 import attrs
 
 from sharegov._frozen import FrozenMap
+from sharegov._validate import instances, is_date, optional_date
 from sharegov.errors import InvalidValue, InvalidVote, UnknownId, expected
 from sharegov.parties import Member, Officer, Post, _identifier, _text
 from sharegov.rules import Quorum
@@ -97,16 +98,6 @@ S31_4 = "Localism Act 2011 s.31(4)"
 S31_10 = "s.31(10)"
 S32 = "Localism Act 2011 s.32"
 MAX_YEARS = 4
-
-
-def _date(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-        raise InvalidValue(expected(attribute.name, "a datetime.date", value))
-
-
-def _optional_date(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if value is not None:
-        _date(instance, attribute, value)
 
 
 def _optional_text(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -255,8 +246,8 @@ Localism Act 2011 s.32)'
     sensitive: bool = attrs.field(
         default=False, kw_only=True, validator=attrs.validators.instance_of(bool)
     )
-    registered: dt.date = attrs.field(kw_only=True, validator=_date)
-    ended: dt.date | None = attrs.field(default=None, kw_only=True, validator=_optional_date)
+    registered: dt.date = attrs.field(kw_only=True, validator=is_date)
+    ended: dt.date | None = attrs.field(default=None, kw_only=True, validator=optional_date)
 
     def __attrs_post_init__(self) -> None:
         if self.ended is not None and self.ended < self.registered:
@@ -567,8 +558,8 @@ class Dispensation:
         validator=attrs.validators.instance_of(DispensationGround)
     )
     granted_by: str = attrs.field(kw_only=True, validator=_text)
-    start: dt.date = attrs.field(kw_only=True, validator=_date)
-    until: dt.date = attrs.field(kw_only=True, validator=_date)
+    start: dt.date = attrs.field(kw_only=True, validator=is_date)
+    until: dt.date = attrs.field(kw_only=True, validator=is_date)
     discussion: bool = attrs.field(
         default=True, kw_only=True, validator=attrs.validators.instance_of(bool)
     )
@@ -779,18 +770,6 @@ def _reachable(
     return each is None or all(eligible[code] >= each for code, n in seats.items() if n > 0)
 
 
-def _sequence(
-    value: Any, field: str, kind: type[Any], error: type[InvalidValue] = InvalidValue
-) -> tuple[Any, ...]:
-    if isinstance(value, str) or not isinstance(value, Iterable):
-        raise error(expected(field, f"a sequence of {kind.__name__}", value))
-    items = tuple(value)
-    for i, item in enumerate(items):
-        if not isinstance(item, kind):
-            raise error(expected(f"{field}[{i}]", f"a {kind.__name__}", item))
-    return items
-
-
 def rule_on_item(
     declarations: Iterable[Declaration],
     *,
@@ -833,8 +812,8 @@ def rule_on_item(
     orders = orders if orders is not None else InterestOrders()
     roster = {m.id: m for m in members}
     absent_ids = frozenset(absent)
-    declared = _sequence(declarations, "declarations", Declaration, InvalidVote)
-    granted = _sequence(dispensations, "dispensations", Dispensation, InvalidVote)
+    declared = instances(declarations, Declaration, "declarations", InvalidVote)
+    granted = instances(dispensations, Dispensation, "dispensations", InvalidVote)
     for field, group in (("declarations", declared), ("dispensations", granted)):
         for i, d in enumerate(group):
             if d.member not in roster:
@@ -994,7 +973,7 @@ class OfficerConflict:
         validator=attrs.validators.instance_of(ConflictKind),
     )
     authorities: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=_authority_ids)
-    raised: dt.date | None = attrs.field(default=None, kw_only=True, validator=_optional_date)
+    raised: dt.date | None = attrs.field(default=None, kw_only=True, validator=optional_date)
     informed: FrozenMap[str, dt.date] = attrs.field(
         factory=FrozenMap, kw_only=True, converter=_informed
     )
@@ -1286,13 +1265,13 @@ def who_acts(
     if not isinstance(matter, str) or not matter.strip():
         raise InvalidValue(expected("matter", "a non-empty string", matter))
     staff: dict[str, Officer] = {}
-    for i, o in enumerate(_sequence(officers, "officers", Officer)):
+    for i, o in enumerate(instances(officers, Officer, "officers")):
         if o.id in staff:
             raise InvalidValue(expected(f"officers[{i}].id", "a unique officer id", o.id))
         staff[o.id] = o
     names = {k: o.name for k, o in staff.items()}
     by_authority: dict[str, DelegationScheme] = {}
-    for i, s in enumerate(_sequence(schemes, "schemes", DelegationScheme)):
+    for i, s in enumerate(instances(schemes, DelegationScheme, "schemes")):
         if s.authority in by_authority:
             raise InvalidValue(
                 expected(f"schemes[{i}].authority", "one scheme per authority", s.authority)
@@ -1303,7 +1282,7 @@ def who_acts(
                 raise UnknownId(
                     expected(f"schemes[{i}] ({s.authority})", "ids of known officers", officer)
                 )
-    listed = _sequence(conflicts, "conflicts", OfficerConflict)
+    listed = instances(conflicts, OfficerConflict, "conflicts")
     for i, c in enumerate(listed):
         if c.officer not in staff:
             raise UnknownId(

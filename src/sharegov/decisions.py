@@ -33,6 +33,7 @@ from typing import Any
 import attrs
 
 from sharegov._frozen import FrozenMap, frozen_map
+from sharegov._validate import is_date
 from sharegov.boards import Outcome
 from sharegov.errors import InvalidValue, expected
 from sharegov.parties import _identifier, _text
@@ -65,11 +66,6 @@ class JointState(enum.Enum):
     DIVERGED = "diverged"
 
 
-def _date(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-        raise InvalidValue(expected(attribute.name, "a datetime.date", value))
-
-
 @attrs.frozen
 class CouncilDecision:
     """One council's decision on a recommendation.
@@ -88,7 +84,7 @@ class CouncilDecision:
 
     authority: str = attrs.field(validator=_identifier)
     resolution: Resolution = attrs.field(validator=attrs.validators.instance_of(Resolution))
-    on: dt.date = attrs.field(kw_only=True, validator=_date)
+    on: dt.date = attrs.field(kw_only=True, validator=is_date)
     body: str = attrs.field(default="Council", kw_only=True, validator=_text)
     minute: str | None = attrs.field(default=None, kw_only=True)
     terms: str = attrs.field(default="", kw_only=True)
@@ -188,7 +184,7 @@ class Recommendation:
     id: str = attrs.field(validator=_identifier)
     text: str = attrs.field(validator=_text)
     to: FrozenMap[str, str] = attrs.field(kw_only=True, converter=frozen_map)
-    made_on: dt.date = attrs.field(kw_only=True, validator=_date)
+    made_on: dt.date = attrs.field(kw_only=True, validator=is_date)
     by: str = attrs.field(kw_only=True, validator=_text)
     conditions: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=_strings)
     outcome: Outcome | None = attrs.field(

@@ -29,6 +29,7 @@ from typing import Any
 import attrs
 
 from sharegov._frozen import FrozenMap, frozen_map
+from sharegov._validate import instances, is_date, optional_date
 from sharegov.boards import Board, Outcome
 from sharegov.conflicts import Declaration, Dispensation
 from sharegov.errors import InvalidBoard, InvalidValue, InvalidVote, UnknownId, expected
@@ -43,16 +44,6 @@ __all__ = [
     "MeetingPlan",
     "ScheduledMeeting",
 ]
-
-
-def _date(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-        raise InvalidValue(expected(attribute.name, "a datetime.date", value))
-
-
-def _optional_date(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if value is not None:
-        _date(instance, attribute, value)
 
 
 def _ids(value: Any) -> frozenset[str]:
@@ -71,36 +62,28 @@ def _numbers(value: Iterable[int]) -> tuple[int, ...]:
     return tuple(value)
 
 
-def _checked(kind: type[Any], field: str, value: Iterable[Any]) -> tuple[Any, ...]:
-    items = tuple(value)
-    for i, item in enumerate(items):
-        if not isinstance(item, kind):
-            raise InvalidValue(expected(f"{field}[{i}]", f"a {kind.__name__}", item))
-    return items
-
-
 def _actions(value: Iterable[Action]) -> tuple[Action, ...]:
-    return _checked(Action, "actions", value)
+    return instances(value, Action, "actions")
 
 
 def _observers(value: Iterable[Member]) -> tuple[Member, ...]:
-    return _checked(Member, "observers", value)
+    return instances(value, Member, "observers")
 
 
 def _officers(value: Iterable[Officer]) -> tuple[Officer, ...]:
-    return _checked(Officer, "officers", value)
+    return instances(value, Officer, "officers")
 
 
 def _declarations(value: Iterable[Declaration]) -> tuple[Declaration, ...]:
-    return _checked(Declaration, "declarations", value)
+    return instances(value, Declaration, "declarations")
 
 
 def _dispensations(value: Iterable[Dispensation]) -> tuple[Dispensation, ...]:
-    return _checked(Dispensation, "dispensations", value)
+    return instances(value, Dispensation, "dispensations")
 
 
 def _items(value: Iterable[Item]) -> tuple[Item, ...]:
-    return _checked(Item, "items", value)
+    return instances(value, Item, "items")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -211,7 +194,7 @@ class Action:
     number: int
     text: str = attrs.field(validator=_text)
     owner: str = attrs.field(kw_only=True, validator=_text)
-    due: dt.date | None = attrs.field(default=None, kw_only=True, validator=_optional_date)
+    due: dt.date | None = attrs.field(default=None, kw_only=True, validator=optional_date)
 
     def describe(self) -> str:
         """The action as minutes list it."""
@@ -292,7 +275,7 @@ class Meeting:
     """
 
     board: Board = attrs.field(validator=attrs.validators.instance_of(Board))
-    date: dt.date = attrs.field(validator=_date)
+    date: dt.date = attrs.field(validator=is_date)
     time: dt.time | None = attrs.field(default=None, kw_only=True)
     host: str | None = attrs.field(default=None, kw_only=True)
     venue: str | None = attrs.field(default=None, kw_only=True)

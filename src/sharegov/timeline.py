@@ -35,6 +35,7 @@ from typing import Any
 import attrs
 from dateutil import rrule as dateutil_rrule
 
+from sharegov._validate import is_date, optional_date
 from sharegov.errors import InvalidValue, LimitExceeded, expected
 from sharegov.parties import _identifier, _text
 
@@ -77,16 +78,6 @@ def format_date(date: dt.date) -> str:
     return f"{date.day} {date:%B %Y}"
 
 
-def _is_date(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-        raise InvalidValue(expected(attribute.name, "a datetime.date", value))
-
-
-def _optional_date(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if value is not None:
-        _is_date(instance, attribute, value)
-
-
 def _str_tuple(value: Iterable[str]) -> tuple[str, ...]:
     if isinstance(value, str):
         raise InvalidValue(expected("depends_on", "a sequence of ids", value))
@@ -116,9 +107,9 @@ class Amendment:
         2009.'
     """
 
-    old: dt.date = attrs.field(validator=_is_date)
-    new: dt.date = attrs.field(validator=_is_date)
-    decided_on: dt.date = attrs.field(kw_only=True, validator=_is_date)
+    old: dt.date = attrs.field(validator=is_date)
+    new: dt.date = attrs.field(validator=is_date)
+    decided_on: dt.date = attrs.field(kw_only=True, validator=is_date)
     by: str = attrs.field(kw_only=True, validator=_text)
     reason: str = attrs.field(default="", kw_only=True)
 
@@ -178,10 +169,10 @@ deadline was set (30 June 2008), got datetime.date(2008, 6, 1)
     """
 
     title: str = attrs.field(validator=_text)
-    due: dt.date = attrs.field(kw_only=True, validator=_is_date)
-    set_on: dt.date | None = attrs.field(default=None, kw_only=True, validator=_optional_date)
+    due: dt.date = attrs.field(kw_only=True, validator=is_date)
+    set_on: dt.date | None = attrs.field(default=None, kw_only=True, validator=optional_date)
     history: tuple[Amendment, ...] = attrs.field(default=(), kw_only=True, converter=_history)
-    done_on: dt.date | None = attrs.field(default=None, kw_only=True, validator=_optional_date)
+    done_on: dt.date | None = attrs.field(default=None, kw_only=True, validator=optional_date)
     owner: str | None = attrs.field(default=None, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
@@ -622,9 +613,9 @@ class Schedule:
     """
 
     title: str = attrs.field(validator=_text)
-    start: dt.date = attrs.field(kw_only=True, validator=_is_date)
+    start: dt.date = attrs.field(kw_only=True, validator=is_date)
     rule: str = attrs.field(kw_only=True)
-    until: dt.date | None = attrs.field(default=None, kw_only=True, validator=_optional_date)
+    until: dt.date | None = attrs.field(default=None, kw_only=True, validator=optional_date)
     owner: str | None = attrs.field(default=None, kw_only=True)
     _parsed: dateutil_rrule.rrule = attrs.field(init=False, eq=False, repr=False)
 

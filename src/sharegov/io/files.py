@@ -29,7 +29,7 @@ import enum
 import json
 import types
 import typing
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from fractions import Fraction
 from functools import partial
 from pathlib import Path
@@ -40,6 +40,7 @@ from dateutil.relativedelta import relativedelta
 
 from sharegov._frozen import FrozenMap
 from sharegov._optional import require
+from sharegov._validate import instances
 from sharegov.boards import (
     Board,
     ChairRule,
@@ -129,52 +130,44 @@ class FileError(InvalidValue):
 # ---------------------------------------------------------------------------------------------
 
 
-def _tuple_of(value: Any, cls: type[Any], field: str) -> tuple[Any, ...]:
-    items = tuple(value)
-    for i, item in enumerate(items):
-        if not isinstance(item, cls):
-            raise InvalidValue(expected(f"{field}[{i}]", f"a {cls.__name__}", item))
-    return items
-
-
 def _authorities(value: Any) -> tuple[Authority, ...]:
-    return _tuple_of(value, Authority, "authorities")
+    return instances(value, Authority, "authorities")
 
 
 def _arrangements(value: Any) -> tuple[ServiceArrangement, ...]:
-    return _tuple_of(value, ServiceArrangement, "arrangements")
+    return instances(value, ServiceArrangement, "arrangements")
 
 
 def _phases(value: Any) -> tuple[Phase, ...]:
-    return _tuple_of(value, Phase, "phases")
+    return instances(value, Phase, "phases")
 
 
 def _deadlines(value: Any) -> tuple[Deadline, ...]:
-    return _tuple_of(value, Deadline, "deadlines")
+    return instances(value, Deadline, "deadlines")
 
 
 def _registers(value: Any) -> tuple[Register, ...]:
-    return _tuple_of(value, Register, "registers")
+    return instances(value, Register, "registers")
 
 
 def _dispensations(value: Any) -> tuple[Dispensation, ...]:
-    return _tuple_of(value, Dispensation, "dispensations")
+    return instances(value, Dispensation, "dispensations")
 
 
 def _schemes(value: Any) -> tuple[DelegationScheme, ...]:
-    return _tuple_of(value, DelegationScheme, "delegation_schemes")
+    return instances(value, DelegationScheme, "delegation_schemes")
 
 
 def _officer_conflicts(value: Any) -> tuple[OfficerConflict, ...]:
-    return _tuple_of(value, OfficerConflict, "officer_conflicts")
+    return instances(value, OfficerConflict, "officer_conflicts")
 
 
 def _meetings(value: Any) -> tuple[Meeting, ...]:
-    return _tuple_of(value, Meeting, "meetings")
+    return instances(value, Meeting, "meetings")
 
 
 def _meeting_plans(value: Any) -> tuple[MeetingPlan, ...]:
-    return _tuple_of(value, MeetingPlan, "meeting_plans")
+    return instances(value, MeetingPlan, "meeting_plans")
 
 
 def _boards(value: Any) -> FrozenMap[str, Board]:
@@ -483,16 +476,8 @@ def _converter() -> Any:
             else:
                 out["rule"] = rule_out(rule.rule)
         else:
-            for field in attrs.fields(type(rule)):  # type: ignore[arg-type]
-                value = getattr(rule, field.name)
-                default = field.default
-                if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
-                    default = default.factory()
-                if value == default:
-                    continue
-                out[field.name] = (
-                    rule_out(value) if isinstance(value, Rule) else conv.unstructure(value)
-                )
+            for name, value in _changed(rule):
+                out[name] = rule_out(value) if isinstance(value, Rule) else conv.unstructure(value)
         return out
 
     def rule_in(data: Any, _: Any = None) -> Rule:
@@ -536,14 +521,8 @@ def _converter() -> Any:
                 {"weight": _fraction_out(w), "rule": split_out(r)} for w, r in rule.parts
             ]
             return out
-        for field in attrs.fields(type(rule)):  # type: ignore[arg-type]
-            value = getattr(rule, field.name)
-            default = field.default
-            if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
-                default = default.factory()
-            if value == default:
-                continue
-            out[field.name] = (
+        for name, value in _changed(rule):
+            out[name] = (
                 split_out(value) if isinstance(value, SplitRule) else conv.unstructure(value)
             )
         return out
@@ -694,15 +673,9 @@ def _concordat_out(conv: Any, concordat: Concordat) -> dict[str, Any]:
     hints = typing.get_type_hints(Concordat)
     first, *later = concordat.versions
     out: dict[str, Any] = {}
-    for field in attrs.fields(Concordat):
-        if field.name in ("version", "previous"):
-            continue
-        value = getattr(first, field.name)
-        default: Any = field.default
-        if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
-            default = default.factory()
-        if value != default:
-            out[field.name] = conv.unstructure(value, hints[field.name])
+    for name, value in _changed(first):
+        if name not in ("version", "previous"):
+            out[name] = conv.unstructure(value, hints[name])
     variations = []
     for before, version in zip(concordat.versions, later, strict=False):
         entry: dict[str, Any] = {
@@ -775,6 +748,18 @@ def _concordat_in(conv: Any, data: Mapping[str, Any], problems: list[str]) -> Co
             problems, where, partial(_vary, concordat, variation, changes, agreements)
         )
     return typing.cast(Concordat | None, concordat)
+
+
+def _changed(obj: Any) -> Iterator[tuple[str, Any]]:
+    """The (name, value) of each of an attrs object's fields that differs from its default;
+    written files leave defaults out."""
+    for field in attrs.fields(type(obj)):
+        default: Any = field.default
+        if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+            default = default.factory()
+        value = getattr(obj, field.name)
+        if value != default:
+            yield field.name, value
 
 
 def _get(data: Any, key: str) -> Any:

@@ -1,0 +1,51 @@
+"""Small attrs validators and converters shared by the domain modules (private).
+
+Each raises a :class:`~sharegov.errors.SharegovError` subclass whose message names the
+field, the value and what was expected.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+import attrs
+
+from sharegov.errors import InvalidValue, expected
+
+__all__ = ["instances", "is_date", "optional_date"]
+
+
+def is_date(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """Validate a calendar date (a ``datetime`` is refused: these are days, not moments)."""
+    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+        raise InvalidValue(expected(attribute.name, "a datetime.date", value))
+
+
+def optional_date(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """Validate a calendar date or ``None``."""
+    if value is not None:
+        is_date(instance, attribute, value)
+
+
+def instances(
+    value: Any, kind: type[Any], field: str, error: type[InvalidValue] = InvalidValue
+) -> tuple[Any, ...]:
+    """``value`` as a tuple whose every element is a ``kind``, naming the first that is not.
+
+    Examples:
+        >>> instances([1, 2], int, "counts")
+        (1, 2)
+        >>> instances([1, "2"], int, "counts")
+        Traceback (most recent call last):
+        ...
+        sharegov.errors.InvalidValue: counts[1]: expected a int, got '2'
+    """
+    if isinstance(value, str) or not isinstance(value, Iterable):
+        raise error(expected(field, f"a sequence of {kind.__name__}", value))
+    items = tuple(value)
+    for i, item in enumerate(items):
+        if not isinstance(item, kind):
+            raise error(expected(f"{field}[{i}]", f"a {kind.__name__}", item))
+    return items
