@@ -67,7 +67,7 @@ from sharegov._frozen import FrozenMap
 from sharegov._validate import instances, is_date, optional_date
 from sharegov.errors import InvalidValue, InvalidVote, UnknownId, expected
 from sharegov.parties import Member, Officer, Post, _identifier, _text
-from sharegov.rules import Quorum
+from sharegov.rules import Quorum, Tally
 
 __all__ = [
     "PARA_45",
@@ -760,14 +760,10 @@ def para_45_quorum(
 def _reachable(
     quorum: Quorum, members: Iterable[Member], seats: Mapping[str, int], excluded: frozenset[str]
 ) -> bool:
-    eligible = dict.fromkeys(seats, 0)
-    for m in members:
-        if m.voting and m.id not in excluded:
-            eligible[m.authority] += 1
-    if sum(eligible.values()) < quorum.required(sum(seats.values())):
-        return False
-    each = quorum.each_authority
-    return each is None or all(eligible[code] >= each for code, n in seats.items() if n > 0)
+    """Whether ``quorum`` can be met with every voting member present except ``excluded``."""
+    voting = {m.id: m.authority for m in members if m.voting}
+    everyone = Tally({}, authority_of=voting, seats=seats, excluded=excluded & voting.keys())
+    return quorum.check(everyone)
 
 
 def rule_on_item(
