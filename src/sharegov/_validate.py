@@ -40,12 +40,14 @@ def instances(
         >>> instances([1, "2"], int, "counts")
         Traceback (most recent call last):
         ...
-        sharegov.errors.InvalidValue: counts[1]: expected a int, got '2'
+        sharegov.errors.InvalidValue: counts[1]: expected an int, got '2'
     """
     if isinstance(value, str) or not isinstance(value, Iterable):
         raise error(expected(field, f"a sequence of {kind.__name__}", value))
     items = tuple(value)
+    name = kind.__name__
+    article = "an" if name[0].lower() in "aeiou" else "a"
     for i, item in enumerate(items):
         if not isinstance(item, kind):
-            raise error(expected(f"{field}[{i}]", f"a {kind.__name__}", item))
+            raise error(expected(f"{field}[{i}]", f"{article} {name}", item))
     return items

@@ -37,6 +37,7 @@ from typing import Any
 import attrs
 
 from sharegov._frozen import FrozenMap, frozen_map
+from sharegov._validate import instances
 from sharegov.conflicts import Declaration, Dispensation, InterestOrders, ItemRuling, rule_on_item
 from sharegov.errors import InvalidBoard, InvalidVote, UnknownId, expected
 from sharegov.parties import Authority, Member
@@ -436,11 +437,7 @@ class Membership:
 
 
 def _memberships(value: Iterable[Membership]) -> tuple[Membership, ...]:
-    items = tuple(value)
-    for i, item in enumerate(items):
-        if not isinstance(item, Membership):
-            raise InvalidBoard(expected(f"memberships[{i}]", "a Membership", item))
-    return items
+    return instances(value, Membership, "memberships", InvalidBoard)
 
 
 def _check_memberships(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -462,19 +459,11 @@ def _check_memberships(instance: Any, attribute: attrs.Attribute[Any], value: An
 
 
 def _authorities(value: Iterable[Authority]) -> tuple[Authority, ...]:
-    items = tuple(value)
-    for i, item in enumerate(items):
-        if not isinstance(item, Authority):
-            raise InvalidBoard(expected(f"authorities[{i}]", "an Authority", item))
-    return items
+    return instances(value, Authority, "authorities", InvalidBoard)
 
 
 def _members(value: Iterable[Member]) -> tuple[Member, ...]:
-    items = tuple(value)
-    for i, item in enumerate(items):
-        if not isinstance(item, Member):
-            raise InvalidBoard(expected(f"members[{i}]", "a Member", item))
-    return items
+    return instances(value, Member, "members", InvalidBoard)
 
 
 def _is_rule(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
