@@ -76,3 +76,21 @@ def test_bad_command_exits_2() -> None:
         [sys.executable, "-m", "sharegov", "nonsense"], capture_output=True, text=True, check=False
     )
     assert out.returncode == 2
+
+
+def test_output_piped_into_a_reader_that_stops_early_is_not_a_traceback() -> None:
+    # As in `sharegov demo | head -1`: the reader closes the pipe after the first line.
+    with subprocess.Popen(
+        [sys.executable, "-m", "sharegov", "demo"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        bufsize=0,
+    ) as proc:
+        assert proc.stdout is not None
+        assert proc.stderr is not None
+        proc.stdout.read(20)
+        proc.stdout.close()
+        err = proc.stderr.read().decode()
+        status = proc.wait()
+    assert status == 0
+    assert "Traceback" not in err

@@ -456,6 +456,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         status: int = args.run(args)
+    except BrokenPipeError:
+        # The reader went away (``sharegov demo | head``): stop quietly, as Unix tools do.
+        sys.stderr.close()
+        return OK
     except SharegovError as exc:
         lines = str(exc).splitlines() or [type(exc).__name__]
         for line in lines:
