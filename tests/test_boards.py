@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import copy
+import pickle
+
+import attrs
 import pytest
 
 from sharegov import Authority, Board, Member, Status, Vote, rules
-from sharegov.boards import FixedChair, HostLeaderChairs
+from sharegov.boards import FixedChair, HostLeaderChairs, Outcome
 from sharegov.errors import InvalidBoard, InvalidVote, SharegovError, UnknownId
 from sharegov.reference import MEETING_2008_09_01, bromsgrove_redditch_board
 
@@ -206,6 +210,9 @@ def test_quorum_of_four_with_two_from_each_council() -> None:
             r"^votes: expected votes from members of Shared Services Board, got 'nobody'",
         ),
         ({}, {"absent": {"nobody"}}, r"^absent: expected ids of members"),
+        ({"hall": "yes"}, {}, r"^votes\.hall: expected Vote\.FOR, .*, got 'yes'"),
+        ({"hall": ["for"]}, {}, r"^votes\.hall: expected Vote\.FOR, .*, got \['for'\]"),
+        ({"nobody": "for"}, {}, r"^votes: expected votes from members of Shared Services"),
         ({}, {"chair": "webb", "absent": {"webb"}}, r"^chair: Cllr M\. Webb is absent"),
         (
             {},
@@ -313,3 +320,24 @@ def test_outcome_renders_for_notebooks() -> None:
     html = out._repr_html_()  # type: ignore[attr-defined]
     assert "<table>" in html
     assert "Cllr M. Hall, RBC" in html
+
+
+def test_an_outcome_is_the_same_whether_its_tally_was_built_early_or_late() -> None:
+    # Board.decide counts the votes at once but builds the Tally on first use.
+    votes = {"hollingworth": F, "luck": "for", "gandy": F, "hall": A, "mcmillan": X}
+    ballot = {"absent": {"webb"}, "chair": "hollingworth"}
+    early = BOARD.decide(votes, **ballot)  # type: ignore[arg-type]
+    tally = early.tally
+    assert tally.votes["luck"] is F  # text parsed in the library's own copy
+    assert votes["luck"] == "for"
+    assert tally.counts == rules.Counts(support=3, against=1, abstain=1, present=5, seats=6)
+    assert tally.counts_in("BDC").present == 2  # attendance counted although the rule has no use
+    assert early == Outcome(early.status, tally, BOARD, "hollingworth")
+    late = BOARD.decide(votes, **ballot)  # type: ignore[arg-type]
+    for clone in (copy.copy(late), pickle.loads(pickle.dumps(late)), late):
+        assert clone == early
+        assert clone.explain() == early.explain()
+    assert "tally=Tally(" in repr(late)
+    assert {a.name for a in attrs.fields(Outcome)} <= vars(late).keys()
+    with pytest.raises(AttributeError, match="has no attribute 'talley'"):
+        late.talley  # type: ignore[attr-defined]  # noqa: B018

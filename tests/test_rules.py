@@ -338,7 +338,69 @@ def test_public_and_board_tallies_agree(pair: tuple[Board, Ballot]) -> None:
         population={a.code: a.population for a in board.authorities if a.population is not None},
     )
     assert fast == public
+    assert vars(fast).keys() == vars(public).keys()  # Layout.tally sets every attribute
     assert fast.counts == public.counts
     for code in fast.authorities:
         assert fast.counts_in(code) == public.counts_in(code)
         assert fast.by_authority(code).counts == public.by_authority(code).counts
+
+
+@contract
+@given(data=st.data())
+def test_compiled_check_gives_the_same_answer_as_check(
+    kind: type[Rule], data: st.DataObject
+) -> None:
+    # Board.decide answers through Layout.compile: it must agree with check() on every part
+    # of every rule, for the whole tally and within each authority.
+    board, ballot = data.draw(boards_with_ballots(kind=kind))
+    t = _tally(board, ballot)
+    layout, fields = t._layout, t._fields
+    pending = (dict(t.votes), t.absent, t.excluded, fields)
+    for rule in rules.walk(board.rule):
+        assert layout.compile(rule)(fields, pending) is rule.check(t)
+        for code in t.authorities:
+            at = layout.slot[code]
+            assert layout.compile(rule, at)(fields, pending) is rule.check_in(t, code)
+    if not layout.reads_attendance(board.rule):  # then the votes alone decide it
+        votes_only = layout.pack(dict(t.votes), frozenset(), frozenset())
+        assert layout.compile(board.rule)(votes_only, pending) is board.rule.check(t)
+
+
+def test_a_subclass_is_never_answered_by_its_parents_compiled_form() -> None:
+    @attrs.frozen
+    class AtLeastOneMore(rules.AtLeast):
+        def on_counts(self, counts: rules.Counts) -> bool:
+            return counts.support > self.n
+
+    t = tally({"a1": F, "a2": F, "a3": A})
+    layout = t._layout
+    pending = (dict(t.votes), t.absent, t.excluded, t._fields)
+    assert layout.compile(rules.AtLeast(2))(t._fields, pending) is True
+    assert layout.compile(AtLeastOneMore(2))(t._fields, pending) is False
+    assert layout.compile(rules.FirstOf(AtLeastOneMore(2)))(t._fields, pending) is False
+
+
+def test_counts_on_a_board_too_large_for_one_byte_a_count() -> None:
+    # Past 255 members each count takes more than one byte of the packed integer.
+    authority_of = {f"m{i}": "AB"[i % 2] for i in range(301)}
+    votes = {m: (F if i % 3 else A) for i, m in enumerate(authority_of) if i % 7}
+    absent = {m for i, m in enumerate(authority_of) if not i % 7 and i % 2}
+    t = Tally(votes, authority_of=authority_of, seats={"A": 151, "B": 150}, absent=absent)
+    assert t._layout.width == 2
+    for code in ("A", "B"):
+        mine = [m for m, c in authority_of.items() if c == code]
+        expected = rules.Counts(
+            support=sum(votes.get(m) is F for m in mine),
+            against=sum(votes.get(m) is A for m in mine),
+            abstain=0,
+            present=len([m for m in mine if m not in absent]),
+            seats=len(mine),
+        )
+        assert t.counts_in(code) == expected
+    assert t.counts == rules.Counts(
+        support=sum(v is F for v in votes.values()),
+        against=sum(v is A for v in votes.values()),
+        abstain=0,
+        present=301 - len(absent),
+        seats=301,
+    )

@@ -32,7 +32,7 @@ import datetime as dt
 import enum
 import html
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import attrs
 
@@ -42,9 +42,11 @@ from sharegov.conflicts import Declaration, Dispensation, InterestOrders, ItemRu
 from sharegov.errors import InvalidBoard, InvalidVote, UnknownId, expected
 from sharegov.parties import Authority, Member
 from sharegov.rules import (
+    Check,
     FirstOf,
     Layout,
     Majority,
+    Pending,
     Quorum,
     Rule,
     Tally,
@@ -155,7 +157,7 @@ def _names(tally: Tally, ids: Iterable[str]) -> str:
     return "; ".join(tally.label(m) for m in sorted(ids, key=order.index))
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)  # dict-based, so Board.decide builds one in a single step
 class Outcome:
     """The result of one question put to a board, with its reasons.
 
@@ -176,6 +178,23 @@ class Outcome:
     equality: bool = False
     # Also holds the item's ItemRuling: kept out of __init__ so the fast path pays nothing.
     _cache: dict[str, Any] = attrs.field(factory=dict, init=False, eq=False, repr=False)
+
+    if not TYPE_CHECKING:  # so that type checkers still catch misspelt attributes
+
+        def __getattr__(self, name: str) -> Any:
+            # Called only for an attribute not yet set: the tally of an outcome from
+            # Board.decide, which counted the votes but left building the Tally to first use.
+            # Board.decide builds an outcome in one step (see _decided) and leaves two
+            # attributes to first use: the tally, from the votes it checked and counted,
+            # and the cache.
+            if name == "tally" and "_pending" in self.__dict__:
+                value: Any = self.board._layout.tally(self.__dict__["_pending"])
+            elif name == "_cache":
+                value = {}
+            else:
+                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+            self.__dict__[name] = value
+            return value
 
     @property
     def interests(self) -> ItemRuling | None:
@@ -471,6 +490,11 @@ def _is_rule(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None
         raise InvalidBoard(expected(attribute.name, "a sharegov rule", value))
 
 
+def _rebuild_board(cls: type[Board], given: dict[str, Any]) -> Board:
+    """Unpickle a :class:`Board` (see ``Board.__reduce__``)."""
+    return cls(**given)
+
+
 @attrs.frozen
 class Board:
     """A board or joint committee of members from several authorities.
@@ -533,6 +557,10 @@ class Board:
     _names: FrozenMap[str, str] = attrs.field(init=False, eq=False, repr=False)
     _population: FrozenMap[str, int] = attrs.field(init=False, eq=False, repr=False)
     _layout: Layout = attrs.field(init=False, eq=False, repr=False)
+    #: rule.check and quorum.check, compiled for the layout (see Layout.compile).
+    _rule_check: Check = attrs.field(init=False, eq=False, repr=False)
+    _quorum_check: Check | None = attrs.field(init=False, eq=False, repr=False)
+    _reads_attendance: bool = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         codes = [a.code for a in self.authorities]
@@ -590,10 +618,20 @@ class Board:
             "_population",
             FrozenMap({a.code: a.population for a in self.authorities if a.population is not None}),
         )
-        object.__setattr__(
-            self, "_layout", Layout(self._authority_of, self.seats, self._names, self._population)
-        )
+        layout = Layout(self._authority_of, self.seats, self._names, self._population)
+        object.__setattr__(self, "_layout", layout)
+        object.__setattr__(self, "_rule_check", layout.compile(self.rule))
+        quorum = self.quorum
+        object.__setattr__(self, "_quorum_check", layout.compile(quorum) if quorum else None)
+        reads = quorum is not None or layout.reads_attendance(self.rule)
+        object.__setattr__(self, "_reads_attendance", reads)
         self._check_rules()
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickle by the fields given to __init__ and rebuild: the compiled checks are
+        # closures, which pickle cannot store, and rebuilding validates the board again.
+        given = {a.alias: getattr(self, a.name) for a in attrs.fields(Board) if a.init}
+        return (_rebuild_board, (type(self), given))
 
     def _check_rules(self) -> None:
         """Refuse a rule or quorum that no attendance and no votes could ever satisfy."""
@@ -779,52 +817,46 @@ class Board:
             InvalidVote: A vote or attendance entry for an unknown member, a vote for a
                 non-voting, absent or excluded member, or a member both absent and excluded.
         """
-        if declarations or dispensations:
-            absent, excluded, _ = self._interests(
-                declarations, dispensations, on, item, absent, excluded
-            )
-        return self._tally(votes, absent, excluded)
-
-    def _tally(
-        self, votes: Mapping[str, Vote | str], absent: Iterable[str], excluded: Iterable[str]
-    ) -> Tally:
-        if not isinstance(votes, Mapping):
-            raise InvalidVote(expected("votes", "a mapping of member id to Vote", votes))
-        absent_ids = self._attendance(absent, "absent") if absent else _NOBODY
-        excluded_ids = self._attendance(excluded, "excluded") if excluded else _NOBODY
-        # Set operations run in C: check every voter at once, and look closer only on failure.
-        if not (
-            self._layout.members.issuperset(votes)
-            and absent_ids.isdisjoint(votes)
-            and excluded_ids.isdisjoint(votes)
-        ):
-            for member_id in votes:
-                if member_id not in self._layout.members or member_id in absent_ids | excluded_ids:
-                    self._refuse_vote(member_id, absent_ids)
-        if absent_ids and excluded_ids and absent_ids & excluded_ids:
-            who = sorted(absent_ids & excluded_ids)[0]
-            raise InvalidVote(f"attendance: {who!r} is recorded as both absent and excluded")
-        # The tally parses votes given as text ("for") while it counts.
-        copied: dict[str, Any] = dict(votes)
-        return Tally._trusted(FrozenMap.adopt(copied), self._layout, absent_ids, excluded_ids)
-
-    def _refuse_vote(self, member_id: str, absent: frozenset[str]) -> None:
-        member = self._by_id.get(member_id)
-        if member is None:
-            raise InvalidVote(expected("votes", f"votes from members of {self.name}", member_id))
-        if not member.voting:
-            raise InvalidVote(
-                f"votes.{member_id}: {member.name} ({member.authority}) is a non-voting "
-                f"member of {self.name}, so cannot vote"
-            )
-        state = "absent" if member_id in absent else "excluded from this item"
-        raise InvalidVote(
-            f"votes.{member_id}: {member.name}, {member.authority} is {state}, so cannot vote"
+        outcome = self.decide(
+            votes,
+            absent=absent,
+            excluded=excluded,
+            declarations=declarations,
+            dispensations=dispensations,
+            on=on,
+            item=item,
         )
+        return outcome.tally
+
+    def _refuse_votes(
+        self, votes: Mapping[str, object], absent: frozenset[str], excluded: frozenset[str]
+    ) -> NoReturn:
+        """Raise for the first vote from someone who may not vote on this question."""
+        for member_id in votes:
+            member = self._by_id.get(member_id)
+            if member is None:
+                raise InvalidVote(
+                    expected("votes", f"votes from members of {self.name}", member_id)
+                )
+            if not member.voting:
+                raise InvalidVote(
+                    f"votes.{member_id}: {member.name} ({member.authority}) is a non-voting "
+                    f"member of {self.name}, so cannot vote"
+                )
+            if member_id in absent or member_id in excluded:
+                state = "absent" if member_id in absent else "excluded from this item"
+                raise InvalidVote(
+                    f"votes.{member_id}: {member.name}, {member.authority} is {state}, "
+                    "so cannot vote"
+                )
+        raise RuntimeError("sharegov internal error: no vote to refuse; please report")
 
     def _attendance(self, ids: Iterable[str], field: str) -> frozenset[str]:
         if isinstance(ids, str):
             raise InvalidVote(expected(field, "a set of member ids", ids))
+        found = frozenset(ids)
+        if found <= self._layout.members:  # all voting members: nothing to refuse or drop
+            return found
         out = set()
         for member_id in ids:
             member = self._by_id.get(member_id)
@@ -894,36 +926,74 @@ class Board:
             absent, excluded, ruling = self._interests(
                 declarations, dispensations, on, item, absent, excluded
             )
-        tally = self._tally(votes, absent, excluded)
+        # The hot path. Everything is checked and counted here, but the Tally is built
+        # only when the outcome is asked for it (see Outcome.__getattr__).
+        if type(votes) is not dict and not isinstance(votes, Mapping):
+            raise InvalidVote(expected("votes", "a mapping of member id to Vote", votes))
+        absent_ids = self._attendance(absent, "absent") if absent else _NOBODY
+        excluded_ids = self._attendance(excluded, "excluded") if excluded else _NOBODY
+        # Set operations run in C: check every voter at once, and look closer only on failure.
+        if (absent_ids and not absent_ids.isdisjoint(votes)) or (
+            excluded_ids and not excluded_ids.isdisjoint(votes)
+        ):
+            self._refuse_votes(votes, absent_ids, excluded_ids)
+        if absent_ids and excluded_ids and absent_ids & excluded_ids:
+            who = sorted(absent_ids & excluded_ids)[0]
+            raise InvalidVote(f"attendance: {who!r} is recorded as both absent and excluded")
+        copied: dict[str, Any] = dict(votes)  # votes given as text are parsed in the copy
+        try:
+            if self._reads_attendance:
+                fields = self._layout.pack(copied, absent_ids, excluded_ids)
+            else:  # the rule counts votes alone; Layout.tally completes the fields
+                fields = self._layout.pack(copied, _NOBODY, _NOBODY)
+        except KeyError:  # pack knows only the voting members
+            self._refuse_votes(copied, absent_ids, excluded_ids)
+        pending: Pending = (copied, absent_ids, excluded_ids, fields)
         if chair is not None:
             chair_member = self.member(chair)
-            if chair in tally.absent or chair in tally.excluded:
-                state = "absent" if chair in tally.absent else "excluded from this item"
+            if chair in absent_ids or chair in excluded_ids:
+                state = "absent" if chair in absent_ids else "excluded from this item"
                 raise InvalidVote(f"chair: {chair_member.name} is {state}, so cannot preside")
         if casting is not None:
             self._check_casting(casting, chair)
-        quorum = self.quorum
-        if quorum is not None:
-            if ruling is None and 3 * len(tally.excluded) > self._layout.total_seats:
-                _, _, ruling = self._interests((), (), on, item, tally.absent, tally.excluded)
-            if ruling is not None:
-                quorum = ruling.quorum
-        if quorum is not None and not quorum.check(tally):
+        if ruling is None and self.quorum and 3 * len(excluded_ids) > self._layout.total_seats:
+            _, _, ruling = self._interests((), (), on, item, absent_ids, excluded_ids)
+        quorate: bool | None
+        if ruling is not None:
+            quorum = ruling.quorum
+            quorate = quorum is None or quorum.check(self._layout.tally(pending))
+        else:
+            quorate = self._quorum_check is None or self._quorum_check(fields, pending)
+        if not quorate:
             if casting is not None:
                 raise InvalidVote("casting: a casting vote was given but the meeting was inquorate")
+            tally = self._layout.tally(pending)
             return self._with(Outcome(Status.INQUORATE, tally, self, chair), ruling)
-        answer = self.rule.check(tally)
+        answer = self._rule_check(fields, pending)
         if answer is None:
             carried = casting is Vote.FOR
         else:
             if casting is not None:
                 raise InvalidVote(
                     "casting: a casting vote was given but the votes were not equal "
-                    f"({tally.summary()})"
+                    f"({self._layout.tally(pending).summary()})"
                 )
             carried = answer
-        status = Status.CARRIED if carried else Status.NOT_CARRIED
-        outcome = Outcome(status, tally, self, chair, casting, answer is None)
+        # Outcome(...) without checking again, with the tally left to first use. This is
+        # _frozen.assemble inlined: here a function call costs a twentieth of the time.
+        outcome = object.__new__(Outcome)
+        object.__setattr__(
+            outcome,
+            "__dict__",
+            {
+                "status": Status.CARRIED if carried else Status.NOT_CARRIED,
+                "board": self,
+                "chair": chair,
+                "casting": casting,
+                "equality": answer is None,
+                "_pending": pending,
+            },
+        )
         return outcome if ruling is None else self._with(outcome, ruling)
 
     @staticmethod

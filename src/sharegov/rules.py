@@ -36,13 +36,13 @@ Examples:
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from fractions import Fraction
-from typing import Any, ClassVar, Literal, NamedTuple
+from typing import Any, ClassVar, Literal, NamedTuple, TypeAlias
 
 import attrs
 
-from sharegov._frozen import FrozenMap, frozen_map
+from sharegov._frozen import FrozenMap, assemble, frozen_map
 from sharegov.errors import InvalidRule, InvalidVote, expected
 
 __all__ = [
@@ -78,6 +78,10 @@ class Vote(enum.Enum):
     FOR = "for"
     AGAINST = "against"
     ABSTAIN = "abstain"
+
+    # Members are singletons, so identity hashing is exact; Enum's own hash runs in Python
+    # and would be most of the cost of counting a tally (see Layout).
+    __hash__ = object.__hash__
 
     def __repr__(self) -> str:
         return f"Vote.{self.name}"
@@ -133,9 +137,15 @@ def _id_set(value: Iterable[str] | None) -> frozenset[str]:
 
 
 _INDEX = {Vote.FOR: 0, Vote.AGAINST: 1, Vote.ABSTAIN: 2}
-_FOR, _AGAINST, _ABSTAIN = Vote.FOR, Vote.AGAINST, Vote.ABSTAIN
 # Building a NamedTuple through tuple.__new__ skips its Python-level __new__ (hot path).
 _new_counts = tuple.__new__
+
+#: A question checked and counted against a board's layout, before any :class:`Tally` is
+#: built: (votes, absent, excluded, fields); see :meth:`Layout.pack`.
+Pending: TypeAlias = tuple[dict[str, Vote], frozenset[str], frozenset[str], Sequence[int]]
+#: A rule's answer as a function of the packed counts and the rest of the question
+#: (see :meth:`Layout.compile`).
+Check: TypeAlias = Callable[[Sequence[int], Pending], bool | None]
 
 
 class Counts(NamedTuple):
@@ -149,21 +159,39 @@ class Counts(NamedTuple):
 
 
 class Layout:
-    """Who sits for whom, computed once per board and shared by all its tallies (private)."""
+    """Who sits for whom, computed once per board and shared by all its tallies (private).
+
+    A layout also counts a tally in one pass. Each authority has a *slot*, in the order
+    of ``seats``, and one slot past the last (:attr:`whole`) stands for the whole tally.
+    Slot ``i`` owns four *fields* of a single integer, starting at field ``4 * i``:
+    support, against, abstentions, and members gone (absent or excluded); one last field
+    counts votes given as text (``"for"``). Every (member, vote) pair maps to an integer
+    with a one in each field it counts towards, so summing those integers over a tally's
+    votes counts everything at once, in a loop that runs in C; ``int.to_bytes`` then
+    splits the fields apart. A field is wide enough to hold the board's size, so a sum
+    never carries into its neighbour.
+    """
 
     __slots__ = (
+        "_cell",
+        "_gone",
+        "_text",
         "authorities",
-        "authority_dict",
         "authority_of",
+        "codes",
         "members",
         "members_of",
         "names",
+        "nbytes",
         "population",
         "seats",
-        "shape",
         "size",
+        "sizes",
+        "slot",
         "sub",
         "total_seats",
+        "whole",
+        "width",
     )
 
     def __init__(
@@ -174,7 +202,6 @@ class Layout:
         population: FrozenMap[str, int],
     ) -> None:
         self.authority_of = authority_of
-        self.authority_dict = dict(authority_of)
         self.seats = seats
         self.names = names
         self.population = population
@@ -185,9 +212,30 @@ class Layout:
         self.authorities = tuple(code for code, n in seats.items() if n > 0)
         self.total_seats = sum(seats.values())
         self.size = len(self.members)
-        #: (code, members, seats) per authority: the starting row of every count.
-        self.shape = tuple((code, len(self.members_of[code]), n) for code, n in seats.items())
         self.sub: dict[str, Layout] = {}
+        self.codes = tuple(seats)
+        self.slot = {code: i for i, code in enumerate(self.codes)}
+        self.whole = len(self.codes)
+        #: (members, seats) per slot.
+        per = ((len(self.members_of[code]), seats[code]) for code in self.codes)
+        self.sizes = (*per, (self.size, self.total_seats))
+        self.width = next(w for w in (1, 2, 4, 8) if self.size < 256**w)
+        text = 4 * self.whole + 4
+        self.nbytes = self.width * (text + 1)
+        bits = 8 * self.width
+        self._text = bits * text
+        total = 4 * self.whole
+        cells: dict[tuple[str, object], int] = {}
+        gone: dict[str, int] = {}
+        for member, code in authority_of.items():
+            field = 4 * self.slot[code]
+            for vote, offset in _INDEX.items():
+                step = (1 << bits * (field + offset)) | (1 << bits * (total + offset))
+                cells[member, vote] = step
+                cells[member, vote.value] = step | (1 << self._text)
+            gone[member] = (1 << bits * (field + 3)) | (1 << bits * (total + 3))
+        self._cell = cells.__getitem__
+        self._gone = gone.__getitem__
 
     def of(self, code: str) -> Layout:
         """The layout of one authority's members and seats."""
@@ -204,8 +252,110 @@ class Layout:
             self.sub[code] = sub
         return sub
 
+    # -- counting ---------------------------------------------------------------------------
 
-@attrs.frozen
+    def pack(
+        self, votes: dict[str, Any], absent: frozenset[str], excluded: frozenset[str]
+    ) -> Sequence[int]:
+        """Every count of a tally, as fields (see the class docstring); the hot path.
+
+        ``votes`` holds only this layout's members; it is the caller's own dict, in which a
+        vote given as text (``"for"``) is replaced by its :class:`Vote`.
+
+        Raises:
+            InvalidVote: A vote that is neither a :class:`Vote` nor the text of one.
+        """
+        try:
+            packed = sum(map(self._cell, votes.items()))
+        except (KeyError, TypeError):  # not a vote (or unhashable): parse_vote names it
+            packed = -1
+        if packed < 0 or packed >> self._text:
+            for member, vote in list(votes.items()):
+                votes[member] = parse_vote(member, vote)
+            packed = sum(map(self._cell, votes.items()))
+        if absent:
+            packed += sum(map(self._gone, absent))
+        if excluded:
+            packed += sum(map(self._gone, excluded))
+        if self.width == 1:
+            return packed.to_bytes(self.nbytes, "little")
+        bits = 8 * self.width
+        mask = (1 << bits) - 1
+        return tuple((packed >> bits * i) & mask for i in range(self.nbytes // self.width))
+
+    def tally(self, pending: Pending) -> Tally:
+        """The :class:`Tally` of a question already checked and counted against this layout.
+
+        Its fields are counted again in full if ``pending`` left attendance out (see
+        :meth:`reads_attendance`).
+        """
+        votes, absent, excluded, fields = pending
+        if fields[4 * self.whole + 3] != len(absent) + len(excluded):
+            fields = self.pack(votes, absent, excluded)
+        return assemble(  # Tally(...) without checking again
+            Tally,
+            {
+                "votes": FrozenMap.adopt(votes),
+                "authority_of": self.authority_of,
+                "seats": self.seats,
+                "absent": absent,
+                "excluded": excluded,
+                "names": self.names,
+                "population": self.population,
+                "_layout": self,
+                "_fields": fields,
+            },
+        )
+
+    def counts_at(self, fields: Sequence[int], at: int) -> Counts:
+        """The :class:`Counts` of slot ``at``, from a tally's fields."""
+        members, seats = self.sizes[at]
+        i = 4 * at
+        return _new_counts(
+            Counts, (fields[i], fields[i + 1], fields[i + 2], members - fields[i + 3], seats)
+        )
+
+    def parts(self, at: int) -> tuple[int, ...]:
+        """The slots of the authorities with seats within slot ``at``."""
+        if at == self.whole:
+            return tuple(self.slot[code] for code in self.authorities)
+        return (at,) if self.sizes[at][1] > 0 else ()
+
+    @staticmethod
+    def reads_attendance(rule: Rule) -> bool:
+        """Whether ``rule``, compiled, reads who is absent or excluded.
+
+        If not, a board packs a question's votes alone (the "gone" fields stay zero) and
+        :meth:`tally` completes them on first use.
+        """
+        return any("_compile" not in type(sub).__dict__ for sub in walk(rule))
+
+    def compile(self, rule: Rule, at: int | None = None) -> Check:
+        """``rule.check`` as a function of a tally's fields, on slot ``at`` (default: all).
+
+        A rule class may define ``_compile(layout, at)`` for a faster form of its own
+        :meth:`Rule.check`; it is used only for that exact class, so a subclass that
+        changes the rule's logic is never answered by its parent's compiled form. Rules
+        decided by their counts alone read them from the fields; any other rule is asked
+        through :meth:`Rule.check` itself. The contract tests hold every form to ``check``.
+        """
+        at = self.whole if at is None else at
+        own = type(rule).__dict__.get("_compile")
+        if own is not None:
+            compiled: Check = own(rule, self, at)
+            return compiled
+        if isinstance(rule, _CountsRule):
+            on_counts, counts_at = rule.on_counts, self.counts_at
+            return lambda fields, pending: on_counts(counts_at(fields, at))
+        tally = self.tally
+        if at == self.whole:
+            check = rule.check
+            return lambda fields, pending: check(tally(pending))
+        code, check_in = self.codes[at], rule.check_in
+        return lambda fields, pending: check_in(tally(pending), code)
+
+
+@attrs.frozen(slots=False)  # dict-based, so Layout.tally builds one in a single step
 class Tally:
     """Who was eligible, who was present, and how each member present voted, on one question.
 
@@ -250,9 +400,8 @@ class Tally:
         factory=FrozenMap, kw_only=True, converter=frozen_map
     )
     _layout: Layout = attrs.field(init=False, eq=False, repr=False)
-    _total: Counts = attrs.field(init=False, eq=False, repr=False)
-    _per: dict[str, Counts] = attrs.field(init=False, eq=False, repr=False)
-    _sub: dict[str, Tally] | None = attrs.field(init=False, eq=False, repr=False)
+    #: Every count, packed by the layout (see :class:`Layout`).
+    _fields: Sequence[int] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         members = self.authority_of
@@ -280,78 +429,21 @@ class Tally:
                 raise InvalidVote(
                     expected("votes", "votes only from the board's voting members", member)
                 )
-        self._count(Layout(self.authority_of, self.seats, self.names, self.population))
-
-    @classmethod
-    def _trusted(
-        cls,
-        votes: FrozenMap[str, Vote],
-        layout: Layout,
-        absent: frozenset[str],
-        excluded: frozenset[str],
-    ) -> Tally:
-        """Build a tally from input already checked against ``layout`` (a board's own path)."""
-        self = object.__new__(cls)
-        setattr_ = object.__setattr__
-        setattr_(self, "votes", votes)
-        setattr_(self, "authority_of", layout.authority_of)
-        setattr_(self, "seats", layout.seats)
-        setattr_(self, "absent", absent)
-        setattr_(self, "excluded", excluded)
-        setattr_(self, "names", layout.names)
-        setattr_(self, "population", layout.population)
-        self._count(layout)
-        return self
-
-    def _count(self, layout: Layout) -> None:
-        """Count every vote and attendance once, overall and per authority (the hot path).
-
-        Votes given as text ("for") are parsed here, in the same single pass.
-        """
-        authority_of = layout.authority_dict
-        rows = {code: [0, 0, 0, size, seats] for code, size, seats in layout.shape}
-        votes = self.votes._data  # counting reads the plain dict: Mapping methods cost here
-        for member, vote in votes.items():
-            row = rows[authority_of[member]]
-            # Identity tests: an Enum's __hash__ runs in Python, so no dict lookup here.
-            if vote is _FOR:
-                row[0] += 1
-            elif vote is _AGAINST:
-                row[1] += 1
-            elif vote is _ABSTAIN:
-                row[2] += 1
-            else:
-                vote = votes[member] = parse_vote(member, vote)
-                row[_INDEX[vote]] += 1
-        for member in self.absent:
-            rows[authority_of[member]][3] -= 1
-        for member in self.excluded:
-            rows[authority_of[member]][3] -= 1
-        support = against = abstain = 0
-        per = {}
-        for code, row in rows.items():
-            per[code] = _new_counts(Counts, row)
-            support += row[0]
-            against += row[1]
-            abstain += row[2]
-        present = layout.size - len(self.absent) - len(self.excluded)
-        total = _new_counts(Counts, (support, against, abstain, present, layout.total_seats))
-        setattr_ = object.__setattr__
-        setattr_(self, "_layout", layout)
-        setattr_(self, "_total", total)
-        setattr_(self, "_per", per)
-        setattr_(self, "_sub", None)
+        layout = Layout(self.authority_of, self.seats, self.names, self.population)
+        object.__setattr__(self, "_layout", layout)
+        fields = layout.pack(dict(self.votes), self.absent, self.excluded)
+        object.__setattr__(self, "_fields", fields)
 
     # -- counts -----------------------------------------------------------------------------
 
     def count(self, vote: Vote) -> int:
         """How many members present voted ``vote``."""
-        return self._total[_INDEX[vote]]
+        return self._fields[4 * self._layout.whole + _INDEX[vote]]
 
     @property
     def counts(self) -> Counts:
         """Support, against, abstentions, members present and voting seats, overall."""
-        return self._total
+        return self._layout.counts_at(self._fields, self._layout.whole)
 
     def counts_in(self, authority: str) -> Counts:
         """The same numbers for one authority's members and seats.
@@ -359,12 +451,10 @@ class Tally:
         Raises:
             InvalidVote: ``authority`` has no seats in this tally.
         """
-        try:
-            return self._per[authority]
-        except KeyError:
-            raise InvalidVote(
-                expected("authority", f"one of {list(self.seats)}", authority)
-            ) from None
+        at = self._layout.slot.get(authority)
+        if at is None:
+            raise InvalidVote(expected("authority", f"one of {list(self.seats)}", authority))
+        return self._layout.counts_at(self._fields, at)
 
     @property
     def present(self) -> frozenset[str]:
@@ -379,7 +469,7 @@ class Tally:
     @property
     def voting_seats(self) -> int:
         """All voting seats on the board (in this tally's scope), vacant or not."""
-        return self._total.seats
+        return self._layout.total_seats
 
     @property
     def authorities(self) -> tuple[str, ...]:
@@ -400,24 +490,12 @@ class Tally:
         Raises:
             InvalidVote: ``code`` has no seats in this tally.
         """
-        subs = self._sub
-        if subs is None:
-            subs = {}
-            object.__setattr__(self, "_sub", subs)
-        cached = subs.get(code)
-        if cached is not None:
-            return cached
         self.counts_in(code)  # raises for an unknown authority
         layout = self._layout.of(code)
         ids = layout.members
-        sub = Tally._trusted(
-            FrozenMap({m: v for m, v in self.votes.items() if m in ids}),
-            layout,
-            self.absent & ids,
-            self.excluded & ids,
-        )
-        subs[code] = sub
-        return sub
+        votes = {m: v for m, v in self.votes.items() if m in ids}
+        absent, excluded = self.absent & ids, self.excluded & ids
+        return layout.tally((votes, absent, excluded, layout.pack(votes, absent, excluded)))
 
     # -- words ------------------------------------------------------------------------------
 
@@ -597,6 +675,13 @@ class Consensus(_CountsRule):
             return False
         return counts.support > 0
 
+    def _compile(self, layout: Layout, at: int) -> Check:
+        # on_counts, reading the fields of slot ``at`` (see Layout).
+        support, against, abstain = 4 * at, 4 * at + 1, 4 * at + 2
+        if self.abstention_blocks:
+            return lambda f, p: not f[against] and not f[abstain] and f[support] > 0
+        return lambda f, p: not f[against] and f[support] > 0
+
     def evaluate(self, tally: Tally) -> Verdict:
         counts = tally.counts
         ok = self.on_counts(counts)
@@ -734,6 +819,10 @@ class AtLeast(_CountsRule):
 
     def on_counts(self, counts: Counts) -> bool:
         return counts.support >= self.n
+
+    def _compile(self, layout: Layout, at: int) -> Check:
+        support, n = 4 * at, self.n  # on_counts, reading the fields of slot ``at``
+        return lambda f, p: f[support] >= n
 
     def evaluate(self, tally: Tally) -> Verdict:
         support = tally.counts.support
@@ -996,6 +1085,60 @@ def _any(values: Iterable[bool | None]) -> bool | None:
     return result
 
 
+def _all_of(checks: tuple[Check, ...]) -> Check:
+    """:func:`_all` over compiled checks, asking each only as far as needed."""
+    if len(checks) == 2:  # the usual case, unrolled (the hot path)
+        first, second = checks
+
+        def both(fields: Sequence[int], pending: Pending) -> bool | None:
+            answer = first(fields, pending)
+            if answer is False:
+                return False
+            other = second(fields, pending)
+            return other if answer or other is False else None
+
+        return both
+
+    def check(fields: Sequence[int], pending: Pending) -> bool | None:
+        result: bool | None = True
+        for part in checks:
+            answer = part(fields, pending)
+            if answer is False:
+                return False
+            if answer is None:
+                result = None
+        return result
+
+    return check
+
+
+def _any_of(checks: tuple[Check, ...]) -> Check:
+    """:func:`_any` over compiled checks, asking each only as far as needed."""
+    if len(checks) == 2:  # the usual case, unrolled (the hot path)
+        first, second = checks
+
+        def either(fields: Sequence[int], pending: Pending) -> bool | None:
+            answer = first(fields, pending)
+            if answer:
+                return True
+            other = second(fields, pending)
+            return other if answer is False or other else None
+
+        return either
+
+    def check(fields: Sequence[int], pending: Pending) -> bool | None:
+        result: bool | None = False
+        for part in checks:
+            answer = part(fields, pending)
+            if answer:
+                return True
+            if answer is None:
+                result = None
+        return result
+
+    return check
+
+
 @attrs.frozen(init=False)
 class EachAuthority(Rule):
     """A test that must hold within every authority that has seats.
@@ -1032,14 +1175,10 @@ class EachAuthority(Rule):
         return f"{self.rule.describe()} within each authority"
 
     def check(self, tally: Tally) -> bool | None:
-        result: bool | None = True
-        for code in tally.authorities:
-            answer = self.rule.check_in(tally, code)
-            if answer is False:
-                return False
-            if answer is None:
-                result = None
-        return result
+        return _all(self.rule.check_in(tally, code) for code in tally.authorities)
+
+    def _compile(self, layout: Layout, at: int) -> Check:
+        return _all_of(tuple(layout.compile(self.rule, part) for part in layout.parts(at)))
 
     def evaluate(self, tally: Tally) -> Verdict:
         children = []
@@ -1084,14 +1223,10 @@ class FirstOf(_Combinator):
         return ", else ".join(r.describe() for r in self.rules)
 
     def check(self, tally: Tally) -> bool | None:
-        result: bool | None = False
-        for rule in self.rules:
-            answer = rule.check(tally)
-            if answer:
-                return True
-            if answer is None:
-                result = None
-        return result
+        return _any(rule.check(tally) for rule in self.rules)
+
+    def _compile(self, layout: Layout, at: int) -> Check:
+        return _any_of(tuple(layout.compile(rule, at) for rule in self.rules))
 
     def evaluate(self, tally: Tally) -> Verdict:
         children = []
@@ -1121,6 +1256,9 @@ class AllOf(_Combinator):
     def check(self, tally: Tally) -> bool | None:
         return _all(rule.check(tally) for rule in self.rules)
 
+    def _compile(self, layout: Layout, at: int) -> Check:
+        return _all_of(tuple(layout.compile(rule, at) for rule in self.rules))
+
     def evaluate(self, tally: Tally) -> Verdict:
         children = tuple(r.evaluate(tally) for r in self.rules)
         reasons = tuple(line for c in children for line in c.reasons)
@@ -1142,6 +1280,9 @@ class AnyOf(_Combinator):
 
     def check(self, tally: Tally) -> bool | None:
         return _any(rule.check(tally) for rule in self.rules)
+
+    def _compile(self, layout: Layout, at: int) -> Check:
+        return _any_of(tuple(layout.compile(rule, at) for rule in self.rules))
 
     def evaluate(self, tally: Tally) -> Verdict:
         children = tuple(r.evaluate(tally) for r in self.rules)
