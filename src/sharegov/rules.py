@@ -1098,18 +1098,7 @@ def _all_of(checks: tuple[Check, ...]) -> Check:
             return other if answer or other is False else None
 
         return both
-
-    def check(fields: Sequence[int], pending: Pending) -> bool | None:
-        result: bool | None = True
-        for part in checks:
-            answer = part(fields, pending)
-            if answer is False:
-                return False
-            if answer is None:
-                result = None
-        return result
-
-    return check
+    return lambda fields, pending: _all(part(fields, pending) for part in checks)
 
 
 def _any_of(checks: tuple[Check, ...]) -> Check:
@@ -1125,18 +1114,7 @@ def _any_of(checks: tuple[Check, ...]) -> Check:
             return other if answer is False or other else None
 
         return either
-
-    def check(fields: Sequence[int], pending: Pending) -> bool | None:
-        result: bool | None = False
-        for part in checks:
-            answer = part(fields, pending)
-            if answer:
-                return True
-            if answer is None:
-                result = None
-        return result
-
-    return check
+    return lambda fields, pending: _any(part(fields, pending) for part in checks)
 
 
 @attrs.frozen(init=False)
