@@ -210,6 +210,8 @@ def test_quorum_of_four_with_two_from_each_council() -> None:
             r"^votes: expected votes from members of Shared Services Board, got 'nobody'",
         ),
         ({}, {"absent": {"nobody"}}, r"^absent: expected ids of members"),
+        ({}, {"absent": 3}, r"^absent: expected a set of member ids, got 3"),
+        ({}, {"excluded": [["hall"]]}, r"^excluded: expected a set of member ids"),
         ({"hall": "yes"}, {}, r"^votes\.hall: expected Vote\.FOR, .*, got 'yes'"),
         ({"hall": ["for"]}, {}, r"^votes\.hall: expected Vote\.FOR, .*, got \['for'\]"),
         ({"nobody": "for"}, {}, r"^votes: expected votes from members of Shared Services"),

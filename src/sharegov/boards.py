@@ -182,11 +182,9 @@ class Outcome:
     if not TYPE_CHECKING:  # so that type checkers still catch misspelt attributes
 
         def __getattr__(self, name: str) -> Any:
-            # Called only for an attribute not yet set: the tally of an outcome from
-            # Board.decide, which counted the votes but left building the Tally to first use.
-            # Board.decide builds an outcome in one step (see _decided) and leaves two
-            # attributes to first use: the tally, from the votes it checked and counted,
-            # and the cache.
+            # Called only for an attribute not set. Board.decide builds an outcome in one
+            # step and leaves two attributes to first use: the tally, from the votes it has
+            # already checked and counted, and the cache.
             if name == "tally" and "_pending" in self.__dict__:
                 value: Any = self.board._layout.tally(self.__dict__["_pending"])
             elif name == "_cache":
@@ -854,7 +852,10 @@ class Board:
     def _attendance(self, ids: Iterable[str], field: str) -> frozenset[str]:
         if isinstance(ids, str):
             raise InvalidVote(expected(field, "a set of member ids", ids))
-        found = frozenset(ids)
+        try:
+            found = frozenset(ids)
+        except TypeError:  # not iterable, or an id that is not hashable
+            raise InvalidVote(expected(field, "a set of member ids", ids)) from None
         if found <= self._layout.members:  # all voting members: nothing to refuse or drop
             return found
         out = set()

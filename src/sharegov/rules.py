@@ -553,7 +553,9 @@ class Rule:
     A rule answers twice over, from one predicate: :meth:`check` gives just the answer
     (fast, for deciding), :meth:`evaluate` gives the answer with its reasons (for the
     minutes). ``evaluate(t).carried == check(t)`` always; the contract tests hold every
-    rule class to it.
+    rule class to it. A rule of your own needs only these two and :meth:`describe`: a
+    board asks its :meth:`check`, where the built-in rules answer from a form compiled
+    once per board (see ``Layout.compile``).
 
     Attributes:
         monotone: Turning an AGAINST into a FOR never turns *carried* into *not carried*.
