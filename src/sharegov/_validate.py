@@ -14,7 +14,7 @@ import attrs
 
 from sharegov.errors import InvalidValue, expected
 
-__all__ = ["instances", "is_date", "optional_date"]
+__all__ = ["instances", "is_date", "optional_date", "sequence"]
 
 
 def is_date(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -27,6 +27,25 @@ def optional_date(instance: Any, attribute: attrs.Attribute[Any], value: Any) ->
     """Validate a calendar date or ``None``."""
     if value is not None:
         is_date(instance, attribute, value)
+
+
+def sequence(
+    value: Any, field: str, what: str, error: type[InvalidValue] = InvalidValue
+) -> tuple[Any, ...]:
+    """``value`` as a tuple, refusing a bare string (it would become its letters) and
+    anything that is not iterable; ``what`` says what was expected.
+
+    Examples:
+        >>> sequence({"BDC"}, "parties", "a sequence of authority codes")
+        ('BDC',)
+        >>> sequence("BDC", "parties", "a sequence of authority codes")
+        Traceback (most recent call last):
+        ...
+        sharegov.errors.InvalidValue: parties: expected a sequence of authority codes, got 'BDC'
+    """
+    if isinstance(value, str) or not isinstance(value, Iterable):
+        raise error(expected(field, what, value))
+    return tuple(value)
 
 
 def instances(
@@ -42,9 +61,7 @@ def instances(
         ...
         sharegov.errors.InvalidValue: counts[1]: expected an int, got '2'
     """
-    if isinstance(value, str) or not isinstance(value, Iterable):
-        raise error(expected(field, f"a sequence of {kind.__name__}", value))
-    items = tuple(value)
+    items = sequence(value, field, f"a sequence of {kind.__name__}", error)
     name = kind.__name__
     article = "an" if name[0].lower() in "aeiou" else "a"
     for i, item in enumerate(items):

@@ -31,7 +31,7 @@ from typing import Any
 import attrs
 from dateutil.relativedelta import relativedelta
 
-from sharegov._validate import is_date, optional_date
+from sharegov._validate import is_date, optional_date, sequence
 from sharegov.boards import Board
 from sharegov.errors import InvalidValue, LimitExceeded, UnknownId, expected
 from sharegov.parties import Authority, _identifier, _text
@@ -66,9 +66,7 @@ class ArrangementKind(enum.Enum):
 
 
 def _codes(value: Any) -> tuple[str, ...]:
-    if isinstance(value, str):
-        raise InvalidValue(expected("parties", "a sequence of authority codes", value))
-    return tuple(value)
+    return sequence(value, "parties", "a sequence of authority codes")
 
 
 @attrs.frozen

@@ -44,6 +44,7 @@ import attrs
 
 from sharegov._frozen import FrozenMap, frozen_map
 from sharegov._optional import require
+from sharegov._validate import sequence
 from sharegov.errors import InvalidRule, InvalidValue, LimitExceeded, UnknownId, expected
 from sharegov.money import ZERO, FinancialYear, Money, MoneyRange, allocate, apportion, to_money
 from sharegov.parties import Authority, _identifier, _text
@@ -123,9 +124,8 @@ def _usage(value: Any) -> FrozenMap[str, Fraction]:
 
 
 def _parties(value: Any) -> tuple[str, ...]:
-    if isinstance(value, str):
-        raise InvalidValue(expected("parties", "a sequence of authority codes", value))
-    codes = tuple(p.code if isinstance(p, Authority) else p for p in value)
+    given = sequence(value, "parties", "a sequence of authority codes")
+    codes = tuple(p.code if isinstance(p, Authority) else p for p in given)
     if not codes or len(set(codes)) != len(codes):
         raise InvalidValue(expected("parties", "distinct authority codes", codes))
     for code in codes:
@@ -523,9 +523,7 @@ def _optional_year(value: Any) -> FinancialYear | None:
 def _ids(value: Any) -> frozenset[str] | None:
     if value is None:
         return None
-    if isinstance(value, str):
-        raise InvalidValue(expected("covers", "a set of item ids", value))
-    return frozenset(value)
+    return frozenset(sequence(value, "covers", "a set of item ids"))
 
 
 def _optional_rule(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:

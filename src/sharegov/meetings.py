@@ -29,7 +29,7 @@ from typing import Any
 import attrs
 
 from sharegov._frozen import FrozenMap, frozen_map
-from sharegov._validate import instances, is_date, optional_date
+from sharegov._validate import instances, is_date, optional_date, sequence
 from sharegov.boards import Board, Outcome
 from sharegov.conflicts import Declaration, Dispensation
 from sharegov.errors import InvalidBoard, InvalidValue, InvalidVote, UnknownId, expected
@@ -47,15 +47,11 @@ __all__ = [
 
 
 def _ids(value: Any) -> frozenset[str]:
-    if isinstance(value, str):
-        raise InvalidValue(expected("attendance", "a set of member ids", value))
-    return frozenset(value)
+    return frozenset(sequence(value, "attendance", "a set of member ids"))
 
 
 def _codes(value: Iterable[str]) -> tuple[str, ...]:
-    if isinstance(value, str):
-        raise InvalidValue(expected("hosts", "a sequence of authority codes", value))
-    return tuple(value)
+    return sequence(value, "hosts", "a sequence of authority codes")
 
 
 def _numbers(value: Iterable[int]) -> tuple[int, ...]:

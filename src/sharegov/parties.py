@@ -20,6 +20,7 @@ from typing import Any
 
 import attrs
 
+from sharegov._validate import sequence
 from sharegov.errors import InvalidValue, expected
 
 __all__ = ["GSS_PATTERN", "Authority", "Member", "Officer", "Post", "StatutoryRole"]
@@ -58,10 +59,7 @@ def _gss(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
 
 
 def _string_set(value: Any) -> frozenset[str]:
-    if isinstance(value, str):
-        # A bare string would otherwise become a set of its letters.
-        raise InvalidValue(expected("roles", "a set of strings", value))
-    return frozenset(value)
+    return frozenset(sequence(value, "roles", "a set of strings"))
 
 
 @attrs.frozen
@@ -144,9 +142,7 @@ class Officer:
 
 
 def _authority_codes(value: Any) -> tuple[str, ...]:
-    if isinstance(value, str):
-        raise InvalidValue(expected("authorities", "a sequence of authority codes", value))
-    return tuple(value)
+    return sequence(value, "authorities", "a sequence of authority codes")
 
 
 def _non_empty_unique(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:

@@ -43,6 +43,7 @@ from typing import Any, ClassVar, Literal, NamedTuple, TypeAlias
 import attrs
 
 from sharegov._frozen import FrozenMap, assemble, frozen_map
+from sharegov._validate import sequence
 from sharegov.errors import InvalidRule, InvalidVote, expected
 
 __all__ = [
@@ -131,9 +132,7 @@ def _vote_map(value: Mapping[str, Any]) -> FrozenMap[str, Vote]:
 def _id_set(value: Iterable[str] | None) -> frozenset[str]:
     if value is None:
         return frozenset()
-    if isinstance(value, str):
-        raise InvalidVote(expected("attendance", "a set of member ids", value))
-    return frozenset(value)
+    return frozenset(sequence(value, "attendance", "a set of member ids", InvalidVote))
 
 
 _INDEX = {Vote.FOR: 0, Vote.AGAINST: 1, Vote.ABSTAIN: 2}

@@ -35,7 +35,7 @@ from typing import Any
 import attrs
 from dateutil import rrule as dateutil_rrule
 
-from sharegov._validate import is_date, optional_date
+from sharegov._validate import is_date, optional_date, sequence
 from sharegov.errors import InvalidValue, LimitExceeded, expected
 from sharegov.parties import _identifier, _text
 
@@ -79,9 +79,7 @@ def format_date(date: dt.date) -> str:
 
 
 def _str_tuple(value: Iterable[str]) -> tuple[str, ...]:
-    if isinstance(value, str):
-        raise InvalidValue(expected("depends_on", "a sequence of ids", value))
-    return tuple(value)
+    return sequence(value, "depends_on", "a sequence of ids")
 
 
 def _check_date(field: str, value: Any) -> dt.date:
