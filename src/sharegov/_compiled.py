@@ -9,10 +9,11 @@ arithmetic: :class:`~sharegov.rules.AllOf` and :class:`~sharegov.rules.EachAutho
 the minimum of their parts; :class:`~sharegov.rules.FirstOf` and
 :class:`~sharegov.rules.AnyOf` the maximum.
 
-Each rule class is translated to the same arithmetic as its ``evaluate`` method, reading
-counts per authority instead of a :class:`~sharegov.rules.Tally`; the tests check the
-two agree record by record. A rule class this module does not know is evaluated record
-by record through its own ``evaluate``, so user-defined rules still work, slowly.
+Nothing here restates a rule: each rule's one definition (its ``_decide``, see
+:class:`~sharegov.rules.Rule`) runs on a :class:`~sharegov.rules.Scope` whose counts are
+numpy arrays, one entry per record, with :class:`NumpyOps` combining verdict codes. A
+rule with no ``_decide`` of its own is asked record by record through its ``check``, so
+user-defined rules still work, slowly.
 
 numpy is imported by the caller and passed in, so importing this module stays light.
 """
@@ -20,20 +21,18 @@ numpy is imported by the caller and passed in, so importing this module stays li
 from __future__ import annotations
 
 import enum
-from fractions import Fraction
+from functools import reduce
 from math import lcm
 from typing import TYPE_CHECKING, Any
 
 from sharegov import rules
 from sharegov.errors import InvalidRule, expected
-from sharegov.rules import Tally, Vote
+from sharegov.rules import CARRIED, EQUALITY, NOT_CARRIED, Tally, Vote
 
 if TYPE_CHECKING:
     from sharegov.boards import Board
 
-__all__ = ["CARRIED", "EQUALITY", "NOT_CARRIED", "Cast", "Layout", "encode", "verdicts"]
-
-NOT_CARRIED, EQUALITY, CARRIED = 0, 1, 2
+__all__ = ["CARRIED", "EQUALITY", "NOT_CARRIED", "Cast", "NumpyOps", "Roster", "encode", "verdicts"]
 
 
 class Cast(enum.IntEnum):
@@ -54,7 +53,7 @@ class Cast(enum.IntEnum):
 _VOTE_CODE = {Vote.FOR: Cast.FOR, Vote.AGAINST: Cast.AGAINST, Vote.ABSTAIN: Cast.ABSTAIN}
 
 
-class Layout:
+class Roster:
     """Where each voting member of a board sits in a vote-record matrix, and what the rules
     need to know about the board (seats, populations, member weights).
 
@@ -103,163 +102,116 @@ class Layout:
         )
 
 
-class _Records:
-    """A batch of vote records with cached counts per (what, scope)."""
+class NumpyOps(rules.Ops):
+    """:class:`~sharegov.rules.Ops` on numpy arrays of verdict codes."""
 
-    def __init__(self, np: Any, layout: Layout, state: Any) -> None:
+    def __init__(self, np: Any) -> None:
         self.np = np
-        self.layout = layout
-        self.state = state
-        self._cache: dict[tuple[Any, ...], Any] = {}
 
-    def count(self, cast: Cast, scope: tuple[str, ...]) -> Any:
-        key = ("count", cast, scope)
-        if key not in self._cache:
-            cols = list(self.layout.columns_of(scope))
-            self._cache[key] = (self.state[:, cols] == cast).sum(axis=1, dtype=self.np.int64)
-        return self._cache[key]
+    def of(self, ok: Any) -> Any:
+        return self.np.where(ok, CARRIED, NOT_CARRIED).astype(self.np.int8)
 
-    def present(self, scope: tuple[str, ...]) -> Any:
-        key = ("present", scope)
-        if key not in self._cache:
-            cols = list(self.layout.columns_of(scope))
-            self._cache[key] = (self.state[:, cols] < Cast.ABSENT).sum(axis=1, dtype=self.np.int64)
-        return self._cache[key]
+    def verdict(self, ok: Any, equal: Any) -> Any:
+        return self.np.where(equal, EQUALITY, self.of(ok)).astype(self.np.int8)
 
-    def seats(self, scope: tuple[str, ...]) -> int:
-        return sum(self.layout.seats[c] for c in scope)
+    def all(self, codes: Any) -> Any:
+        return reduce(self.np.minimum, codes, self.np.int8(CARRIED))
+
+    def any(self, codes: Any) -> Any:
+        return reduce(self.np.maximum, codes, self.np.int8(NOT_CARRIED))
+
+    def firm(self, code: Any) -> Any:
+        return self.np.where(code == EQUALITY, NOT_CARRIED, code).astype(self.np.int8)
 
 
-def _leaf(np: Any, ok: Any) -> Any:
-    return np.where(ok, CARRIED, NOT_CARRIED).astype(np.int8)
+class _Records(rules.Scope):
+    """A batch of vote records seen as one :class:`~sharegov.rules.Scope` of arrays."""
+
+    __slots__ = (
+        "_batch",
+        "_columns",
+        "_scope",
+        "abstain",
+        "against",
+        "present",
+        "seats",
+        "support",
+    )
+
+    def __init__(self, batch: _Batch, scope: tuple[str, ...]) -> None:
+        self._batch, self._scope = batch, scope
+        np, layout, state = batch.np, batch.layout, batch.state
+        cols = list(layout.columns_of(scope))
+        self._columns = cols
+        part = state[:, cols]
+        self.support = (part == Cast.FOR).sum(axis=1, dtype=np.int64)
+        self.against = (part == Cast.AGAINST).sum(axis=1, dtype=np.int64)
+        self.abstain = (part == Cast.ABSTAIN).sum(axis=1, dtype=np.int64)
+        self.present = (part < Cast.ABSENT).sum(axis=1, dtype=np.int64)
+        self.seats = sum(layout.seats[c] for c in scope)
+
+    def parts(self) -> list[rules.Scope]:
+        return [self._batch.scope((code,)) for code in self._scope]
+
+    @property
+    def population(self) -> int:
+        code = self._scope[0]
+        population = self._batch.layout.population
+        if code not in population:
+            raise InvalidRule(
+                expected(f"population.{code}", "a population for every authority", None)
+            )
+        return population[code]
+
+    def weight(self, rule: rules.Weighted) -> tuple[Any, int]:
+        np, layout = self._batch.np, self._batch.layout
+        members = [layout.members[i] for i in self._columns]
+        weights = [rule.weight_of(m, layout.authority_of[m]) for m in members]
+        scale = lcm(*(w.denominator for w in weights)) if weights else 1
+        ints = [int(w * scale) for w in weights]
+        dtype = np.int64 if sum(ints) < 2**62 else object
+        is_for = self._batch.state[:, self._columns] == Cast.FOR
+        return is_for.astype(dtype) @ np.array(ints, dtype=dtype), scale
+
+    def ask(self, rule: rules.Rule, k: rules.Ops) -> Any:
+        """Record by record, through the rule's own ``check`` (user-defined rules)."""
+        np, layout = self._batch.np, self._batch.layout
+        out = np.empty(len(self._batch.state), dtype=np.int8)
+        for i, row in enumerate(self._batch.state):
+            tally = layout.tally(row)
+            if self._scope != layout.codes:
+                tally = tally.by_authority(self._scope[0])
+            out[i] = rules._CODE[rule.check(tally)]
+        return out
 
 
-def verdicts(rule: rules.Rule, np: Any, layout: Layout, state: Any) -> Any:
+class _Batch:
+    """A batch of vote records, with one cached scope per set of authorities."""
+
+    def __init__(self, np: Any, layout: Roster, state: Any) -> None:
+        self.np, self.layout, self.state = np, layout, state
+        self._scopes: dict[tuple[str, ...], _Records] = {}
+
+    def scope(self, codes: tuple[str, ...]) -> _Records:
+        found = self._scopes.get(codes)
+        if found is None:
+            found = self._scopes[codes] = _Records(self, codes)
+        return found
+
+
+def verdicts(rule: rules.Rule, np: Any, layout: Roster, state: Any) -> Any:
     """The verdict of ``rule`` on each vote record in ``state`` (records x members int8).
 
+    Every rule answers through its one definition (``rules.code_of``), here on arrays.
     Returns an ``int8`` array: 0 not carried, 1 an equality of votes, 2 carried.
     """
-    return _eval(rule, _Records(np, layout, state), layout.codes)
-
-
-def _eval(rule: rules.Rule, rec: _Records, scope: tuple[str, ...]) -> Any:
-    np = rec.np
-    if type(rule) is rules.Consensus:
-        ok = (rec.count(Cast.AGAINST, scope) == 0) & (rec.count(Cast.FOR, scope) > 0)
-        if rule.abstention_blocks:
-            ok &= rec.count(Cast.ABSTAIN, scope) == 0
-        return _leaf(np, ok)
-    if type(rule) is rules.Unanimity:
-        support = rec.count(Cast.FOR, scope)
-        base = rec.seats(scope) if rule.of == "seats" else rec.present(scope)
-        return _leaf(np, (base > 0) & (support == base))
-    if type(rule) is rules.Majority:
-        support, against = rec.count(Cast.FOR, scope), rec.count(Cast.AGAINST, scope)
-        if rule.of == "voting":
-            base = support + against
-        elif rule.of == "present":
-            base = rec.present(scope)
-        else:
-            base = rec.seats(scope) + np.zeros_like(support)
-        num, den = rule.more_than.numerator, rule.more_than.denominator
-        out = _leaf(np, (base > 0) & (support * den > num * base))
-        if rule.more_than == Fraction(1, 2):
-            out[(base > 0) & (support == against) & (2 * support == base)] = EQUALITY
-        return out
-    if type(rule) is rules.AtLeast:
-        return _leaf(np, rec.count(Cast.FOR, scope) >= rule.n)
-    if type(rule) is rules.Weighted:
-        return _weighted(rule, rec, scope)
-    if type(rule) is rules.DoubleMajority:
-        return _double_majority(rule, rec, scope)
-    if type(rule) is rules.Quorum:
-        ok = np.ones(len(rec.state), dtype=bool)
-        need = rule.required(rec.seats(scope))
-        if need:
-            ok &= rec.present(scope) >= need
-        if rule.each_authority is not None:
-            for code in scope:
-                ok &= rec.present((code,)) >= rule.each_authority
-        return _leaf(np, ok)
-    if type(rule) is rules.EachAuthority:
-        out = np.full(len(rec.state), CARRIED, dtype=np.int8)
-        for code in scope:
-            out = np.minimum(out, _eval(rule.rule, rec, (code,)))
-        return out
-    if isinstance(rule, rules.AllOf | rules.FirstOf | rules.AnyOf) and type(rule) in (
-        rules.AllOf,
-        rules.FirstOf,
-        rules.AnyOf,
-    ):
-        parts = [_eval(sub, rec, scope) for sub in rule.rules]
-        combine = np.minimum if type(rule) is rules.AllOf else np.maximum
-        out = parts[0]
-        for part in parts[1:]:
-            out = combine(out, part)
-        return out
-    return _fallback(rule, rec, scope)
-
-
-def _weighted(rule: rules.Weighted, rec: _Records, scope: tuple[str, ...]) -> Any:
-    np = rec.np
-    layout = rec.layout
-    cols = layout.columns_of(scope)
-    weights = [
-        rule.weight_of(layout.members[i], layout.authority_of[layout.members[i]]) for i in cols
-    ]
-    scale = lcm(rule.quota.denominator, *(w.denominator for w in weights))
-    ints = [int(w * scale) for w in weights]
-    need = -(-rule.quota * scale // 1)
-    dtype = np.int64 if sum(ints) < 2**62 else object
-    is_for = rec.state[:, list(cols)] == Cast.FOR
-    total = is_for.astype(dtype) @ np.array(ints, dtype=dtype)
-    return _leaf(np, total >= need)
-
-
-def _double_majority(rule: rules.DoubleMajority, rec: _Records, scope: tuple[str, ...]) -> Any:
-    np = rec.np
-    population = rec.layout.population
-    missing = [c for c in scope if c not in population]
-    if missing:
-        raise InvalidRule(
-            expected(f"population.{missing[0]}", "a population for every authority", None)
-        )
-    in_favour = np.zeros(len(rec.state), dtype=np.int64)
-    pop_for = np.zeros(
-        len(rec.state), dtype=np.int64 if sum(population.values()) < 2**62 else object
-    )
-    for code in scope:
-        yes = _eval(rule.within, rec, (code,)) == CARRIED
-        in_favour += yes
-        pop_for += yes * population[code]
-    total_pop = sum(population[c] for c in scope)
-    a, p = rule.authorities, rule.population
-    auth_ok = in_favour * a.denominator >= a.numerator * len(scope)
-    if total_pop:
-        pop_ok = pop_for * p.denominator >= p.numerator * total_pop
-    else:
-        pop_ok = np.full(len(rec.state), p == 0)
-    ok = auth_ok & pop_ok
-    if rule.blocking_at_least:
-        ok = auth_ok & (pop_ok | (len(scope) - in_favour < rule.blocking_at_least))
-    return _leaf(np, ok)
-
-
-def _fallback(rule: rules.Rule, rec: _Records, scope: tuple[str, ...]) -> Any:
-    """Evaluate a rule class this module does not compile, record by record."""
-    np = rec.np
-    out = np.empty(len(rec.state), dtype=np.int8)
-    for k, row in enumerate(rec.state):
-        tally = rec.layout.tally(row)
-        if scope != rec.layout.codes:
-            tally = tally.by_authority(scope[0])
-        carried = rule.evaluate(tally).carried
-        out[k] = CARRIED if carried else (EQUALITY if carried is None else NOT_CARRIED)
-    return out
+    batch = _Batch(np, layout, state)
+    codes = rules.code_of(rule, batch.scope(layout.codes), NumpyOps(np))
+    return np.broadcast_to(np.asarray(codes, dtype=np.int8), (len(state),)).copy()
 
 
 def encode(
-    layout: Layout, votes: dict[str, Vote], absent: set[str], excluded: set[str]
+    layout: Roster, votes: dict[str, Vote], absent: set[str], excluded: set[str]
 ) -> list[int]:
     """One vote record as a list of :class:`Cast` codes in the layout's member order."""
     row = []

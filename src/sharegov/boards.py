@@ -31,8 +31,8 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import html
-from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any, NoReturn
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Literal, NoReturn, TypeAlias
 
 import attrs
 
@@ -42,10 +42,15 @@ from sharegov.conflicts import Declaration, Dispensation, InterestOrders, ItemRu
 from sharegov.errors import InvalidBoard, InvalidVote, UnknownId, expected
 from sharegov.parties import Authority, Member
 from sharegov.rules import (
+    CARRIED,
+    SCALAR,
     Check,
     FirstOf,
     Layout,
     Majority,
+    Minuted,
+    MinutedTally,
+    MissingCount,
     Pending,
     Quorum,
     Rule,
@@ -53,6 +58,7 @@ from sharegov.rules import (
     Verdict,
     Vote,
     Weighted,
+    code_of,
     walk,
 )
 
@@ -68,6 +74,8 @@ __all__ = [
 ]
 
 PARA_39_2 = "LGA 1972 Sch 12 para 39(2)"
+#: What to take a voting member who is not on record as: see :meth:`Board.decide`.
+Unlisted: TypeAlias = Literal["present", "absent"]
 _NOBODY: frozenset[str] = frozenset()
 
 
@@ -87,8 +95,8 @@ class Status(enum.Enum):
 class ChairRule:
     """Base of the rules that say who chairs a meeting."""
 
-    def describe(self) -> str:  # pragma: no cover - abstract
-        """The chair rule in plain English."""
+    def describe(self, board: Board | None = None) -> str:  # pragma: no cover - abstract
+        """The chair rule in plain English (with members' names, given the ``board``)."""
         raise NotImplementedError
 
     def chair(self, board: Board, *, host: str | None = None) -> str | None:  # pragma: no cover
@@ -107,7 +115,7 @@ class HostLeaderChairs(ChairRule):
 
     role: str = "leader"
 
-    def describe(self) -> str:
+    def describe(self, board: Board | None = None) -> str:
         return f"the {self.role} of the host authority chairs"
 
     def chair(self, board: Board, *, host: str | None = None) -> str | None:
@@ -129,8 +137,9 @@ class FixedChair(ChairRule):
 
     member: str
 
-    def describe(self) -> str:
-        return f"{self.member} chairs every meeting"
+    def describe(self, board: Board | None = None) -> str:
+        member = board._by_id.get(self.member) if board is not None else None
+        return f"{member.name if member else self.member} chairs every meeting"
 
     def chair(self, board: Board, *, host: str | None = None) -> str | None:
         return board.member(self.member).id
@@ -140,7 +149,7 @@ class FixedChair(ChairRule):
 class ElectedChair(ChairRule):
     """The meeting elects its chair (as the seed board did at its first meeting)."""
 
-    def describe(self) -> str:
+    def describe(self, board: Board | None = None) -> str:
         return "the meeting elects its chair"
 
     def chair(self, board: Board, *, host: str | None = None) -> str | None:
@@ -167,7 +176,11 @@ class Outcome:
         board: The board that decided.
         chair: Id of the member presiding, if given.
         casting: The chair's casting vote, if one was given on an equality.
-        equality: Whether the votes were equal under the board's rule.
+        equality: Whether the votes of the meeting were equal under the board's rule.
+        apologies: Ids of the members who sent apologies (in ``tally.absent`` too).
+        assumed: Ids of the members not on record, taken as ``unlisted`` says.
+        unlisted: ``"present"`` or ``"absent"`` when members were taken so, else ``None``.
+        date: The date of the meeting, if given.
     """
 
     status: Status
@@ -176,6 +189,10 @@ class Outcome:
     chair: str | None = None
     casting: Vote | None = None
     equality: bool = False
+    apologies: frozenset[str] = frozenset()
+    assumed: frozenset[str] = frozenset()
+    unlisted: Unlisted | None = None
+    date: dt.date | None = None
     # Also holds the item's ItemRuling: kept out of __init__ so the fast path pays nothing.
     _cache: dict[str, Any] = attrs.field(factory=dict, init=False, eq=False, repr=False)
 
@@ -294,14 +311,26 @@ class Outcome:
         tally = self.tally
         if self.status is not Status.INQUORATE:
             lines.append(f"Votes: {tally.summary()}.")
-        if tally.absent:
-            lines.append(f"Absent: {_names(tally, tally.absent)}.")
+        if isinstance(tally, MinutedTally):
+            lines.append("The counts are as minuted; the names of those voting were not recorded.")
+        if self.apologies:
+            lines.append(f"Apologies: {_names(tally, self.apologies)}.")
+        absent = tally.absent - self.apologies - self.assumed
+        if absent:
+            lines.append(f"Absent: {_names(tally, absent)}.")
         if self.interests is not None:
             lines.extend(self.interests.lines())
         elif tally.excluded:
             lines.append(f"Excluded from this item: {_names(tally, tally.excluded)}.")
-        if tally.not_voting:
-            lines.append(f"Present, not voting: {_names(tally, tally.not_voting)}.")
+        silent = tally.not_voting - self.assumed
+        if silent:
+            lines.append(f"Present, not voting: {_names(tally, silent)}.")
+        if self.assumed:
+            taken = "absent" if self.unlisted == "absent" else "present, not voting"
+            lines.append(
+                f"Not on record, so taken as {taken} (unlisted={self.unlisted!r}): "
+                f"{_names(tally, self.assumed)}."
+            )
         if self.advisory and self.carried:
             lines.append(
                 f"{self.board.name} is advisory: this is a recommendation to each council, "
@@ -357,6 +386,42 @@ class Outcome:
 # ---------------------------------------------------------------------------------------------
 # Memberships over time
 # ---------------------------------------------------------------------------------------------
+
+
+_ANSWERS: tuple[bool | None, ...] = (False, None, True)
+
+
+def _whole(value: object, low: int, high: int) -> bool:
+    """Whether ``value`` is a whole number (not a bool) from ``low`` to ``high``."""
+    return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
+
+
+def _counted(counts: object, field: str) -> dict[Vote, int]:
+    """Minuted counts as {Vote: number}, refusing anything else by field."""
+    if not isinstance(counts, Mapping):
+        raise InvalidVote(expected(field, "a mapping of for/against/abstain to a number", counts))
+    out: dict[Vote, int] = {}
+    for key, number in counts.items():
+        vote = (
+            key
+            if isinstance(key, Vote)
+            else Vote._value2member_map_.get(key)
+            if isinstance(key, str)
+            else None
+        )
+        if not isinstance(vote, Vote):
+            raise InvalidVote(
+                expected(f"{field}", "only the keys 'for', 'against', 'abstain'", key)
+            )
+        if not _whole(number, 0, 10**6):
+            raise InvalidVote(expected(f"{field}.{vote.value}", "a whole number >= 0", number))
+        out[vote] = out.get(vote, 0) + number
+    return out
+
+
+def _day(value: dt.date) -> str:
+    """A date as minutes write it: ``1 September 2008``."""
+    return f"{value.day} {value:%B %Y}"
 
 
 def _is_plain_date(value: Any) -> bool:
@@ -438,6 +503,18 @@ class Membership:
     def authority(self) -> str:
         """The authority the member sits for."""
         return self.on_behalf_of or self.member.authority
+
+    def span(self) -> str:
+        """When the member sits, in words: ``"sits from 30 September 2008"``."""
+        if self.condition is not None and self.condition_met_on is None:
+            return f"was offered a seat on condition of {self.condition}, not yet met"
+        begin, end = self.effective_from(), self.end
+        text = "sits"
+        if begin is not None:
+            text += f" from {_day(begin)}"
+        if end is not None:
+            text += f" until {_day(end)}"
+        return text if begin or end else "sits throughout"
 
     def effective_from(self) -> dt.date | None:
         """The first day the member sits: the start, or when the condition was met."""
@@ -558,7 +635,8 @@ class Board:
     #: rule.check and quorum.check, compiled for the layout (see Layout.compile).
     _rule_check: Check = attrs.field(init=False, eq=False, repr=False)
     _quorum_check: Check | None = attrs.field(init=False, eq=False, repr=False)
-    _reads_attendance: bool = attrs.field(init=False, eq=False, repr=False)
+    #: The board in force on each date asked (see _on), a bounded cache.
+    _dated: dict[dt.date, Board] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         codes = [a.code for a in self.authorities]
@@ -621,8 +699,7 @@ class Board:
         object.__setattr__(self, "_rule_check", layout.compile(self.rule))
         quorum = self.quorum
         object.__setattr__(self, "_quorum_check", layout.compile(quorum) if quorum else None)
-        reads = quorum is not None or layout.reads_attendance(self.rule)
-        object.__setattr__(self, "_reads_attendance", reads)
+        object.__setattr__(self, "_dated", {})
         self._check_rules()
 
     def __reduce__(self) -> tuple[Any, ...]:
@@ -784,7 +861,7 @@ class Board:
             "The chair has a casting vote on an equality."
             if self.casting_vote
             else "The chair has no casting vote.",
-            f"Chair: {self.chair_rule.describe()}.",
+            f"Chair: {self.chair_rule.describe(self)}.",
             "Substitutes are permitted."
             if self.substitutes_allowed
             else "Substitutes are not permitted.",
@@ -799,8 +876,11 @@ class Board:
         self,
         votes: Mapping[str, Vote | str],
         *,
+        present: Iterable[str] = (),
+        apologies: Iterable[str] = (),
         absent: Iterable[str] = (),
         excluded: Iterable[str] = (),
+        unlisted: Unlisted | None = None,
         declarations: Iterable[Declaration] = (),
         dispensations: Iterable[Dispensation] = (),
         on: dt.date | None = None,
@@ -808,17 +888,18 @@ class Board:
     ) -> Tally:
         """Check a record of votes and attendance against the board and count it.
 
-        ``declarations``, ``dispensations``, ``on`` and ``item`` exclude members as in
-        :meth:`decide`.
+        The arguments are those of :meth:`decide`.
 
         Raises:
-            InvalidVote: A vote or attendance entry for an unknown member, a vote for a
-                non-voting, absent or excluded member, or a member both absent and excluded.
+            InvalidVote: As :meth:`decide`.
         """
         outcome = self.decide(
             votes,
+            present=present,
+            apologies=apologies,
             absent=absent,
             excluded=excluded,
+            unlisted=unlisted,
             declarations=declarations,
             dispensations=dispensations,
             on=on,
@@ -826,10 +907,11 @@ class Board:
         )
         return outcome.tally
 
-    def _refuse_votes(
-        self, votes: Mapping[str, object], absent: frozenset[str], excluded: frozenset[str]
-    ) -> NoReturn:
-        """Raise for the first vote from someone who may not vote on this question."""
+    def _refuse_votes(self, votes: Mapping[str, object], away: Mapping[str, str]) -> NoReturn:
+        """Raise for the first vote from someone who may not vote on this question.
+
+        ``away`` maps each member not able to vote to why (``"absent"``, ...).
+        """
         for member_id in votes:
             member = self._by_id.get(member_id)
             if member is None:
@@ -841,11 +923,10 @@ class Board:
                     f"votes.{member_id}: {member.name} ({member.authority}) is a non-voting "
                     f"member of {self.name}, so cannot vote"
                 )
-            if member_id in absent or member_id in excluded:
-                state = "absent" if member_id in absent else "excluded from this item"
+            if member_id in away:
                 raise InvalidVote(
-                    f"votes.{member_id}: {member.name}, {member.authority} is {state}, "
-                    "so cannot vote"
+                    f"votes.{member_id}: {member.name}, {member.authority} is recorded as "
+                    f"{away[member_id]}, so cannot vote"
                 )
         raise RuntimeError("sharegov internal error: no vote to refuse; please report")
 
@@ -867,40 +948,82 @@ class Board:
                 out.add(member_id)
         return frozenset(out)
 
+    def _on(self, on: object, given: Mapping[str, Iterable[str]]) -> Board:
+        """The board in force on ``on``; refuse anyone named who was not on it that day.
+
+        ``given`` maps each argument name (``"votes"``, ``"present"``, ...) to the ids in it.
+        """
+        if not _is_plain_date(on):
+            raise InvalidVote(expected("on", "a datetime.date", on))
+        assert isinstance(on, dt.date)  # for mypy: checked just above
+        if not self.memberships:
+            return self
+        board = self._dated.get(on)
+        if board is None:
+            board = self.at(on)
+            if len(self._dated) > 64:  # bounded: a long replay must not grow without end
+                self._dated.clear()
+            self._dated[on] = board
+        spans = {ms.member.id: ms for ms in self.memberships}
+        for field, ids in given.items():
+            for member_id in ids:
+                ms = spans.get(member_id)
+                if ms is not None and member_id not in board._by_id:
+                    raise InvalidVote(
+                        f"{field}.{member_id}: {ms.member.name} {ms.span()}, so was not on "
+                        f"{self.name} on {_day(on)}"
+                    )
+        return board
+
     def decide(
         self,
         votes: Mapping[str, Vote | str],
         *,
+        present: Iterable[str] = (),
+        apologies: Iterable[str] = (),
         absent: Iterable[str] = (),
         excluded: Iterable[str] = (),
+        unlisted: Unlisted | None = None,
         chair: str | None = None,
-        casting: Vote | None = None,
+        casting: Vote | str | None = None,
         declarations: Iterable[Declaration] = (),
         dispensations: Iterable[Dispensation] = (),
         on: dt.date | None = None,
         item: str | None = None,
     ) -> Outcome:
-        """Decide one question from the votes of the members present.
+        """Decide one question from the votes and the attendance on record.
+
+        Attendance is never presumed: every voting member must be accounted for, as having
+        voted, or in ``present``, ``apologies``, ``absent`` or ``excluded``, unless
+        ``unlisted`` says what to take the others as (the explanation then names them).
 
         Args:
-            votes: Member id to :class:`~sharegov.rules.Vote` for each member present who
-                voted. Voting members not listed and not absent or excluded are *present,
-                not voting*.
-            absent: Ids of members not present (apologies or no-shows).
+            votes: Member id to :class:`~sharegov.rules.Vote` (or its text, ``"for"``) for
+                each member present who voted.
+            present: Ids of members present who did not vote (voters may be listed too).
+            apologies: Ids of members who sent apologies (not present).
+            absent: Ids of members absent without apologies (not present).
             excluded: Ids of members present but barred from the item by an interest.
                 They count neither for quorum nor in any base.
+            unlisted: ``"present"`` or ``"absent"``: what to take a voting member who is
+                in none of the above as. ``None`` (the default) refuses such a record.
             chair: Id of the member presiding.
-            casting: The chair's casting vote, given only on an equality of votes.
+            casting: The chair's casting vote (``Vote.FOR``, ``"against"``, ...), given
+                only on an equality of the votes of the meeting (LGA 1972 Sch 12
+                para 39(2)).
             declarations: Interests declared at the meeting
                 (:class:`~sharegov.conflicts.Declaration`). Under the board's
                 :attr:`interest_orders`, a member barred from the discussion and vote, or
                 withdrawn from the room, is *excluded*: they count neither in the vote
                 nor for the quorum, and the explanation names the provision. A member
-                allowed to remain is recorded and votes as usual.
+                allowed to remain is recorded and votes as usual. A member who declared
+                was present.
             dispensations: Dispensations (:class:`~sharegov.conflicts.Dispensation`); one
                 that covers a declaration's matter on ``on`` and relieves the vote
                 restores the member to it.
-            on: The date of the meeting; required with ``dispensations``.
+            on: The date of the meeting. The roster in force that day decides (see
+                :meth:`at`): memberships, conditional offers. Required with
+                ``dispensations``.
             item: The item being decided; declarations on other items are ignored.
 
         Where more than a third of the voting seats are excluded, a quorum set as a
@@ -911,8 +1034,10 @@ class Board:
             The :class:`Outcome`, with its reasons.
 
         Raises:
-            InvalidVote: Bad votes or attendance, a casting vote on a board without one,
-                without a chair, or when the votes were not equal.
+            InvalidVote: Bad votes or attendance; a voting member not accounted for; a
+                vote or attendance entry for someone not on the board on ``on`` (the
+                dates are named); a casting vote on a board without one, without a chair,
+                or when the votes were not equal.
 
         Examples:
             >>> from sharegov.reference import bromsgrove_redditch_board
@@ -921,42 +1046,100 @@ class Board:
             ...                     "hall": "against", "mcmillan": "for"}, absent={"webb"})
             >>> out.carried, out.basis.describe()
             (True, 'at least 2 in support from each authority')
+            >>> board.decide({"hollingworth": "for"})
+            Traceback (most recent call last):
+            ...
+            sharegov.errors.InvalidVote: attendance: not recorded for Cllr J. Luck, BDC; ...
         """
-        ruling = None
-        if declarations or dispensations:
-            absent, excluded, ruling = self._interests(
-                declarations, dispensations, on, item, absent, excluded
-            )
-        # The hot path. Everything is checked and counted here, but the Tally is built
-        # only when the outcome is asked for it (see Outcome.__getattr__).
         if type(votes) is not dict and not isinstance(votes, Mapping):
             raise InvalidVote(expected("votes", "a mapping of member id to Vote", votes))
+        if on is not None and self.memberships:
+            given = {
+                "votes": votes,
+                "present": present,
+                "apologies": apologies,
+                "absent": absent,
+                "excluded": excluded,
+                "chair": () if chair is None else (chair,),
+            }
+            board = self._on(on, given)
+            return board.decide(
+                votes,
+                present=present,
+                apologies=apologies,
+                absent=absent,
+                excluded=excluded,
+                unlisted=unlisted,
+                chair=chair,
+                casting=casting,
+                declarations=declarations,
+                dispensations=dispensations,
+                on=on,
+                item=item,
+            )
+        if on is not None and not _is_plain_date(on):
+            raise InvalidVote(expected("on", "a datetime.date", on))
+        apology_ids = self._attendance(apologies, "apologies") if apologies else _NOBODY
         absent_ids = self._attendance(absent, "absent") if absent else _NOBODY
+        if apology_ids:
+            if not apology_ids.isdisjoint(absent_ids):
+                who = sorted(apology_ids & absent_ids)[0]
+                raise InvalidVote(f"attendance: {who!r} is recorded as both apologies and absent")
+            absent_ids = absent_ids | apology_ids
+        ruling = None
+        if declarations or dispensations:
+            absent_ids, excluded, ruling = self._interests(
+                declarations, dispensations, on, item, absent_ids, excluded
+            )
         excluded_ids = self._attendance(excluded, "excluded") if excluded else _NOBODY
         # Set operations run in C: check every voter at once, and look closer only on failure.
         if (absent_ids and not absent_ids.isdisjoint(votes)) or (
             excluded_ids and not excluded_ids.isdisjoint(votes)
         ):
-            self._refuse_votes(votes, absent_ids, excluded_ids)
+            self._refuse_votes(votes, self._away(apology_ids, absent_ids, excluded_ids))
         if absent_ids and excluded_ids and absent_ids & excluded_ids:
             who = sorted(absent_ids & excluded_ids)[0]
             raise InvalidVote(f"attendance: {who!r} is recorded as both absent and excluded")
+        assumed = _NOBODY
+        present_ids = self._attendance(present, "present") if present else _NOBODY
+        if not self._layout.members <= votes.keys():
+            if present_ids and not present_ids.isdisjoint(absent_ids | excluded_ids):
+                who = sorted(present_ids & (absent_ids | excluded_ids))[0]
+                state = self._away(apology_ids, absent_ids, excluded_ids)[who]
+                raise InvalidVote(f"attendance: {who!r} is recorded as both present and {state}")
+            # A member who presided or declared an interest was there.
+            there = {chair} if chair is not None else set()
+            if ruling is not None:
+                there.update(e.member for e in ruling.entries)
+            unrecorded = (
+                self._layout.members
+                - votes.keys()
+                - present_ids
+                - absent_ids
+                - excluded_ids
+                - there
+            )
+            if unrecorded:
+                assumed = self._unlisted(unrecorded, unlisted)
+                if unlisted == "absent":
+                    absent_ids = absent_ids | assumed
+        elif unlisted not in (None, "present", "absent"):
+            self._unlisted(_NOBODY, unlisted)
+        if casting is not None:
+            casting = self._casting(casting, chair)
         copied: dict[str, Any] = dict(votes)  # votes given as text are parsed in the copy
         try:
-            if self._reads_attendance:
-                fields = self._layout.pack(copied, absent_ids, excluded_ids)
-            else:  # the rule counts votes alone; Layout.tally completes the fields
-                fields = self._layout.pack(copied, _NOBODY, _NOBODY)
+            fields = self._layout.pack(copied, absent_ids, excluded_ids)
         except KeyError:  # pack knows only the voting members
-            self._refuse_votes(copied, absent_ids, excluded_ids)
+            self._refuse_votes(copied, self._away(apology_ids, absent_ids, excluded_ids))
         pending: Pending = (copied, absent_ids, excluded_ids, fields)
         if chair is not None:
             chair_member = self.member(chair)
             if chair in absent_ids or chair in excluded_ids:
-                state = "absent" if chair in absent_ids else "excluded from this item"
-                raise InvalidVote(f"chair: {chair_member.name} is {state}, so cannot preside")
-        if casting is not None:
-            self._check_casting(casting, chair)
+                state = self._away(apology_ids, absent_ids, excluded_ids)[chair]
+                raise InvalidVote(
+                    f"chair: {chair_member.name} is recorded as {state}, so cannot preside"
+                )
         if ruling is None and self.quorum and 3 * len(excluded_ids) > self._layout.total_seats:
             _, _, ruling = self._interests((), (), on, item, absent_ids, excluded_ids)
         quorate: bool | None
@@ -965,21 +1148,21 @@ class Board:
             quorate = quorum is None or quorum.check(self._layout.tally(pending))
         else:
             quorate = self._quorum_check is None or self._quorum_check(fields, pending)
+        attendance = {
+            "apologies": apology_ids,
+            "assumed": assumed,
+            "unlisted": unlisted if assumed else None,
+            "date": on,
+        }
         if not quorate:
             if casting is not None:
                 raise InvalidVote("casting: a casting vote was given but the meeting was inquorate")
             tally = self._layout.tally(pending)
-            return self._with(Outcome(Status.INQUORATE, tally, self, chair), ruling)
+            outcome = Outcome(Status.INQUORATE, tally, self, chair)
+            outcome.__dict__.update(attendance)
+            return self._with(outcome, ruling)
         answer = self._rule_check(fields, pending)
-        if answer is None:
-            carried = casting is Vote.FOR
-        else:
-            if casting is not None:
-                raise InvalidVote(
-                    "casting: a casting vote was given but the votes were not equal "
-                    f"({self._layout.tally(pending).summary()})"
-                )
-            carried = answer
+        carried = self._settle(answer, casting, lambda: self._layout.tally(pending).summary())
         # Outcome(...) without checking again, with the tally left to first use. This is
         # _frozen.assemble inlined: here a function call costs a twentieth of the time.
         outcome = object.__new__(Outcome)
@@ -993,9 +1176,217 @@ class Board:
                 "casting": casting,
                 "equality": answer is None,
                 "_pending": pending,
+                **attendance,
             },
         )
         return outcome if ruling is None else self._with(outcome, ruling)
+
+    def decide_counts(
+        self,
+        counts: Mapping[Vote | str, int],
+        *,
+        by_authority: Mapping[str, Mapping[Vote | str, int]] | None = None,
+        present: int | None = None,
+        on: dt.date | None = None,
+        chair: str | None = None,
+        casting: Vote | str | None = None,
+    ) -> Outcome:
+        """Decide a question minuted only as counts: "carried by 5 votes to 2".
+
+        Nobody is named, and nothing is invented: a rule or quorum that needs more than
+        the counts given is refused, naming what is missing (``present=`` for a quorum or
+        a base of members present; ``by_authority=`` for a test within each authority;
+        the names, through :meth:`decide`, for weights given per member).
+
+        Args:
+            counts: :class:`~sharegov.rules.Vote` (or ``"for"``, ``"against"``,
+                ``"abstain"``) to the number who voted so; a vote not given counts 0.
+            by_authority: Authority code to such a mapping, for every authority with
+                seats; it may also give ``"present"``, that authority's members present.
+            present: The number of eligible members present (voting or not).
+            on: The date of the meeting: the roster in force that day sets the seats.
+            chair: Id of the member presiding, if minuted.
+            casting: The chair's casting vote, on an equality of the votes.
+
+        Returns:
+            An :class:`Outcome` whose tally is a :class:`~sharegov.rules.MinutedTally`.
+
+        Raises:
+            InvalidVote: Counts that are not whole numbers >= 0, more votes than members,
+                by-authority counts that do not add up, or a rule needing more.
+
+        Examples:
+            >>> from sharegov import Authority, Member
+            >>> board = Board("Joint Board", authorities=[Authority("A", "Council A")],
+            ...               seats={"A": 7},
+            ...               members=[Member(f"m{i}", f"Cllr {i}", "A") for i in range(7)])
+            >>> out = board.decide_counts({"for": 5, "against": 2})
+            >>> print(out.explain())
+            Carried on a majority of those present and voting:
+              a majority of those present and voting: 5 for, 2 against (5 > 1/2 of 7)  yes
+            Votes: 5 for, 2 against, 0 abstaining.
+            The counts are as minuted; the names of those voting were not recorded.
+        """
+        board = self if on is None else self._on(on, {"chair": () if chair is None else (chair,)})
+        layout = board._layout
+        whole = _counted(counts, "counts")
+        cast = sum(whole.values())
+        if cast > layout.size:
+            raise InvalidVote(
+                f"counts: {cast} votes, but {board.name} has {layout.size} voting members"
+            )
+        parts: list[Minuted] | None = None
+        if by_authority is not None:
+            if not isinstance(by_authority, Mapping):
+                raise InvalidVote(
+                    expected("by_authority", "a mapping of authority code to counts", by_authority)
+                )
+            missing = [c for c in layout.authorities if c not in by_authority]
+            unknown = [c for c in by_authority if c not in layout.authorities]
+            if missing or unknown:
+                raise InvalidVote(
+                    expected(
+                        "by_authority",
+                        f"counts for each of {list(layout.authorities)}",
+                        sorted(by_authority),
+                    )
+                )
+            parts = []
+            for code in layout.authorities:
+                given = dict(by_authority[code])
+                here = given.pop("present", None)
+                mine = _counted(given, f"by_authority.{code}")
+                members = len(layout.members_of[code])
+                if sum(mine.values()) > members or (
+                    here is not None and not _whole(here, sum(mine.values()), members)
+                ):
+                    raise InvalidVote(
+                        expected(
+                            f"by_authority.{code}",
+                            f"at most {members} votes and members present",
+                            by_authority[code],
+                        )
+                    )
+                parts.append(
+                    Minuted(
+                        mine,
+                        present=here,
+                        seats=layout.seats[code],
+                        code=code,
+                        population=layout.population.get(code),
+                    )
+                )
+            for vote in Vote:
+                total = sum(
+                    p.support
+                    if vote is Vote.FOR
+                    else p.against
+                    if vote is Vote.AGAINST
+                    else p.abstain
+                    for p in parts
+                )
+                if total != whole.get(vote, 0):
+                    raise InvalidVote(
+                        f"by_authority: the authorities' {vote.value} votes add up to {total}, "
+                        f"but counts gives {whole.get(vote, 0)}"
+                    )
+            if present is None and all(p._present is not None for p in parts):
+                present = sum(p.present for p in parts)
+        if present is not None and not _whole(present, cast, layout.size):
+            raise InvalidVote(
+                expected(
+                    "present",
+                    f"a whole number from {cast} (the votes cast) to {layout.size}",
+                    present,
+                )
+            )
+        for sub in walk(board.rule):
+            if isinstance(sub, Weighted) and any(key in layout.authority_of for key in sub.weights):
+                raise InvalidVote(
+                    f"counts: the rule {sub.describe()!r} weighs members by name, so it needs "
+                    "the names of those voting; decide it with Board.decide"
+                )
+        scope = Minuted(whole, present=present, seats=layout.total_seats, parts=parts)
+        if casting is not None:
+            casting = board._casting(casting, chair)
+        if chair is not None:
+            board.member(chair)
+        tally = MinutedTally.of(scope, seats=board.seats, population=layout.population)
+        give = {
+            "present": "present=",
+            "by_authority": "by_authority=",
+            "votes": "Board.decide with names",
+        }
+        try:
+            quorate = board.quorum is None or code_of(board.quorum, scope, SCALAR) == CARRIED
+            answer = _ANSWERS[code_of(board.rule, scope, SCALAR)] if quorate else False
+        except MissingCount as missing:
+            what = board.quorum if missing.field == "present" and board.quorum else board.rule
+            root = missing.field.split(".")[0]
+            raise InvalidVote(
+                f"{missing.field}: deciding under {what.describe()!r} needs {missing.what}, "
+                f"which the counts do not give; give {give.get(root, missing.field)}"
+            ) from None
+        if not quorate:
+            if casting is not None:
+                raise InvalidVote("casting: a casting vote was given but the meeting was inquorate")
+            return Outcome(Status.INQUORATE, tally, board, chair, date=on)
+        carried = board._settle(answer, casting, tally.summary)
+        status = Status.CARRIED if carried else Status.NOT_CARRIED
+        return Outcome(status, tally, board, chair, casting, answer is None, date=on)
+
+    @staticmethod
+    def _away(
+        apologies: frozenset[str], absent: frozenset[str], excluded: frozenset[str]
+    ) -> dict[str, str]:
+        away = dict.fromkeys(absent, "absent")
+        away.update(dict.fromkeys(apologies, "sending apologies"))
+        away.update(dict.fromkeys(excluded, "excluded from this item"))
+        return away
+
+    def _unlisted(self, unrecorded: frozenset[str], unlisted: object) -> frozenset[str]:
+        """The members taken as ``unlisted``; refuse them when the caller said nothing."""
+        if unlisted not in (None, "present", "absent"):
+            raise InvalidVote(expected("unlisted", "None, 'present' or 'absent'", unlisted))
+        if unlisted is None and unrecorded:
+            order = list(self._layout.authority_of)
+            who = "; ".join(
+                f"{self._by_id[m].name}, {self._by_id[m].authority}"
+                for m in sorted(unrecorded, key=order.index)
+            )
+            raise InvalidVote(
+                f"attendance: not recorded for {who}: give each as voted, present, apologies, "
+                "absent or excluded, or say unlisted='present' or unlisted='absent'"
+            )
+        return unrecorded
+
+    def _casting(self, casting: object, chair: str | None) -> Vote:
+        if isinstance(casting, str) and casting in ("for", "against"):
+            casting = Vote(casting)
+        if not self.casting_vote:
+            raise InvalidVote(
+                f"casting: {self.name}'s terms give the chair no casting vote, got {casting!r}"
+            )
+        if casting not in (Vote.FOR, Vote.AGAINST):
+            raise InvalidVote(
+                expected("casting", "'for' or 'against' (or Vote.FOR, Vote.AGAINST)", casting)
+            )
+        if chair is None:
+            raise InvalidVote("casting: a casting vote needs the chair= who gave it, got none")
+        assert isinstance(casting, Vote)  # for mypy: checked just above
+        return casting
+
+    @staticmethod
+    def _settle(answer: bool | None, casting: Vote | None, summary: Callable[[], str]) -> bool:
+        """Whether the question carried, given the rule's answer and any casting vote."""
+        if answer is None:
+            return casting is Vote.FOR
+        if casting is not None:
+            raise InvalidVote(
+                "casting: a casting vote is given only on an equality of the votes of the "
+                f"meeting (LGA 1972 Sch 12 para 39(2)), and the votes were not equal ({summary()})"
+            )
+        return answer
 
     @staticmethod
     def _with(outcome: Outcome, ruling: ItemRuling | None) -> Outcome:
@@ -1028,13 +1419,3 @@ class Board:
             body=self.name,
         )
         return absent_ids, ruling.excluded, ruling
-
-    def _check_casting(self, casting: Vote, chair: str | None) -> None:
-        if not self.casting_vote:
-            raise InvalidVote(
-                f"casting: {self.name}'s terms give the chair no casting vote, got {casting!r}"
-            )
-        if casting not in (Vote.FOR, Vote.AGAINST):
-            raise InvalidVote(expected("casting", "Vote.FOR or Vote.AGAINST", casting))
-        if chair is None:
-            raise InvalidVote("casting: a casting vote needs the chair= who gave it, got none")

@@ -763,7 +763,7 @@ def _reachable(
     """Whether ``quorum`` can be met with every voting member present except ``excluded``."""
     voting = {m.id: m.authority for m in members if m.voting}
     everyone = Tally({}, authority_of=voting, seats=seats, excluded=excluded & voting.keys())
-    return quorum.check(everyone)
+    return bool(quorum.check(everyone))
 
 
 def rule_on_item(

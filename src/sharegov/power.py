@@ -72,7 +72,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import attrs
 
 from sharegov import _compiled, rules
-from sharegov._compiled import CARRIED, Cast, Layout
+from sharegov._compiled import CARRIED, Cast, Roster
 from sharegov._optional import require
 from sharegov.errors import InvalidRule, InvalidValue, InvalidVote, LimitExceeded, expected
 from sharegov.rules import Vote
@@ -131,7 +131,7 @@ class _Game:
             raise InvalidValue(expected("by", "'member' or 'authority'", by))
         self.board = board
         self.by = by
-        self.layout = layout = Layout(board)
+        self.layout = layout = Roster(board)
         if by == "member":
             self.players: tuple[str, ...] = layout.members
             names = {m.id: m.name for m in board.members}
@@ -1117,7 +1117,7 @@ def encode(
     """
     tally = board.tally(votes, absent=absent, excluded=excluded)
     return _compiled.encode(
-        Layout(board), dict(tally.votes), set(tally.absent), set(tally.excluded)
+        Roster(board), dict(tally.votes), set(tally.absent), set(tally.excluded)
     )
 
 
@@ -1195,7 +1195,7 @@ def decide_batch(
         2 decisions on Shared Services Board: 1 carried, 1 not carried, 0 inquorate.
     """
     np = _np()
-    layout = Layout(board)
+    layout = Roster(board)
     state = np.asarray(records)
     if state.ndim != 2 or not np.issubdtype(state.dtype, np.integer):
         raise InvalidVote(

@@ -56,6 +56,9 @@ __all__ = [
     "EachAuthority",
     "FirstOf",
     "Majority",
+    "Minuted",
+    "MinutedTally",
+    "MissingCount",
     "Quorum",
     "Rule",
     "Tally",
@@ -146,6 +149,17 @@ Pending: TypeAlias = tuple[dict[str, Vote], frozenset[str], frozenset[str], Sequ
 #: (see :meth:`Layout.compile`).
 Check: TypeAlias = Callable[[Sequence[int], Pending], bool | None]
 
+#: Verdict codes. Ordering them makes Kleene logic plain arithmetic: "all of" is the
+#: minimum of its parts, "any of" the maximum, on ints and numpy arrays alike.
+NOT_CARRIED, EQUALITY, CARRIED = 0, 1, 2
+_ANSWER: tuple[bool | None, ...] = (False, None, True)
+_CODE: dict[bool | None, int] = {False: NOT_CARRIED, None: EQUALITY, True: CARRIED}
+
+
+def answer(code: int) -> bool | None:
+    """A verdict code as an answer: ``True`` carried, ``False`` not, ``None`` an equality."""
+    return _ANSWER[code]
+
 
 class Counts(NamedTuple):
     """The numbers most rules decide on, for a whole tally or one authority's share of it."""
@@ -155,6 +169,231 @@ class Counts(NamedTuple):
     abstain: int
     present: int
     seats: int
+
+
+class MissingCount(InvalidVote):
+    """A rule needs a number that the question, as minuted, does not give.
+
+    Raised while deciding from counts alone (:meth:`~sharegov.boards.Board.decide_counts`),
+    which names the rule and what to give.
+    """
+
+    def __init__(self, field: str, what: str) -> None:
+        super().__init__(f"{field}: {what}")
+        self.field = field
+        self.what = what
+
+
+class Ops:
+    """How verdict codes are made and combined; this one on plain ints.
+
+    ``sharegov._compiled`` has the same operations on numpy arrays, so one definition of
+    each rule (its ``_decide``) answers one question here and a batch of them there.
+    """
+
+    def of(self, ok: Any) -> Any:
+        """``ok`` as a verdict code: carried or not."""
+        return CARRIED if ok else NOT_CARRIED
+
+    def verdict(self, ok: Any, equal: Any) -> Any:
+        """An equality where ``equal``, else carried where ``ok``."""
+        return EQUALITY if equal else (CARRIED if ok else NOT_CARRIED)
+
+    def all(self, codes: Iterable[Any]) -> Any:
+        """Kleene AND: not carried if any part is not, else an equality if any is one."""
+        return min(codes, default=CARRIED)
+
+    def any(self, codes: Iterable[Any]) -> Any:
+        """Kleene OR: carried if any part is, else an equality if any is one."""
+        return max(codes, default=NOT_CARRIED)
+
+    def firm(self, code: Any) -> Any:
+        """An equality read as *not carried* (a tie that no casting vote may settle)."""
+        return NOT_CARRIED if code == EQUALITY else code
+
+    def carried(self, code: Any) -> Any:
+        """Whether ``code`` is *carried* (an equality is not)."""
+        return code == CARRIED
+
+
+SCALAR = Ops()
+
+
+class Scope:
+    """The numbers a rule reads: of a whole question, or of one authority's share of it.
+
+    ``support``, ``against``, ``abstain``, ``present`` and ``seats`` are ints here and
+    numpy arrays in a batch (``sharegov._compiled``); a question minuted only as counts
+    raises :class:`MissingCount` for a number it does not give.
+    """
+
+    __slots__ = ()
+    support: Any
+    against: Any
+    abstain: Any
+    present: Any
+    seats: Any
+
+    def parts(self) -> Sequence[Scope]:  # pragma: no cover - abstract
+        """One scope per authority with seats, in the board's order."""
+        raise NotImplementedError
+
+    @property
+    def population(self) -> int:  # pragma: no cover - abstract
+        """The population of this scope's authority."""
+        raise NotImplementedError
+
+    def weight(self, rule: Weighted) -> tuple[Any, int]:  # pragma: no cover - abstract
+        """The weight in support under ``rule``, scaled: (weight x scale, scale)."""
+        raise NotImplementedError
+
+    def in_favour(self, rule: DoubleMajority, k: Ops) -> tuple[Any, Any, int, int]:
+        """(authorities in favour, their population, authorities, total population)."""
+        parts = self.parts()
+        populations = [p.population for p in parts]
+        favour = [k.carried(code_of(rule.within, p, k)) for p in parts]
+        pop_for = sum((f * n for f, n in zip(favour, populations, strict=True)), 0)
+        return sum(favour, 0), pop_for, len(parts), sum(populations)
+
+    def ask(self, rule: Rule, k: Ops) -> Any:  # pragma: no cover - abstract
+        """The verdict code of a rule with no ``_decide`` of its own, through its ``check``."""
+        raise NotImplementedError
+
+
+_NATIVE: dict[type, bool] = {}
+_DEFINING = ("_decide", "_combine", "check", "check_in", "on_counts")
+
+
+def _native(cls: type) -> bool:
+    """Whether ``cls`` answers through its own ``_decide``: the most derived class in its
+    MRO that defines a deciding method defines ``_decide``. A user's subclass that changes
+    ``check`` or ``on_counts`` is therefore asked through them, never answered by its
+    parent's definition."""
+    found = _NATIVE.get(cls)
+    if found is None:
+        owner = next(c for c in cls.__mro__ if any(name in c.__dict__ for name in _DEFINING))
+        found = _NATIVE[cls] = "_decide" in owner.__dict__ or "_combine" in owner.__dict__
+    return found
+
+
+def code_of(rule: Rule, scope: Scope, k: Ops) -> Any:
+    """The verdict code of ``rule`` on ``scope``: the one place a rule is asked."""
+    if _NATIVE.get(type(rule)) or _native(type(rule)):
+        return rule._decide(scope, k)
+    return scope.ask(rule, k)
+
+
+class _Fields(Scope):
+    """A scope read from a question packed by a :class:`Layout` (one slot of its fields)."""
+
+    __slots__ = ("_at", "_layout", "_pending", "abstain", "against", "present", "seats", "support")
+
+    def __init__(self, layout: Layout, pending: Pending, at: int) -> None:
+        fields = pending[3]
+        members, self.seats = layout.sizes[at]
+        i = 4 * at
+        self.support, self.against, self.abstain = fields[i], fields[i + 1], fields[i + 2]
+        self.present = members - fields[i + 3]
+        self._layout, self._pending, self._at = layout, pending, at
+
+    def parts(self) -> Sequence[Scope]:
+        layout, pending = self._layout, self._pending
+        return [_Fields(layout, pending, j) for j in layout.parts(self._at)]
+
+    @property
+    def population(self) -> int:
+        code = self._layout.codes[self._at]
+        if code not in self._layout.population:
+            raise InvalidRule(
+                expected(f"population.{code}", "a population for every authority", None)
+            )
+        return self._layout.population[code]
+
+    def weight(self, rule: Weighted) -> tuple[Any, int]:
+        layout = self._layout
+        authority_of = layout.authority_of
+        code = layout.codes[self._at] if self._at < layout.whole else None
+        total = sum(
+            (
+                rule.weight_of(m, authority_of[m])
+                for m, v in self._pending[0].items()
+                if v is Vote.FOR and (code is None or authority_of[m] == code)
+            ),
+            Fraction(0),
+        )
+        return total, 1
+
+    def ask(self, rule: Rule, k: Ops) -> Any:
+        tally = self._layout.tally(self._pending)
+        if self._at == self._layout.whole:
+            answer = rule.check(tally)
+        else:
+            answer = rule.check_in(tally, self._layout.codes[self._at])
+        return EQUALITY if answer is None else k.of(answer)
+
+
+class Minuted(Scope):
+    """A scope from numbers as minuted ("carried by 5 votes to 2"), with no names.
+
+    Numbers not given are ``None`` and raise :class:`MissingCount` when a rule reads them.
+    Weights must be given per authority (the caller checks; names were not recorded).
+    """
+
+    __slots__ = (
+        "_parts",
+        "_population",
+        "_present",
+        "abstain",
+        "against",
+        "code",
+        "seats",
+        "support",
+    )
+
+    def __init__(
+        self,
+        counts: Mapping[Vote, int],
+        *,
+        present: int | None,
+        seats: int,
+        code: str | None = None,
+        parts: Sequence[Minuted] | None = None,
+        population: int | None = None,
+    ) -> None:
+        self.support = counts.get(Vote.FOR, 0)
+        self.against = counts.get(Vote.AGAINST, 0)
+        self.abstain = counts.get(Vote.ABSTAIN, 0)
+        self.seats, self.code = seats, code
+        self._present, self._parts, self._population = present, parts, population
+
+    @property
+    def present(self) -> int:
+        if self._present is None:
+            raise MissingCount("present", "the number of eligible members present")
+        return self._present
+
+    def parts(self) -> Sequence[Scope]:
+        if self._parts is None:
+            raise MissingCount("by_authority", "the counts of each authority")
+        return self._parts
+
+    @property
+    def population(self) -> int:
+        if self._population is None:
+            raise MissingCount(f"population.{self.code}", "a population for every authority")
+        return self._population
+
+    def weight(self, rule: Weighted) -> tuple[Any, int]:
+        parts = [self] if self.code is not None else self.parts()
+        weights = rule.weights
+        total = sum(
+            (weights.get(p.code, Fraction(0)) * p.support for p in parts),  # type: ignore[attr-defined]
+            Fraction(0),
+        )
+        return total, 1
+
+    def ask(self, rule: Rule, k: Ops) -> Any:
+        raise MissingCount("votes", f"the names of those voting, to ask {rule.describe()!r}")
 
 
 class Layout:
@@ -283,14 +522,8 @@ class Layout:
         return tuple((packed >> bits * i) & mask for i in range(self.nbytes // self.width))
 
     def tally(self, pending: Pending) -> Tally:
-        """The :class:`Tally` of a question already checked and counted against this layout.
-
-        Its fields are counted again in full if ``pending`` left attendance out (see
-        :meth:`reads_attendance`).
-        """
+        """The :class:`Tally` of a question already checked and counted against this layout."""
         votes, absent, excluded, fields = pending
-        if fields[4 * self.whole + 3] != len(absent) + len(excluded):
-            fields = self.pack(votes, absent, excluded)
         return assemble(  # Tally(...) without checking again
             Tally,
             {
@@ -320,38 +553,15 @@ class Layout:
             return tuple(self.slot[code] for code in self.authorities)
         return (at,) if self.sizes[at][1] > 0 else ()
 
-    @staticmethod
-    def reads_attendance(rule: Rule) -> bool:
-        """Whether ``rule``, compiled, reads who is absent or excluded.
-
-        If not, a board packs a question's votes alone (the "gone" fields stay zero) and
-        :meth:`tally` completes them on first use.
-        """
-        return any("_compile" not in type(sub).__dict__ for sub in walk(rule))
-
     def compile(self, rule: Rule, at: int | None = None) -> Check:
-        """``rule.check`` as a function of a tally's fields, on slot ``at`` (default: all).
-
-        A rule class may define ``_compile(layout, at)`` for a faster form of its own
-        :meth:`Rule.check`; it is used only for that exact class, so a subclass that
-        changes the rule's logic is never answered by its parent's compiled form. Rules
-        decided by their counts alone read them from the fields; any other rule is asked
-        through :meth:`Rule.check` itself. The contract tests hold every form to ``check``.
-        """
+        """The answer of ``rule`` on slot ``at`` (default: all) of a packed question."""
         at = self.whole if at is None else at
-        own = type(rule).__dict__.get("_compile")
-        if own is not None:
-            compiled: Check = own(rule, self, at)
-            return compiled
-        if isinstance(rule, _CountsRule):
-            on_counts, counts_at = rule.on_counts, self.counts_at
-            return lambda fields, pending: on_counts(counts_at(fields, at))
-        tally = self.tally
-        if at == self.whole:
-            check = rule.check
-            return lambda fields, pending: check(tally(pending))
-        code, check_in = self.codes[at], rule.check_in
-        return lambda fields, pending: check_in(tally(pending), code)
+        scalar = SCALAR
+
+        def check(fields: Sequence[int], pending: Pending) -> bool | None:
+            return answer(code_of(rule, _Fields(self, pending, at), scalar))
+
+        return check
 
 
 @attrs.frozen(slots=False)  # dict-based, so Layout.tally builds one in a single step
@@ -479,6 +689,13 @@ class Tally:
         """Ids of the members who voted ``vote``, in roster order."""
         return tuple(m for m in self.authority_of if self.votes.get(m) is vote)
 
+    def scope(self, authority: str | None = None) -> Scope:
+        """The numbers rules read, for the whole tally or one authority's share of it."""
+        layout = self._layout
+        at = layout.whole if authority is None else layout.slot[authority]
+        pending = (self.votes, self.absent, self.excluded, self._fields)
+        return _Fields(layout, pending, at)  # type: ignore[arg-type]
+
     def present_from(self, authority: str) -> int:
         """How many eligible members of ``authority`` are present."""
         return self.counts_in(authority).present
@@ -521,6 +738,98 @@ class Tally:
         return ", ".join(parts)
 
 
+class MinutedTally(Tally):
+    """A question minuted only as counts ("carried by 5 votes to 2"): no names, no members.
+
+    Offers the counting part of :class:`Tally`'s API; who voted how is unknown, and a
+    number the minutes do not give (members present) is ``None`` in :attr:`counts`.
+    Built by :meth:`~sharegov.boards.Board.decide_counts`.
+    """
+
+    @classmethod
+    def of(
+        cls, scope: Minuted, *, seats: FrozenMap[str, int], population: FrozenMap[str, int]
+    ) -> MinutedTally:
+        """The tally of a minuted :class:`Minuted` scope (its parts per authority, if given)."""
+        return assemble(
+            cls,
+            {
+                "votes": FrozenMap(),
+                "authority_of": FrozenMap(),
+                "seats": seats,
+                "absent": frozenset(),
+                "excluded": frozenset(),
+                "names": FrozenMap(),
+                "population": population,
+                "_minuted": scope,
+            },
+        )
+
+    @property
+    def minuted(self) -> Minuted:
+        """The numbers as minuted."""
+        scope: Minuted = self.__dict__["_minuted"]
+        return scope
+
+    def count(self, vote: Vote) -> int:
+        m = self.minuted
+        count: int = {Vote.FOR: m.support, Vote.AGAINST: m.against, Vote.ABSTAIN: m.abstain}[vote]
+        return count
+
+    @property
+    def counts(self) -> Counts:
+        m = self.minuted
+        return Counts(m.support, m.against, m.abstain, m._present, m.seats)  # type: ignore[arg-type]
+
+    def counts_in(self, authority: str) -> Counts:
+        return self.by_authority(authority).counts
+
+    def scope(self, authority: str | None = None) -> Scope:
+        return self.minuted if authority is None else self.by_authority(authority).minuted
+
+    def by_authority(self, code: str) -> MinutedTally:
+        for part in self.minuted.parts():
+            if isinstance(part, Minuted) and part.code == code:
+                population = {code: self.population[code]} if code in self.population else {}
+                return MinutedTally.of(
+                    part,
+                    seats=FrozenMap({code: self.seats[code]}),
+                    population=FrozenMap(population),
+                )
+        raise InvalidVote(expected("authority", f"one of {list(self.seats)}", code))
+
+    @property
+    def present(self) -> frozenset[str]:
+        return frozenset()  # nobody is named
+
+    @property
+    def not_voting(self) -> frozenset[str]:
+        return frozenset()
+
+    @property
+    def voting_seats(self) -> int:
+        return sum(self.seats.values())
+
+    @property
+    def authorities(self) -> tuple[str, ...]:
+        return tuple(code for code, n in self.seats.items() if n > 0)
+
+    def members(self, vote: Vote) -> tuple[str, ...]:
+        return ()
+
+    def who(self, vote: Vote) -> str:
+        return "names not recorded"
+
+    def summary(self) -> str:
+        m = self.minuted
+        parts = [f"{m.support} for", f"{m.against} against", f"{m.abstain} abstaining"]
+        if m._present is not None:
+            silent = m._present - m.support - m.against - m.abstain
+            if silent:
+                parts.append(f"{silent} present not voting")
+        return ", ".join(parts)
+
+
 # ---------------------------------------------------------------------------------------------
 # Verdict and the Rule base
 # ---------------------------------------------------------------------------------------------
@@ -549,12 +858,16 @@ class Verdict:
 class Rule:
     """Base of every rule. Subclasses are frozen attrs classes.
 
-    A rule answers twice over, from one predicate: :meth:`check` gives just the answer
-    (fast, for deciding), :meth:`evaluate` gives the answer with its reasons (for the
-    minutes). ``evaluate(t).carried == check(t)`` always; the contract tests hold every
-    rule class to it. A rule of your own needs only these two and :meth:`describe`: a
-    board asks its :meth:`check`, where the built-in rules answer from a form compiled
-    once per board (see ``Layout.compile``).
+    Each built-in rule states its meaning once, in ``_decide(scope, ops)``: a function of
+    the counts a :class:`Scope` gives (overall, and per authority through
+    ``scope.parts()``) that returns a verdict code (:data:`NOT_CARRIED`,
+    :data:`EQUALITY` or :data:`CARRIED`). Deciding one vote (:meth:`check`, and boards
+    through ``Layout.compile``), explaining it (:meth:`evaluate` takes its answer from
+    the same code), deciding from counts alone, batches of records (numpy, in
+    ``sharegov._compiled``) and voting power all ask that one function.
+
+    A rule of your own needs :meth:`check`, :meth:`evaluate` and :meth:`describe`; it is
+    asked through :meth:`check` everywhere (record by record in a batch).
 
     Attributes:
         monotone: Turning an AGAINST into a FOR never turns *carried* into *not carried*.
@@ -562,9 +875,11 @@ class Rule:
 
     monotone: ClassVar[bool] = True
 
-    def check(self, tally: Tally) -> bool | None:  # pragma: no cover - abstract
+    def check(self, tally: Tally) -> bool | None:
         """The answer alone: carried (``True``), not (``False``) or an equality (``None``)."""
-        raise NotImplementedError
+        if not _native(type(self)):  # pragma: no cover - a rule must define check or _decide
+            raise NotImplementedError(f"{type(self).__name__} defines neither check nor _decide")
+        return answer(code_of(self, tally.scope(), SCALAR))
 
     def check_in(self, tally: Tally, authority: str) -> bool | None:
         """The answer on one authority's members alone (what :class:`EachAuthority` asks)."""
@@ -582,21 +897,34 @@ class Rule:
         """The rules this rule is built from (none for a leaf rule)."""
         return ()
 
-    def _leaf(self, carried: bool | None, *reasons: str) -> Verdict:
+    def _decide(self, c: Scope, k: Ops) -> Any:  # pragma: no cover - abstract
+        """The rule's meaning, once: its verdict code on the counts of ``c``."""
+        raise NotImplementedError
+
+    def _code(self, tally: Tally) -> int:
+        """The verdict code on ``tally``, from the rule's one definition."""
+        code: int = code_of(self, tally.scope(), SCALAR)
+        return code
+
+    def _leaf(self, code: int, *reasons: str) -> Verdict:
+        carried = _ANSWER[code]
         return Verdict(carried, self, reasons, (), self if carried else None)
 
 
 class _CountsRule(Rule):
     """A rule decided by the :class:`Counts` of a tally alone."""
 
-    def on_counts(self, counts: Counts) -> bool | None:  # pragma: no cover - abstract
-        raise NotImplementedError
-
     def check(self, tally: Tally) -> bool | None:
-        return self.on_counts(tally.counts)
+        if _native(type(self)):
+            return super().check(tally)
+        return self.on_counts(tally.counts)  # a subclass that redefines on_counts
 
-    def check_in(self, tally: Tally, authority: str) -> bool | None:
-        return self.on_counts(tally.counts_in(authority))
+    def on_counts(self, counts: Counts) -> bool | None:
+        """The answer on these counts (of a tally, or of one authority's share)."""
+        scope = Minuted(
+            dict(zip(Vote, counts[:3], strict=True)), present=counts.present, seats=counts.seats
+        )
+        return answer(code_of(self, scope, SCALAR))
 
 
 def _positive_int(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -671,30 +999,22 @@ class Consensus(_CountsRule):
     def describe(self) -> str:
         return "consensus (abstentions block)" if self.abstention_blocks else "consensus"
 
-    def on_counts(self, counts: Counts) -> bool:
-        if counts.against or (self.abstention_blocks and counts.abstain):
-            return False
-        return counts.support > 0
-
-    def _compile(self, layout: Layout, at: int) -> Check:
-        # on_counts, reading the fields of slot ``at`` (see Layout).
-        support, against, abstain = 4 * at, 4 * at + 1, 4 * at + 2
-        if self.abstention_blocks:
-            return lambda f, p: not f[against] and not f[abstain] and f[support] > 0
-        return lambda f, p: not f[against] and f[support] > 0
+    def _decide(self, c: Scope, k: Ops) -> Any:
+        ok = (c.against == 0) & (c.support > 0)
+        return k.of(ok & (c.abstain == 0) if self.abstention_blocks else ok)
 
     def evaluate(self, tally: Tally) -> Verdict:
         counts = tally.counts
-        ok = self.on_counts(counts)
-        if ok:
-            return self._leaf(True, f"consensus reached: {counts.support} in support, none against")
+        code = self._code(tally)
+        if code == CARRIED:
+            return self._leaf(code, f"consensus reached: {counts.support} in support, none against")
         if counts.against:
             why = f"{counts.against} against ({tally.who(Vote.AGAINST)})"
         elif self.abstention_blocks and counts.abstain:
             why = f"{counts.abstain} abstaining ({tally.who(Vote.ABSTAIN)})"
         else:
             why = "nobody voted in support"
-        return self._leaf(False, f"consensus not reached: {why}")
+        return self._leaf(code, f"consensus not reached: {why}")
 
 
 @attrs.frozen
@@ -720,19 +1040,20 @@ class Unanimity(_CountsRule):
             return "unanimity of all voting seats"
         return "unanimity of those present"
 
-    def _base(self, counts: Counts) -> int:
-        return counts.seats if self.of == "seats" else counts.present
+    def _base(self, c: Counts | Scope) -> Any:
+        return c.seats if self.of == "seats" else c.present
 
-    def on_counts(self, counts: Counts) -> bool:
-        base = self._base(counts)
-        return base > 0 and counts.support == base
+    def _decide(self, c: Scope, k: Ops) -> Any:
+        base = self._base(c)
+        return k.of((base > 0) & (c.support == base))
 
     def evaluate(self, tally: Tally) -> Verdict:
         counts = tally.counts
-        ok = self.on_counts(counts)
+        code = self._code(tally)
         noun = "voting seats" if self.of == "seats" else "present"
         return self._leaf(
-            ok, f"{counts.support} of {self._base(counts)} {noun} in support  {_yes(ok)}"
+            code,
+            f"{counts.support} of {self._base(counts)} {noun} in support  {_yes(_ANSWER[code])}",
         )
 
 
@@ -780,28 +1101,28 @@ class Majority(_CountsRule):
             return f"a majority of {self._base_words()}"
         return f"more than {_fraction(self.more_than)} of {self._base_words()}"
 
-    def _base(self, counts: Counts) -> int:
+    def _base(self, c: Counts | Scope) -> Any:
         if self.of == "voting":
-            return counts.support + counts.against
-        return counts.present if self.of == "present" else counts.seats
+            return c.support + c.against
+        return c.present if self.of == "present" else c.seats
 
-    def on_counts(self, counts: Counts) -> bool | None:
-        base = self._base(counts)
-        support = counts.support
-        if base <= 0:
-            return False
-        if self.more_than == _HALF and support == counts.against and 2 * support == base:
-            return None
-        return support > self.more_than * base
+    def _decide(self, c: Scope, k: Ops) -> Any:
+        base, support = self._base(c), c.support
+        num, den = self.more_than.numerator, self.more_than.denominator
+        ok = (base > 0) & (support * den > num * base)
+        if self.more_than != _HALF:
+            return k.of(ok)
+        # An equality: those voting on the question split evenly (LGA 1972 Sch 12 para 39(2)).
+        return k.verdict(ok, (base > 0) & (support == c.against) & (2 * support == base))
 
     def evaluate(self, tally: Tally) -> Verdict:
         counts = tally.counts
-        ok = self.on_counts(counts)
+        code = self._code(tally)
         votes = f"{counts.support} for, {counts.against} against"
-        if ok is None:
-            return self._leaf(None, f"equality of votes: {votes}")
+        if code == EQUALITY:
+            return self._leaf(code, f"equality of votes: {votes}")
         test = f"{counts.support} > {_fraction(self.more_than)} of {self._base(counts)}"
-        return self._leaf(ok, f"{self.describe()}: {votes} ({test})  {_yes(ok)}")
+        return self._leaf(code, f"{self.describe()}: {votes} ({test})  {_yes(_ANSWER[code])}")
 
 
 @attrs.frozen
@@ -818,17 +1139,13 @@ class AtLeast(_CountsRule):
     def describe(self) -> str:
         return f"at least {self.n} in support"
 
-    def on_counts(self, counts: Counts) -> bool:
-        return counts.support >= self.n
-
-    def _compile(self, layout: Layout, at: int) -> Check:
-        support, n = 4 * at, self.n  # on_counts, reading the fields of slot ``at``
-        return lambda f, p: f[support] >= n
+    def _decide(self, c: Scope, k: Ops) -> Any:
+        return k.of(c.support >= self.n)
 
     def evaluate(self, tally: Tally) -> Verdict:
+        code = self._code(tally)
         support = tally.counts.support
-        ok = support >= self.n
-        return self._leaf(ok, f"{support} in support >= {self.n}  {_yes(ok)}")
+        return self._leaf(code, f"{support} in support >= {self.n}  {_yes(_ANSWER[code])}")
 
 
 def _weights(value: Any) -> FrozenMap[str, Fraction]:
@@ -874,21 +1191,16 @@ class Weighted(Rule):
     def describe(self) -> str:
         return f"a weighted vote reaching a quota of {_fraction(self.quota)}"
 
-    def _support(self, tally: Tally) -> Fraction:
-        authority_of = tally.authority_of
-        return sum(
-            (self.weight_of(m, authority_of[m]) for m, v in tally.votes.items() if v is Vote.FOR),
-            Fraction(0),
-        )
-
-    def check(self, tally: Tally) -> bool:
-        return self._support(tally) >= self.quota
+    def _decide(self, c: Scope, k: Ops) -> Any:
+        scaled, scale = c.weight(self)
+        return k.of(scaled * self.quota.denominator >= self.quota.numerator * scale)
 
     def evaluate(self, tally: Tally) -> Verdict:
-        total = self._support(tally)
-        ok = total >= self.quota
+        code = self._code(tally)
+        total = tally.scope().weight(self)[0]
+        quota = _fraction(self.quota)
         return self._leaf(
-            ok, f"weight in support {_fraction(total)} >= quota {_fraction(self.quota)}  {_yes(ok)}"
+            code, f"weight in support {_fraction(total)} >= quota {quota}  {_yes(_ANSWER[code])}"
         )
 
 
@@ -935,43 +1247,27 @@ class DoubleMajority(Rule):
             text += f" (a blocking minority needs at least {self.blocking_at_least} authorities)"
         return text
 
-    def _codes(self, tally: Tally) -> tuple[str, ...]:
-        codes = tally.authorities
-        for code in codes:
-            if code not in tally.population:
-                raise InvalidRule(
-                    expected(f"population.{code}", "a population for every authority", None)
-                )
-        return codes
-
-    def _decide(self, tally: Tally, in_favour: list[str]) -> tuple[bool, bool, bool, bool]:
-        """(carried, enough authorities, enough population, blocked) for those in favour."""
-        codes = tally.authorities
-        population = tally.population
-        total = sum(population[c] for c in codes)
-        share_pop = Fraction(sum(population[c] for c in in_favour), total) if total else Fraction(0)
-        auth_ok = Fraction(len(in_favour), len(codes)) >= self.authorities
-        pop_ok = share_pop >= self.population
-        blocked = len(codes) - len(in_favour) >= self.blocking_at_least
-        if auth_ok and not pop_ok and self.blocking_at_least:
-            return not blocked, auth_ok, pop_ok, blocked
-        return auth_ok and pop_ok, auth_ok, pop_ok, blocked
-
-    def check(self, tally: Tally) -> bool:
-        codes = self._codes(tally)
-        in_favour = [c for c in codes if self.within.check_in(tally, c)]
-        return self._decide(tally, in_favour)[0]
+    def _decide(self, c: Scope, k: Ops) -> Any:
+        in_favour, pop_for, n, total = c.in_favour(self, k)
+        a, p = self.authorities, self.population
+        enough = in_favour * a.denominator >= a.numerator * n
+        # No population at all: only a zero threshold is met.
+        populous = pop_for * p.denominator >= p.numerator * total if total else (p == 0)
+        if not self.blocking_at_least:
+            return k.of(enough & populous)
+        return k.of(enough & (populous | (n - in_favour < self.blocking_at_least)))
 
     def evaluate(self, tally: Tally) -> Verdict:
-        codes = self._codes(tally)
+        code = self._code(tally)
+        codes = tally.authorities
         children = tuple(self.within.evaluate(tally.by_authority(c)) for c in codes)
         in_favour = [c for c, v in zip(codes, children, strict=True) if v.carried]
-        ok, auth_ok, pop_ok, blocked = self._decide(tally, in_favour)
         population = tally.population
         total = sum(population[c] for c in codes)
         pop_for = sum(population[c] for c in in_favour)
         share_auth = Fraction(len(in_favour), len(codes))
         share_pop = Fraction(pop_for, total) if total else Fraction(0)
+        auth_ok, pop_ok = share_auth >= self.authorities, share_pop >= self.population
         reasons = [
             f"authorities in favour: {len(in_favour)} of {len(codes)} "
             f"({_percent(share_auth)}) >= {_percent(self.authorities)}  {_yes(auth_ok)}",
@@ -979,10 +1275,12 @@ class DoubleMajority(Rule):
             f"({_percent(share_pop)}) >= {_percent(self.population)}  {_yes(pop_ok)}",
         ]
         if auth_ok and not pop_ok and self.blocking_at_least:
+            blocked = len(codes) - len(in_favour) >= self.blocking_at_least
             reasons.append(
                 f"authorities not in favour: {len(codes) - len(in_favour)} >= "
                 f"{self.blocking_at_least} needed to block  {_yes(blocked)}"
             )
+        ok = _ANSWER[code]
         return Verdict(ok, self, tuple(reasons), children, self if ok else None)
 
 
@@ -1037,85 +1335,31 @@ class Quorum(Rule):
             parts.append(f"at least {self.each_authority} from each authority")
         return "a quorum of " + ", ".join(parts)
 
-    def check(self, tally: Tally) -> bool:
-        counts = tally.counts
-        if counts.present < self.required(counts.seats):
-            return False
-        each = self.each_authority
-        return each is None or all(tally.counts_in(c).present >= each for c in tally.authorities)
+    def _decide(self, c: Scope, k: Ops) -> Any:
+        ok = c.present >= self.required(c.seats)
+        if self.each_authority is not None:
+            for part in c.parts():
+                ok = ok & (part.present >= self.each_authority)
+        return k.of(ok)
 
     def evaluate(self, tally: Tally) -> Verdict:
         reasons: list[str] = []
         need = self.required(tally.voting_seats)
         if need:
-            here = len(tally.present)
+            here = tally.counts.present
             reasons.append(f"eligible members present: {here} >= {need}  {_yes(here >= need)}")
         if self.each_authority is not None:
             for code in tally.authorities:
                 here = tally.counts_in(code).present
                 good = here >= self.each_authority
                 reasons.append(f"{code} present: {here} >= {self.each_authority}  {_yes(good)}")
-        ok = self.check(tally)
+        ok = _ANSWER[self._code(tally)]
         return Verdict(ok, self, tuple(reasons), (), self if ok else None)
 
 
 # ---------------------------------------------------------------------------------------------
 # Composite rules
 # ---------------------------------------------------------------------------------------------
-
-
-def _all(values: Iterable[bool | None]) -> bool | None:
-    """Kleene AND: False if any False, else None if any None, else True."""
-    result: bool | None = True
-    for value in values:
-        if value is False:
-            return False
-        if value is None:
-            result = None
-    return result
-
-
-def _any(values: Iterable[bool | None]) -> bool | None:
-    """Kleene OR: True if any True, else None if any None, else False."""
-    result: bool | None = False
-    for value in values:
-        if value:
-            return True
-        if value is None:
-            result = None
-    return result
-
-
-def _all_of(checks: tuple[Check, ...]) -> Check:
-    """:func:`_all` over compiled checks, asking each only as far as needed."""
-    if len(checks) == 2:  # the usual case, unrolled (the hot path)
-        first, second = checks
-
-        def both(fields: Sequence[int], pending: Pending) -> bool | None:
-            answer = first(fields, pending)
-            if answer is False:
-                return False
-            other = second(fields, pending)
-            return other if answer or other is False else None
-
-        return both
-    return lambda fields, pending: _all(part(fields, pending) for part in checks)
-
-
-def _any_of(checks: tuple[Check, ...]) -> Check:
-    """:func:`_any` over compiled checks, asking each only as far as needed."""
-    if len(checks) == 2:  # the usual case, unrolled (the hot path)
-        first, second = checks
-
-        def either(fields: Sequence[int], pending: Pending) -> bool | None:
-            answer = first(fields, pending)
-            if answer:
-                return True
-            other = second(fields, pending)
-            return other if answer is False or other else None
-
-        return either
-    return lambda fields, pending: _any(part(fields, pending) for part in checks)
 
 
 @attrs.frozen(init=False)
@@ -1125,16 +1369,35 @@ class EachAuthority(Rule):
     Give either ``at_least=k`` (at least ``k`` of that authority's members in support)
     or ``rule=`` (any rule, evaluated on that authority's members alone).
 
+    A tie inside one authority's delegation is not an *equality of votes*: LGA 1972
+    Sch 12 para 39(2) gives the person presiding a casting vote on an equality of the
+    votes of the meeting on the question, so a 1–1 split within one council simply
+    fails that council's test. Only a board whose own terms give a casting vote within
+    an authority treats it as an equality: say so with ``casting_within=True``.
+
     Examples:
         >>> EachAuthority(at_least=2) == EachAuthority(rule=AtLeast(2))
         True
         >>> EachAuthority(rule=Majority()).describe()
         'a majority of those present and voting within each authority'
+        >>> t = Tally({"a1": Vote.FOR, "a2": Vote.AGAINST, "b1": Vote.FOR},
+        ...           authority_of={"a1": "A", "a2": "A", "b1": "B"}, seats={"A": 2, "B": 1})
+        >>> EachAuthority(rule=Majority()).evaluate(t).carried
+        False
+        >>> EachAuthority(rule=Majority(), casting_within=True).evaluate(t).carried is None
+        True
     """
 
     rule: Rule
+    casting_within: bool = False
 
-    def __init__(self, *, at_least: int | None = None, rule: Rule | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        at_least: int | None = None,
+        rule: Rule | None = None,
+        casting_within: bool = False,
+    ) -> None:
         if (at_least is None) == (rule is None):
             raise InvalidRule(
                 "EachAuthority: expected exactly one of at_least= or rule=, "
@@ -1143,21 +1406,31 @@ class EachAuthority(Rule):
         inner = AtLeast(at_least) if at_least is not None else rule
         if not isinstance(inner, Rule):
             raise InvalidRule(expected("EachAuthority.rule", "a sharegov rule", inner))
-        self.__attrs_init__(inner)
+        if not isinstance(casting_within, bool):
+            raise InvalidRule(
+                expected("EachAuthority.casting_within", "True or False", casting_within)
+            )
+        self.__attrs_init__(inner, casting_within)
 
     def subrules(self) -> tuple[Rule, ...]:
         return (self.rule,)
 
     def describe(self) -> str:
         if isinstance(self.rule, AtLeast):
-            return f"at least {self.rule.n} in support from each authority"
-        return f"{self.rule.describe()} within each authority"
+            text = f"at least {self.rule.n} in support from each authority"
+        else:
+            text = f"{self.rule.describe()} within each authority"
+        return text + (
+            " (the chair's casting vote settles a tie within one)" if self.casting_within else ""
+        )
 
-    def check(self, tally: Tally) -> bool | None:
-        return _all(self.rule.check_in(tally, code) for code in tally.authorities)
+    def _combine(self, codes: Iterable[Any], k: Ops) -> Any:
+        if self.casting_within:
+            return k.all(codes)
+        return k.all(k.firm(code) for code in codes)
 
-    def _compile(self, layout: Layout, at: int) -> Check:
-        return _all_of(tuple(layout.compile(self.rule, part) for part in layout.parts(at)))
+    def _decide(self, c: Scope, k: Ops) -> Any:
+        return self._combine((code_of(self.rule, part, k) for part in c.parts()), k)
 
     def evaluate(self, tally: Tally) -> Verdict:
         children = []
@@ -1165,8 +1438,16 @@ class EachAuthority(Rule):
         for code in tally.authorities:
             child = self.rule.evaluate(tally.by_authority(code))
             children.append(child)
-            reasons.extend(f"{code}: {line}" for line in child.reasons)
-        carried = _all(v.carried for v in children)
+            lines = child.reasons
+            if child.carried is None and not self.casting_within:
+                c = tally.counts_in(code)
+                lines = (
+                    f"{c.support} for, {c.against} against: a tie within {code}, so not "
+                    f"{self.rule.describe()}  no",
+                )
+            reasons.extend(f"{code}: {line}" for line in lines)
+        code = self._combine((_CODE[v.carried] for v in children), SCALAR)
+        carried = _ANSWER[code]
         return Verdict(carried, self, tuple(reasons), tuple(children), self if carried else None)
 
 
@@ -1188,6 +1469,12 @@ class _Combinator(Rule):
     def subrules(self) -> tuple[Rule, ...]:
         return self.rules
 
+    def _combine(self, codes: Iterable[Any], k: Ops) -> Any:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def _decide(self, c: Scope, k: Ops) -> Any:
+        return self._combine((code_of(rule, c, k) for rule in self.rules), k)
+
 
 @attrs.frozen(init=False)
 class FirstOf(_Combinator):
@@ -1201,11 +1488,8 @@ class FirstOf(_Combinator):
     def describe(self) -> str:
         return ", else ".join(r.describe() for r in self.rules)
 
-    def check(self, tally: Tally) -> bool | None:
-        return _any(rule.check(tally) for rule in self.rules)
-
-    def _compile(self, layout: Layout, at: int) -> Check:
-        return _any_of(tuple(layout.compile(rule, at) for rule in self.rules))
+    def _combine(self, codes: Iterable[Any], k: Ops) -> Any:
+        return k.any(codes)
 
     def evaluate(self, tally: Tally) -> Verdict:
         children = []
@@ -1216,7 +1500,7 @@ class FirstOf(_Combinator):
             reasons.extend(child.reasons)
             if child.carried:
                 return Verdict(True, self, tuple(reasons), tuple(children), rule)
-        carried = _any(c.carried for c in children)
+        carried = _ANSWER[self._combine((_CODE[c.carried] for c in children), SCALAR)]
         return Verdict(carried, self, tuple(reasons), tuple(children), None)
 
 
@@ -1232,16 +1516,13 @@ class AllOf(_Combinator):
     def describe(self) -> str:
         return ", and ".join(r.describe() for r in self.rules)
 
-    def check(self, tally: Tally) -> bool | None:
-        return _all(rule.check(tally) for rule in self.rules)
-
-    def _compile(self, layout: Layout, at: int) -> Check:
-        return _all_of(tuple(layout.compile(rule, at) for rule in self.rules))
+    def _combine(self, codes: Iterable[Any], k: Ops) -> Any:
+        return k.all(codes)
 
     def evaluate(self, tally: Tally) -> Verdict:
         children = tuple(r.evaluate(tally) for r in self.rules)
         reasons = tuple(line for c in children for line in c.reasons)
-        carried = _all(c.carried for c in children)
+        carried = _ANSWER[self._combine((_CODE[c.carried] for c in children), SCALAR)]
         return Verdict(carried, self, reasons, children, self if carried else None)
 
 
@@ -1257,14 +1538,12 @@ class AnyOf(_Combinator):
     def describe(self) -> str:
         return ", or ".join(r.describe() for r in self.rules)
 
-    def check(self, tally: Tally) -> bool | None:
-        return _any(rule.check(tally) for rule in self.rules)
-
-    def _compile(self, layout: Layout, at: int) -> Check:
-        return _any_of(tuple(layout.compile(rule, at) for rule in self.rules))
+    def _combine(self, codes: Iterable[Any], k: Ops) -> Any:
+        return k.any(codes)
 
     def evaluate(self, tally: Tally) -> Verdict:
         children = tuple(r.evaluate(tally) for r in self.rules)
         reasons = tuple(line for c in children for line in c.reasons)
         basis = next((c.rule for c in children if c.carried), None)
-        return Verdict(_any(c.carried for c in children), self, reasons, children, basis)
+        carried = _ANSWER[self._combine((_CODE[c.carried] for c in children), SCALAR)]
+        return Verdict(carried, self, reasons, children, basis)
