@@ -58,6 +58,14 @@ def dpi(member: str, item: str = "5", **kw: Any) -> Declaration:
     return Declaration(member, item, DPI, "Director of I&DeA", **kw)
 
 
+def ruling(declared: list[Declaration], **kw: Any) -> Any:
+    return rule_on_item(declared, members=BOARD.members, seats=BOARD.seats, **kw)
+
+
+def explained(declared: list[Declaration], **kw: Any) -> str:
+    return "\n".join(ruling(declared, **kw).lines())
+
+
 def dispensation(member: str, matter: str = "5", **kw: Any) -> Dispensation:
     args: dict[str, Any] = {
         "granted_by": "BDC Standards Committee",
@@ -77,10 +85,19 @@ def test_declared_interest_excludes_from_one_item_but_not_the_next() -> None:
     item5 = BOARD.decide(without, declarations=[webb], item="5")
     assert item5.tally.excluded == {"webb"}
     assert "webb" not in item5.tally.present
+    # No date given: only the board's standing orders apply, and the Act is not cited.
+    assert (
+        "Excluded from this item: Cllr M. Webb, BDC (disclosable pecuniary interest: "
+        "barred from the discussion and vote by the board's standing orders; declared: "
+        "Director of I&DeA (employment, office, trade, profession or vocation))." in item5.explain()
+    )
+    assert "The date of the meeting was not given" in item5.explain()
+    assert "Localism" not in item5.explain()
+    # With the date and nation, from 1 July 2012 in England, s.31(4) is cited.
     assert (
         "Excluded from this item: Cllr M. Webb, BDC (disclosable pecuniary interest: "
         "Localism Act 2011 s.31(4); declared: Director of I&DeA (employment, office, trade, "
-        "profession or vocation))." in item5.explain()
+        "profession or vocation))." in explained([webb], on=ON, nation="england")
     )
     item6 = BOARD.decide({**without, "webb": F}, declarations=[webb], item="6")
     assert item6.tally.excluded == frozenset()
@@ -96,8 +113,11 @@ def test_exclusion_changes_the_result_and_the_explanation_names_the_provision() 
     out = BOARD.decide(votes, absent={"webb"}, declarations=[dpi("luck")])
     assert out.status is Status.NOT_CARRIED
     assert "BDC: 1 in support >= 2  no" in out.explain()
-    assert "Cllr J. Luck, BDC (disclosable pecuniary interest: Localism Act 2011 s.31(4)" in (
+    assert "Cllr J. Luck, BDC (disclosable pecuniary interest: barred from the discussion" in (
         out.explain()
+    )
+    assert "Cllr J. Luck, BDC (disclosable pecuniary interest: Localism Act 2011 s.31(4)" in (
+        explained([dpi("luck")], on=ON, nation="england")
     )
     # The same as the plain excluded= parameter, apart from the reasons given.
     plain = BOARD.decide(votes, absent={"webb"}, excluded={"luck"})
@@ -112,7 +132,19 @@ def test_withdrawal_under_standing_orders_cites_s31_10() -> None:
     )
     out = board.decide({"hollingworth": F}, declarations=[dpi("luck")], absent={"webb"})
     assert "luck" in out.tally.excluded
-    assert "withdrew under the board's standing orders, s.31(10)" in out.explain()
+    assert "withdrew under the board's standing orders" in out.explain()
+    assert "s.31(10)" not in out.explain()  # no date: no statute cited
+    text = "\n".join(
+        rule_on_item(
+            [dpi("luck")],
+            members=board.members,
+            seats=board.seats,
+            orders=board.interest_orders,
+            on=ON,
+            nation="england",
+        ).lines()
+    )
+    assert "withdrew under the board's standing orders, s.31(10)" in text
 
 
 def test_non_registrable_interest_may_remain_and_vote_unless_orders_say_otherwise() -> None:
@@ -176,6 +208,9 @@ def test_dispensation_lets_a_vote_proceed() -> None:
     assert blocked.status is Status.INQUORATE
     text = blocked.explain()
     assert "Business cannot be transacted on this item" in text
+    # The board passes no nation here, so no statutory grounds are cited.
+    assert "no statutory grounds are cited" in text
+    text = explained(land, on=ON, nation="england", quorum=quorate.quorum)
     assert "Localism Act 2011 s.33(2)(a)" in text
     assert "Localism Act 2011 s.33(2)(b)" in text
     granted = [dispensation(m, "depot") for m in ("luck", "webb")]
@@ -239,8 +274,10 @@ def test_dispensation_is_limited_to_four_years() -> None:
     assert not ok.in_force(dt.date(2016, 7, 1))
     with pytest.raises(InvalidValue, match=r"^until: .*s\.33\(3\)"):
         dispensation("luck", start=start, until=dt.date(2016, 7, 1))
-    leap = dispensation("luck", start=dt.date(2012, 2, 29), until=dt.date(2016, 2, 28))
-    assert leap.until == dt.date(2016, 2, 28)
+    leap = dispensation("luck", start=dt.date(2016, 2, 29), until=dt.date(2020, 2, 28))
+    assert leap.until == dt.date(2020, 2, 28)
+    with pytest.raises(InvalidValue):
+        dispensation("luck", start=dt.date(2016, 2, 29), until=dt.date(2020, 2, 29))
     with pytest.raises(InvalidValue):
         dispensation("luck", start=dt.date(2013, 2, 28), until=dt.date(2017, 2, 28))
     with pytest.raises(InvalidValue, match="^until: expected a date on or after start"):
@@ -271,7 +308,8 @@ def test_para_45_recounts_a_fractional_quorum_on_the_members_remaining() -> None
         "on the 3 remaining qualified (LGA 1972 Sch 12 para 45): a quorum of at least 2 "
         "members present." in out.explain()
     )
-    assert "s.33(2)(a)" in out.explain()
+    assert "s.33(2)(a)" not in out.explain()  # no date: no statutory grounds cited
+    assert "A dispensation could be sought under the board's standing orders" in out.explain()
     # The plain excluded= parameter gets the same recount.
     plain = board.decide({"a3": F, "b2": F}, absent={"b3"}, excluded={"a1", "a2", "b1"})
     assert plain.status is Status.CARRIED
@@ -476,7 +514,7 @@ def test_a_dispensation_outside_its_dates_changes_nothing(
     decl = [dpi(m) for m in sorted(conflicted)]
     granted = [dispensation(m, start=start, until=until) for m in sorted(conflicted)]
     kw = {"absent": ballot["absent"], "excluded": ballot["excluded"], "declarations": decl}
-    without = board.decide(votes, **kw)
+    without = board.decide(votes, **kw, on=on)
     with_it = board.decide(votes, **kw, dispensations=granted, on=on)
     assert with_it.status is without.status
     assert with_it.tally == without.tally
