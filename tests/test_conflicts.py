@@ -32,6 +32,7 @@ from sharegov.conflicts import (
     InterestOrders,
     OfficerConflict,
     Register,
+    StandardsGround,
     para_45_quorum,
     rule_on_item,
     who_acts,
@@ -58,6 +59,14 @@ def dpi(member: str, item: str = "5", **kw: Any) -> Declaration:
     return Declaration(member, item, DPI, "Director of I&DeA", **kw)
 
 
+def ruling(declared: list[Declaration], **kw: Any) -> Any:
+    return rule_on_item(declared, members=BOARD.members, seats=BOARD.seats, **kw)
+
+
+def explained(declared: list[Declaration], **kw: Any) -> str:
+    return "\n".join(ruling(declared, **kw).lines())
+
+
 def dispensation(member: str, matter: str = "5", **kw: Any) -> Dispensation:
     args: dict[str, Any] = {
         "granted_by": "BDC Standards Committee",
@@ -77,10 +86,19 @@ def test_declared_interest_excludes_from_one_item_but_not_the_next() -> None:
     item5 = BOARD.decide(without, declarations=[webb], item="5")
     assert item5.tally.excluded == {"webb"}
     assert "webb" not in item5.tally.present
+    # No date given: only the board's standing orders apply, and the Act is not cited.
+    assert (
+        "Excluded from this item: Cllr M. Webb, BDC (disclosable pecuniary interest: "
+        "barred from the discussion and vote by the board's standing orders; declared: "
+        "Director of I&DeA (employment, office, trade, profession or vocation))." in item5.explain()
+    )
+    assert "The date of the meeting was not given" in item5.explain()
+    assert "Localism" not in item5.explain()
+    # With the date and nation, from 1 July 2012 in England, s.31(4) is cited.
     assert (
         "Excluded from this item: Cllr M. Webb, BDC (disclosable pecuniary interest: "
         "Localism Act 2011 s.31(4); declared: Director of I&DeA (employment, office, trade, "
-        "profession or vocation))." in item5.explain()
+        "profession or vocation))." in explained([webb], on=ON, nation="england")
     )
     item6 = BOARD.decide({**without, "webb": F}, declarations=[webb], item="6")
     assert item6.tally.excluded == frozenset()
@@ -96,8 +114,11 @@ def test_exclusion_changes_the_result_and_the_explanation_names_the_provision() 
     out = BOARD.decide(votes, absent={"webb"}, declarations=[dpi("luck")])
     assert out.status is Status.NOT_CARRIED
     assert "BDC: 1 in support >= 2  no" in out.explain()
-    assert "Cllr J. Luck, BDC (disclosable pecuniary interest: Localism Act 2011 s.31(4)" in (
+    assert "Cllr J. Luck, BDC (disclosable pecuniary interest: barred from the discussion" in (
         out.explain()
+    )
+    assert "Cllr J. Luck, BDC (disclosable pecuniary interest: Localism Act 2011 s.31(4)" in (
+        explained([dpi("luck")], on=ON, nation="england")
     )
     # The same as the plain excluded= parameter, apart from the reasons given.
     plain = BOARD.decide(votes, absent={"webb"}, excluded={"luck"})
@@ -112,7 +133,19 @@ def test_withdrawal_under_standing_orders_cites_s31_10() -> None:
     )
     out = board.decide({"hollingworth": F}, declarations=[dpi("luck")], absent={"webb"})
     assert "luck" in out.tally.excluded
-    assert "withdrew under the board's standing orders, s.31(10)" in out.explain()
+    assert "withdrew under the board's standing orders" in out.explain()
+    assert "s.31(10)" not in out.explain()  # no date: no statute cited
+    text = "\n".join(
+        rule_on_item(
+            [dpi("luck")],
+            members=board.members,
+            seats=board.seats,
+            orders=board.interest_orders,
+            on=ON,
+            nation="england",
+        ).lines()
+    )
+    assert "withdrew under the board's standing orders, s.31(10)" in text
 
 
 def test_non_registrable_interest_may_remain_and_vote_unless_orders_say_otherwise() -> None:
@@ -176,6 +209,9 @@ def test_dispensation_lets_a_vote_proceed() -> None:
     assert blocked.status is Status.INQUORATE
     text = blocked.explain()
     assert "Business cannot be transacted on this item" in text
+    # The board passes no nation here, so no statutory grounds are cited.
+    assert "no statutory grounds are cited" in text
+    text = explained(land, on=ON, nation="england", quorum=quorate.quorum)
     assert "Localism Act 2011 s.33(2)(a)" in text
     assert "Localism Act 2011 s.33(2)(b)" in text
     granted = [dispensation(m, "depot") for m in ("luck", "webb")]
@@ -239,8 +275,10 @@ def test_dispensation_is_limited_to_four_years() -> None:
     assert not ok.in_force(dt.date(2016, 7, 1))
     with pytest.raises(InvalidValue, match=r"^until: .*s\.33\(3\)"):
         dispensation("luck", start=start, until=dt.date(2016, 7, 1))
-    leap = dispensation("luck", start=dt.date(2012, 2, 29), until=dt.date(2016, 2, 28))
-    assert leap.until == dt.date(2016, 2, 28)
+    leap = dispensation("luck", start=dt.date(2016, 2, 29), until=dt.date(2020, 2, 28))
+    assert leap.until == dt.date(2020, 2, 28)
+    with pytest.raises(InvalidValue):
+        dispensation("luck", start=dt.date(2016, 2, 29), until=dt.date(2020, 2, 29))
     with pytest.raises(InvalidValue):
         dispensation("luck", start=dt.date(2013, 2, 28), until=dt.date(2017, 2, 28))
     with pytest.raises(InvalidValue, match="^until: expected a date on or after start"):
@@ -271,7 +309,8 @@ def test_para_45_recounts_a_fractional_quorum_on_the_members_remaining() -> None
         "on the 3 remaining qualified (LGA 1972 Sch 12 para 45): a quorum of at least 2 "
         "members present." in out.explain()
     )
-    assert "s.33(2)(a)" in out.explain()
+    assert "s.33(2)(a)" not in out.explain()  # no date: no statutory grounds cited
+    assert "A dispensation could be sought under the board's standing orders" in out.explain()
     # The plain excluded= parameter gets the same recount.
     plain = board.decide({"a3": F, "b2": F}, absent={"b3"}, excluded={"a1", "a2", "b1"})
     assert plain.status is Status.CARRIED
@@ -476,7 +515,7 @@ def test_a_dispensation_outside_its_dates_changes_nothing(
     decl = [dpi(m) for m in sorted(conflicted)]
     granted = [dispensation(m, start=start, until=until) for m in sorted(conflicted)]
     kw = {"absent": ballot["absent"], "excluded": ballot["excluded"], "declarations": decl}
-    without = board.decide(votes, **kw)
+    without = board.decide(votes, **kw, on=on)
     with_it = board.decide(votes, **kw, dispensations=granted, on=on)
     assert with_it.status is without.status
     assert with_it.tally == without.tally
@@ -754,3 +793,160 @@ def test_a_register_publishes_sensitive_interests_only_as_a_fact(interest: Inter
     assert ("withheld under section 32(2)" in published) is interest.sensitive
     if not interest.sensitive:
         assert interest.matter in published
+
+
+# -- the law of the date and the nation ----------------------------------------------------------
+
+PREJ = InterestKind.PREJUDICIAL
+NOV_2009 = dt.date(2009, 11, 27)
+
+
+def test_a_prejudicial_interest_in_2009_withdraws_under_the_2007_code() -> None:
+    webb = Declaration("webb", "5", PREJ, "Director of I&DeA")
+    r = ruling([webb], on=NOV_2009, nation="england")
+    assert r.excluded == {"webb"}
+    assert r.entries[0].effect is Effect.WITHDRAW
+    text = "\n".join(r.lines())
+    assert "withdrew under Model Code of Conduct 2007 (SI 2007/1159) para 12" in text
+    assert "Localism" not in text
+    assert "ruled under the Model Code of Conduct 2007 (SI 2007/1159)" in text
+
+
+def test_a_personal_interest_in_2009_remains_and_votes() -> None:
+    hall = Declaration("hall", "5", InterestKind.PERSONAL, "a friend's firm tenders")
+    r = ruling([hall], on=NOV_2009, nation="england")
+    assert r.excluded == frozenset()
+    assert r.entries[0].effect is Effect.REMAIN
+    text = "\n".join(r.lines())
+    assert "Declared, may remain and vote: Cllr M. Hall, RBC (personal interest: declared " in text
+    assert "SI 2007/1159" in text
+    assert "Localism" not in text
+
+
+def test_a_dpi_in_2013_cites_s31_4_and_a_dpi_in_2009_is_refused() -> None:
+    r = ruling([dpi("luck")], on=dt.date(2013, 3, 1), nation="england")
+    assert r.excluded == {"luck"}
+    assert "Localism Act 2011 s.31(4)" in "\n".join(r.lines())
+    with pytest.raises(
+        InvalidVote,
+        match=r"^declarations\[0\]\.kind: a disclosable pecuniary interest exists only from "
+        r"1 July 2012 \(Localism Act 2011 s\.30\); on 27 November 2009 the Model Code of "
+        r"Conduct 2007 \(SI 2007/1159\) applies: declare a personal or prejudicial interest$",
+    ):
+        ruling([dpi("luck")], on=NOV_2009, nation="england")
+    # The index is the declaration's place in the list given.
+    with pytest.raises(InvalidVote, match=r"^declarations\[1\]\.kind: a prejudicial interest "):
+        ruling(
+            [
+                Declaration("hall", "5", InterestKind.NON_REGISTRABLE, "x"),
+                attrs.evolve(dpi("luck"), kind=PREJ),
+            ],
+            on=dt.date(2013, 3, 1),
+            nation="england",
+        )
+
+
+@pytest.mark.parametrize(
+    ("on", "code"),
+    [
+        (dt.date(2007, 5, 2), "Model Code of Conduct 2001 (SI 2001/3575) para 12"),
+        (dt.date(2007, 5, 3), "Model Code of Conduct 2007 (SI 2007/1159) para 12"),
+        (dt.date(2012, 6, 30), "Model Code of Conduct 2007 (SI 2007/1159) para 12"),
+    ],
+)
+def test_boundary_days_cite_the_code_in_force(on: dt.date, code: str) -> None:
+    text = explained([Declaration("webb", "5", PREJ, "x")], on=on, nation="england")
+    assert f"withdrew under {code}" in text
+
+
+def test_boundary_1_july_2012_localism_act() -> None:
+    on = dt.date(2012, 7, 1)
+    assert "Localism Act 2011 s.31(4)" in explained([dpi("luck")], on=on, nation="england")
+    with pytest.raises(InvalidVote, match="exists only from 27 November 2001 to 30 June 2012"):
+        ruling([Declaration("webb", "5", PREJ, "x")], on=on, nation="england")
+    with pytest.raises(InvalidVote):
+        ruling([dpi("luck")], on=dt.date(2012, 6, 30), nation="england")
+
+
+def test_wales_cites_the_welsh_code() -> None:
+    from sharegov.statute import nation_of_gss
+
+    nation = nation_of_gss("W06000015")
+    text = explained([Declaration("webb", "5", PREJ, "x")], on=dt.date(2013, 3, 1), nation=nation)
+    assert "withdrew under Welsh Model Code of Conduct 2008 (SI 2008/788 (W.82)) para 14(1)(a)" in (
+        text
+    )
+    assert "Localism" not in text
+    with pytest.raises(InvalidVote, match="is not a category of interest in wales law"):
+        ruling([dpi("luck")], on=dt.date(2013, 3, 1), nation="wales")
+
+
+def test_scotland_has_no_regime_and_the_explanation_says_so() -> None:
+    r = rule_on_item(
+        [dpi("luck")],
+        members=BOARD.members,
+        seats=BOARD.seats,
+        on=dt.date(2010, 5, 1),
+        nation="scotland",
+        body="Lothian Joint Board",
+    )
+    assert r.regime is None
+    assert r.excluded == {"luck"}  # the board's orders still bar a DPI
+    text = "\n".join(r.lines())
+    assert (
+        "No statutory regime on members' interests is modelled for scotland on 1 May 2010: "
+        "only Lothian Joint Board's standing orders were applied." in text
+    )
+    assert "Localism" not in text
+    assert "SI 20" not in text
+
+
+def test_no_note_without_declarations() -> None:
+    assert ruling([], on=NOV_2009, nation="england").lines() == []
+
+
+def test_an_s33_dispensation_dated_2009_is_refused_a_standards_committee_one_accepted() -> None:
+    with pytest.raises(
+        InvalidValue, match=r"^ground: a dispensation under Localism Act 2011 s\.33"
+    ):
+        dispensation("webb", start=dt.date(2009, 9, 1), until=dt.date(2010, 8, 31))
+    granted = Dispensation(
+        "webb",
+        ["5"],
+        standards_ground=StandardsGround.ENGLAND_2009_IMPEDED,
+        granted_by="BDC Standards Committee",
+        start=dt.date(2009, 9, 1),
+        until=dt.date(2010, 8, 31),
+    )
+    r = ruling(
+        [Declaration("webb", "5", PREJ, "Director of I&DeA")],
+        dispensations=[granted],
+        on=NOV_2009,
+        nation="england",
+    )
+    assert r.excluded == frozenset()
+    text = "\n".join(r.lines())
+    assert (
+        "granted by BDC Standards Committee under LGA 2000 s.81(4); SI 2009/1255 reg 17(1)(a)(i)"
+        in (text)
+    )
+    assert "Localism" not in text
+    # A 2002 ground after 15 June 2009, or an English ground in Wales, is refused.
+    with pytest.raises(InvalidValue, match="^standards_ground: SI 2002/339"):
+        attrs.evolve(granted, standards_ground=StandardsGround.ENGLAND_2002_IMPEDED)
+    with pytest.raises(InvalidVote, match=r"^dispensations\[0\]: .*england law"):
+        ruling(
+            [Declaration("webb", "5", PREJ, "x")],
+            dispensations=[granted],
+            on=NOV_2009,
+            nation="wales",
+        )
+    with pytest.raises(InvalidValue, match="^ground, standards_ground: expected exactly one"):
+        Dispensation("webb", ["5"], granted_by="x", start=NOV_2009, until=NOV_2009)
+    with pytest.raises(InvalidValue, match=r"SI 2009/1255 reg 17"):
+        attrs.evolve(granted, until=dt.date(2013, 9, 1))
+
+
+def test_a_prejudicial_interest_may_not_be_declared_to_remain() -> None:
+    with pytest.raises(InvalidValue, match="^effect: a member with a prejudicial interest"):
+        Declaration("webb", "5", PREJ, "x", effect=Effect.REMAIN)

@@ -63,11 +63,13 @@ from typing import Any
 
 import attrs
 
+from sharegov import statute
 from sharegov._frozen import FrozenMap
 from sharegov._validate import instances, is_date, optional_date
 from sharegov.errors import InvalidValue, InvalidVote, UnknownId, expected
 from sharegov.parties import Member, Officer, Post, _identifier, _text
 from sharegov.rules import Quorum, Tally
+from sharegov.statute import Regime, StandardsGround
 
 __all__ = [
     "PARA_45",
@@ -86,6 +88,7 @@ __all__ = [
     "ItemRuling",
     "OfficerConflict",
     "Register",
+    "StandardsGround",
     "Step",
     "WhoActs",
     "para_45_quorum",
@@ -158,6 +161,14 @@ class InterestKind(enum.Enum):
     """Registrable under the authority's code of conduct (s.28(2)), but not pecuniary."""
     NON_REGISTRABLE = "non-registrable interest"
     """Not on any register, but declared when a matter affects it (e.g. a friend's firm)."""
+    PERSONAL = "personal interest"
+    """Before 1 July 2012 in England, and in Wales: an interest under the model code of
+    conduct (2001 and 2007 English codes para 8; Welsh code 2008 para 10), declared, after
+    which the member may remain and vote."""
+    PREJUDICIAL = "prejudicial interest"
+    """A personal interest so significant that it is likely to prejudice the member's
+    judgement (2001 and 2007 English codes para 10; Welsh code para 12): the member
+    withdraws (2007 code para 12; Welsh code para 14(1)(a))."""
 
 
 class DpiCategory(enum.Enum):
@@ -357,6 +368,11 @@ def _effect_allowed(instance: Any, attribute: attrs.Attribute[Any], value: Any) 
             f"effect: a member with a disclosable pecuniary interest may not take part "
             f"({S31_4}); only a dispensation under s.33 can relieve that, got {value!r}"
         )
+    if value is Effect.REMAIN and instance.kind is InterestKind.PREJUDICIAL:
+        raise InvalidValue(
+            "effect: a member with a prejudicial interest must withdraw (the model codes of "
+            f"conduct); only a standards committee's dispensation can relieve that, got {value!r}"
+        )
 
 
 @attrs.frozen
@@ -464,6 +480,10 @@ interest: may remain and take part; non-registrable interest: may remain and tak
             return self.disclosable_pecuniary
         if kind is InterestKind.OTHER_REGISTRABLE:
             return self.other_registrable
+        if kind is InterestKind.PREJUDICIAL:
+            return Effect.WITHDRAW
+        if kind is InterestKind.PERSONAL:
+            return Effect.REMAIN
         return self.non_registrable
 
     def provision(self, kind: InterestKind, effect: Effect) -> str:
@@ -480,7 +500,27 @@ interest: may remain and take part; non-registrable interest: may remain and tak
 
     def describe(self) -> str:
         """The orders in plain English."""
-        return "; ".join(f"{kind.value}: {self.effect(kind).value}" for kind in InterestKind)
+        return "; ".join(f"{kind.value}: {self.effect(kind).value}" for kind in _ORDERED)
+
+    def standing(self, kind: InterestKind, effect: Effect) -> str:
+        """Where no statutory regime applies: ``effect`` as the board's own orders give it.
+
+        Examples:
+            >>> InterestOrders().standing(InterestKind.DISCLOSABLE_PECUNIARY, Effect.BARRED)
+            "barred from the discussion and vote by the board's standing orders"
+        """
+        if effect is Effect.WITHDRAW:
+            return f"withdrew under {self.source}"
+        if effect is Effect.BARRED:
+            return f"barred from the discussion and vote by {self.source}"
+        return f"may remain and vote under {self.source}"
+
+
+_ORDERED = (
+    InterestKind.DISCLOSABLE_PECUNIARY,
+    InterestKind.OTHER_REGISTRABLE,
+    InterestKind.NON_REGISTRABLE,
+)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -529,33 +569,75 @@ _GROUND_WORDS = {
 }
 
 
+def _optional_ground(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None and not isinstance(value, DispensationGround):
+        raise InvalidValue(
+            expected(attribute.name, "a DispensationGround (Localism Act 2011 s.33(2))", value)
+        )
+
+
+def _optional_standards_ground(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None and not isinstance(value, StandardsGround):
+        raise InvalidValue(expected(attribute.name, "a StandardsGround or None", value))
+
+
 @attrs.frozen
 class Dispensation:
-    """A dispensation under Localism Act 2011 s.33 for one member, for named matters.
+    """A dispensation for one member, for named matters, under the law of its start date.
+
+    From 1 July 2012 in England a dispensation is granted under Localism Act 2011 s.33 on a
+    ``ground`` of s.33(2), for less than 4 years (s.33(3)). Before then in England, and in
+    Wales, the standards committee granted it under LGA 2000 s.81(4) on a
+    ``standards_ground`` (SI 2002/339, then SI 2009/1255 from 15 June 2009; in Wales
+    SI 2001/2279 (W.169)): give exactly one of the two.
 
     Args:
         member: The member's id.
         matters: The matters it covers (a declaration's :attr:`Declaration.subject`).
-        ground: The s.33(2) ground on which it was granted.
+        ground: The s.33(2) ground on which it was granted (from 1 July 2012, England).
+        standards_ground: The standards committee's ground (before 1 July 2012 in
+            England, or in Wales).
         granted_by: Who granted it, e.g. ``"BDC Standards Committee"``.
         start: The first day it has effect.
-        until: The last day it has effect; less than 4 years after ``start`` (s.33(3)).
+        until: The last day it has effect; less than 4 years after ``start`` where the law
+            of its ground limits it so (s.33(3); SI 2009/1255).
         discussion: Whether it relieves the bar on discussion.
         vote: Whether it relieves the bar on voting; only then does the member count.
 
-    The statute's dispensations are for disclosable pecuniary interests; sharegov applies
-    one to any declaration it covers, as codes of conduct commonly extend the same
-    procedure to other interests.
+    The statute's dispensations are for disclosable pecuniary (or prejudicial) interests;
+    sharegov applies one to any declaration it covers, as codes of conduct commonly extend
+    the same procedure to other interests.
 
     Raises:
-        InvalidValue: No matters, ``until`` before ``start`` or 4 years or more after it,
-            or a dispensation that relieves nothing.
+        InvalidValue: No matters, no ground or two, a ground not available on ``start``
+            (an s.33 ground before 1 July 2012), ``until`` before ``start`` or past the
+            ground's limit, or a dispensation that relieves nothing.
+
+    Examples:
+        >>> import datetime as dt
+        >>> d = Dispensation("webb", ["I&DeA funding"],
+        ...                  standards_ground=StandardsGround.ENGLAND_2009_IMPEDED,
+        ...                  granted_by="BDC Standards Committee",
+        ...                  start=dt.date(2009, 9, 1), until=dt.date(2010, 8, 31))
+        >>> d.describe()
+        'dispensation for the discussion and vote granted by BDC Standards Committee under \
+LGA 2000 s.81(4); SI 2009/1255 reg 17(1)(a)(i), in effect 1 September 2009 to 31 August 2010'
+        >>> Dispensation("webb", ["I&DeA funding"], DispensationGround.IMPEDE_BUSINESS,
+        ...              granted_by="BDC Standards Committee",
+        ...              start=dt.date(2009, 9, 1), until=dt.date(2010, 8, 31))
+        Traceback (most recent call last):
+        ...
+        sharegov.errors.InvalidValue: ground: a dispensation under Localism Act 2011 s.33 \
+can take effect only from 1 July 2012 (SI 2012/1463 art. 2(e)), got one starting \
+1 September 2009: before then the standards committee granted it under LGA 2000 s.81(4); \
+give standards_ground= (a StandardsGround, e.g. StandardsGround.ENGLAND_2009_IMPEDED) instead
     """
 
     member: str = attrs.field(validator=_identifier)
     matters: frozenset[str] = attrs.field(converter=_matters)
-    ground: DispensationGround = attrs.field(
-        validator=attrs.validators.instance_of(DispensationGround)
+    ground: DispensationGround | None = attrs.field(default=None, validator=_optional_ground)
+    standards_ground: StandardsGround | None = attrs.field(
+        default=None, kw_only=True, validator=_optional_standards_ground
     )
     granted_by: str = attrs.field(kw_only=True, validator=_text)
     start: dt.date = attrs.field(kw_only=True, validator=is_date)
@@ -570,23 +652,77 @@ class Dispensation:
     def __attrs_post_init__(self) -> None:
         if not self.matters:
             raise InvalidValue(expected("matters", "at least one matter", set()))
+        self._check_ground()
         if self.until < self.start:
             raise InvalidValue(
                 expected("until", f"a date on or after start {self.start}", self.until)
             )
-        limit = _add_years(self.start, MAX_YEARS)
-        if self.until >= limit:
+        years, source = self.max_years
+        limit = _add_years(self.start, years) if years is not None else None
+        if limit is not None and self.until >= limit:
             last = limit - dt.timedelta(days=1)
             raise InvalidValue(
                 expected(
                     "until",
-                    f"a date less than {MAX_YEARS} years after start {self.start}, i.e. no later "
-                    f"than {last} (Localism Act 2011 s.33(3))",
+                    f"a date less than {years} years after start {self.start}, i.e. no later "
+                    f"than {last} ({source})",
                     self.until,
                 )
             )
         if not (self.discussion or self.vote):
             raise InvalidValue("discussion, vote: a dispensation must relieve at least one of them")
+
+    def _check_ground(self) -> None:
+        if (self.ground is None) == (self.standards_ground is None):
+            raise InvalidValue(
+                expected(
+                    "ground, standards_ground",
+                    "exactly one: an s.33(2) ground from 1 July 2012 in England, else the "
+                    "standards committee's ground",
+                    (self.ground, self.standards_ground),
+                )
+            )
+        if self.ground is not None and self.start < statute.LOCALISM_FROM:
+            raise InvalidValue(
+                "ground: a dispensation under Localism Act 2011 s.33 can take effect only from "
+                f"1 July 2012 (SI 2012/1463 art. 2(e)), got one starting {_day(self.start)}: "
+                "before then the standards committee granted it under LGA 2000 s.81(4); give "
+                "standards_ground= (a StandardsGround, e.g. "
+                "StandardsGround.ENGLAND_2009_IMPEDED) instead"
+            )
+        g = self.standards_ground
+        if g is not None and not g.available(self.start):
+            until = f" to {_day(g.end)}" if g.end is not None else ""
+            raise InvalidValue(
+                f"standards_ground: {g.value} could be used only from {_day(g.start)}{until}, "
+                f"got a dispensation starting {_day(self.start)}"
+            )
+
+    @property
+    def citation(self) -> str:
+        """The provision it was granted under, e.g. ``"Localism Act 2011 s.33(2)(a)"``."""
+        ground = self.ground if self.ground is not None else self.standards_ground
+        return ground.citation if ground is not None else ""
+
+    @property
+    def nation(self) -> str:
+        """The nation whose law it was granted under."""
+        if self.standards_ground is not None:
+            return self.standards_ground.nation
+        return statute.ENGLAND
+
+    @property
+    def max_years(self) -> tuple[int | None, str]:
+        """The longest it may last under its ground's law (``None``: no limit modelled), and
+        the provision that says so."""
+        if self.ground is not None:
+            return MAX_YEARS, "Localism Act 2011 s.33(3)"
+        g = self.standards_ground
+        if g is StandardsGround.ENGLAND_2009_IMPEDED or (
+            g is StandardsGround.ENGLAND_2009_POLITICAL_BALANCE
+        ):
+            return MAX_YEARS, "SI 2009/1255 reg 17"
+        return None, ""
 
     def in_force(self, on: dt.date) -> bool:
         """Whether the dispensation has effect on ``on``."""
@@ -610,7 +746,7 @@ class Dispensation:
         )
         return (
             f"dispensation for {relieves} granted by {self.granted_by} under "
-            f"{self.ground.citation}, in effect {_day(self.start)} to {_day(self.until)}"
+            f"{self.citation}, in effect {_day(self.start)} to {_day(self.until)}"
         )
 
 
@@ -657,6 +793,10 @@ class ItemRuling:
         voting_seats: The whole number of voting seats.
         unreachable: The quorum cannot be met even if every member not excluded attends.
         recounted: Para 45 changed the quorum (it was set as a fraction).
+        regime: The statutory regime applied (see :func:`sharegov.statute.regime`), or
+            ``None`` where only the board's standing orders were.
+        on: The date of the meeting, if given.
+        note: The line saying which law was applied, or that none was.
     """
 
     item: str | None
@@ -667,6 +807,9 @@ class ItemRuling:
     voting_seats: int
     unreachable: bool = False
     recounted: bool = False
+    regime: Regime | None = attrs.field(default=None, kw_only=True)
+    on: dt.date | None = attrs.field(default=None, kw_only=True)
+    note: str | None = attrs.field(default=None, kw_only=True)
 
     @property
     def para_45(self) -> bool:
@@ -676,6 +819,8 @@ class ItemRuling:
     def lines(self) -> list[str]:
         """Lines for an outcome's explanation, deterministic."""
         out: list[str] = []
+        if self.note is not None and any(e.declarations for e in self.entries):
+            out.append(self.note)
         excluded = [e for e in self.entries if e.excluded]
         if excluded:
             out.append(
@@ -714,14 +859,33 @@ class ItemRuling:
                 "cannot be reached even if every other member attends."
             )
         if self.unreachable or (self.para_45 and self.quorum is not None):
-            out.append(
-                "A dispensation could be sought on the grounds in "
-                f"{DispensationGround.IMPEDE_BUSINESS.citation} "
-                f"({DispensationGround.IMPEDE_BUSINESS.words}) or "
-                f"{DispensationGround.POLITICAL_BALANCE.citation} "
-                f"({DispensationGround.POLITICAL_BALANCE.words})."
-            )
+            out.append(self._dispensation_line())
         return out
+
+    def _dispensation_line(self) -> str:
+        rule = (
+            self.regime.dispensation(self.on)
+            if self.regime is not None and self.on is not None
+            else None
+        )
+        if rule is None:
+            return (
+                "A dispensation could be sought under the board's standing orders; no "
+                "statutory grounds are cited, as no statutory regime was applied."
+            )
+        if not rule.grounds:
+            first, second = DispensationGround.IMPEDE_BUSINESS, DispensationGround.POLITICAL_BALANCE
+            return (
+                f"A dispensation could be sought from {rule.grants_by} on the grounds in "
+                f"{first.citation} ({first.words}) or {second.citation} ({second.words})."
+            )
+        on = self.on
+        usable = [g for g in rule.grounds if on is not None and g.available(on)][:2]
+        grounds = " or ".join(f"{g.value} ({g.words})" for g in usable)
+        return (
+            f"A dispensation could be sought from {rule.grants_by} ({rule.under}) on the "
+            f"grounds in {grounds}."
+        )
 
 
 def para_45_quorum(
@@ -779,8 +943,19 @@ def rule_on_item(
     absent: Iterable[str] = (),
     excluded: Iterable[str] = (),
     body: str = "the board",
+    nation: str | None = None,
 ) -> ItemRuling:
     """Apply declarations (and dispensations) to one item of a board's business.
+
+    With ``on`` and ``nation`` given, the statutory regime in force that day in that
+    nation (:func:`sharegov.statute.regime`) decides what each declared interest means,
+    and the explanation cites it: before 1 July 2012 in England, and in Wales, a
+    prejudicial interest means the member withdraws and a personal interest that they
+    may remain and vote (the model codes of conduct); from 1 July 2012 in England, a
+    disclosable pecuniary interest bars them from the discussion and vote (Localism Act
+    2011 s.31(4)). A kind of interest the regime does not know is refused. Where no
+    regime is modelled (Scotland), or the date or nation is not given, only the board's
+    :class:`InterestOrders` apply, no statute is cited, and the explanation says so.
 
     Args:
         declarations: Interests declared at the meeting. With ``item`` given, only those
@@ -796,6 +971,9 @@ def rule_on_item(
         absent: Members not present (they cannot declare at the meeting).
         excluded: Members excluded from the item directly (an interest recorded elsewhere).
         body: The board's name, for messages.
+        nation: The board's nation (``"england"``, ``"wales"``, ``"scotland"`` or
+            ``"northern ireland"``; see :func:`sharegov.statute.nation_of_gss`), or
+            ``None`` if not known or mixed.
 
     Returns:
         The :class:`ItemRuling`.
@@ -803,7 +981,30 @@ def rule_on_item(
     Raises:
         UnknownId: A declaration or dispensation for someone who is not a member.
         InvalidVote: An absent member who declared, declarations on several items with no
-            ``item=``, or dispensations without ``on=``.
+            ``item=``, dispensations without ``on=``, a kind of interest the regime of the
+            date does not know, or a dispensation granted under another nation's law.
+
+    Examples:
+        >>> import datetime as dt
+        >>> from sharegov.reference import bromsgrove_redditch_board
+        >>> board = bromsgrove_redditch_board()
+        >>> webb = Declaration("webb", "5", InterestKind.PREJUDICIAL, "Director of I&DeA")
+        >>> ruling = rule_on_item([webb], members=board.members, seats=board.seats,
+        ...                       on=dt.date(2009, 11, 27), nation="england")
+        >>> for line in ruling.lines():
+        ...     print(line)
+        Members' interests are ruled under the Model Code of Conduct 2007 (SI 2007/1159), \
+in force in england on 27 November 2009.
+        Excluded from this item: Cllr M. Webb, BDC (prejudicial interest: withdrew under \
+Model Code of Conduct 2007 (SI 2007/1159) para 12; declared: Director of I&DeA).
+        >>> dpi = attrs.evolve(webb, kind=InterestKind.DISCLOSABLE_PECUNIARY)
+        >>> rule_on_item([dpi], members=board.members, seats=board.seats,
+        ...              on=dt.date(2009, 11, 27), nation="england")
+        Traceback (most recent call last):
+        ...
+        sharegov.errors.InvalidVote: declarations[0].kind: a disclosable pecuniary interest \
+exists only from 1 July 2012 (Localism Act 2011 s.30); on 27 November 2009 the Model Code \
+of Conduct 2007 (SI 2007/1159) applies: declare a personal or prejudicial interest
     """
     orders = orders if orders is not None else InterestOrders()
     roster = {m.id: m for m in members}
@@ -818,6 +1019,15 @@ def rule_on_item(
         raise InvalidVote(expected("on", "the date of the meeting, to test dispensations", on))
     if on is not None and (not isinstance(on, dt.date) or isinstance(on, dt.datetime)):
         raise InvalidVote(expected("on", "a datetime.date", on))
+    if nation is not None and nation not in statute.NATIONS:
+        raise InvalidVote(expected("nation", f"one of {list(statute.NATIONS)} or None", nation))
+    regime = statute.regime(on, nation) if on is not None and nation is not None else None
+    note = (
+        _regime_line(regime, on)
+        if regime is not None and on is not None
+        else statute.no_regime_note(on, nation, body)
+    )
+    index = {id(d): i for i, d in enumerate(declared)}
     if item is None:
         items = sorted({d.item for d in declared})
         if len(items) > 1:
@@ -827,6 +1037,16 @@ def rule_on_item(
         item = items[0] if items else None
     else:
         declared = tuple(d for d in declared if d.item == item)
+    if regime is not None and on is not None:
+        for d in declared:
+            _check_kind(d, index[id(d)], regime, on)
+    if nation in (statute.ENGLAND, statute.WALES):
+        for i, g in enumerate(granted):
+            if g.nation != nation:
+                raise InvalidVote(
+                    f"dispensations[{i}]: granted under {g.citation}, which is {g.nation} law, "
+                    f"but the board is in {nation}"
+                )
     for d in declared:
         if d.member in absent_ids:
             raise InvalidVote(
@@ -859,10 +1079,10 @@ def rule_on_item(
         relief: Dispensation | None = None
         barred = member_id in direct
         for d in mine:
-            effect = d.effect if d.effect is not None else orders.effect(d.kind)
+            effect, why = _effect(d, orders, regime)
             if _STRENGTH[effect] > _STRENGTH[strongest]:
                 strongest = effect
-            head = f"{d.kind.value}: {orders.provision(d.kind, effect)}"
+            head = f"{d.kind.value}: {why}"
             if effect.excludes:
                 covering = [g for g in granted if on is not None and g.covers(d, on)]
                 cover = next((g for g in covering if g.vote), covering[0] if covering else None)
@@ -907,7 +1127,63 @@ def rule_on_item(
         total,
         unreachable,
         recounted=effective is not quorum,
+        regime=regime,
+        on=on,
+        note=note,
     )
+
+
+def _regime_line(regime: Regime, on: dt.date) -> str:
+    return (
+        f"Members' interests are ruled under the {regime.name}, in force in {regime.nation} "
+        f"on {_day(on)}."
+    )
+
+
+def _check_kind(d: Declaration, i: int, regime: Regime, on: dt.date) -> None:
+    """Refuse a declaration of a kind of interest that the regime of the date does not know."""
+    kind = d.kind.value
+    if regime.knows(kind):
+        return
+    known = [r for r in statute.REGIMES if r.nation == regime.nation and r.knows(kind)]
+    article = "an" if kind[0] in "aeiou" else "a"
+    if known:
+        first, last = known[0], known[-1]
+        span = (
+            f"from {_day(first.start)}"
+            if last.end is None
+            else f"from {_day(first.start)} to {_day(last.end)}"
+        )
+        exists = f"exists only {span} ({first.rule(kind).defined})"
+    else:
+        exists = f"is not a category of interest in {regime.nation} law"
+    raise InvalidVote(
+        f"declarations[{i}].kind: {article} {kind} {exists}; on {_day(on)} the {regime.name} "
+        f"applies: declare {regime.describe_categories()}"
+    )
+
+
+def _effect(d: Declaration, orders: InterestOrders, regime: Regime | None) -> tuple[Effect, str]:
+    """What declaration ``d`` means on the item, and the provision that says so."""
+    if regime is None:
+        effect = d.effect if d.effect is not None else orders.effect(d.kind)
+        return effect, orders.standing(d.kind, effect)
+    if d.kind is InterestKind.DISCLOSABLE_PECUNIARY:
+        effect = d.effect if d.effect is not None else orders.effect(d.kind)
+        return effect, orders.provision(d.kind, effect)
+    rule = regime.rule(d.kind.value)
+    if rule.withdraws:
+        return Effect.WITHDRAW, f"withdrew under {rule.provision}"
+    if rule.bars:
+        effect = d.effect if d.effect is Effect.WITHDRAW else Effect.BARRED
+        return effect, f"barred from the discussion and vote by {rule.provision}"
+    if d.kind is InterestKind.PERSONAL:
+        effect = d.effect if d.effect is not None else Effect.REMAIN
+        if effect is Effect.REMAIN:
+            return effect, f"declared under {rule.provision}; may remain and vote"
+        return effect, orders.standing(d.kind, effect)
+    effect = d.effect if d.effect is not None else orders.effect(d.kind)
+    return effect, orders.provision(d.kind, effect)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -408,12 +408,18 @@ def schedules(draw: st.DrawFn) -> Any:
 # -- conflicts --
 
 _DATES = st.dates(min_value=dt.date(2012, 7, 1), max_value=dt.date(2040, 12, 31))
+_LOCALISM_KINDS = (
+    InterestKind.DISCLOSABLE_PECUNIARY,
+    InterestKind.OTHER_REGISTRABLE,
+    InterestKind.NON_REGISTRABLE,
+)
 
 
 @st.composite
 def interests(draw: st.DrawFn) -> Interest:
     """An entry in a register of interests, with a category when it is pecuniary."""
-    kind = draw(st.sampled_from(InterestKind))
+    # The kinds of the Localism Act regime, matching the dates drawn (from 1 July 2012).
+    kind = draw(st.sampled_from(_LOCALISM_KINDS))
     category = (
         draw(st.none() | st.sampled_from(DpiCategory))
         if kind is InterestKind.DISCLOSABLE_PECUNIARY

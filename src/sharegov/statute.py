@@ -1,0 +1,646 @@
+"""The statutory regimes on members' interests, by nation and date, each provision cited.
+
+An event is judged under the law in force on its date in its nation (DESIGN.md, "What the
+law says"). This module holds that law as data: for each modelled regime, the interest
+categories it knows, which of them bar a member from taking part and which require them
+to leave the room, who may grant a dispensation and on what grounds, and the quorum and
+casting-vote defaults. Every provision carries its legislation.gov.uk URI.
+
+Regimes modelled:
+
+- **England, Model Code of Conduct 2001** (Local Authorities (Model Code of Conduct)
+  (England) Order 2001, SI 2001/3575), in force 27 November 2001 (art. 1(1)), to 2 May
+  2007. Personal and prejudicial interests; a member with a prejudicial interest
+  withdraws from the room.
+- **England, Model Code of Conduct 2007** (Local Authorities (Model Code of Conduct)
+  Order 2007, SI 2007/1159), in force 3 May 2007 (art. 1(1)); it revokes SI 2001/3575
+  (art. 4). To 30 June 2012. A member with a prejudicial interest withdraws from the
+  room (para 12(1)), but may first make representations, answer questions or give
+  evidence where the public may do so (para 12(2)).
+- **England, Localism Act 2011** ss.30-34 with the Relevant Authorities (Disclosable
+  Pecuniary Interests) Regulations 2012, SI 2012/1464, from 1 July 2012. A member with a
+  disclosable pecuniary interest may not participate in the discussion or vote
+  (s.31(4)); they withdraw only if standing orders say so (s.31(10)).
+- **Wales, Welsh Model Code of Conduct 2008** (Local Authorities (Model Code of Conduct)
+  (Wales) Order 2008, SI 2008/788 (W.82)), in force 18 April 2008 (art. 1(1)), as amended
+  (e.g. SI 2016/84 (W.38), from 1 April 2016). Personal and prejudicial interests; a
+  member with a prejudicial interest withdraws (para 14(1)(a)).
+
+Dispensations before the Localism Act were granted by the standards committee under
+LGA 2000 s.81(4): in England under the Relevant Authorities (Standards Committee)
+(Dispensations) Regulations 2002, SI 2002/339 (in force 18 March 2002), then Part 4 of
+the Standards Committee (Further Provisions) (England) Regulations 2009, SI 2009/1255
+(in force 15 June 2009); in Wales under the Standards Committees (Grant of Dispensations)
+(Wales) Regulations 2001, SI 2001/2279 (W.169). Localism Act s.33 dispensations can take
+effect only from 1 July 2012 (SI 2012/1463 art. 2(e)).
+
+Quorum and casting vote: LGA 1972 Sch 12 paras 6, 39(2), 44 and 45 apply in England and
+Wales throughout these dates (:data:`MEETING_DEFAULTS`).
+
+Not modelled: Scotland and Northern Ireland (their own codes), Wales before 18 April 2008
+(the Conduct of Members (Model Code of Conduct) (Wales) Order 2001), and England before
+27 November 2001. :func:`regime` returns ``None`` there, and callers apply only the
+board's own standing orders (:func:`no_regime_note` says so in words).
+
+Verified against legislation.gov.uk (or its mirrors) for this module: the commencement
+dates of SI 2001/3575, SI 2007/1159, SI 2008/788, SI 2002/339 and SI 2009/1255; SI 2007/1159
+art. 4 revoking SI 2001/3575; SI 2012/1463 art. 2(e) (s.33 dispensations taking effect on
+or after 1 July 2012); the grounds in SI 2002/339 reg 3(1)(a) and SI 2009/1255
+reg 17(1)(a); SI 2016/85 (W.39) adding ground reg 2(j) to SI 2001/2279 from 1 April 2016.
+
+Not verified here against legislation.gov.uk: the commencement of Localism Act ss.30-34
+on 1 July 2012 itself (the article of SI 2012/1463 that brings them into force was not
+read; the date is well established); the paragraph numbers of the 2001 English code
+(paras 8-12, taken from the parallel police authorities code SI 2001/3578) and of the
+2007 code's para 12; the Welsh code's paras 10, 12 and 14 (from a secondary source); the
+4-year limit under SI 2009/1255 (from a council's report of it, not the text); whether
+SI 2002/339 limited a dispensation's length (modelled as no limit); the wording of
+grounds (c) to (i) of SI 2001/2279 reg 2 and any limit on a Welsh dispensation's length;
+and the commencement date of SI 2001/2279.
+
+Examples:
+    >>> import datetime as dt
+    >>> r = regime(dt.date(2009, 11, 27), nation_of_gss("E07000234"))
+    >>> r.name, r.categories
+    ('Model Code of Conduct 2007 (SI 2007/1159)', ('personal interest', 'prejudicial interest'))
+    >>> r.withdraws("prejudicial interest"), r.bars("personal interest")
+    (True, False)
+    >>> print(r.provision("prejudicial interest"))
+    Model Code of Conduct 2007 (SI 2007/1159) para 12
+    >>> regime(dt.date(2012, 7, 1), "england").name
+    'Localism Act 2011 (SI 2012/1464)'
+    >>> regime(dt.date(2010, 5, 1), "scotland") is None
+    True
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from typing import Any
+
+import attrs
+
+from sharegov._validate import is_date, optional_date
+from sharegov.errors import InvalidValue, UnknownId, expected
+
+__all__ = [
+    "ENGLAND",
+    "MEETING_DEFAULTS",
+    "NATIONS",
+    "NORTHERN_IRELAND",
+    "REGIMES",
+    "SCOTLAND",
+    "WALES",
+    "DispensationRule",
+    "InterestRule",
+    "Provision",
+    "Regime",
+    "StandardsGround",
+    "nation_of_gss",
+    "no_regime_note",
+    "regime",
+]
+
+ENGLAND = "england"
+WALES = "wales"
+SCOTLAND = "scotland"
+NORTHERN_IRELAND = "northern ireland"
+NATIONS = (ENGLAND, WALES, SCOTLAND, NORTHERN_IRELAND)
+
+_GSS_NATION = {"E": ENGLAND, "W": WALES, "S": SCOTLAND, "N": NORTHERN_IRELAND}
+
+PERSONAL = "personal interest"
+PREJUDICIAL = "prejudicial interest"
+DPI = "disclosable pecuniary interest"
+OTHER_REGISTRABLE = "other registrable interest"
+NON_REGISTRABLE = "non-registrable interest"
+
+LOCALISM_FROM = dt.date(2012, 7, 1)
+
+_LEG = "https://www.legislation.gov.uk"
+
+
+def _day(value: dt.date) -> str:
+    return f"{value.day} {value:%B %Y}"
+
+
+def _uri(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, str) or not value.startswith(f"{_LEG}/"):
+        raise InvalidValue(expected(attribute.name, f"a URI under {_LEG}/", value))
+
+
+def _text(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidValue(expected(attribute.name, "a non-empty string", value))
+
+
+@attrs.frozen
+class Provision:
+    """A provision of law, as cited in explanations, with its legislation.gov.uk URI.
+
+    Examples:
+        >>> p = Provision("Localism Act 2011 s.31(4)",
+        ...               "https://www.legislation.gov.uk/ukpga/2011/20/section/31")
+        >>> str(p)
+        'Localism Act 2011 s.31(4)'
+        >>> p.cite()
+        'Localism Act 2011 s.31(4) <https://www.legislation.gov.uk/ukpga/2011/20/section/31>'
+    """
+
+    text: str = attrs.field(validator=_text)
+    uri: str = attrs.field(validator=_uri)
+
+    def __str__(self) -> str:
+        return self.text
+
+    def cite(self) -> str:
+        """The citation with its URI."""
+        return f"{self.text} <{self.uri}>"
+
+
+@attrs.frozen
+class InterestRule:
+    """What one category of interest means under a regime.
+
+    Attributes:
+        category: The category, e.g. ``"prejudicial interest"``.
+        defined: The provision that defines the category.
+        provision: The provision that says what the member must do.
+        bars: The member may not take part in the discussion or vote.
+        withdraws: The member must leave the room (the regime itself requires it).
+        note: Anything else a clerk needs, e.g. a right to make representations first.
+    """
+
+    category: str = attrs.field(validator=_text)
+    defined: Provision
+    provision: Provision
+    bars: bool = attrs.field(kw_only=True)
+    withdraws: bool = attrs.field(kw_only=True)
+    note: str | None = attrs.field(default=None, kw_only=True)
+
+
+class StandardsGround(enum.Enum):
+    """Grounds on which a standards committee could grant a dispensation under LGA 2000
+    s.81(4), before the Localism Act 2011 (England) or still (Wales).
+
+    The value is the citation. Use these for a dispensation that took effect before
+    1 July 2012 in England, or in Wales; use :class:`~sharegov.conflicts.DispensationGround`
+    (Localism Act 2011 s.33(2)) from 1 July 2012 in England.
+    """
+
+    ENGLAND_2002_IMPEDED = "SI 2002/339 reg 3(1)(a)(i)"
+    """More than 50% of the members entitled or required to participate are prohibited."""
+    ENGLAND_2002_POLITICAL_BALANCE = "SI 2002/339 reg 3(1)(a)(ii)"
+    """The authority could not comply with its duty under LGHA 1989 s.15(4)."""
+    ENGLAND_2009_IMPEDED = "SI 2009/1255 reg 17(1)(a)(i)"
+    """More than 50% of the members entitled to vote are prohibited from voting."""
+    ENGLAND_2009_POLITICAL_BALANCE = "SI 2009/1255 reg 17(1)(a)(ii)"
+    """The prohibitions would upset political balance so as to prejudice the outcome."""
+    WALES_A = "SI 2001/2279 reg 2(a)"
+    WALES_B = "SI 2001/2279 reg 2(b)"
+    WALES_C = "SI 2001/2279 reg 2(c)"
+    WALES_D = "SI 2001/2279 reg 2(d)"
+    WALES_E = "SI 2001/2279 reg 2(e)"
+    WALES_F = "SI 2001/2279 reg 2(f)"
+    WALES_G = "SI 2001/2279 reg 2(g)"
+    WALES_H = "SI 2001/2279 reg 2(h)"
+    WALES_I = "SI 2001/2279 reg 2(i)"
+    WALES_J = "SI 2001/2279 reg 2(j)"
+    """It appears to the committee otherwise appropriate (inserted by SI 2016/85 (W.39))."""
+
+    @property
+    def citation(self) -> str:
+        """E.g. ``"LGA 2000 s.81(4); SI 2009/1255 reg 17(1)(a)(i)"``."""
+        return f"LGA 2000 s.81(4); {self.value}"
+
+    @property
+    def nation(self) -> str:
+        """The nation whose standards committees could use the ground."""
+        return WALES if self.name.startswith("WALES") else ENGLAND
+
+    @property
+    def start(self) -> dt.date:
+        """The first day the ground could be used."""
+        return _GROUND_DATES[self][0]
+
+    @property
+    def end(self) -> dt.date | None:
+        """The last day the ground could be used, or ``None`` if it still can be."""
+        return _GROUND_DATES[self][1]
+
+    @property
+    def words(self) -> str:
+        """The ground in a short phrase for explanations."""
+        return _STANDARDS_WORDS.get(self, f"the circumstances in {self.value}")
+
+    def available(self, on: dt.date) -> bool:
+        """Whether a dispensation could be granted on this ground to take effect on ``on``."""
+        return self.start <= on and (self.end is None or on <= self.end)
+
+
+_SI_2002_339 = (dt.date(2002, 3, 18), dt.date(2009, 6, 14))
+_SI_2009_1255 = (dt.date(2009, 6, 15), dt.date(2012, 6, 30))
+# Not verified here: the date SI 2001/2279 came into force; 28 July 2001 is the date of the
+# companion Standards Committees (Wales) Regulations 2001 (SI 2001/2283).
+_SI_2001_2279: tuple[dt.date, dt.date | None] = (dt.date(2001, 7, 28), None)
+_GROUND_DATES: dict[StandardsGround, tuple[dt.date, dt.date | None]] = {
+    StandardsGround.ENGLAND_2002_IMPEDED: _SI_2002_339,
+    StandardsGround.ENGLAND_2002_POLITICAL_BALANCE: _SI_2002_339,
+    StandardsGround.ENGLAND_2009_IMPEDED: _SI_2009_1255,
+    StandardsGround.ENGLAND_2009_POLITICAL_BALANCE: _SI_2009_1255,
+    **{g: _SI_2001_2279 for g in StandardsGround if g.name.startswith("WALES")},
+    StandardsGround.WALES_J: (dt.date(2016, 4, 1), None),
+}
+_STANDARDS_WORDS = {
+    StandardsGround.ENGLAND_2002_IMPEDED: "more than half of the members entitled to take "
+    "part would otherwise be prohibited",
+    StandardsGround.ENGLAND_2002_POLITICAL_BALANCE: "the authority could not otherwise "
+    "comply with its political balance duty",
+    StandardsGround.ENGLAND_2009_IMPEDED: "more than half of the members entitled to vote "
+    "would otherwise be prohibited from voting",
+    StandardsGround.ENGLAND_2009_POLITICAL_BALANCE: "the prohibitions would upset the "
+    "political balance of the meeting so as to prejudice the outcome",
+    StandardsGround.WALES_A: "no fewer than half of the members of the body considering the "
+    "business have an interest which relates to it",
+    StandardsGround.WALES_J: "otherwise appropriate",
+}
+
+
+@attrs.frozen
+class DispensationRule:
+    """Who could grant a dispensation, on what grounds and for how long, between two dates.
+
+    Attributes:
+        grants_by: Who grants it, in words.
+        under: The provision that gives the power.
+        grounds: The grounds that may be cited (an empty tuple: the Localism Act's, see
+            :class:`~sharegov.conflicts.DispensationGround`).
+        max_years: The longest a dispensation may last, or ``None`` where no limit is
+            modelled.
+        start: The first day a dispensation under this rule can take effect.
+        end: The last day, or ``None`` while it continues.
+    """
+
+    grants_by: str
+    under: Provision
+    grounds: tuple[StandardsGround, ...]
+    max_years: int | None
+    start: dt.date
+    end: dt.date | None = None
+
+    def in_force(self, on: dt.date) -> bool:
+        """Whether a dispensation could take effect under this rule on ``on``."""
+        return self.start <= on and (self.end is None or on <= self.end)
+
+
+def _nation(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value not in NATIONS:
+        raise InvalidValue(expected(attribute.name, f"one of {list(NATIONS)}", value))
+
+
+@attrs.frozen
+class Regime:
+    """A statutory regime on members' interests in one nation, between two dates.
+
+    Build none yourself: :func:`regime` finds the one in force; :data:`REGIMES` lists them.
+
+    Attributes:
+        name: How explanations name it, e.g. ``"Model Code of Conduct 2007 (SI 2007/1159)"``.
+        nation: ``"england"`` or ``"wales"``.
+        start: The first day it applies.
+        end: The last day, or ``None`` while it is in force.
+        source: The instrument, with its URI.
+        rules: What each interest category means.
+        dispensations: Who grants dispensations, by date.
+        amendments: Amending instruments taken into account.
+
+    Examples:
+        >>> import datetime as dt
+        >>> r = regime(dt.date(2013, 3, 1), "england")
+        >>> r.categories
+        ('disclosable pecuniary interest', 'other registrable interest', \
+'non-registrable interest')
+        >>> r.bars("disclosable pecuniary interest"), r.withdraws("disclosable pecuniary interest")
+        (True, False)
+        >>> d = r.dispensation(dt.date(2013, 3, 1))
+        >>> d.grants_by, d.max_years, str(d.under)
+        ('the authority, or a committee, sub-committee or officer it delegates to', 4, \
+'Localism Act 2011 s.33')
+        >>> regime(dt.date(2009, 11, 27), "england").dispensation(dt.date(2009, 11, 27)).grounds
+        (<StandardsGround.ENGLAND_2009_IMPEDED: 'SI 2009/1255 reg 17(1)(a)(i)'>, \
+<StandardsGround.ENGLAND_2009_POLITICAL_BALANCE: 'SI 2009/1255 reg 17(1)(a)(ii)'>)
+    """
+
+    name: str = attrs.field(validator=_text)
+    nation: str = attrs.field(validator=_nation)
+    start: dt.date = attrs.field(validator=is_date)
+    end: dt.date | None = attrs.field(validator=optional_date)
+    source: Provision
+    rules: tuple[InterestRule, ...]
+    dispensations: tuple[DispensationRule, ...] = ()
+    amendments: tuple[Provision, ...] = ()
+
+    @property
+    def categories(self) -> tuple[str, ...]:
+        """The interest categories the regime knows, in its order."""
+        return tuple(r.category for r in self.rules)
+
+    def in_force(self, on: dt.date) -> bool:
+        """Whether the regime applies on ``on``."""
+        return self.start <= on and (self.end is None or on <= self.end)
+
+    def knows(self, category: str) -> bool:
+        """Whether ``category`` is an interest category of this regime."""
+        return category in self.categories
+
+    def rule(self, category: str) -> InterestRule:
+        """The :class:`InterestRule` for ``category``.
+
+        Raises:
+            UnknownId: The regime does not know the category.
+        """
+        for r in self.rules:
+            if r.category == category:
+                return r
+        raise UnknownId(
+            expected("category", f"one of {list(self.categories)} ({self.name})", category)
+        )
+
+    def bars(self, category: str) -> bool:
+        """Whether an interest of ``category`` bars the member from the discussion and vote."""
+        return self.rule(category).bars
+
+    def withdraws(self, category: str) -> bool:
+        """Whether an interest of ``category`` requires the member to leave the room."""
+        return self.rule(category).withdraws
+
+    def provision(self, category: str) -> Provision:
+        """The provision that says what an interest of ``category`` means."""
+        return self.rule(category).provision
+
+    def dispensation(self, on: dt.date) -> DispensationRule | None:
+        """The dispensation rule for a dispensation taking effect on ``on``, if any."""
+        for d in self.dispensations:
+            if d.in_force(on):
+                return d
+        return None
+
+    def describe_categories(self) -> str:
+        """The categories in words, e.g. ``"a personal or prejudicial interest"``."""
+        names = [c.removesuffix(" interest") for c in self.categories]
+        head = ", ".join(names[:-1])
+        text = f"{head} or {names[-1]}" if head else names[-1]
+        return f"{_article(text)} {text} interest"
+
+
+def _article(text: str) -> str:
+    return "an" if text[:1].lower() in "aeiou" else "a"
+
+
+def _p(text: str, path: str) -> Provision:
+    return Provision(text, f"{_LEG}/{path}")
+
+
+LGA_1972_SCH_12 = "ukpga/1972/70/schedule/12"
+MEETING_DEFAULTS: tuple[Provision, ...] = (
+    _p(
+        "LGA 1972 Sch 12 para 6 (quorum of a council: one quarter)",
+        f"{LGA_1972_SCH_12}/paragraph/6",
+    ),
+    _p(
+        "LGA 1972 Sch 12 para 39(2) (second or casting vote of the person presiding)",
+        f"{LGA_1972_SCH_12}/paragraph/39",
+    ),
+    _p(
+        "LGA 1972 Sch 12 para 44 (paras 39-43 applied to committees and joint committees)",
+        f"{LGA_1972_SCH_12}/paragraph/44",
+    ),
+    _p(
+        "LGA 1972 Sch 12 para 45 (quorum when more than a third are disqualified)",
+        f"{LGA_1972_SCH_12}/paragraph/45",
+    ),
+)
+"""The quorum and casting-vote defaults, in England and Wales on every modelled date."""
+
+_CODE_2001 = "Model Code of Conduct 2001 (SI 2001/3575)"
+_CODE_2007 = "Model Code of Conduct 2007 (SI 2007/1159)"
+_CODE_WALES = "Welsh Model Code of Conduct 2008 (SI 2008/788 (W.82))"
+_U2001 = "uksi/2001/3575/contents/made"
+_U2007 = "uksi/2007/1159/contents/made"
+_UWALES = "wsi/2008/788/contents/made"
+_LOCALISM_31 = "ukpga/2011/20/section/31"
+_S28 = _p("Localism Act 2011 s.28 (the authority's code of conduct)", "ukpga/2011/20/section/28")
+
+_STANDARDS_2002 = DispensationRule(
+    "the standards committee",
+    _p("LGA 2000 s.81(4); SI 2002/339 reg 3", "uksi/2002/339/contents/made"),
+    (StandardsGround.ENGLAND_2002_IMPEDED, StandardsGround.ENGLAND_2002_POLITICAL_BALANCE),
+    None,
+    *_SI_2002_339,
+)
+_STANDARDS_2009 = DispensationRule(
+    "the standards committee",
+    _p("LGA 2000 s.81(4); SI 2009/1255 reg 17", "uksi/2009/1255/part/4/made"),
+    (StandardsGround.ENGLAND_2009_IMPEDED, StandardsGround.ENGLAND_2009_POLITICAL_BALANCE),
+    4,
+    *_SI_2009_1255,
+)
+
+
+def _code_rules(code: str, uri: str, personal: str, prejudicial: str, participation: str,
+                note: str | None) -> tuple[InterestRule, ...]:  # fmt: skip
+    return (
+        InterestRule(
+            PERSONAL,
+            _p(f"{code} para {personal}", uri),
+            _p(f"{code} para {personal}", uri),
+            bars=False,
+            withdraws=False,
+        ),
+        InterestRule(
+            PREJUDICIAL,
+            _p(f"{code} para {prejudicial}", uri),
+            _p(f"{code} para {participation}", uri),
+            bars=True,
+            withdraws=True,
+            note=note,
+        ),
+    )
+
+
+CODE_2001 = Regime(
+    _CODE_2001,
+    ENGLAND,
+    dt.date(2001, 11, 27),
+    dt.date(2007, 5, 2),
+    _p("Local Authorities (Model Code of Conduct) (England) Order 2001, SI 2001/3575", _U2001),
+    _code_rules(_CODE_2001, _U2001, "8", "10", "12", None),
+    (_STANDARDS_2002,),
+)
+CODE_2007 = Regime(
+    _CODE_2007,
+    ENGLAND,
+    dt.date(2007, 5, 3),
+    dt.date(2012, 6, 30),
+    _p("Local Authorities (Model Code of Conduct) Order 2007, SI 2007/1159", _U2007),
+    _code_rules(
+        _CODE_2007,
+        _U2007,
+        "8",
+        "10",
+        "12",
+        "where the public may attend to make representations, answer questions or give "
+        "evidence on the business, the member may do so first, then withdraws (para 12(2))",
+    ),
+    (attrs.evolve(_STANDARDS_2002, start=dt.date(2007, 5, 3)), _STANDARDS_2009),
+)
+LOCALISM = Regime(
+    "Localism Act 2011 (SI 2012/1464)",
+    ENGLAND,
+    LOCALISM_FROM,
+    None,
+    _p("Localism Act 2011 ss.30-34", "ukpga/2011/20/part/1/chapter/7"),
+    (
+        InterestRule(
+            DPI,
+            _p("Localism Act 2011 s.30", "ukpga/2011/20/section/30"),
+            _p("Localism Act 2011 s.31(4)", _LOCALISM_31),
+            bars=True,
+            withdraws=False,
+            note="standing orders may also require the member to withdraw from the room (s.31(10))",
+        ),
+        InterestRule(
+            OTHER_REGISTRABLE,
+            _p("Localism Act 2011 s.28(2)", "ukpga/2011/20/section/28"),
+            _S28,
+            bars=False,
+            withdraws=False,
+        ),
+        InterestRule(
+            NON_REGISTRABLE,
+            _S28,
+            _S28,
+            bars=False,
+            withdraws=False,
+        ),
+    ),
+    (
+        DispensationRule(
+            "the authority, or a committee, sub-committee or officer it delegates to",
+            _p("Localism Act 2011 s.33", "ukpga/2011/20/section/33"),
+            (),
+            4,
+            LOCALISM_FROM,
+        ),
+    ),
+    (_p("SI 2012/1464", "uksi/2012/1464/contents/made"),),
+)
+WALES_2008 = Regime(
+    _CODE_WALES,
+    WALES,
+    dt.date(2008, 4, 18),
+    None,
+    _p("Local Authorities (Model Code of Conduct) (Wales) Order 2008, SI 2008/788 (W.82)", _UWALES),
+    _code_rules(_CODE_WALES, _UWALES, "10", "12", "14(1)(a)", None),
+    (
+        DispensationRule(
+            "the standards committee",
+            _p("LGA 2000 s.81(4); SI 2001/2279 (W.169) reg 2", "wsi/2001/2279/contents/made"),
+            tuple(g for g in StandardsGround if g.nation == WALES),
+            None,
+            dt.date(2008, 4, 18),
+        ),
+    ),
+    (_p("SI 2016/84 (W.38)", "wsi/2016/84/contents/made"),),
+)
+
+REGIMES: tuple[Regime, ...] = (CODE_2001, CODE_2007, LOCALISM, WALES_2008)
+"""Every modelled regime, by nation and then date."""
+
+
+def nation_of_gss(code: str | None) -> str | None:
+    """The nation of a GSS code (ONS Government Statistical Service), from its first letter.
+
+    Examples:
+        >>> nation_of_gss("E07000234"), nation_of_gss("W06000015"), nation_of_gss("S12000036")
+        ('england', 'wales', 'scotland')
+        >>> nation_of_gss("N09000003"), nation_of_gss(None), nation_of_gss("X1")
+        ('northern ireland', None, None)
+    """
+    if not isinstance(code, str) or not code:
+        return None
+    return _GSS_NATION.get(code[0].upper())
+
+
+def _check(on: Any, nation: Any) -> None:
+    if not isinstance(on, dt.date) or isinstance(on, dt.datetime):
+        raise InvalidValue(expected("on", "a datetime.date", on))
+    if nation not in NATIONS:
+        raise InvalidValue(expected("nation", f"one of {list(NATIONS)}", nation))
+
+
+def regime(on: dt.date, nation: str) -> Regime | None:
+    """The regime on members' interests in force on ``on`` in ``nation``.
+
+    Args:
+        on: The date of the event (a meeting).
+        nation: ``"england"``, ``"wales"``, ``"scotland"`` or ``"northern ireland"``
+            (see :func:`nation_of_gss`).
+
+    Returns:
+        The :class:`Regime`, or ``None`` where none is modelled (Scotland, Northern
+        Ireland, or a date before the nation's first modelled regime).
+
+    Raises:
+        InvalidValue: ``on`` is not a date, or ``nation`` is not one of the four.
+
+    Examples:
+        >>> import datetime as dt
+        >>> regime(dt.date(2007, 5, 2), "england").name
+        'Model Code of Conduct 2001 (SI 2001/3575)'
+        >>> regime(dt.date(2007, 5, 3), "england").name
+        'Model Code of Conduct 2007 (SI 2007/1159)'
+        >>> regime(dt.date(2012, 6, 30), "england").name
+        'Model Code of Conduct 2007 (SI 2007/1159)'
+        >>> regime(dt.date(2010, 1, 1), "wales").name
+        'Welsh Model Code of Conduct 2008 (SI 2008/788 (W.82))'
+        >>> regime(dt.date(2010, 1, 1), "France")
+        Traceback (most recent call last):
+        ...
+        sharegov.errors.InvalidValue: nation: expected one of ['england', 'wales', \
+'scotland', 'northern ireland'], got 'France'
+    """
+    _check(on, nation)
+    for r in REGIMES:
+        if r.nation == nation and r.in_force(on):
+            return r
+    return None
+
+
+def no_regime_note(on: dt.date | None, nation: str | None, body: str = "the board") -> str:
+    """The sentence an explanation gives when no statutory regime was applied.
+
+    Examples:
+        >>> import datetime as dt
+        >>> no_regime_note(dt.date(2010, 5, 1), "scotland", "Lothian Joint Board")
+        "No statutory regime on members' interests is modelled for scotland on 1 May 2010: \
+only Lothian Joint Board's standing orders were applied."
+        >>> no_regime_note(None, "england")
+        "The date of the meeting was not given, so no statutory regime on members' interests \
+was applied: only the board's standing orders were applied."
+    """
+    tail = f"only {body}'s standing orders were applied."
+    if on is None:
+        return (
+            "The date of the meeting was not given, so no statutory regime on members' "
+            f"interests was applied: {tail}"
+        )
+    if nation is None:
+        return (
+            "The nation of the meeting is not known (its authorities have no GSS codes, or "
+            "are in more than one nation), so no statutory regime on members' interests was "
+            f"applied: {tail}"
+        )
+    where = f"for {nation} on {_day(on)}"
+    return f"No statutory regime on members' interests is modelled {where}: {tail}"
