@@ -416,7 +416,7 @@ def _bounds(value: Any) -> FrozenMap[str, Money]:
     out = {str(k): to_money(v, f"limits.{k}") for k, v in value.items()}
     for k, v in out.items():
         if v.pence < 0:
-            raise InvalidValue(expected(f"limits.{k}", "an amount >= £0", v))
+            raise InvalidValue(f"limits.{k}: expected an amount >= £0, got {v}")
     return frozen_map(out)
 
 
@@ -430,7 +430,7 @@ class _Bounded(SplitRule):
 
     def shares(self, parties: Sequence[str]) -> dict[str, Fraction]:
         what = f"a linear rule; {self._word}s depend on the amount, so use split()"
-        raise InvalidRule(expected("rule", what, self))
+        raise InvalidRule(f"rule: expected {what}, got {self.describe()!r}")
 
     def split(self, amount: Money, parties: Sequence[str]) -> dict[str, Money]:
         amount = to_money(amount)
@@ -439,8 +439,9 @@ class _Bounded(SplitRule):
             if not free:
                 if remaining:
                     limits = _names(f"{p} {self.limits[p]}" for p in parties if p in self.limits)
-                    what = f"{self._word}s ({limits}) that can meet {abs(amount)}"
-                    raise InvalidValue(expected("limits", what, dict(self.limits)))
+                    raise InvalidValue(
+                        f"limits: expected {self._word}s that can meet {abs(amount)}, got {limits}"
+                    )
                 parts: dict[str, Money] = {}
                 break
             parts = self.rule.split(remaining, free)
@@ -453,8 +454,10 @@ class _Bounded(SplitRule):
             if not hit:
                 break
             if not self._cap and sum((self.limits[p] for p in hit), ZERO) > remaining:
-                what = f"floors that fit within {abs(amount)}"
-                raise InvalidValue(expected("limits", what, dict(self.limits)))
+                floors = _names(f"{p} {self.limits[p]}" for p in hit)
+                raise InvalidValue(
+                    f"limits: expected floors that fit within {abs(amount)}, got {floors}"
+                )
             for p in hit:
                 pinned[p] = self.limits[p]
                 remaining -= self.limits[p]
