@@ -201,3 +201,20 @@ def test_simulate_progress_bar_does_not_change_results(capsys: pytest.CaptureFix
     assert json.loads(plain) == json.loads(with_bar)
     assert err.count("\rsimulating [") >= 2  # one redraw per chunk
     assert err.endswith("70,000 of 70,000\n")
+
+
+def test_check_counts_one_council_in_the_singular(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from sharegov.costs import Category, CostItem, CostPlan
+
+    arrangement = bromsgrove_redditch_arrangement()
+    plan = CostPlan(
+        ["BDC"],
+        items=[CostItem("x", "Study", "£1,000", category=Category.INVESTIGATION, year="2008/09")],
+    )
+    path = tmp_path / "one.toml"
+    dump(attrs.evolve(arrangement, costs=plan), path)
+    status, out, _ = run(capsys, "check", "--json", str(path))
+    assert status == 0
+    assert json.loads(out)["notes"] == ["costs: 1 council over 5 years"]

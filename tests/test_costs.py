@@ -337,3 +337,85 @@ def test_money_range_items_follow_the_assumption() -> None:
     pays = {a: plan.statement(years=1, assume=a).pays["A"][0] for a in ("low", "mid", "high")}
     assert pays == {"low": Money(500), "mid": Money(750), "high": Money(1000)}
     assert plan.statement(years=1).pays["A"][0] == Money(1000)  # prudent: costs high
+
+
+# -- wording fit for minutes ------------------------------------------------------------------
+
+
+def test_a_split_among_one_council_is_not_shared_equally() -> None:
+    plan = CostPlan(
+        ["BDC"],
+        items=[CostItem("x", "Study", "£1,000", category=Category.INVESTIGATION, year="2008/09")],
+        savings=[SavingsStream("s", "Payroll", "£1,200", start=dt.date(2008, 10, 1))],
+    )
+    text = plan.statement(years=1).explain()
+    assert "shared equally" not in text
+    assert "2008/09 Study £1,000.00: £1,000.00 paid by BDC alone" in text
+    assert "2008/09 Payroll saving £600.00 (6 months), all to BDC" in text
+
+
+def test_a_part_year_counts_its_months_in_words() -> None:
+    # Six months is 1/2 of a year: it used to read "(1 months)".
+    def note(start: dt.date) -> str:
+        plan = CostPlan(["A", "B"], savings=[SavingsStream("s", "Payroll", "£1,200", start=start)])
+        return plan.statement(years=1, start=FinancialYear(2008)).notes[0]
+
+    assert note(dt.date(2009, 3, 1)) == "2008/09 Payroll saving £100.00 (1 month), shared equally"
+    assert note(dt.date(2008, 10, 1)).endswith("£600.00 (6 months), shared equally")
+
+
+def test_a_negative_saving_and_a_credit_read_as_such() -> None:
+    plan = CostPlan(
+        ["A", "B"],
+        items=[CostItem("r", "Refund", Money(-10_000), category=Category.RUNNING, year="2008/09")],
+        savings=[SavingsStream("t", "ICT", Money(-300_000), start="2008/09")],
+    )
+    text = plan.statement(years=1).explain()
+    for bad in ("saving -£", "pays -£", "receives -£"):
+        assert bad not in text
+    assert "  A: receives a credit of £50.00, bears a loss of £1,500.00 on savings," in text
+    assert "2008/09 Refund -£100.00: a credit of £100.00 shared equally" in text
+    assert "2008/09 ICT costs £3,000.00 more, not a saving, shared equally" in text
+
+
+def test_fairness_never_says_saves_a_negative_amount() -> None:
+    # Together they cost more than apart: nobody saves anything.
+    game = CostGame(["A", "B"], {"A": "£60k", "B": "£40k", ("A", "B"): "£120k"})
+    text = fairness({"A": Money.parse("£70k"), "B": Money.parse("£50k")}, game).explain()
+    assert "-£" not in text  # never "saves -£..." nor any other negative amount
+    assert "    A pays £70,000.00; alone £60,000.00; costs £10,000.00 more" in text
+    assert "would pay £60,000.00 on its own but is charged £70,000.00" in text
+    assert "it would be better off leaving" in text
+    assert (
+        "Shapley value of the savings (none in all: together they cost £20,000.00 more): "
+        "A none (costs £10,000.00 more); B none (costs £10,000.00 more)"
+    ) in text
+
+
+def test_fairness_shows_a_negative_charge_as_a_credit() -> None:
+    game = CostGame(["A", "B"], {"A": "£10k", "B": "£100k", ("A", "B"): "£60k"})
+    text = fairness({"A": Money.parse("-£10k"), "B": Money.parse("£70k")}, game).explain()
+    assert "pays -£" not in text
+    assert "    A receives a credit of £10,000.00; alone £10,000.00; saves £20,000.00" in text
+    assert "The Shapley split would charge: A a credit of £15,000.00; B £75,000.00" in text
+
+
+def test_fairness_for_one_council() -> None:
+    game = CostGame(["A"], {"A": "£60k"})
+    text = fairness({"A": Money.parse("£60k")}, game).explain()
+    assert text.startswith("Fairness of the split of £60,000.00 charged to A alone:")
+
+
+def test_limit_errors_show_pounds_not_money_reprs() -> None:
+    with pytest.raises(InvalidValue) as bad:
+        Capped(Equal(), {"C": Money(-100)})
+    assert str(bad.value) == "limits.C: expected an amount >= £0, got -£1.00"
+    with pytest.raises(InvalidValue) as short:
+        Capped(Equal(), {"A": Money(100), "B": Money(100)}).split(Money(1_000), ["A", "B"])
+    assert str(short.value) == (
+        "limits: expected caps that can meet £10.00, got A £1.00 and B £1.00"
+    )
+    with pytest.raises(InvalidRule) as linear:
+        Capped(Equal(), {"C": Money(100)}).shares(["A"])
+    assert "Money(" not in str(linear.value)
+    assert "got 'shared equally, with caps (C £1.00)'" in str(linear.value)

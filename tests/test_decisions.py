@@ -99,3 +99,20 @@ def test_seed_chain_board_to_council_17_september_2008() -> None:
     assert "consultation with affected staff and trade unions" in quick.describe()
     text = quick.status(as_of=D(2008, 9, 2)).explain()
     assert "BDC Council: no decision yet; to be considered on 17 September 2008." in text
+
+
+def test_adopted_by_its_only_council_is_not_adopted_by_all() -> None:
+    rec = Recommendation(
+        "r", "Share the service", to={"BDC": "Council"}, made_on=D(2008, 9, 1), by="Board"
+    ).record(_d("BDC", Resolution.ADOPTED, 17))
+    status = rec.status(as_of=D(2008, 9, 30))
+    assert status.state is JointState.ADOPTED_BY_ALL
+    assert status.explain().startswith("Share the service: adopted by BDC (as of 30 September")
+    assert (
+        "adopted by all"
+        in _rec()
+        .record(_d("BDC", Resolution.ADOPTED, 17))
+        .record(_d("RBC", Resolution.ADOPTED, 18))
+        .status(as_of=D(2008, 9, 30))
+        .explain()
+    )

@@ -441,3 +441,21 @@ def test_the_seed_graph_on_mysociety_data(shared_data: Path) -> None:
     assert herts.lose_host == ("herts-sias",)
     assert herts.lose_lead == ("herts-sms",)
     assert g.area_picture().members["WOR"] == ("BDC", "MAV", "RBC", "WOC", "WOR", "WYC", "WYE")
+
+
+def test_explanations_count_one_in_the_singular() -> None:
+    g = PartnershipGraph(
+        authorities("A", "B", "C"),
+        [S("x", "Audit", ["A", "B", "C"], host="A")],
+        external_bodies=[ExternalBody("f", "Fund", kind="grant")],
+    )
+    assert g.explain() == "3 authorities, 1 arrangement (1 shared service), 1 external body."
+    two = PartnershipGraph(authorities("A"), [])
+    assert two.explain() == "1 authority, 0 arrangements, 0 external bodies."
+    table = g.withdrawal_table().explain()
+    assert "A Council (A): 1 arrangement affected (0 dissolved, 1 loses its host, " in table
+    assert "0 lose their lead" in table
+    assert "0 councils left without a partner." in table
+    one = PartnershipGraph(authorities("A"), []).withdrawal_table().explain()
+    assert one.startswith("Withdrawal impact for 1 council;")
+    assert g.partners("A").explain().startswith("A Council (A) has 2 partners:")

@@ -390,3 +390,18 @@ def test_population_weighted_partnership_small_district_is_a_dummy() -> None:
     result = power.banzhaf(board, by="authority")
     assert result["A03"] == 0
     assert "No power at all" in result.explain()
+
+
+def test_explanations_count_one_in_the_singular() -> None:
+    # Two members who must both agree: each has one swing, one winning coalition.
+    board = weighted_board([1, 1], 2)
+    text = power.banzhaf(board).explain()
+    assert "(1 swing)" in text
+    assert "1 swings" not in text
+    assert power.minimal_winning(board).summary() == [
+        "Any 2 members can carry a proposal (1 minimal winning coalition)."
+    ]
+    batch = power.decide_batch(board, np.array([[Cast.FOR, Cast.FOR]]))
+    assert batch.explain().startswith("1 decision on Game: 1 carried")
+    with pytest.raises(InvalidVote, match="2 columns"):
+        power.decide_batch(board, np.array([[1]]))

@@ -250,3 +250,19 @@ def test_import_does_not_load_numpy() -> None:
     code = "import sys, sharegov.simulate, sharegov.costs; print('numpy' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_one_scenario_is_one_scenario() -> None:
+    model = Model(["A", "B"], [Flow("s", "Saving", "£10k", kind="saving", start="2010/11")])
+    text = model.run(1, seed=0).explain(within=2)
+    assert text.startswith("Simulated 1 scenario over 2010/11 to 2010/11 (seed 0):")
+    assert "pays back within 2 years in 100% of scenarios" in text
+    assert "within 1 year in" in model.run(1, seed=0).explain()
+
+
+def test_distribution_errors_show_pounds_not_money_reprs() -> None:
+    with pytest.raises(InvalidValue) as bad:
+        Triangular("£1", "£9", "£5")
+    assert str(bad.value) == "mode: expected low <= mode <= high, got £1.00, £9.00, £5.00"
+    with pytest.raises(InvalidValue, match=r"^high: expected at least low \(£5.00\), got £1.00$"):
+        Uniform("£5", "£1")

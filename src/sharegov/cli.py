@@ -20,6 +20,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from sharegov._words import plural
 from sharegov.errors import InvalidValue, SharegovError, expected
 
 __all__ = ["main"]
@@ -123,22 +124,24 @@ def _check(args: argparse.Namespace) -> int:
         seats = sum(board.seats.values())
         filled = len(board.voting_members)
         if filled < seats:
-            notes.append(f"boards.{key}: {seats - filled} of {seats} seats vacant")
+            notes.append(f"boards.{key}: {seats - filled} of {plural(seats, 'seat')} vacant")
         everyone = board.tally(dict.fromkeys((m.id for m in board.voting_members), Vote.FOR))
         if board.quorum is not None and not board.quorum.check(everyone):
             problems.append(
                 f"boards.{key}.quorum: {board.quorum.describe()!r} cannot be met by the members "
-                f"appointed now ({filled} of {seats} seats filled), even if all attend"
+                f"appointed now ({filled} of {plural(seats, 'seat')} filled), even if all attend"
             )
         if not board.rule.check(everyone):
             problems.append(
                 f"boards.{key}.rule: {board.rule.describe()!r} cannot be met by the members "
-                f"appointed now ({filled} of {seats} seats filled), even if all vote in support"
+                f"appointed now ({filled} of {plural(seats, 'seat')} filled), "
+                "even if all vote in support"
             )
     if arrangement.costs is not None and (arrangement.costs.items or arrangement.costs.savings):
         # Building the statement checks the plan end to end (every split sums exactly).
         statement = arrangement.costs.statement()
-        notes.append(f"costs: {len(statement.parties)} councils over {len(statement.years)} years")
+        councils = plural(len(statement.parties), "council")
+        notes.append(f"costs: {councils} over {plural(len(statement.years), 'year')}")
     if args.json:
         _print_json({"file": args.file, "ok": not problems, "problems": problems, "notes": notes})
     else:
@@ -152,7 +155,7 @@ def _check(args: argparse.Namespace) -> int:
                 (len(arrangement.boards), "board", "boards"),
                 (len(arrangement.arrangements), "arrangement", "arrangements"),
             )
-            summary = ", ".join(f"{n} {one if n == 1 else many}" for n, one, many in counts)
+            summary = ", ".join(plural(n, one, many) for n, one, many in counts)
             print(f"{args.file}: OK: {summary}")
     return NO if problems else OK
 

@@ -45,6 +45,7 @@ import attrs
 from sharegov._frozen import FrozenMap, frozen_map
 from sharegov._optional import require
 from sharegov._validate import sequence
+from sharegov._words import plural
 from sharegov.errors import InvalidRule, InvalidValue, LimitExceeded, UnknownId, expected
 from sharegov.money import ZERO, FinancialYear, Money, MoneyRange, allocate, apportion, to_money
 from sharegov.parties import Authority, _identifier, _text
@@ -93,6 +94,23 @@ def _names(parties: Iterable[str]) -> str:
     if len(names) <= 1:
         return "".join(names)
     return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _how(rule: SplitRule, parties: Sequence[str], *, paid: bool) -> str:
+    """The rule in words for these parties: one party alone bears or gets it all, not "shared"."""
+    if len(parties) == 1:
+        return f"paid by {parties[0]} alone" if paid else f"all to {parties[0]}"
+    return rule.describe()
+
+
+def _pays(amount: Money) -> str:
+    """``pays £X``, or for a negative amount ``receives a credit of £X``."""
+    return f"pays {amount}" if amount.pence >= 0 else f"receives a credit of {-amount}"
+
+
+def _saves(amount: Money) -> str:
+    """``saves £X``, or for a negative saving ``costs £X more``."""
+    return f"saves {amount}" if amount.pence >= 0 else f"costs {-amount} more"
 
 
 def _weight_value(field: str, value: Any) -> Fraction:
@@ -398,7 +416,7 @@ def _bounds(value: Any) -> FrozenMap[str, Money]:
     out = {str(k): to_money(v, f"limits.{k}") for k, v in value.items()}
     for k, v in out.items():
         if v.pence < 0:
-            raise InvalidValue(expected(f"limits.{k}", "an amount >= £0", v))
+            raise InvalidValue(f"limits.{k}: expected an amount >= £0, got {v}")
     return frozen_map(out)
 
 
@@ -412,7 +430,7 @@ class _Bounded(SplitRule):
 
     def shares(self, parties: Sequence[str]) -> dict[str, Fraction]:
         what = f"a linear rule; {self._word}s depend on the amount, so use split()"
-        raise InvalidRule(expected("rule", what, self))
+        raise InvalidRule(f"rule: expected {what}, got {self.describe()!r}")
 
     def split(self, amount: Money, parties: Sequence[str]) -> dict[str, Money]:
         amount = to_money(amount)
@@ -421,8 +439,9 @@ class _Bounded(SplitRule):
             if not free:
                 if remaining:
                     limits = _names(f"{p} {self.limits[p]}" for p in parties if p in self.limits)
-                    what = f"{self._word}s ({limits}) that can meet {abs(amount)}"
-                    raise InvalidValue(expected("limits", what, dict(self.limits)))
+                    raise InvalidValue(
+                        f"limits: expected {self._word}s that can meet {abs(amount)}, got {limits}"
+                    )
                 parts: dict[str, Money] = {}
                 break
             parts = self.rule.split(remaining, free)
@@ -435,8 +454,10 @@ class _Bounded(SplitRule):
             if not hit:
                 break
             if not self._cap and sum((self.limits[p] for p in hit), ZERO) > remaining:
-                what = f"floors that fit within {abs(amount)}"
-                raise InvalidValue(expected("limits", what, dict(self.limits)))
+                floors = _names(f"{p} {self.limits[p]}" for p in hit)
+                raise InvalidValue(
+                    f"limits: expected floors that fit within {abs(amount)}, got {floors}"
+                )
             for p in hit:
                 pinned[p] = self.limits[p]
                 remaining -= self.limits[p]
@@ -798,7 +819,12 @@ def _build_statement(plan: CostPlan, span: tuple[FinancialYear, ...], assume: As
             if remaining:
                 for p, part in rule.split(remaining, parties).items():
                     pays[p][y] += part
-                funded.append(f"{remaining} {rule.describe()}")
+                how = _how(rule, parties, paid=remaining.pence >= 0)
+                funded.append(
+                    f"{remaining} {how}"
+                    if remaining.pence >= 0
+                    else f"a credit of {-remaining} {how}"
+                )
             notes.append(f"{year} {item.description} {cost}: " + "; ".join(funded or ["nil"]))
         for stream in plan.savings:
             fraction = stream.fraction_in(year)
@@ -808,10 +834,12 @@ def _build_statement(plan: CostPlan, span: tuple[FinancialYear, ...], assume: As
             rule = stream.split or plan.savings_split
             for p, part in rule.split(amount, parties).items():
                 receives[p][y] += part
-            part_year = "" if fraction == 1 else f" ({fraction.numerator} months)"
-            notes.append(
-                f"{year} {stream.description} saving {amount}{part_year}, {rule.describe()}"
+            part_year = "" if fraction == 1 else f" ({plural(int(fraction * 12), 'month')})"
+            how = _how(rule, parties, paid=amount.pence < 0)
+            saving = (
+                f"saving {amount}" if amount.pence >= 0 else f"costs {-amount} more, not a saving"
             )
+            notes.append(f"{year} {stream.description} {saving}{part_year}, {how}")
     for g, grant in enumerate(plan.grants):
         if grant_left[g]:
             notes.append(f"{grant.funder} grant unspent within the statement: {grant_left[g]}")
@@ -915,7 +943,10 @@ class Statement:
                 lines.append(f"  All: net {net}; {back}")
             else:
                 pays, gets = sum(self.pays[p], ZERO), sum(self.receives[p], ZERO)
-                lines.append(f"  {p}: pays {pays}, receives {gets}, net {net}; {back}")
+                got = (
+                    f"receives {gets}" if gets.pence >= 0 else f"bears a loss of {-gets} on savings"
+                )
+                lines.append(f"  {p}: {_pays(pays)}, {got}, net {net}; {back}")
         if self.notes:
             lines.append("How it arose:")
             lines.extend(f"  {note}" for note in self.notes)
@@ -1109,17 +1140,22 @@ saving nothing.
         """
         game, alloc = self.game, self.allocation
         total = sum(alloc.values(), ZERO)
-        lines = [f"Fairness of the split of {total} among {_names(game.parties)}:"]
+        among = (
+            f"among {_names(game.parties)}"
+            if len(game.parties) > 1
+            else f"charged to {game.parties[0]} alone"
+        )
+        lines = [f"Fairness of the split of {total} {among}:"]
         losers = [p for p in game.parties if alloc[p] > game.cost({p})]
         level = [p for p in game.parties if alloc[p] == game.cost({p})]
         if losers:
             worst = ", ".join(
-                f"{p} pays {alloc[p]}, more than alone ({game.cost({p})})" for p in losers
+                f"{p} {_pays(alloc[p])}, more than alone ({game.cost({p})})" for p in losers
             )
             lines.append(f"  Stand-alone test: failed: {worst}.")
         elif level:
             detail = ", ".join(
-                f"{p} pays {alloc[p]}, as much as alone ({game.cost({p})}), saving nothing"
+                f"{p} {_pays(alloc[p])}, as much as alone ({game.cost({p})}), saving nothing"
                 for p in level
             )
             lines.append(f"  Stand-alone test: failed: {detail}.")
@@ -1127,7 +1163,7 @@ saving nothing.
             lines.append("  Stand-alone test: passed: every council pays less than it would alone.")
         for p in game.parties:
             alone = game.cost({p})
-            lines.append(f"    {p} pays {alloc[p]}; alone {alone}; saves {alone - alloc[p]}")
+            lines.append(f"    {p} {_pays(alloc[p])}; alone {alone}; {_saves(alone - alloc[p])}")
         joint = game.cost(game.parties)
         if not self.efficient:
             lines.append(
@@ -1138,14 +1174,26 @@ saving nothing.
         else:
             group, charged, alone = self.blocking
             names = _names(p for p in game.parties if p in group)
+            own, are, they = ("its", "is", "it") if len(group) == 1 else ("their", "are", "they")
             lines.append(
-                f"  Core: not in the core: {names} would pay {alone} on their own but are charged"
-                f" {charged} ({charged - alone} more); they would be better off leaving."
+                f"  Core: not in the core: {names} would pay {alone} on {own} own but {are} charged"
+                f" {charged} ({charged - alone} more); {they} would be better off leaving."
             )
         savings = game.savings(game.parties)
-        values = "; ".join(f"{p} {Money(round(v))}" for p, v in self.shapley_savings.items())
-        lines.append(f"  Shapley value of the savings ({savings} in all): {values}")
-        split = "; ".join(f"{p} {m}" for p, m in self.shapley_split().items())
+        values = "; ".join(
+            f"{p} {m}" if m.pence >= 0 else f"{p} none (costs {-m} more)"
+            for p, m in ((p, Money(round(v))) for p, v in self.shapley_savings.items())
+        )
+        in_all = (
+            f"{savings} in all"
+            if savings.pence >= 0
+            else f"none in all: together they cost {-savings} more"
+        )
+        lines.append(f"  Shapley value of the savings ({in_all}): {values}")
+        split = "; ".join(
+            f"{p} {m}" if m.pence >= 0 else f"{p} a credit of {-m}"
+            for p, m in self.shapley_split().items()
+        )
         lines.append(f"  The Shapley split would charge: {split}")
         return "\n".join(lines)
 

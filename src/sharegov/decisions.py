@@ -127,6 +127,8 @@ class JointStatus:
         state = self.state.value
         if self.state is JointState.REJECTED:
             state = f"rejected by {', '.join(self.rejected_by)}"
+        elif self.state is JointState.ADOPTED_BY_ALL and len(rec.to) == 1:
+            state = f"adopted by {next(iter(rec.to))}"
         lines = [f"{rec.describe()}: {state} (as of {format_date(self.as_of)})."]
         for code, decision in self.latest.items():
             if decision is None:

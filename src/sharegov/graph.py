@@ -40,6 +40,7 @@ import attrs
 
 from sharegov._frozen import FrozenMap, frozen_map
 from sharegov._optional import require
+from sharegov._words import plural
 from sharegov.concordat import ArrangementKind, ServiceArrangement
 from sharegov.errors import InvalidValue, UnknownId, expected
 from sharegov.parties import Authority, _identifier, _text
@@ -116,11 +117,6 @@ def _bodies_by_id(value: Any) -> FrozenMap[str, ExternalBody]:
     return _keyed(value, "external_bodies", ExternalBody, "id")
 
 
-def _n(count: int, word: str) -> str:
-    """``3 councils``, ``1 council``."""
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
 def _join(words: Sequence[str]) -> str:
     return "; ".join(words) if words else "none"
 
@@ -191,7 +187,7 @@ class Partners(_Explains):
     def explain(self) -> str:
         """Each partner and what is shared with it."""
         n = len(self.shared)
-        head = f"{self.names[self.council]} has {n} partner{'s' if n != 1 else ''}"
+        head = f"{self.names[self.council]} has {plural(n, 'partner')}"
         lines = [head + (":" if n else ".")]
         for code, ids in self.shared.items():
             what = "; ".join(self.services[i] for i in ids)
@@ -295,7 +291,7 @@ class WithdrawalImpact(_Explains):
             return f"{name} is party to no arrangement: its withdrawal changes nothing."
         hit = len({*self.dissolved, *self.lose_host, *self.lose_lead})
         lines = [
-            f"If {name} withdraws, {hit} of its {n} arrangement{'s' if n != 1 else ''} "
+            f"If {name} withdraws, {hit} of its {plural(n, 'arrangement')} "
             f"{'is' if hit == 1 else 'are'} affected:"
         ]
 
@@ -353,13 +349,17 @@ class WithdrawalTable(_Explains):
     def explain(self, top: int = 5) -> str:
         """The councils whose withdrawal affects most arrangements."""
         ranked = sorted(self.rows(), key=lambda r: (-r["affected"], r["council"]))[:top]
-        lines = [f"Withdrawal impact for {len(self.impacts)} councils; most affected first:"]
+        lines = [
+            f"Withdrawal impact for {plural(len(self.impacts), 'council')}; most affected first:"
+        ]
         for r in ranked:
+            lose_host = "loses its" if r["lose_host"] == 1 else "lose their"
+            lose_lead = "loses its" if r["lose_lead"] == 1 else "lose their"
             lines.append(
-                f"  {r['name']}: {_n(r['affected'], 'arrangement')} affected "
-                f"({r['dissolved']} dissolved, {r['lose_host']} lose their host, "
-                f"{r['lose_lead']} lose their lead, {r['dependents']} at risk through "
-                f"dependencies); {_n(r['isolated'], 'council')} left without a partner."
+                f"  {r['name']}: {plural(r['affected'], 'arrangement')} affected "
+                f"({r['dissolved']} dissolved, {r['lose_host']} {lose_host} host, "
+                f"{r['lose_lead']} {lose_lead} lead, {r['dependents']} at risk through "
+                f"dependencies); {plural(r['isolated'], 'council')} left without a partner."
             )
         return "\n".join(lines)
 
@@ -391,7 +391,7 @@ class Clusters(_Explains):
 
     def explain(self) -> str:
         """One line per cluster."""
-        lines = [f"{_n(len(self.clusters), 'cluster')} of councils that share something:"]
+        lines = [f"{plural(len(self.clusters), 'cluster')} of councils that share something:"]
         for n, members in enumerate(self.clusters, 1):
             lines.append(f"  {n}. {_join([self.names[c] for c in members])}.")
         if self.alone:
@@ -423,7 +423,7 @@ class Brokers(_Explains):
         lines = ["Councils whose withdrawal would split their cluster:"]
         for code, parts in self.pieces.items():
             shown = " | ".join(", ".join(p) for p in parts)
-            lines.append(f"  {self.names[code]}: into {len(parts)} parts ({shown}).")
+            lines.append(f"  {self.names[code]}: into {plural(len(parts), 'part')} ({shown}).")
         return "\n".join(lines)
 
 
@@ -453,8 +453,8 @@ class AreaPicture(_Explains):
         lines = [f"Sharing by {word}:"]
         for area, members in self.members.items():
             lines.append(
-                f"  {self.names.get(area, area)}: {_n(len(members), 'council')} "
-                f"({', '.join(members)}); {_n(len(self.within[area]), 'arrangement')} within, "
+                f"  {self.names.get(area, area)}: {plural(len(members), 'council')} "
+                f"({', '.join(members)}); {plural(len(self.within[area]), 'arrangement')} within, "
                 f"{len(self.crossing[area])} crossing its boundary."
             )
         return "\n".join(lines)
@@ -849,12 +849,12 @@ within, 1 crossing its boundary.
         kinds: dict[str, int] = {}
         for a in self.arrangements.values():
             kinds[a.kind.value] = kinds.get(a.kind.value, 0) + 1
-        by_kind = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
-        bodies = "y" if len(self.external_bodies) == 1 else "ies"
+        by_kind = ", ".join(plural(n, k) for k, n in sorted(kinds.items()))
         return (
-            f"{len(self.authorities)} authorities, {len(self.arrangements)} arrangements"
+            f"{plural(len(self.authorities), 'authority', 'authorities')}, "
+            f"{plural(len(self.arrangements), 'arrangement')}"
             f"{' (' + by_kind + ')' if by_kind else ''}, "
-            f"{len(self.external_bodies)} external bod{bodies}."
+            f"{plural(len(self.external_bodies), 'external body', 'external bodies')}."
         )
 
     def _repr_html_(self) -> str:

@@ -74,6 +74,7 @@ import attrs
 from sharegov import _compiled, rules
 from sharegov._compiled import CARRIED, Cast, Roster
 from sharegov._optional import require
+from sharegov._words import plural
 from sharegov.errors import InvalidRule, InvalidValue, InvalidVote, LimitExceeded, expected
 from sharegov.rules import Vote
 
@@ -586,7 +587,7 @@ class PowerIndex(Mapping[str, Fraction | float]):
         for label, v, k in zip(
             self.labels, self.scores, self.swings or (None,) * len(self.scores), strict=True
         ):
-            extra = f"  ({k} swings)" if k is not None else ""
+            extra = f"  ({plural(k, 'swing')})" if k is not None else ""
             lines.append(f"  {label:<{width}}  {_show(v):>9}  {_pct(v):>6}{extra}")
         lines.extend(self.observations())
         if not self.exact:
@@ -979,7 +980,7 @@ class Coalitions:
         }
         lines: list[str] = []
         noun = "members" if self.by == "member" else "blocs"
-        total = f"({len(self.coalitions)} minimal {self.kind} coalitions)"
+        total = f"({plural(len(self.coalitions), f'minimal {self.kind} coalition')})"
         lengths = {len(c) for c in self.coalitions}
         if len(lengths) == 1 and len(self.coalitions) == math.comb(len(self.players), min(lengths)):
             k = lengths.pop()
@@ -1164,7 +1165,7 @@ class BatchOutcome:
         lost = len(self) - carried - inquorate
         tail = f" ({equal} on an equality of votes, no casting vote applied)" if equal else ""
         return (
-            f"{len(self):,} decisions on {self.board}: {carried:,} carried, {lost:,} not "
+            f"{plural(len(self), 'decision')} on {self.board}: {carried:,} carried, {lost:,} not "
             f"carried{tail}, {inquorate:,} inquorate."
         )
 
@@ -1204,7 +1205,9 @@ def decide_batch(
     if state.shape[1] != len(layout.members):
         raise InvalidVote(
             expected(
-                "records", f"{len(layout.members)} columns, one per voting member", state.shape[1]
+                "records",
+                f"{plural(len(layout.members), 'column')}, one per voting member",
+                state.shape[1],
             )
         )
     if members is not None:

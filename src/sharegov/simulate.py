@@ -49,6 +49,7 @@ from typing import Any, Literal
 import attrs
 
 from sharegov._optional import require
+from sharegov._words import plural
 from sharegov.costs import (
     CostPlan,
     Equal,
@@ -110,7 +111,7 @@ class Uniform:
 
     def __attrs_post_init__(self) -> None:
         if self.high < self.low:
-            raise InvalidValue(expected("high", f"at least low ({self.low})", self.high))
+            raise InvalidValue(f"high: expected at least low ({self.low}), got {self.high}")
 
     def describe(self) -> str:
         return f"uniform {MoneyRange(self.low, self.high).short()}"
@@ -118,8 +119,9 @@ class Uniform:
 
 def _three_point(self: Triangular | Pert) -> None:
     if not self.low <= self.mode <= self.high:
-        what = f"low <= mode <= high, got {self.low}, {self.mode}, {self.high}"
-        raise InvalidValue(expected("mode", what, self.mode))
+        raise InvalidValue(
+            f"mode: expected low <= mode <= high, got {self.low}, {self.mode}, {self.high}"
+        )
 
 
 @attrs.frozen
@@ -206,7 +208,7 @@ def _linear_rule(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> 
         raise InvalidRule(expected("split", "a split rule", value))
     if not value.linear:
         what = "a share-based split rule (caps and floors depend on the amount)"
-        raise InvalidRule(expected("split", what, value))
+        raise InvalidRule(f"split: expected {what}, got {value.describe()!r}")
 
 
 @attrs.frozen
@@ -712,7 +714,7 @@ alone in 100% of scenarios
         quant, better = self.quantiles(), self.p_better_off()
         horizon = len(self.years) if within is None else within
         lines = [
-            f"Simulated {self.n:,} scenarios over {self.years[0]} to {self.years[-1]}"
+            f"Simulated {plural(self.n, 'scenario')} over {self.years[0]} to {self.years[-1]}"
             f" (seed {self.seed}):"
         ]
         for p in self.parties:
@@ -721,9 +723,8 @@ alone in 100% of scenarios
                 f"  {p}: median {q[0.5]} (90% between {q[0.05]} and {q[0.95]});"
                 f" better off than alone in {better[p]:.0%} of scenarios"
             )
-        plural = "year" if horizon == 1 else "years"
         lines.append(
-            f"  The arrangement pays back within {horizon} {plural} in"
+            f"  The arrangement pays back within {plural(horizon, 'year')} in"
             f" {self.p_payback(horizon):.0%} of scenarios."
         )
         return "\n".join(lines)

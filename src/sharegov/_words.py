@@ -1,0 +1,23 @@
+"""Small helpers for wording fit for the minutes (private; imports nothing from sharegov)."""
+
+from __future__ import annotations
+
+__all__ = ["plural"]
+
+
+def plural(count: int, singular: str, many: str | None = None) -> str:
+    """``count`` followed by the noun, singular for exactly one.
+
+    ``many`` defaults to ``singular`` + "s"; give it for irregular nouns.
+
+    Examples:
+        >>> plural(1, "council")
+        '1 council'
+        >>> plural(3, "council")
+        '3 councils'
+        >>> plural(0, "authority", "authorities")
+        '0 authorities'
+        >>> plural(1234, "scenario")
+        '1,234 scenarios'
+    """
+    return f"{count:,} {singular if count == 1 else (many or singular + 's')}"
