@@ -41,6 +41,7 @@ from sharegov._validate import instances
 from sharegov.conflicts import Declaration, Dispensation, InterestOrders, ItemRuling, rule_on_item
 from sharegov.errors import InvalidBoard, InvalidVote, UnknownId, expected
 from sharegov.parties import Authority, Member
+from sharegov.statute import nation_of_gss
 from sharegov.rules import (
     CARRIED,
     SCALAR,
@@ -772,6 +773,21 @@ class Board:
         raise UnknownId(expected("authority", f"an authority of {self.name}", code))
 
     @property
+    def nation(self) -> str | None:
+        """The nation whose law governs the board, from its authorities' GSS codes.
+
+        ``None`` when no authority has a GSS code, or when they lie in different nations:
+        then no statutory regime on interests is applied, and explanations say so.
+
+        Examples:
+            >>> from sharegov.reference import bromsgrove_redditch_board
+            >>> bromsgrove_redditch_board().nation
+            'england'
+        """
+        nations = {nation_of_gss(a.gss) for a in self.authorities if a.gss}
+        return nations.pop() if len(nations) == 1 else None
+
+    @property
     def voting_members(self) -> tuple[Member, ...]:
         """The members who vote, in the order given."""
         return tuple(m for m in self.members if m.voting)
@@ -1417,5 +1433,6 @@ class Board:
             absent=absent_ids,
             excluded=self._attendance(excluded, "excluded"),
             body=self.name,
+            nation=self.nation,
         )
         return absent_ids, ruling.excluded, ruling
