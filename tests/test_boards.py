@@ -98,7 +98,11 @@ def test_excluded_member_counts_nowhere_and_is_named() -> None:
 
 
 def test_present_not_voting_is_recorded_and_not_counted_in_support() -> None:
-    out = BOARD.decide({"hollingworth": F, "luck": F, "gandy": F, "hall": A}, absent={"webb"})
+    out = BOARD.decide(
+        {"hollingworth": F, "luck": F, "gandy": F, "hall": A},
+        present={"mcmillan"},
+        apologies={"webb"},
+    )
     assert out.tally.not_voting == {"mcmillan"}
     assert not out.carried  # RBC has only Gandy in support
     assert "Present, not voting: Cllr C. McMillan, RBC." in out.explain()
@@ -139,7 +143,7 @@ def test_default_is_a_majority_of_those_present_and_voting() -> None:
     board = two_by_two()
     assert board.rule == rules.Majority()
     assert board.casting_vote is True
-    out = board.decide({"a1": F, "a2": F, "b1": A, "b2": X, "b3": X})
+    out = board.decide({"a1": F, "a2": F, "b1": A, "b2": X, "b3": X}, absent={"a3"})
     assert out.carried  # 2-1: abstentions are not "voting"
 
 
@@ -177,10 +181,10 @@ def test_equality_on_a_board_without_a_casting_vote() -> None:
 def test_casting_vote_misuse() -> None:
     board = two_by_two()
     with pytest.raises(InvalidVote, match="not equal"):
-        board.decide({"a1": F}, chair="a1", casting=F)
+        board.decide({"a1": F}, chair="a1", casting=F, unlisted="absent")
     with pytest.raises(InvalidVote, match="needs the chair"):
         board.decide(EQUAL, casting=F)
-    with pytest.raises(InvalidVote, match="^casting: expected Vote.FOR or Vote.AGAINST"):
+    with pytest.raises(InvalidVote, match="^casting: expected 'for' or 'against'"):
         board.decide(EQUAL, chair="a1", casting=X)
 
 
@@ -202,8 +206,16 @@ def test_quorum_of_four_with_two_from_each_council() -> None:
 @pytest.mark.parametrize(
     ("votes", "kw", "message"),
     [
-        ({"webb": F}, {"absent": {"webb"}}, r"^votes\.webb: Cllr M\. Webb, BDC is absent"),
-        ({"luck": F}, {"excluded": {"luck"}}, r"^votes\.luck: .* is excluded from this item"),
+        (
+            {"webb": F},
+            {"absent": {"webb"}},
+            r"^votes\.webb: Cllr M\. Webb, BDC is recorded as absent",
+        ),
+        (
+            {"luck": F},
+            {"excluded": {"luck"}},
+            r"^votes\.luck: .* is recorded as excluded from this item",
+        ),
         (
             {"nobody": F},
             {},
@@ -215,10 +227,10 @@ def test_quorum_of_four_with_two_from_each_council() -> None:
         ({"hall": "yes"}, {}, r"^votes\.hall: expected Vote\.FOR, .*, got 'yes'"),
         ({"hall": ["for"]}, {}, r"^votes\.hall: expected Vote\.FOR, .*, got \['for'\]"),
         ({"nobody": "for"}, {}, r"^votes: expected votes from members of Shared Services"),
-        ({}, {"chair": "webb", "absent": {"webb"}}, r"^chair: Cllr M\. Webb is absent"),
+        ({}, {"chair": "webb", "absent": {"webb"}}, r"^chair: Cllr M\. Webb is recorded as absent"),
         (
             {},
-            {"casting": F, "chair": "gandy"},
+            {"casting": F, "chair": "gandy", "unlisted": "present"},
             r"^casting: Shared Services Board's terms give the chair no",
         ),
     ],
@@ -244,7 +256,7 @@ def test_non_voting_member_cannot_vote_and_never_counts() -> None:
     )
     with pytest.raises(InvalidVote, match=r"^votes\.o: Ms O \(OBS\) is a non-voting member"):
         board.decide({"o": F})
-    out = board.decide({"a": F}, absent={"b"})
+    out = board.decide({"a": F}, absent={"b"})  # the observer is not a voting member
     assert out.status is Status.INQUORATE
     assert "o" not in out.tally.present
 

@@ -281,9 +281,7 @@ def test_batch_equals_board_decide_one_by_one(data: st.DataObject) -> None:
     records = data.draw(st.lists(ballots(board), min_size=1, max_size=12))
     matrix = np.array([power.encode(board, **r) for r in records], dtype=np.int8)
     out = power.decide_batch(board, matrix)
-    expected = [
-        board.decide(r["votes"], absent=r["absent"], excluded=r["excluded"]) for r in records
-    ]
+    expected = [board.decide(**r) for r in records]
     assert out.statuses() == [o.status for o in expected]
     assert out.carried.tolist() == [o.carried for o in expected]
     assert out.equality.tolist() == [o.equality for o in expected]

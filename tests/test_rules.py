@@ -221,7 +221,7 @@ def test_contract_covers_every_rule_class() -> None:
 
 
 def _tally(board: Board, ballot: Ballot) -> Tally:
-    return board.tally(ballot["votes"], absent=ballot["absent"], excluded=ballot["excluded"])
+    return board.tally(**ballot)
 
 
 contract = pytest.mark.parametrize("kind", RULE_CLASSES, ids=lambda c: c.__name__)
@@ -273,9 +273,7 @@ def test_monotone_turning_against_into_for_never_loses(
     turned = data.draw(st.sampled_from(against))
     before = board.rule.evaluate(_tally(board, ballot)).carried
     votes = {**ballot["votes"], turned: Vote.FOR}
-    after = board.rule.evaluate(
-        board.tally(votes, absent=ballot["absent"], excluded=ballot["excluded"])
-    )
+    after = board.rule.evaluate(board.tally(**{**ballot, "votes": votes}))
     if before is True:
         assert after.carried is True
 
@@ -287,9 +285,15 @@ def test_absent_and_excluded_never_count(kind: type[Rule], data: st.DataObject) 
     t = _tally(board, ballot)
     counted = [m for v in Vote for m in t.members(v)]
     assert sum(t.count(v) for v in Vote) == len(counted) == len(ballot["votes"])
-    assert not (set(counted) | t.present) & (ballot["absent"] | ballot["excluded"])
+    away = ballot["apologies"] | ballot["absent"] | ballot["excluded"]
+    assert not (set(counted) | t.present) & away
     # An excluded member is exactly as uncounted as an absent one, under every rule.
-    swapped = board.tally(ballot["votes"], absent=ballot["absent"] | ballot["excluded"])
+    swapped = board.tally(
+        ballot["votes"],
+        present=ballot["present"],
+        apologies=ballot["apologies"],
+        absent=ballot["absent"] | ballot["excluded"],
+    )
     assert board.rule.evaluate(t).carried == board.rule.evaluate(swapped).carried
 
 
@@ -333,7 +337,7 @@ def test_public_and_board_tallies_agree(pair: tuple[Board, Ballot]) -> None:
         ballot["votes"],
         authority_of={m.id: m.authority for m in board.voting_members},
         seats=dict(board.seats),
-        absent=ballot["absent"],
+        absent=ballot["apologies"] | ballot["absent"],
         excluded=ballot["excluded"],
         population={a.code: a.population for a in board.authorities if a.population is not None},
     )
@@ -345,25 +349,85 @@ def test_public_and_board_tallies_agree(pair: tuple[Board, Ballot]) -> None:
         assert fast.by_authority(code).counts == public.by_authority(code).counts
 
 
+def _minuted(t: Tally, code: str | None = None) -> rules.Minuted:
+    """The tally's numbers as a clerk would minute them: counts, no names."""
+    if code is None:
+        parts = [_minuted(t, c) for c in t.authorities]
+        c = t.counts
+        return rules.Minuted(
+            dict(zip(Vote, c[:3], strict=True)), present=c.present, seats=c.seats, parts=parts
+        )
+    c = t.counts_in(code)
+    return rules.Minuted(
+        dict(zip(Vote, c[:3], strict=True)),
+        present=c.present,
+        seats=c.seats,
+        code=code,
+        population=t.population.get(code),
+    )
+
+
+def _by_name(rule: Rule, t: Tally) -> bool:
+    """Whether ``rule`` weighs members by name (then counts alone cannot decide it)."""
+    return any(
+        isinstance(r, rules.Weighted) and any(k in t.authority_of for k in r.weights)
+        for r in rules.walk(rule)
+    )
+
+
 @contract
 @given(data=st.data())
-def test_compiled_check_gives_the_same_answer_as_check(
-    kind: type[Rule], data: st.DataObject
-) -> None:
-    # Board.decide answers through Layout.compile: it must agree with check() on every part
-    # of every rule, for the whole tally and within each authority.
+def test_every_form_of_a_rule_gives_the_same_answer(kind: type[Rule], data: st.DataObject) -> None:
+    # One definition per rule: explaining (evaluate), checking, the board's compiled path,
+    # a numpy batch and counts alone (where counts suffice) must agree, record by record,
+    # on every part of every rule, overall and within each authority.
+    np = pytest.importorskip("numpy")
+    from sharegov._compiled import Roster, encode, verdicts
+
     board, ballot = data.draw(boards_with_ballots(kind=kind))
     t = _tally(board, ballot)
     layout, fields = t._layout, t._fields
     pending = (dict(t.votes), t.absent, t.excluded, fields)
+    roster = Roster(board)
+    state = np.array([encode(roster, dict(t.votes), set(t.absent), set(t.excluded))], np.int8)
     for rule in rules.walk(board.rule):
-        assert layout.compile(rule)(fields, pending) is rule.check(t)
+        want = rule.evaluate(t).carried
+        assert rule.check(t) is want
+        assert layout.compile(rule)(fields, pending) is want
+        assert rules.answer(int(verdicts(rule, np, roster, state)[0])) is want
+        if not _by_name(rule, t):
+            assert rules.answer(rules.code_of(rule, _minuted(t), rules.SCALAR)) is want
         for code in t.authorities:
-            at = layout.slot[code]
-            assert layout.compile(rule, at)(fields, pending) is rule.check_in(t, code)
-    if not layout.reads_attendance(board.rule):  # then the votes alone decide it
-        votes_only = layout.pack(dict(t.votes), frozenset(), frozenset())
-        assert layout.compile(board.rule)(votes_only, pending) is board.rule.check(t)
+            inner = rule.check_in(t, code)
+            assert inner is rule.check(t.by_authority(code))
+            assert layout.compile(rule, layout.slot[code])(fields, pending) is inner
+            if not _by_name(rule, t):
+                scope = _minuted(t, code)
+                assert rules.answer(rules.code_of(rule, scope, rules.SCALAR)) is inner
+
+
+@contract
+@given(data=st.data())
+def test_deciding_from_counts_agrees_with_deciding_from_names(
+    kind: type[Rule], data: st.DataObject
+) -> None:
+    board, ballot = data.draw(boards_with_ballots(kind=kind))
+    named = board.decide(**ballot)
+    t = named.tally
+    by_authority: dict[str, dict[str, int]] = {}
+    for code in t.authorities:
+        c = t.counts_in(code)
+        by_authority[code] = {"for": c.support, "against": c.against, "abstain": c.abstain}
+        by_authority[code]["present"] = c.present
+    counts = {v.value: t.count(v) for v in Vote}
+    if _by_name(board.rule, t):
+        with pytest.raises(InvalidVote, match="names of those voting"):
+            board.decide_counts(counts, by_authority=by_authority)
+        return
+    minuted = board.decide_counts(counts, by_authority=by_authority)
+    assert minuted.status is named.status
+    assert minuted.equality is named.equality
+    assert "names of those voting were not recorded" in minuted.explain()
 
 
 def test_a_subclass_is_never_answered_by_its_parents_compiled_form() -> None:

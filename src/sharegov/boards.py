@@ -41,7 +41,6 @@ from sharegov._validate import instances
 from sharegov.conflicts import Declaration, Dispensation, InterestOrders, ItemRuling, rule_on_item
 from sharegov.errors import InvalidBoard, InvalidVote, UnknownId, expected
 from sharegov.parties import Authority, Member
-from sharegov.statute import nation_of_gss
 from sharegov.rules import (
     CARRIED,
     SCALAR,
@@ -62,6 +61,7 @@ from sharegov.rules import (
     code_of,
     walk,
 )
+from sharegov.statute import nation_of_gss
 
 __all__ = [
     "Board",
@@ -1116,6 +1116,18 @@ class Board:
         if absent_ids and excluded_ids and absent_ids & excluded_ids:
             who = sorted(absent_ids & excluded_ids)[0]
             raise InvalidVote(f"attendance: {who!r} is recorded as both absent and excluded")
+        copied: dict[str, Any] = dict(votes)  # votes given as text are parsed in the copy
+        try:
+            fields = self._layout.pack(copied, absent_ids, excluded_ids)
+        except KeyError:  # pack knows only the voting members
+            self._refuse_votes(copied, self._away(apology_ids, absent_ids, excluded_ids))
+        if chair is not None:
+            chair_member = self.member(chair)
+            if chair in absent_ids or chair in excluded_ids:
+                state = self._away(apology_ids, absent_ids, excluded_ids)[chair]
+                raise InvalidVote(
+                    f"chair: {chair_member.name} is recorded as {state}, so cannot preside"
+                )
         assumed = _NOBODY
         present_ids = self._attendance(present, "present") if present else _NOBODY
         if not self._layout.members <= votes.keys():
@@ -1128,34 +1140,18 @@ class Board:
             if ruling is not None:
                 there.update(e.member for e in ruling.entries)
             unrecorded = (
-                self._layout.members
-                - votes.keys()
-                - present_ids
-                - absent_ids
-                - excluded_ids
-                - there
-            )
+                self._layout.members - votes.keys() - present_ids - absent_ids - excluded_ids
+            ) - there
             if unrecorded:
                 assumed = self._unlisted(unrecorded, unlisted)
                 if unlisted == "absent":
                     absent_ids = absent_ids | assumed
+                    fields = self._layout.pack(copied, absent_ids, excluded_ids)
         elif unlisted not in (None, "present", "absent"):
             self._unlisted(_NOBODY, unlisted)
         if casting is not None:
             casting = self._casting(casting, chair)
-        copied: dict[str, Any] = dict(votes)  # votes given as text are parsed in the copy
-        try:
-            fields = self._layout.pack(copied, absent_ids, excluded_ids)
-        except KeyError:  # pack knows only the voting members
-            self._refuse_votes(copied, self._away(apology_ids, absent_ids, excluded_ids))
         pending: Pending = (copied, absent_ids, excluded_ids, fields)
-        if chair is not None:
-            chair_member = self.member(chair)
-            if chair in absent_ids or chair in excluded_ids:
-                state = self._away(apology_ids, absent_ids, excluded_ids)[chair]
-                raise InvalidVote(
-                    f"chair: {chair_member.name} is recorded as {state}, so cannot preside"
-                )
         if ruling is None and self.quorum and 3 * len(excluded_ids) > self._layout.total_seats:
             _, _, ruling = self._interests((), (), on, item, absent_ids, excluded_ids)
         quorate: bool | None

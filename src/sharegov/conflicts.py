@@ -876,7 +876,7 @@ class ItemRuling:
         if not rule.grounds:
             first, second = DispensationGround.IMPEDE_BUSINESS, DispensationGround.POLITICAL_BALANCE
             return (
-                f"A dispensation could be sought from {rule.grants_by} on the grounds in "
+                f"A dispensation could be sought from {rule.grants_by}, on the grounds in "
                 f"{first.citation} ({first.words}) or {second.citation} ({second.words})."
             )
         on = self.on
@@ -994,7 +994,7 @@ def rule_on_item(
         >>> for line in ruling.lines():
         ...     print(line)
         Members' interests are ruled under the Model Code of Conduct 2007 (SI 2007/1159), \
-in force in england on 27 November 2009.
+in force in England on 27 November 2009.
         Excluded from this item: Cllr M. Webb, BDC (prejudicial interest: withdrew under \
 Model Code of Conduct 2007 (SI 2007/1159) para 12; declared: Director of I&DeA).
         >>> dpi = attrs.evolve(webb, kind=InterestKind.DISCLOSABLE_PECUNIARY)
@@ -1044,8 +1044,8 @@ of Conduct 2007 (SI 2007/1159) applies: declare a personal or prejudicial intere
         for i, g in enumerate(granted):
             if g.nation != nation:
                 raise InvalidVote(
-                    f"dispensations[{i}]: granted under {g.citation}, which is {g.nation} law, "
-                    f"but the board is in {nation}"
+                    f"dispensations[{i}]: granted under {g.citation}, which is {g.nation.title()} law, "
+                    f"but the board is in {nation.title()}"
                 )
     for d in declared:
         if d.member in absent_ids:
@@ -1135,7 +1135,7 @@ of Conduct 2007 (SI 2007/1159) applies: declare a personal or prejudicial intere
 
 def _regime_line(regime: Regime, on: dt.date) -> str:
     return (
-        f"Members' interests are ruled under the {regime.name}, in force in {regime.nation} "
+        f"Members' interests are ruled under the {regime.name}, in force in {regime.nation.title()} "
         f"on {_day(on)}."
     )
 
@@ -1156,7 +1156,7 @@ def _check_kind(d: Declaration, i: int, regime: Regime, on: dt.date) -> None:
         )
         exists = f"exists only {span} ({first.rule(kind).defined})"
     else:
-        exists = f"is not a category of interest in {regime.nation} law"
+        exists = f"is not a category of interest in {regime.nation.title()} law"
     raise InvalidVote(
         f"declarations[{i}].kind: {article} {kind} {exists}; on {_day(on)} the {regime.name} "
         f"applies: declare {regime.describe_categories()}"

@@ -65,7 +65,7 @@ from __future__ import annotations
 
 import html
 import math
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -75,11 +75,11 @@ from sharegov import _compiled, rules
 from sharegov._compiled import CARRIED, Cast, Roster
 from sharegov._optional import require
 from sharegov._words import plural
-from sharegov.errors import InvalidRule, InvalidValue, InvalidVote, LimitExceeded, expected
+from sharegov.errors import InvalidValue, InvalidVote, LimitExceeded, expected
 from sharegov.rules import Vote
 
 if TYPE_CHECKING:
-    from sharegov.boards import Board, Status
+    from sharegov.boards import Board, Status, Unlisted
 
 __all__ = [
     "MAX_EXACT_PLAYERS",
@@ -343,45 +343,42 @@ def _thresholds(game: _Game, rule: rules.Rule) -> list[Fraction]:
     return []
 
 
-def _sw_verdict(game: _Game, rule: rules.Rule, heads: int, s: int, x: Fraction) -> int:
-    """A rule's verdict for a coalition of ``s`` players, ``heads`` members, weight ``x``."""
-    layout = game.layout
-    members = len(layout.members)
-    seats = sum(layout.seats.values())
-    if isinstance(rule, rules.Consensus):
-        ok = heads == members and heads > 0
-    elif isinstance(rule, rules.Unanimity):
-        base = seats if rule.of == "seats" else members
-        ok = base > 0 and heads == base
-    elif isinstance(rule, rules.Majority):
-        against = members - heads
-        base = {"voting": members, "present": members, "seats": seats}[rule.of]
-        if rule.more_than == Fraction(1, 2) and base > 0 and heads == against and 2 * heads == base:
-            return _compiled.EQUALITY
-        ok = base > 0 and heads > rule.more_than * base
-    elif isinstance(rule, rules.AtLeast):
-        ok = heads >= rule.n
-    elif isinstance(rule, rules.Quorum):
-        ok = members >= rule.required(seats) and (
-            rule.each_authority is None
-            or all(len(layout.columns[c]) >= rule.each_authority for c in layout.codes)
-        )
-    elif isinstance(rule, rules.Weighted):
-        ok = x >= rule.quota
-    elif isinstance(rule, rules.DoubleMajority):
-        codes = len(layout.codes)
+class _Coalition(rules.Scope):
+    """A coalition of a (size, weight) game as a :class:`~sharegov.rules.Scope`: every
+    member present, ``heads`` of them in support and the rest against, total weight ``x``
+    over ``s`` players; a double majority's authorities in favour are the ``s`` players."""
+
+    __slots__ = ("_game", "_s", "_x", "abstain", "against", "present", "seats", "support")
+
+    def __init__(self, game: _Game, heads: int, s: int, x: Fraction) -> None:
+        layout = game.layout
+        members = len(layout.members)
+        self.support, self.against, self.abstain = heads, members - heads, 0
+        self.present, self.seats = members, sum(layout.seats.values())
+        self._game, self._s, self._x = game, s, x
+
+    def parts(self) -> list[rules.Scope]:
+        # Only a quorum's per-authority test reads the parts: everyone is present.
+        layout = self._game.layout
+        return [
+            rules.Minuted({}, present=len(layout.columns[c]), seats=layout.seats[c], code=c)
+            for c in layout.codes
+        ]
+
+    def weight(self, rule: rules.Weighted) -> tuple[Any, int]:
+        return self._x, 1
+
+    def in_favour(self, rule: rules.DoubleMajority, k: rules.Ops) -> tuple[Any, Any, int, int]:
+        layout = self._game.layout
         total = sum(layout.population[c] for c in layout.codes)
-        auth_ok = Fraction(s, codes) >= rule.authorities
-        pop_ok = (x / total if total else Fraction(0)) >= rule.population
-        ok = auth_ok and pop_ok
-        if rule.blocking_at_least:
-            ok = auth_ok and (pop_ok or codes - s < rule.blocking_at_least)
-    else:
-        if not isinstance(rule, rules.AllOf | rules.AnyOf | rules.FirstOf):  # pragma: no cover
-            raise InvalidRule(expected("rule", "a rule _size_weight_form accepted", rule))
-        verdicts = [_sw_verdict(game, sub, heads, s, x) for sub in rule.rules]
-        return min(verdicts) if isinstance(rule, rules.AllOf) else max(verdicts)
-    return CARRIED if ok else _compiled.NOT_CARRIED
+        return self._s, self._x, len(layout.codes), total
+
+
+def _sw_verdict(game: _Game, rule: rules.Rule, heads: int, s: int, x: Fraction) -> int:
+    """A rule's verdict for a coalition of ``s`` players, ``heads`` members, weight ``x``:
+    the rule's own definition, asked of the coalition's numbers."""
+    code: int = rules.code_of(rule, _Coalition(game, heads, s, x), rules.SCALAR)
+    return code
 
 
 def _dtype(np: Any, n: int) -> Any:
@@ -1104,19 +1101,31 @@ def encode(
     board: Board,
     votes: Mapping[str, Vote | str],
     *,
-    absent: Sequence[str] | frozenset[str] | set[str] = (),
-    excluded: Sequence[str] | frozenset[str] | set[str] = (),
+    present: Iterable[str] = (),
+    apologies: Iterable[str] = (),
+    absent: Iterable[str] = (),
+    excluded: Iterable[str] = (),
+    unlisted: Unlisted | None = None,
 ) -> list[int]:
     """One record of votes and attendance as a row of :class:`Cast` codes, in the order of
-    ``board.voting_members`` (checked as :meth:`~sharegov.boards.Board.decide` checks it).
+    ``board.voting_members`` (checked as :meth:`~sharegov.boards.Board.decide` checks it:
+    every voting member on record, unless ``unlisted`` says otherwise; apologies are coded
+    as absent).
 
     Examples:
         >>> from sharegov.reference import bromsgrove_redditch_board
         >>> encode(bromsgrove_redditch_board(), {"hollingworth": "for", "hall": "against"},
-        ...        absent={"webb"})
+        ...        present={"luck", "gandy", "mcmillan"}, apologies={"webb"})
         [1, 0, 4, 0, 2, 0]
     """
-    tally = board.tally(votes, absent=absent, excluded=excluded)
+    tally = board.tally(
+        votes,
+        present=present,
+        apologies=apologies,
+        absent=absent,
+        excluded=excluded,
+        unlisted=unlisted,
+    )
     return _compiled.encode(
         Roster(board), dict(tally.votes), set(tally.absent), set(tally.excluded)
     )

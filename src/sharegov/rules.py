@@ -373,6 +373,8 @@ class Minuted(Scope):
         return self._present
 
     def parts(self) -> Sequence[Scope]:
+        if self.code is not None:
+            return [self]  # one authority's share is its own only part
         if self._parts is None:
             raise MissingCount("by_authority", "the counts of each authority")
         return self._parts

@@ -624,7 +624,7 @@ def no_regime_note(on: dt.date | None, nation: str | None, body: str = "the boar
     Examples:
         >>> import datetime as dt
         >>> no_regime_note(dt.date(2010, 5, 1), "scotland", "Lothian Joint Board")
-        "No statutory regime on members' interests is modelled for scotland on 1 May 2010: \
+        "No statutory regime on members' interests is modelled for Scotland on 1 May 2010: \
 only Lothian Joint Board's standing orders were applied."
         >>> no_regime_note(None, "england")
         "The date of the meeting was not given, so no statutory regime on members' interests \
@@ -642,5 +642,5 @@ was applied: only the board's standing orders were applied."
             "are in more than one nation), so no statutory regime on members' interests was "
             f"applied: {tail}"
         )
-    where = f"for {nation} on {_day(on)}"
+    where = f"for {nation.title()} on {_day(on)}"
     return f"No statutory regime on members' interests is modelled {where}: {tail}"

@@ -76,9 +76,15 @@ __all__ = [
 
 
 class Ballot(TypedDict):
-    """Keyword arguments for :meth:`Board.decide`: votes, absent and excluded."""
+    """Keyword arguments for :meth:`Board.decide`: votes and every member's attendance.
+
+    Every voting member is on record once: voted, present (not voting), apologies,
+    absent or excluded.
+    """
 
     votes: dict[str, Vote]
+    present: frozenset[str]
+    apologies: frozenset[str]
     absent: frozenset[str]
     excluded: frozenset[str]
 
@@ -263,24 +269,28 @@ def boards(
         reject()
 
 
-_STATES = ("for", "against", "abstain", "silent", "absent", "excluded")
+_STATES = ("for", "against", "abstain", "present", "apologies", "absent", "excluded")
 
 
 @st.composite
 def ballots(draw: st.DrawFn, board: Board) -> Ballot:
-    """A record of votes and attendance that fits ``board``."""
+    """A record of votes and attendance that fits ``board``, with every member on record."""
     votes: dict[str, Vote] = {}
-    absent: set[str] = set()
-    excluded: set[str] = set()
+    away: dict[str, set[str]] = {"present": set(), "apologies": set(), "absent": set()}
+    away["excluded"] = set()
     for member in board.voting_members:
         state = draw(st.sampled_from(_STATES))
-        if state == "absent":
-            absent.add(member.id)
-        elif state == "excluded":
-            excluded.add(member.id)
-        elif state != "silent":
+        if state in away:
+            away[state].add(member.id)
+        else:
             votes[member.id] = Vote(state)
-    return Ballot(votes=votes, absent=frozenset(absent), excluded=frozenset(excluded))
+    return Ballot(
+        votes=votes,
+        present=frozenset(away["present"]),
+        apologies=frozenset(away["apologies"]),
+        absent=frozenset(away["absent"]),
+        excluded=frozenset(away["excluded"]),
+    )
 
 
 @st.composite
@@ -294,7 +304,7 @@ def boards_with_ballots(draw: st.DrawFn, *, kind: type[Rule] | None = None) -> t
 def tallies(draw: st.DrawFn) -> Tally:
     """A tally from a generated board and ballot."""
     board, ballot = draw(boards_with_ballots())
-    return board.tally(ballot["votes"], absent=ballot["absent"], excluded=ballot["excluded"])
+    return board.tally(**ballot)
 
 
 def _any_rule(kind: type[Rule] | None = None) -> st.SearchStrategy[Rule]:
