@@ -1131,8 +1131,9 @@ class Board:
         assumed = _NOBODY
         present_ids = self._attendance(present, "present") if present else _NOBODY
         if not self._layout.members <= votes.keys():
-            if present_ids and not present_ids.isdisjoint(absent_ids | excluded_ids):
-                who = sorted(present_ids & (absent_ids | excluded_ids))[0]
+            # Excluded members are in the room, so may be listed present too.
+            if present_ids and not present_ids.isdisjoint(absent_ids):
+                who = sorted(present_ids & absent_ids)[0]
                 state = self._away(apology_ids, absent_ids, excluded_ids)[who]
                 raise InvalidVote(f"attendance: {who!r} is recorded as both present and {state}")
             # A member who presided or declared an interest was there.

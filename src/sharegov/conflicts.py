@@ -97,6 +97,13 @@ __all__ = [
 ]
 
 PARA_45 = "LGA 1972 Sch 12 para 45"
+#: A nation's law, as an adjective: "English law".
+_LAW = {
+    "england": "English",
+    "wales": "Welsh",
+    "scotland": "Scots",
+    "northern ireland": "Northern Irish",
+}
 S31_4 = "Localism Act 2011 s.31(4)"
 S31_10 = "s.31(10)"
 S32 = "Localism Act 2011 s.32"
@@ -1044,7 +1051,7 @@ of Conduct 2007 (SI 2007/1159) applies: declare a personal or prejudicial intere
         for i, g in enumerate(granted):
             if g.nation != nation:
                 raise InvalidVote(
-                    f"dispensations[{i}]: granted under {g.citation}, which is {g.nation.title()} law, "
+                    f"dispensations[{i}]: granted under {g.citation}, which is {_LAW[g.nation]} law, "
                     f"but the board is in {nation.title()}"
                 )
     for d in declared:
@@ -1156,7 +1163,7 @@ def _check_kind(d: Declaration, i: int, regime: Regime, on: dt.date) -> None:
         )
         exists = f"exists only {span} ({first.rule(kind).defined})"
     else:
-        exists = f"is not a category of interest in {regime.nation.title()} law"
+        exists = f"is not a category of interest in {_LAW[regime.nation]} law"
     raise InvalidVote(
         f"declarations[{i}].kind: {article} {kind} {exists}; on {_day(on)} the {regime.name} "
         f"applies: declare {regime.describe_categories()}"
