@@ -275,14 +275,14 @@ def test_dispensation_only_inside_its_dates_and_scope(
 
 def test_dispensation_for_discussion_only_keeps_the_member_out_of_the_vote() -> None:
     speak = dispensation("luck", vote=False)
-    out = BOARD.decide(unlisted="present", 
+    out = BOARD.decide(unlisted="present",
         votes={"hollingworth": F}, absent={"webb"}, declarations=[dpi("luck")],
         dispensations=[speak], on=ON,
     )  # fmt: skip
     assert out.tally.excluded == {"luck"}
     assert "Dispensation: Cllr J. Luck, BDC may speak, not vote" in out.explain()
     # A second dispensation that does relieve the vote wins, whatever the order.
-    both = BOARD.decide(unlisted="present", 
+    both = BOARD.decide(unlisted="present",
         votes={"hollingworth": F, "luck": F}, absent={"webb"}, declarations=[dpi("luck")],
         dispensations=[speak, dispensation("luck")], on=ON,
     )  # fmt: skip

@@ -130,7 +130,7 @@ def test_meeting_defaults_cite_schedule_12() -> None:
 
 def test_no_regime_note() -> None:
     assert no_regime_note(dt.date(2010, 5, 1), "scotland", "Lothian Joint Board") == (
-        "No statutory regime on members' interests is modelled for scotland on 1 May 2010: "
+        "No statutory regime on members' interests is modelled for Scotland on 1 May 2010: "
         "only Lothian Joint Board's standing orders were applied."
     )
     assert "date of the meeting was not given" in no_regime_note(None, "england")

@@ -5,14 +5,14 @@ Examples:
     >>> from sharegov.reference import bromsgrove_redditch_board
     >>> board = bromsgrove_redditch_board()
     >>> out = board.decide({"hollingworth": Vote.FOR, "luck": Vote.FOR, "gandy": Vote.FOR,
-    ...                     "hall": Vote.AGAINST, "mcmillan": Vote.FOR}, absent={"webb"})
+    ...                     "hall": Vote.AGAINST, "mcmillan": Vote.FOR}, apologies={"webb"})
     >>> print(out.explain())
     Carried on the fallback rule (at least 2 in support from each authority):
       consensus not reached: 1 against (Cllr M. Hall, RBC)
       BDC: 2 in support >= 2  yes
       RBC: 2 in support >= 2  yes
     Votes: 4 for, 1 against, 0 abstaining.
-    Absent: Cllr M. Webb, BDC.
+    Apologies: Cllr M. Webb, BDC.
     Shared Services Board is advisory: this is a recommendation to each council, not a decision.
 """
 

@@ -1051,8 +1051,8 @@ of Conduct 2007 (SI 2007/1159) applies: declare a personal or prejudicial intere
         for i, g in enumerate(granted):
             if g.nation != nation:
                 raise InvalidVote(
-                    f"dispensations[{i}]: granted under {g.citation}, which is {_LAW[g.nation]} law, "
-                    f"but the board is in {nation.title()}"
+                    f"dispensations[{i}]: granted under {g.citation}, which is "
+                    f"{_LAW[g.nation]} law, but the board is in {nation.title()}"
                 )
     for d in declared:
         if d.member in absent_ids:
@@ -1142,8 +1142,8 @@ of Conduct 2007 (SI 2007/1159) applies: declare a personal or prejudicial intere
 
 def _regime_line(regime: Regime, on: dt.date) -> str:
     return (
-        f"Members' interests are ruled under the {regime.name}, in force in {regime.nation.title()} "
-        f"on {_day(on)}."
+        f"Members' interests are ruled under the {regime.name}, in force in "
+        f"{regime.nation.title()} on {_day(on)}."
     )
 
 

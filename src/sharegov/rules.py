@@ -44,6 +44,7 @@ import attrs
 
 from sharegov._frozen import FrozenMap, assemble, frozen_map
 from sharegov._validate import sequence
+from sharegov._words import plural
 from sharegov.errors import InvalidRule, InvalidVote, expected
 
 __all__ = [
@@ -200,12 +201,26 @@ class Ops:
         return EQUALITY if equal else (CARRIED if ok else NOT_CARRIED)
 
     def all(self, codes: Iterable[Any]) -> Any:
-        """Kleene AND: not carried if any part is not, else an equality if any is one."""
-        return min(codes, default=CARRIED)
+        """Kleene AND: not carried if any part is not, else an equality if any is one.
+
+        Parts are asked only as far as needed (``codes`` may be a generator)."""
+        worst = CARRIED
+        for code in codes:
+            if code == NOT_CARRIED:
+                return code
+            worst = code if code < worst else worst
+        return worst
 
     def any(self, codes: Iterable[Any]) -> Any:
-        """Kleene OR: carried if any part is, else an equality if any is one."""
-        return max(codes, default=NOT_CARRIED)
+        """Kleene OR: carried if any part is, else an equality if any is one.
+
+        Parts are asked only as far as needed (``codes`` may be a generator)."""
+        best = NOT_CARRIED
+        for code in codes:
+            if code == CARRIED:
+                return code
+            best = code if code > best else best
+        return best
 
     def firm(self, code: Any) -> Any:
         """An equality read as *not carried* (a tie that no casting vote may settle)."""
@@ -1246,7 +1261,8 @@ class DoubleMajority(Rule):
             f"with at least {_percent(self.population)} of the population"
         )
         if self.blocking_at_least:
-            text += f" (a blocking minority needs at least {self.blocking_at_least} authorities)"
+            least = plural(self.blocking_at_least, "authority", "authorities")
+            text += f" (a blocking minority needs at least {least})"
         return text
 
     def _decide(self, c: Scope, k: Ops) -> Any:
@@ -1330,7 +1346,7 @@ class Quorum(Rule):
     def describe(self) -> str:
         parts = []
         if self.at_least is not None:
-            parts.append(f"at least {self.at_least} members present")
+            parts.append(f"at least {plural(self.at_least, 'member')} present")
         if self.fraction is not None:
             parts.append(f"at least {_fraction(self.fraction)} of the voting seats present")
         if self.each_authority is not None:
