@@ -468,3 +468,28 @@ def test_counts_on_a_board_too_large_for_one_byte_a_count() -> None:
         present=301 - len(absent),
         seats=301,
     )
+
+
+def test_a_boards_memo_is_bounded_and_never_changes_an_answer(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from sharegov.reference import bromsgrove_redditch_board
+
+    monkeypatch.setattr(rules, "MEMO_SIZE", 2)
+    board = bromsgrove_redditch_board()
+    memo = board._rule_check.memo  # type: ignore[attr-defined]
+    ids = [m.id for m in board.voting_members]
+    for pattern in range(64):
+        votes = {m: (F if pattern >> i & 1 else A) for i, m in enumerate(ids)}
+        t = board.tally(votes)
+        assert board.decide(votes).carried is bool(board.rule.check(t))
+        assert len(memo) <= 2
+    # A rule that weighs members by name is not a function of counts: never memoised.
+    weighted = Board(
+        board.name,
+        authorities=board.authorities,
+        seats=board.seats,
+        members=board.members,
+        rule=rules.Weighted({"hall": 5}, quota=5),
+    )
+    assert not hasattr(weighted._rule_check, "memo")

@@ -1161,21 +1161,19 @@ class Board:
             quorate = quorum is None or quorum.check(self._layout.tally(pending))
         else:
             quorate = self._quorum_check is None or self._quorum_check(fields, pending)
-        attendance = {
-            "apologies": apology_ids,
-            "assumed": assumed,
-            "unlisted": unlisted if assumed else None,
-            "date": on,
-        }
         if not quorate:
             if casting is not None:
                 raise InvalidVote("casting: a casting vote was given but the meeting was inquorate")
             tally = self._layout.tally(pending)
             outcome = Outcome(Status.INQUORATE, tally, self, chair)
-            outcome.__dict__.update(attendance)
+            taken = unlisted if assumed else None
+            outcome.__dict__.update(apologies=apology_ids, assumed=assumed, unlisted=taken, date=on)
             return self._with(outcome, ruling)
         answer = self._rule_check(fields, pending)
-        carried = self._settle(answer, casting, lambda: self._layout.tally(pending).summary())
+        if answer is None or casting is not None:
+            carried = self._settle(answer, casting, self._layout.tally(pending).summary)
+        else:
+            carried = answer
         # Outcome(...) without checking again, with the tally left to first use. This is
         # _frozen.assemble inlined: here a function call costs a twentieth of the time.
         outcome = object.__new__(Outcome)
@@ -1189,7 +1187,10 @@ class Board:
                 "casting": casting,
                 "equality": answer is None,
                 "_pending": pending,
-                **attendance,
+                "apologies": apology_ids,
+                "assumed": assumed,
+                "unlisted": unlisted if assumed else None,
+                "date": on,
             },
         )
         return outcome if ruling is None else self._with(outcome, ruling)

@@ -154,6 +154,9 @@ Check: TypeAlias = Callable[[Sequence[int], Pending], bool | None]
 #: minimum of its parts, "any of" the maximum, on ints and numpy arrays alike.
 NOT_CARRIED, EQUALITY, CARRIED = 0, 1, 2
 _ANSWER: tuple[bool | None, ...] = (False, None, True)
+_MISS: Any = object()
+#: Distinct questions whose answers a board keeps (see :meth:`Layout.compile`).
+MEMO_SIZE = 4096
 _CODE: dict[bool | None, int] = {False: NOT_CARRIED, None: EQUALITY, True: CARRIED}
 
 
@@ -571,14 +574,43 @@ class Layout:
         return (at,) if self.sizes[at][1] > 0 else ()
 
     def compile(self, rule: Rule, at: int | None = None) -> Check:
-        """The answer of ``rule`` on slot ``at`` (default: all) of a packed question."""
+        """The answer of ``rule`` on slot ``at`` (default: all) of a packed question.
+
+        A rule that reads counts alone (every built-in rule, but for weights given to
+        members by name) answers the same for the same fields, and a board sees few
+        distinct fields: the answers are memoised per fields, in a table of at most
+        :data:`MEMO_SIZE` entries that is emptied when full.
+        """
         at = self.whole if at is None else at
         scalar = SCALAR
 
         def check(fields: Sequence[int], pending: Pending) -> bool | None:
             return answer(code_of(rule, _Fields(self, pending, at), scalar))
 
-        return check
+        if not self.counts_only(rule):
+            return check
+        memo: dict[Sequence[int], bool | None] = {}
+        get, miss = memo.get, _MISS
+
+        def memoised(fields: Sequence[int], pending: Pending) -> bool | None:
+            found = get(fields, miss)
+            if found is miss:
+                if len(memo) >= MEMO_SIZE:
+                    memo.clear()
+                found = memo[fields] = check(fields, pending)
+            return found  # type: ignore[no-any-return]
+
+        memoised.memo = memo  # type: ignore[attr-defined]  # for tests and benchmarks
+        return memoised
+
+    def counts_only(self, rule: Rule) -> bool:
+        """Whether ``rule`` is decided by the counts of a question alone."""
+        for sub in walk(rule):
+            if not _native(type(sub)):
+                return False
+            if isinstance(sub, Weighted) and any(k in self.authority_of for k in sub.weights):
+                return False
+        return True
 
 
 @attrs.frozen(slots=False)  # dict-based, so Layout.tally builds one in a single step
