@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import attrs
 import pytest
 
 from sharegov import Authority, Board, Member, Status, Vote, rules
@@ -68,31 +69,13 @@ def test_seed_003_counts_that_cannot_be_right_are_refused() -> None:
 
 def test_seed_003_a_rule_needing_more_than_the_counts_is_refused() -> None:
     board = emiep()
-    each = Board(
-        board.name,
-        authorities=board.authorities,
-        seats=board.seats,
-        members=board.members,
-        rule=rules.EachAuthority(at_least=1),
-    )
+    each = attrs.evolve(board, rule=rules.EachAuthority(at_least=1))
     with pytest.raises(InvalidVote, match=r"^by_authority: .* needs the counts of each authority"):
         each.decide_counts({"for": 5, "against": 2})
-    quorate = Board(
-        board.name,
-        authorities=board.authorities,
-        seats=board.seats,
-        members=board.members,
-        quorum=rules.Quorum(at_least=5),
-    )
+    quorate = attrs.evolve(board, quorum=rules.Quorum(at_least=5))
     with pytest.raises(InvalidVote, match=r"^present: .*a quorum of at least 5.* give present="):
         quorate.decide_counts({"for": 5, "against": 2})
-    weighted = Board(
-        board.name,
-        authorities=board.authorities,
-        seats=board.seats,
-        members=board.members,
-        rule=rules.Weighted({"hill": 3}, quota=3),
-    )
+    weighted = attrs.evolve(board, rule=rules.Weighted({"hill": 3}, quota=3))
     with pytest.raises(InvalidVote, match="needs the names of those voting"):
         weighted.decide_counts({"for": 5, "against": 2}, present=10)
 
@@ -270,3 +253,10 @@ def test_apologies_and_absence_are_separate_lines() -> None:
     assert "Absent: Cllr Ken Savidge, DCC." in text
     with pytest.raises(InvalidVote, match="both apologies and absent"):
         board.decide(votes, apologies={"rhodes"}, absent={"rhodes", "savidge"})
+
+
+def test_a_minuted_vote_renders_in_a_notebook_without_inventing_numbers() -> None:
+    out = emiep().decide_counts({"for": 5, "against": 2}, present=10)
+    assert out.rows() == [("Total", 5, 2, 0, 3, None, None)]
+    assert "| Total | 5 | 2 | 0 | 3 | – | – |" in out._repr_markdown_()
+    assert "names of those voting were not recorded" in out._repr_html_()

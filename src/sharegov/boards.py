@@ -162,6 +162,11 @@ class ElectedChair(ChairRule):
 # ---------------------------------------------------------------------------------------------
 
 
+def _cell(value: object) -> str:
+    """A table cell: a number the minutes do not give shows as a dash."""
+    return "–" if value is None else str(value)
+
+
 def _names(tally: Tally, ids: Iterable[str]) -> str:
     order = list(tally.authority_of)
     return "; ".join(tally.label(m) for m in sorted(ids, key=order.index))
@@ -339,11 +344,20 @@ class Outcome:
             )
         return "\n".join(lines)
 
-    def rows(self) -> list[tuple[str, int, int, int, int, int, int]]:
+    def rows(self) -> list[tuple[str, int, int, int, int | None, int | None, int | None]]:
         """Per-authority counts, then the total: (authority, for, against, abstain,
-        present not voting, absent, excluded)."""
+        present not voting, absent, excluded).
 
-        def row(label: str, t: Tally) -> tuple[str, int, int, int, int, int, int]:
+        For a vote minuted only as counts, a number the minutes do not give is ``None``,
+        and there are per-authority rows only if the minutes gave them."""
+        Row = tuple[str, int, int, int, int | None, int | None, int | None]
+
+        def row(label: str, t: Tally) -> Row:
+            if isinstance(t, MinutedTally):
+                m = t.minuted
+                cast = m.support + m.against + m.abstain
+                silent = None if m._present is None else m._present - cast
+                return (label, m.support, m.against, m.abstain, silent, None, None)
             return (
                 label,
                 t.count(Vote.FOR),
@@ -355,16 +369,16 @@ class Outcome:
             )
 
         tally = self.tally
-        return [row(code, tally.by_authority(code)) for code in tally.authorities] + [
-            row("Total", tally)
-        ]
+        split = not isinstance(tally, MinutedTally) or tally.minuted._parts is not None
+        codes = tally.authorities if split else ()
+        return [row(code, tally.by_authority(code)) for code in codes] + [row("Total", tally)]
 
     _HEADER = ("Authority", "For", "Against", "Abstain", "Not voting", "Absent", "Excluded")
 
     def _repr_markdown_(self) -> str:
         head = "| " + " | ".join(self._HEADER) + " |"
         rule = "|" + "---|" * len(self._HEADER)
-        body = ["| " + " | ".join(str(c) for c in r) + " |" for r in self.rows()]
+        body = ["| " + " | ".join(_cell(c) for c in r) + " |" for r in self.rows()]
         reasons = "\n".join(f"- {line.strip()}" for line in self.explain().splitlines()[1:])
         return "\n".join([f"**{self.headline()}**", "", head, rule, *body, "", reasons])
 
@@ -372,7 +386,7 @@ class Outcome:
         esc = html.escape
         head = "".join(f"<th>{esc(h)}</th>" for h in self._HEADER)
         body = "".join(
-            "<tr>" + "".join(f"<td>{esc(str(c))}</td>" for c in r) + "</tr>" for r in self.rows()
+            "<tr>" + "".join(f"<td>{esc(_cell(c))}</td>" for c in r) + "</tr>" for r in self.rows()
         )
         reasons = "".join(
             f"<li>{esc(line.strip())}</li>" for line in self.explain().splitlines()[1:]
