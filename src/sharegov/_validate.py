@@ -14,7 +14,47 @@ import attrs
 
 from sharegov.errors import InvalidValue, expected
 
-__all__ = ["instances", "is_date", "optional_date", "sequence"]
+__all__ = ["flag", "instances", "is_date", "of_type", "one_of", "optional_date", "sequence"]
+
+Validator = Any  # an attrs validator: (instance, attribute, value) -> None
+
+
+def of_type(kind: type[Any], what: str, error: type[InvalidValue] = InvalidValue) -> Validator:
+    """An attrs validator for ``isinstance(value, kind)`` that raises ``error`` naming the
+    field, ``what`` was expected and the value (attrs' own raises a bare ``TypeError``).
+
+    Examples:
+        >>> @attrs.frozen
+        ... class Seat:
+        ...     chair: str = attrs.field(validator=of_type(str, "a member id"))
+        >>> Seat(5)
+        Traceback (most recent call last):
+        ...
+        sharegov.errors.InvalidValue: chair: expected a member id, got 5
+    """
+
+    def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+            raise error(expected(attribute.name, what, value))
+
+    return check
+
+
+def flag(error: type[InvalidValue] = InvalidValue) -> Validator:
+    """An attrs validator for ``True`` or ``False`` (``"no"`` is refused, not truthy)."""
+    return of_type(bool, "True or False", error)
+
+
+def one_of(options: Iterable[Any], error: type[InvalidValue] = InvalidValue) -> Validator:
+    """An attrs validator for one of ``options``, naming them when refused."""
+    allowed = tuple(options)
+    what = "one of " + ", ".join(repr(o) for o in allowed)
+
+    def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not any(type(value) is type(o) and value == o for o in allowed):
+            raise error(expected(attribute.name, what, value))
+
+    return check
 
 
 def is_date(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:

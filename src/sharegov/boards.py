@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any, Literal, NoReturn, TypeAlias
 import attrs
 
 from sharegov._frozen import FrozenMap, frozen_map
-from sharegov._validate import instances
+from sharegov._validate import flag, instances, of_type
 from sharegov.conflicts import Declaration, Dispensation, InterestOrders, ItemRuling, rule_on_item
 from sharegov.errors import InvalidBoard, InvalidVote, UnknownId, expected
 from sharegov.parties import Authority, Member
@@ -75,6 +75,8 @@ __all__ = [
 ]
 
 PARA_39_2 = "LGA 1972 Sch 12 para 39(2)"
+#: The most voting seats a board may have (a council's full meeting has under 200).
+MAX_SEATS = 10_000
 #: What to take a voting member who is not on record as: see :meth:`Board.decide`.
 Unlisted: TypeAlias = Literal["present", "absent"]
 _NOBODY: frozenset[str] = frozenset()
@@ -482,7 +484,7 @@ class Membership:
         True
     """
 
-    member: Member = attrs.field(validator=attrs.validators.instance_of(Member))
+    member: Member = attrs.field(validator=of_type(Member, "a Member", InvalidBoard))
     start: dt.date | None = attrs.field(default=None, kw_only=True, validator=_date_or_none)
     end: dt.date | None = attrs.field(default=None, kw_only=True, validator=_date_or_none)
     role: str = attrs.field(default="member", kw_only=True)
@@ -491,9 +493,7 @@ class Membership:
     condition_met_on: dt.date | None = attrs.field(
         default=None, kw_only=True, validator=_date_or_none
     )
-    extra_seat: bool = attrs.field(
-        default=False, kw_only=True, validator=attrs.validators.instance_of(bool)
-    )
+    extra_seat: bool = attrs.field(default=False, kw_only=True, validator=flag(InvalidBoard))
 
     def __attrs_post_init__(self) -> None:
         if self.start is not None and self.end is not None and self.end < self.start:
@@ -567,6 +567,11 @@ def _check_memberships(instance: Any, attribute: attrs.Attribute[Any], value: An
 # ---------------------------------------------------------------------------------------------
 
 
+def _name(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidBoard(expected(attribute.name, "a name that is not blank", value))
+
+
 def _authorities(value: Iterable[Authority]) -> tuple[Authority, ...]:
     return instances(value, Authority, "authorities", InvalidBoard)
 
@@ -610,7 +615,7 @@ class Board:
             or a rule or quorum that the board's seats can never satisfy.
     """
 
-    name: str = attrs.field(validator=attrs.validators.min_len(1))
+    name: str = attrs.field(validator=_name)
     authorities: tuple[Authority, ...] = attrs.field(kw_only=True, converter=_authorities)
     seats: FrozenMap[str, int] = attrs.field(kw_only=True, converter=frozen_map)
     members: tuple[Member, ...] = attrs.field(kw_only=True, converter=_members)
@@ -618,21 +623,19 @@ class Board:
     quorum: Quorum | None = attrs.field(
         default=None,
         kw_only=True,
-        validator=attrs.validators.optional(attrs.validators.instance_of(Quorum)),
+        validator=attrs.validators.optional(
+            of_type(Quorum, "a rules.Quorum or None", InvalidBoard)
+        ),
     )
-    casting_vote: bool = attrs.field(
-        default=True, kw_only=True, validator=attrs.validators.instance_of(bool)
-    )
-    advisory: bool = attrs.field(
-        default=False, kw_only=True, validator=attrs.validators.instance_of(bool)
-    )
+    casting_vote: bool = attrs.field(default=True, kw_only=True, validator=flag(InvalidBoard))
+    advisory: bool = attrs.field(default=False, kw_only=True, validator=flag(InvalidBoard))
     substitutes_allowed: bool = attrs.field(
-        default=False, kw_only=True, validator=attrs.validators.instance_of(bool)
+        default=False, kw_only=True, validator=flag(InvalidBoard)
     )
     chair_rule: ChairRule = attrs.field(
         factory=ElectedChair,
         kw_only=True,
-        validator=attrs.validators.instance_of(ChairRule),
+        validator=of_type(ChairRule, "a ChairRule, e.g. HostLeaderChairs()", InvalidBoard),
     )
     memberships: tuple[Membership, ...] = attrs.field(
         default=(), kw_only=True, converter=_memberships, validator=_check_memberships
@@ -640,7 +643,7 @@ class Board:
     interest_orders: InterestOrders = attrs.field(
         factory=InterestOrders,
         kw_only=True,
-        validator=attrs.validators.instance_of(InterestOrders),
+        validator=of_type(InterestOrders, "conflicts.InterestOrders", InvalidBoard),
     )
     _by_id: dict[str, Member] = attrs.field(init=False, eq=False, repr=False)
     _authority_of: FrozenMap[str, str] = attrs.field(init=False, eq=False, repr=False)
@@ -669,6 +672,11 @@ class Board:
                 raise InvalidBoard(expected(f"seats.{code}", "a positive integer", n))
         if not self.seats:
             raise InvalidBoard(expected("seats", "at least one authority with seats", {}))
+        total = sum(self.seats.values())
+        if total > MAX_SEATS:
+            raise InvalidBoard(
+                f"seats: at most {MAX_SEATS:,} voting seats on one board, got {total:,}"
+            )
         by_id: dict[str, Member] = {}
         filled = dict.fromkeys(self.seats, 0)
         for i, member in enumerate(self.members):
@@ -770,10 +778,10 @@ class Board:
         Raises:
             UnknownId: No such member on this board.
         """
-        try:
-            return self._by_id[member_id]
-        except KeyError:
-            raise UnknownId(expected("member", f"a member of {self.name}", member_id)) from None
+        found = self._by_id.get(member_id) if isinstance(member_id, str) else None
+        if found is None:
+            raise UnknownId(expected("member", f"a member of {self.name}", member_id))
+        return found
 
     def authority(self, code: str) -> Authority:
         """The authority with ``code``.
@@ -1083,6 +1091,8 @@ class Board:
         """
         if type(votes) is not dict and not isinstance(votes, Mapping):
             raise InvalidVote(expected("votes", "a mapping of member id to Vote", votes))
+        if chair is not None and not isinstance(chair, str):
+            raise InvalidVote(expected("chair", "a member id", chair))
         if on is not None and self.memberships:
             given = {
                 "votes": votes,

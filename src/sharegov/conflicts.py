@@ -65,7 +65,7 @@ import attrs
 
 from sharegov import statute
 from sharegov._frozen import FrozenMap
-from sharegov._validate import instances, is_date, optional_date
+from sharegov._validate import flag, instances, is_date, of_type, optional_date
 from sharegov.errors import InvalidValue, InvalidVote, UnknownId, expected
 from sharegov.parties import Member, Officer, Post, _identifier, _text
 from sharegov.rules import Quorum, Tally
@@ -211,6 +211,12 @@ class Effect(enum.Enum):
 _STRENGTH = {Effect.REMAIN: 0, Effect.BARRED: 1, Effect.WITHDRAW: 2}
 
 
+def _kind(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, InterestKind):
+        kinds = ", ".join(f"InterestKind.{k.name}" for k in InterestKind)
+        raise InvalidValue(expected(attribute.name, f"one of {kinds}", value))
+
+
 def _category_fits(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if value is None:
         return
@@ -258,12 +264,10 @@ Localism Act 2011 s.32)'
         False
     """
 
-    kind: InterestKind = attrs.field(validator=attrs.validators.instance_of(InterestKind))
+    kind: InterestKind = attrs.field(validator=_kind)
     matter: str = attrs.field(validator=_text, repr=False)
     category: DpiCategory | None = attrs.field(default=None, kw_only=True, validator=_category_fits)
-    sensitive: bool = attrs.field(
-        default=False, kw_only=True, validator=attrs.validators.instance_of(bool)
-    )
+    sensitive: bool = attrs.field(default=False, kw_only=True, validator=flag())
     registered: dt.date = attrs.field(kw_only=True, validator=is_date)
     ended: dt.date | None = attrs.field(default=None, kw_only=True, validator=optional_date)
 
@@ -407,12 +411,10 @@ class Declaration:
 
     member: str = attrs.field(validator=_identifier)
     item: str = attrs.field(validator=_text)
-    kind: InterestKind = attrs.field(validator=attrs.validators.instance_of(InterestKind))
+    kind: InterestKind = attrs.field(validator=_kind)
     detail: str = attrs.field(validator=_text, repr=False)
     category: DpiCategory | None = attrs.field(default=None, kw_only=True, validator=_category_fits)
-    sensitive: bool = attrs.field(
-        default=False, kw_only=True, validator=attrs.validators.instance_of(bool)
-    )
+    sensitive: bool = attrs.field(default=False, kw_only=True, validator=flag())
     matter: str | None = attrs.field(default=None, kw_only=True, validator=_optional_text)
     effect: Effect | None = attrs.field(default=None, kw_only=True, validator=_effect_allowed)
 
@@ -463,10 +465,14 @@ interest: may remain and take part; non-registrable interest: may remain and tak
 
     disclosable_pecuniary: Effect = attrs.field(default=Effect.BARRED, kw_only=True)
     other_registrable: Effect = attrs.field(
-        default=Effect.REMAIN, kw_only=True, validator=attrs.validators.instance_of(Effect)
+        default=Effect.REMAIN,
+        kw_only=True,
+        validator=of_type(Effect, "an Effect, e.g. Effect.WITHDRAW"),
     )
     non_registrable: Effect = attrs.field(
-        default=Effect.REMAIN, kw_only=True, validator=attrs.validators.instance_of(Effect)
+        default=Effect.REMAIN,
+        kw_only=True,
+        validator=of_type(Effect, "an Effect, e.g. Effect.WITHDRAW"),
     )
     source: str = attrs.field(default="the board's standing orders", kw_only=True, validator=_text)
 
@@ -649,12 +655,8 @@ give standards_ground= (a StandardsGround, e.g. StandardsGround.ENGLAND_2009_IMP
     granted_by: str = attrs.field(kw_only=True, validator=_text)
     start: dt.date = attrs.field(kw_only=True, validator=is_date)
     until: dt.date = attrs.field(kw_only=True, validator=is_date)
-    discussion: bool = attrs.field(
-        default=True, kw_only=True, validator=attrs.validators.instance_of(bool)
-    )
-    vote: bool = attrs.field(
-        default=True, kw_only=True, validator=attrs.validators.instance_of(bool)
-    )
+    discussion: bool = attrs.field(default=True, kw_only=True, validator=flag())
+    vote: bool = attrs.field(default=True, kw_only=True, validator=flag())
 
     def __attrs_post_init__(self) -> None:
         if not self.matters:
@@ -1249,7 +1251,7 @@ class OfficerConflict:
     kind: ConflictKind = attrs.field(
         default=ConflictKind.BETWEEN_AUTHORITIES,
         kw_only=True,
-        validator=attrs.validators.instance_of(ConflictKind),
+        validator=of_type(ConflictKind, "a ConflictKind"),
     )
     authorities: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=_authority_ids)
     raised: dt.date | None = attrs.field(default=None, kw_only=True, validator=optional_date)

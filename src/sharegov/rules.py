@@ -43,7 +43,7 @@ from typing import Any, ClassVar, Literal, NamedTuple, TypeAlias
 import attrs
 
 from sharegov._frozen import FrozenMap, assemble, frozen_map
-from sharegov._validate import sequence
+from sharegov._validate import flag, one_of, sequence
 from sharegov._words import plural
 from sharegov.errors import InvalidRule, InvalidVote, expected
 
@@ -709,7 +709,7 @@ class Tally:
         Raises:
             InvalidVote: ``authority`` has no seats in this tally.
         """
-        at = self._layout.slot.get(authority)
+        at = self._layout.slot.get(authority) if isinstance(authority, str) else None
         if at is None:
             raise InvalidVote(expected("authority", f"one of {list(self.seats)}", authority))
         return self._layout.counts_at(self._fields, at)
@@ -981,6 +981,11 @@ def _positive_int(instance: Any, attribute: attrs.Attribute[Any], value: Any) ->
         raise InvalidRule(expected(attribute.name, "a whole number >= 1", value))
 
 
+def _count(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise InvalidRule(expected(attribute.name, "a whole number >= 0", value))
+
+
 def _optional_positive_int(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if value is not None:
         _positive_int(instance, attribute, value)
@@ -1008,6 +1013,25 @@ def _positive_fraction(instance: Any, attribute: attrs.Attribute[Any], value: An
     if not isinstance(value, Fraction) or value <= 0:
         what = "a number > 0 as an int or Fraction (floats are not accepted)"
         raise InvalidRule(expected(attribute.name, what, value))
+
+
+#: How deep rules may be built from rules; real terms of reference need two or three.
+MAX_DEPTH = 32
+
+
+def _within_depth(name: str, parts: Iterable[Rule]) -> None:
+    """Refuse a rule nested past :data:`MAX_DEPTH` (deeper would exhaust Python's stack)."""
+
+    def depth(rule: Rule, level: int) -> int:
+        if level > MAX_DEPTH:
+            raise InvalidRule(
+                f"{name}: rules nested more than {MAX_DEPTH} deep; no terms of reference need "
+                "that many, so flatten the rule (e.g. AllOf(a, b, c) for AllOf(a, AllOf(b, c)))"
+            )
+        return max((depth(sub, level + 1) for sub in rule.subrules()), default=level)
+
+    for part in parts:
+        depth(part, 2)
 
 
 def walk(rule: Rule) -> Iterator[Rule]:
@@ -1041,9 +1065,7 @@ class Consensus(_CountsRule):
         (True, False)
     """
 
-    abstention_blocks: bool = attrs.field(
-        default=False, kw_only=True, validator=attrs.validators.instance_of(bool)
-    )
+    abstention_blocks: bool = attrs.field(default=False, kw_only=True, validator=flag(InvalidRule))
 
     def describe(self) -> str:
         return "consensus (abstentions block)" if self.abstention_blocks else "consensus"
@@ -1081,7 +1103,7 @@ class Unanimity(_CountsRule):
     """
 
     of: Literal["present", "seats"] = attrs.field(
-        default="present", kw_only=True, validator=attrs.validators.in_(("present", "seats"))
+        default="present", kw_only=True, validator=one_of(("present", "seats"), InvalidRule)
     )
 
     def describe(self) -> str:
@@ -1129,7 +1151,7 @@ class Majority(_CountsRule):
     """
 
     of: Literal["voting", "present", "seats"] = attrs.field(
-        default="voting", kw_only=True, validator=attrs.validators.in_(_BASES)
+        default="voting", kw_only=True, validator=one_of(_BASES, InvalidRule)
     )
     more_than: Fraction = attrs.field(
         default=_HALF,
@@ -1280,7 +1302,7 @@ class DoubleMajority(Rule):
     blocking_at_least: int = attrs.field(
         default=0,
         kw_only=True,
-        validator=attrs.validators.and_(attrs.validators.instance_of(int), attrs.validators.ge(0)),
+        validator=_count,
     )
     within: Rule = attrs.field(factory=lambda: Majority(), kw_only=True)
 
@@ -1456,6 +1478,7 @@ class EachAuthority(Rule):
         inner = AtLeast(at_least) if at_least is not None else rule
         if not isinstance(inner, Rule):
             raise InvalidRule(expected("EachAuthority.rule", "a sharegov rule", inner))
+        _within_depth("EachAuthority", (inner,))
         if not isinstance(casting_within, bool):
             raise InvalidRule(
                 expected("EachAuthority.casting_within", "True or False", casting_within)
@@ -1514,6 +1537,7 @@ class _Combinator(Rule):
         for i, rule in enumerate(rules):
             if not isinstance(rule, Rule):
                 raise InvalidRule(expected(f"{name}[{i}]", "a sharegov rule", rule))
+        _within_depth(name, rules)
         self.__attrs_init__(rules)
 
     def subrules(self) -> tuple[Rule, ...]:
