@@ -158,9 +158,7 @@ def test_a_declaration_excludes_its_member_from_that_item_only() -> None:
         D(2008, 9, 1),
         present=five,
         apologies={"webb"},
-        declarations=[
-            Declaration("luck", "2", InterestKind.PREJUDICIAL, "a contract with RBC")
-        ],
+        declarations=[Declaration("luck", "2", InterestKind.PREJUDICIAL, "a contract with RBC")],
         items=[
             Item(2, "Payroll", votes=votes),
             Item(3, "Elections", votes={**votes, "luck": Vote.FOR}),

@@ -253,6 +253,14 @@ def _by_authority(
     )
 
 
+def _keyed(counts: Mapping[str, int]) -> dict[Vote | str, int]:
+    """Counts as :meth:`Board.decide_counts` takes them (keyed by a vote or its text)."""
+    out: dict[Vote | str, int] = {}
+    for key, number in counts.items():
+        out[key] = number
+    return out
+
+
 def _present_count(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if value is not None and not _whole(value):
         raise InvalidVote(expected(attribute.name, "a whole number >= 0 or None", value))
@@ -485,9 +493,13 @@ class Meeting:
             voting = {m.id for m in board.voting_members}
             present = len((self.present & voting) - item.excluded)
         try:
+            minuted = _keyed(counts)
+            parts: dict[str, Mapping[Vote | str, int]] | None = None
+            if item.by_authority is not None:
+                parts = {code: _keyed(c) for code, c in item.by_authority.items()}
             return board.decide_counts(
-                counts,
-                by_authority=item.by_authority,
+                minuted,
+                by_authority=parts,
                 present=present,
                 on=self.date,
                 chair=self.chair,

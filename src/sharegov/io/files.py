@@ -79,7 +79,7 @@ from sharegov.errors import (
     UnknownId,
     expected,
 )
-from sharegov.meetings import Meeting, MeetingPlan
+from sharegov.meetings import Meeting, MeetingPlan, _keyed
 from sharegov.money import FinancialYear, Money, MoneyRange
 from sharegov.parties import Authority, Member
 from sharegov.rules import (
@@ -1266,9 +1266,17 @@ class VoteRecord:
 
         Examples:
             >>> from sharegov.reference import bromsgrove_redditch_board
-            >>> record = read_vote_record({"counts": {"for": 5}, "present": 5})
-            >>> record.decide(bromsgrove_redditch_board()).carried
-            True
+            >>> board = bromsgrove_redditch_board()  # consensus, else 2 from each authority
+            >>> record = read_vote_record({"counts": {"for": 5}, "present": 5,
+            ...                            "by_authority": {"BDC": {"for": 2, "present": 2},
+            ...                                             "RBC": {"for": 3, "present": 3}}})
+            >>> print(record.decide(board).explain())
+            Carried on consensus:
+              consensus reached: 5 in support, none against
+            Votes: 5 for, 0 against, 0 abstaining.
+            The counts are as minuted; the names of those voting were not recorded.
+            Shared Services Board is advisory: this is a recommendation to each council, not a \
+decision.
         """
         if on is not None and self.date is not None and on != self.date:
             raise InvalidVote(
@@ -1277,9 +1285,13 @@ class VoteRecord:
             )
         when = self.date if on is None else on
         if self.counts is not None:
+            counts = _keyed(self.counts)
+            parts: dict[str, Mapping[Vote | str, int]] | None = None
+            if self.by_authority is not None:
+                parts = {code: _keyed(c) for code, c in self.by_authority.items()}
             return board.decide_counts(
-                self.counts,
-                by_authority=self.by_authority,
+                counts,
+                by_authority=parts,
                 present=self.present_count,
                 on=when,
                 chair=self.chair,
@@ -1367,7 +1379,7 @@ def read_vote_record(data: Any, source: str = "<record>") -> VoteRecord:
         >>> record = read_vote_record({"votes": {"a": "for"}, "absent": ["b"],
         ...                            "date": "2008-09-01"})
         >>> record.votes["a"], sorted(record.absent), record.date
-        (<Vote.FOR: 'for'>, ['b'], datetime.date(2008, 9, 1))
+        (Vote.FOR, ['b'], datetime.date(2008, 9, 1))
         >>> read_vote_record({"votes": {"a": "for"}, "casting": "yes"}, "votes.toml")
         Traceback (most recent call last):
         ...
