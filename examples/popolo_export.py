@@ -19,7 +19,14 @@ def main() -> None:
     board = bromsgrove_redditch_board()
     meeting = MEETING_2008_09_01
     proposal = meeting["proposals"][4]  # type: ignore[index]
-    outcome = board.decide(proposal.votes, absent=meeting["absent"], chair=meeting["chair"])  # type: ignore[arg-type]
+    # Cllr Webb sent apologies (Popolo writes him "absent": it has no word for apologies);
+    # every other member present voted. The date is the meeting's: the roster that day decides.
+    outcome = board.decide(
+        proposal.votes,
+        apologies=meeting["absent"],  # type: ignore[arg-type]
+        chair=meeting["chair"],  # type: ignore[arg-type]
+        on=meeting["date"],  # type: ignore[arg-type]
+    )
     event = popolo.vote_event(outcome, motion=proposal.title, date=meeting["date"])  # type: ignore[arg-type]
     print(json.dumps(event, indent=2, ensure_ascii=False))
     print(f"\n{outcome.explain()}\n\n{ILLUSTRATIVE}")

@@ -218,3 +218,112 @@ def test_check_counts_one_council_in_the_singular(
     status, out, _ = run(capsys, "check", "--json", str(path))
     assert status == 0
     assert json.loads(out)["notes"] == ["costs: 1 council over 5 years"]
+
+
+def record_file(tmp_path: Path, text: str, name: str = "votes.toml") -> str:
+    path = tmp_path / name
+    path.write_text(text)
+    return str(path)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('casting = "yes"\nchair = "hollingworth"\n[votes]\n', "casting: expected 'for' or "
+         "'against', got 'yes'"),
+        ("chair = []\n[votes]\n", "chair: expected a member id, got []"),
+        ('unlisted = "maybe"\n[votes]\n', "unlisted: expected 'present' or 'absent', got 'maybe'"),
+        ('date = "1 Sept 2008"\n[votes]\n', "date: expected a date as YYYY-MM-DD, got '1 Sept"),
+        ('absent = "webb"\n[votes]\n', "absent: expected a list of member ids, got 'webb'"),
+        ("[votes]\nluck = 1\n", "votes.luck: expected 'for', 'against' or 'abstain', got 1"),
+        ("[counts]\nfor = -1\n", "counts.for: expected a whole number >= 0, got -1"),
+        ('motion = "x"\n', "votes: expected a table of member id to for/against/abstain"),
+    ],
+)  # fmt: skip
+def test_bad_votes_files_name_the_file_and_field(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, text: str, message: str
+) -> None:
+    path = record_file(tmp_path, text)
+    status, out, err = run(capsys, "decide", FILE, "--board", "ssb", "--votes", path)
+    assert (status, out) == (2, "")
+    assert len(err.splitlines()) == 1
+    assert err.startswith(f"sharegov: error: {path}: {message}")
+
+
+def test_votes_file_attendance_and_json(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = record_file(
+        tmp_path,
+        'date = 2008-09-01\napologies = ["webb"]\npresent = ["hall"]\nchair = "hollingworth"\n'
+        '[votes]\nhollingworth = "for"\nluck = "for"\ngandy = "for"\nmcmillan = "for"\n',
+    )
+    status, out, _ = run(capsys, "decide", FILE, "--board", "ssb", "--votes", path)
+    assert status == 0
+    assert "Apologies: Cllr M. Webb, BDC." in out
+    assert "Present, not voting: Cllr M. Hall, RBC." in out
+    status, out, _ = run(capsys, "decide", FILE, "--board", "ssb", "--votes", path, "--json")
+    data = json.loads(out)
+    assert data["date"] == "2008-09-01"
+    assert data["minuted_counts"] is False
+    assert data["attendance"] == {
+        "present_not_voting": ["hall"],
+        "apologies": ["webb"],
+        "absent": [],
+        "excluded": [],
+        "assumed": [],
+        "unlisted": None,
+    }
+    # A date in the file and a different --as-of: refused rather than guessed.
+    status, _, err = run(
+        capsys, "decide", FILE, "--board", "ssb", "--votes", path, "--as-of", "2008-09-02"
+    )
+    assert status == 2
+    assert "date: the votes file is of a meeting on 2008-09-01, but --as-of gives 2008-09-02" in err
+
+
+def test_unlisted_absent_is_named_in_the_explanation(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = record_file(
+        tmp_path,
+        'unlisted = "absent"\n[votes]\nhollingworth = "for"\nluck = "for"\ngandy = "for"\n'
+        'hall = "for"\n',
+    )
+    status, out, _ = run(capsys, "decide", FILE, "--board", "ssb", "--votes", path, "--json")
+    data = json.loads(out)
+    assert status == 0
+    assert data["attendance"]["assumed"] == ["webb", "mcmillan"]
+    assert data["attendance"]["unlisted"] == "absent"
+    assert (
+        "Not on record, so taken as absent (unlisted='absent'): Cllr M. Webb, BDC; "
+        "Cllr C. McMillan, RBC." in data["explanation"]
+    )
+
+
+def test_counts_only_votes_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    # "Agreed by 5 votes to 0": the reference rule needs each authority's counts.
+    path = record_file(tmp_path, "[counts]\nfor = 5\n")
+    status, _, err = run(capsys, "decide", FILE, "--board", "ssb", "--votes", path)
+    assert status == 2
+    assert "needs the counts of each authority" in err
+    path = record_file(
+        tmp_path,
+        "[counts]\nfor = 4\nagainst = 1\n"
+        "[by_authority.BDC]\nfor = 2\n[by_authority.RBC]\nfor = 2\nagainst = 1\n",
+    )
+    status, out, _ = run(capsys, "decide", FILE, "--board", "ssb", "--votes", path, "--json")
+    data = json.loads(out)
+    assert status == 0
+    assert data["minuted_counts"] is True
+    assert data["by_authority"]["RBC"] == {"for": 2, "against": 1, "abstain": 0}
+    assert "The counts are as minuted" in data["explanation"]
+
+
+def test_graph_as_of(capsys: pytest.CaptureFixture[str]) -> None:
+    _, everything, _ = run(capsys, "graph", FILE)
+    status, before, _ = run(capsys, "graph", FILE, "--as-of", "2008-01-01")
+    assert status == 0
+    assert before != everything  # payroll (from 1 September 2008) was not yet shared
+    with pytest.raises(SystemExit) as exit:  # argparse refuses it, as for every option
+        main(["graph", FILE, "--as-of", "2008-13-01"])
+    assert exit.value.code == 2
+    assert "expected a date as YYYY-MM-DD, got '2008-13-01'" in capsys.readouterr().err

@@ -48,7 +48,10 @@ def test_roster_over_time_and_the_conditional_offer() -> None:
     assert {"labour_bdc", "labour_rbc"} <= {m.id for m in later.members}
     # decide uses the roster on the date
     votes = dict.fromkeys(SIX, Vote.FOR)
-    assert later.decide({**votes, "labour_bdc": Vote.FOR}).carried
+    assert later.decide({**votes, "labour_bdc": Vote.FOR, "labour_rbc": Vote.FOR}).carried
+    # the same through on=: a vote from someone not yet on the board names the dates
+    with pytest.raises(InvalidVote, match="labour_bdc.*sits from 1 October 2008.*30 September"):
+        grown.decide({**votes, "labour_bdc": Vote.FOR}, on=D(2008, 9, 30))
     with pytest.raises(InvalidVote, match="labour_bdc"):
         grown.at(D(2008, 9, 30)).decide({**votes, "labour_bdc": Vote.FOR})
 
@@ -133,7 +136,8 @@ def test_attendance_must_account_for_everyone_once() -> None:
         Meeting(
             board, D(2008, 9, 1), present=five, apologies={"webb"}, chair="hollingworth", host="RBC"
         )
-    with pytest.raises(InvalidVote, match=r"items\[1\].*absent"):
+    # Cllr Webb sent apologies (not "absent"): the refusal says which.
+    with pytest.raises(InvalidVote, match=r"items\[1\].*Webb.*sending apologies"):
         Meeting(
             board,
             D(2008, 9, 1),
@@ -144,7 +148,8 @@ def test_attendance_must_account_for_everyone_once() -> None:
 
 
 def test_a_declaration_excludes_its_member_from_that_item_only() -> None:
-    # Illustrative: Cllr Luck declares a disclosable pecuniary interest in item 2 only.
+    # Illustrative: Cllr Luck declares a prejudicial interest in item 2 only (in 2008 the
+    # Model Code of Conduct 2007 applied; disclosable pecuniary interests came in 2012).
     board = bromsgrove_redditch_board()
     five = ["hollingworth", "gandy", "hall", "luck", "mcmillan"]
     votes = dict.fromkeys(["hollingworth", "gandy", "hall", "mcmillan"], Vote.FOR)
@@ -153,16 +158,14 @@ def test_a_declaration_excludes_its_member_from_that_item_only() -> None:
         D(2008, 9, 1),
         present=five,
         apologies={"webb"},
-        declarations=[
-            Declaration("luck", "2", InterestKind.DISCLOSABLE_PECUNIARY, "a contract with RBC")
-        ],
+        declarations=[Declaration("luck", "2", InterestKind.PREJUDICIAL, "a contract with RBC")],
         items=[
             Item(2, "Payroll", votes=votes),
             Item(3, "Elections", votes={**votes, "luck": Vote.FOR}),
         ],
     )
     assert meeting.outcome(2).tally.excluded == {"luck"}
-    assert "Localism Act 2011 s.31(4)" in meeting.outcome(2).explain()
+    assert "Model Code of Conduct 2007 (SI 2007/1159) para 12" in meeting.outcome(2).explain()
     assert meeting.outcome(3).tally.excluded == frozenset()
     assert meeting.outcome(3).tally.count(Vote.FOR) == 5
     assert "Declaration of interest (item 2): Cllr J. Luck" in meeting.explain()

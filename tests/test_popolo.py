@@ -15,9 +15,13 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from sharegov import Authority, Board, Member, Status, Vote, rules
-from sharegov.errors import InvalidValue, InvalidVote, LimitExceeded, SharegovError
+from sharegov.errors import InvalidBoard, InvalidValue, InvalidVote, LimitExceeded, SharegovError
 from sharegov.io import popolo
-from sharegov.reference import MEETING_2008_09_01, bromsgrove_redditch_board
+from sharegov.reference import (
+    MEETING_2008_09_01,
+    bromsgrove_redditch_board,
+    bromsgrove_redditch_board_over_time,
+)
 from sharegov.strategies import boards_with_ballots
 
 F, A, X = Vote.FOR, Vote.AGAINST, Vote.ABSTAIN
@@ -79,7 +83,7 @@ def test_the_popolo_examples_validate(validate: Validate, shared_data: Path) -> 
 def decide(chair: str | None = "hollingworth", **changes: Vote) -> Any:
     votes = dict.fromkeys(PRESENT, F)
     votes.update(changes)
-    return BOARD.decide(votes, absent={"webb"}, chair=chair)
+    return BOARD.decide(votes, absent={"webb"}, chair=chair, on=DAY)
 
 
 def test_vote_event_for_the_fallback_case() -> None:
@@ -156,7 +160,7 @@ def jury_board(*, casting_vote: bool = True) -> Board:
 
 def test_casting_vote_excluded_and_not_voting_members() -> None:
     board = jury_board()
-    out = board.decide({"a1": F, "b1": A}, excluded={"b2"}, chair="a1", casting=F)
+    out = board.decide({"a1": F, "b1": A}, present={"a2"}, excluded={"b2"}, chair="a1", casting=F)
     assert out.carried
     assert out.equality
     event = popolo.vote_event(out, motion="Item", date=DAY)
@@ -296,8 +300,10 @@ def test_every_export_validates_against_popolo(validate: Validate) -> None:
         decide(),
         decide(hall=A),
         decide(hall=A, mcmillan=A),
-        jury_board().decide({"a1": F, "b1": A}, excluded={"b2"}, chair="a1", casting=F),
-        jury_board().decide({"a1": F}, absent={"a2", "b1", "b2"}),  # inquorate
+        jury_board().decide(
+            {"a1": F, "b1": A}, present={"a2"}, excluded={"b2"}, chair="a1", casting=F, on=DAY
+        ),
+        jury_board().decide({"a1": F}, absent={"a2", "b1", "b2"}, on=DAY),  # inquorate
     ]
     for out in outcomes:
         event = popolo.vote_event(out, motion="Item", date=DAY)
@@ -312,7 +318,9 @@ def test_every_export_validates_against_popolo(validate: Validate) -> None:
     when = dt.datetime(2008, 9, 1, 18, 0, tzinfo=dt.UTC)
     validate("vote_event", popolo.vote_event(decide(), motion="Item", date=when), formats=True)
     for board in (BOARD, jury_board()):
-        doc = popolo.document(board, [popolo.vote_event(board.decide({}), motion="I", date=DAY)])
+        everyone = {m.id for m in board.voting_members}
+        out = board.decide({}, present=everyone)
+        doc = popolo.document(board, [popolo.vote_event(out, motion="I", date=DAY)])
         for collection, schema in ITEM_SCHEMA.items():
             assert doc[collection]
             for item in doc[collection]:
@@ -333,21 +341,33 @@ def test_reading_back_an_export_gives_the_same_outcome() -> None:
         decide(hall=A),
         decide(hall=A, mcmillan=X),
         decide(chair=None, luck=A),
-        jury_board().decide({"a1": F, "b1": A}, excluded={"b2"}, chair="a1", casting=F),
-        jury_board().decide({"a1": F}, absent={"a2", "b1", "b2"}),
+        jury_board().decide(
+            {"a1": F, "b1": A}, present={"a2"}, excluded={"b2"}, chair="a1", casting=F, on=DAY
+        ),
+        jury_board().decide({"a1": F}, absent={"a2", "b1", "b2"}, on=DAY),
     ):
         back = roundtrip(out)
         assert back == out
         assert back.explain() == out.explain()
 
 
+def recorded(board: Board, ballot: Any) -> dict[str, Any]:
+    """The ballot with everyone accounted for: a member the strategy left silent was
+    present and did not vote (attendance is never presumed, so say so)."""
+    votes, absent, excluded = ballot["votes"], ballot["absent"], ballot["excluded"]
+    silent = {m.id for m in board.voting_members} - set(votes) - absent - excluded
+    return {"votes": votes, "absent": absent, "excluded": excluded, "present": silent}
+
+
 @given(boards_with_ballots(), st.booleans())
 def test_any_decision_round_trips_through_popolo(case: Any, cast: bool) -> None:
     board, ballot = case
-    out = board.decide(**ballot)
+    out = board.decide(**recorded(board, ballot), on=DAY)
     present = sorted(out.tally.present)
     if out.equality and board.casting_vote and present and out.status is not Status.INQUORATE:
-        out = board.decide(**ballot, chair=present[0], casting=F if cast else A)
+        out = board.decide(
+            **recorded(board, ballot), chair=present[0], casting=F if cast else A, on=DAY
+        )
     assert roundtrip(out) == out
 
 
@@ -360,7 +380,7 @@ def test_grouped_counts_decide_as_the_individual_votes_do(case: Any) -> None:
             for r in rules.walk(board.rule)
         )
     )
-    out = board.decide(**ballot)
+    out = board.decide(**recorded(board, ballot))
     counts = []
     for code in board.seats:
         sub = out.tally.by_authority(code)
@@ -377,13 +397,54 @@ def test_grouped_counts_decide_as_the_individual_votes_do(case: Any) -> None:
     assert popolo.group_results(anonymous) == popolo.group_results(out)
 
 
-def test_unlisted_members_are_present_not_voting_unless_said_absent() -> None:
+def test_unlisted_members_are_refused_unless_said_present_or_absent() -> None:
+    # Attendance is never presumed: before, members missing from a vote event were taken
+    # as present and not voting without a word. Now they are refused by name, unless the
+    # caller says what to take them as, and the explanation then names them.
     event = {"votes": [{"voter_id": m, "option": "yes"} for m in ("hollingworth", "gandy")]}
-    present = popolo.decide_vote_event(BOARD, event)
-    assert present.tally.not_voting == {"luck", "webb", "hall", "mcmillan"}
-    assert present.carried  # consensus: support and nobody against
+    with pytest.raises(InvalidVote, match="not recorded for Cllr J. Luck, BDC; Cllr M. Webb"):
+        popolo.decide_vote_event(BOARD, event)
+    for word in ("present", "not voting"):  # Popolo's own word is read the same
+        present = popolo.decide_vote_event(BOARD, event, unlisted=word)  # type: ignore[arg-type]
+        assert present.tally.not_voting == {"luck", "webb", "hall", "mcmillan"}
+        assert present.assumed == {"luck", "webb", "hall", "mcmillan"}
+        assert present.carried  # consensus: support and nobody against
+        assert "taken as present, not voting (unlisted='present'): Cllr J. Luck" in (
+            present.explain()
+        )
     absent = popolo.decide_vote_event(BOARD, event, unlisted="absent")
     assert absent.tally.absent == {"luck", "webb", "hall", "mcmillan"}
+    assert "taken as absent (unlisted='absent')" in absent.explain()
+
+
+def test_start_date_is_the_date_of_the_meeting() -> None:
+    board = bromsgrove_redditch_board_over_time()
+    votes = [{"voter_id": m, "option": "yes"} for m in PRESENT]
+    event = {
+        "start_date": "2008-09-01",
+        "votes": [*votes, {"voter_id": "webb", "option": "absent"}],
+    }
+    out = popolo.decide_vote_event(board, event)
+    assert out.date == DAY
+    assert out.carried
+    # The board was set up on 30 June 2008: nobody sat on it before.
+    with pytest.raises(InvalidBoard, match="2008-01-01"):
+        popolo.decide_vote_event(board, {**event, "start_date": "2008-01-01T18:00:00Z"})
+    with pytest.raises(InvalidVote, match="start_date: expected a date"):
+        popolo.decide_vote_event(board, {**event, "start_date": "1 Sept 2008"})
+
+
+def test_counts_must_account_for_every_member_too() -> None:
+    counts = [
+        {"option": "yes", "value": 2, "group_id": "BDC"},
+        {"option": "yes", "value": 3, "group_id": "RBC"},
+    ]
+    with pytest.raises(InvalidVote, match="1 of BDC's 3 are not"):
+        popolo.decide_vote_event(BOARD, {"counts": counts})
+    out = popolo.decide_vote_event(BOARD, {"counts": counts}, unlisted="absent")
+    assert out.carried
+    assert len(out.tally.absent) == 1
+    assert "taken as absent" in out.explain()
 
 
 def test_options_are_read_leniently_and_paired_is_absent() -> None:
@@ -394,7 +455,7 @@ def test_options_are_read_leniently_and_paired_is_absent() -> None:
             {"voter_id": "hall", "option": "paired"},
         ]
     }
-    out = popolo.decide_vote_event(BOARD, event)
+    out = popolo.decide_vote_event(BOARD, event, unlisted="present")
     assert out.tally.count(F) == 2
     assert out.tally.absent == {"hall"}
 
@@ -491,7 +552,9 @@ def test_a_non_voting_member_cannot_vote() -> None:
 def test_the_boards_own_checks_still_apply() -> None:
     # A casting vote on a board whose terms give the chair none.
     event = popolo.vote_event(
-        jury_board().decide({"a1": F, "b1": A}, chair="a1", casting=F), motion="Item", date=DAY
+        jury_board().decide({"a1": F, "b1": A}, present={"a2", "b2"}, chair="a1", casting=F),
+        motion="Item",
+        date=DAY,
     )
     with pytest.raises(InvalidVote, match="casting: Joint Committee's terms give the chair no"):
         popolo.decide_vote_event(jury_board(casting_vote=False), event)
@@ -528,7 +591,7 @@ def test_arguments_are_checked() -> None:
         popolo.decide_vote_event("board", {})  # type: ignore[arg-type]
     with pytest.raises(InvalidValue, match="source: expected 'auto', 'votes' or 'counts'"):
         popolo.decide_vote_event(BOARD, {}, source="all")  # type: ignore[arg-type]
-    with pytest.raises(InvalidValue, match="unlisted: expected 'not voting' or 'absent'"):
+    with pytest.raises(InvalidValue, match="unlisted: expected None, 'present'"):
         popolo.decide_vote_event(BOARD, {}, unlisted="gone")  # type: ignore[arg-type]
     with pytest.raises(InvalidValue, match="out: expected an Outcome from Board.decide"):
         popolo.vote_event(BOARD, motion="Item", date=DAY)  # type: ignore[arg-type]

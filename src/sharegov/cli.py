@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from sharegov._words import plural
-from sharegov.errors import InvalidValue, SharegovError, expected
+from sharegov.errors import InvalidValue, SharegovError, UnknownId, expected
 
 __all__ = ["main"]
 
@@ -55,7 +55,8 @@ def _demo(args: argparse.Namespace) -> int:
     board = bromsgrove_redditch_board()
     meeting: Any = MEETING_2008_09_01
     outcomes = [
-        (p, board.decide(p.votes, absent=meeting["absent"], chair=meeting["chair"]))
+        # Cllr Webb sent apologies; everyone else present voted.
+        (p, board.decide(p.votes, apologies=meeting["absent"], chair=meeting["chair"]))
         for p in meeting["proposals"]
     ]
     statement = bromsgrove_redditch_costs().statement(years=3)
@@ -165,50 +166,73 @@ def _check(args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------------------------------------
 
 
+def _names(tally: Any, ids: Any) -> list[str]:
+    order = list(tally.authority_of)
+    return sorted(ids, key=lambda m: order.index(m) if m in order else len(order))
+
+
+def _attendance(outcome: Any) -> dict[str, Any]:
+    """Who was there and who was not, for ``--json``: ids, in the board's order."""
+    from sharegov.rules import MinutedTally
+
+    tally = outcome.tally
+    if isinstance(tally, MinutedTally):  # nobody is named: only the number present, if given
+        return {"present": tally.counts.present}
+    assumed = outcome.assumed
+    return {
+        "present_not_voting": _names(tally, tally.not_voting - assumed),
+        "apologies": _names(tally, outcome.apologies),
+        "absent": _names(tally, tally.absent - outcome.apologies - assumed),
+        "excluded": _names(tally, tally.excluded),
+        "assumed": _names(tally, assumed),
+        "unlisted": outcome.unlisted,
+    }
+
+
 def _decide(args: argparse.Namespace) -> int:
+    from sharegov.io.files import load_data, read_vote_record
     from sharegov.rules import Vote
 
     arrangement = _load(args.file)
     board = arrangement.board(args.board)
-    from sharegov.io.files import load_data
-
-    record = load_data(args.votes)
-    if not isinstance(record, dict) or not isinstance(record.get("votes"), dict):
+    record = read_vote_record(load_data(args.votes), args.votes)
+    if args.as_of is not None and record.date is not None and args.as_of != record.date:
         raise InvalidValue(
-            expected(f"{args.votes}: votes", "a table of member id to for/against/abstain", record)
+            f"{args.votes}: date: the votes file is of a meeting on {record.date.isoformat()}, "
+            f"but --as-of gives {args.as_of.isoformat()}; give one date"
         )
-    known = {"votes", "absent", "excluded", "chair", "casting", "motion"}
-    extra = sorted(set(record) - known)
-    if extra:
-        raise InvalidValue(expected(f"{args.votes}", f"only the fields {sorted(known)}", extra[0]))
-    casting = record.get("casting")
-    outcome = board.decide(
-        record["votes"],
-        absent=record.get("absent", ()),
-        excluded=record.get("excluded", ()),
-        chair=record.get("chair"),
-        casting=Vote(casting) if casting is not None else None,
-    )
+    try:
+        outcome = record.decide(board, on=args.as_of)
+    except (InvalidValue, UnknownId) as exc:
+        raise type(exc)(f"{args.votes}: {exc}") from None
     if args.json:
         tally = outcome.tally
+        by_authority: dict[str, dict[str, int]] = {}
+        for code in tally.seats:
+            try:
+                scope = tally.by_authority(code)
+            except SharegovError:  # counts minuted without a breakdown by authority
+                by_authority = {}
+                break
+            by_authority[code] = {v.value: scope.count(v) for v in Vote}
         _print_json(
             {
                 "board": board.name,
-                "motion": record.get("motion"),
+                "motion": record.motion,
+                "date": outcome.date.isoformat() if outcome.date else None,
                 "status": outcome.status.value,
                 "carried": outcome.carried,
                 "basis": outcome.basis.describe() if outcome.basis else None,
+                "minuted_counts": record.minuted,
                 "counts": {v.value: tally.count(v) for v in Vote},
-                "by_authority": {
-                    code: {v.value: tally.by_authority(code).count(v) for v in Vote}
-                    for code in tally.authorities
-                },
+                "by_authority": by_authority,
+                "attendance": _attendance(outcome),
                 "explanation": outcome.explain(),
             }
         )
     else:
-        if record.get("motion"):
-            print(f"== {record['motion']}")
+        if record.motion:
+            print(f"== {record.motion}")
         print(outcome.explain())
     return OK if outcome.carried else NO
 
@@ -289,6 +313,8 @@ def _graph(args: argparse.Namespace) -> int:
 
     arrangement = _load(args.file)
     graph = PartnershipGraph.from_objects([*arrangement.authorities, *arrangement.arrangements])
+    if args.as_of is not None:
+        graph = graph.as_of(args.as_of)
     if args.plot:
         graph.draw(args.plot)
     if args.withdraw:
@@ -419,7 +445,16 @@ def _parser() -> argparse.ArgumentParser:
     decide.add_argument("file", help="arrangement file")
     decide.add_argument("--board", required=True, help="the board's id in the file")
     decide.add_argument(
-        "--votes", required=True, help="votes file: votes, absent, excluded, chair, casting, motion"
+        "--votes",
+        required=True,
+        help="votes file: votes (or counts, by_authority), present, apologies, absent, "
+        "excluded, unlisted, date, chair, casting, motion",
+    )
+    decide.add_argument(
+        "--as-of",
+        type=_date,
+        help="the date of the meeting, when the votes file gives none: the board's roster "
+        "that day decides",
     )
     split = command("split", _split, "each council's pays, receives and net position by year")
     split.add_argument("file", help="arrangement file with a [costs] section")
@@ -450,6 +485,9 @@ def _parser() -> argparse.ArgumentParser:
     graph.add_argument("file", help="arrangement file")
     graph.add_argument("--withdraw", metavar="CODE", help="what breaks if this council leaves")
     graph.add_argument("--plot", help="draw the graph to this PNG file")
+    graph.add_argument(
+        "--as-of", type=_date, help="only the arrangements in force on this date (default all)"
+    )
     return parser
 
 

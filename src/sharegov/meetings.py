@@ -210,9 +210,69 @@ def _votes(value: Mapping[str, Vote | str] | None) -> FrozenMap[str, Vote | str]
     return None if value is None else frozen_map(value)
 
 
+_VOTE_KEYS = tuple(v.value for v in Vote)
+
+
+def _whole(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def _minuted_counts(value: Any, field: str, *, present: bool = False) -> FrozenMap[str, int]:
+    """Counts as minuted, keyed by ``"for"``, ``"against"``, ``"abstain"`` (and, for one
+    authority, ``"present"``), each a whole number >= 0."""
+    keys = (*_VOTE_KEYS, "present") if present else _VOTE_KEYS
+    if not isinstance(value, Mapping):
+        raise InvalidVote(expected(field, f"a mapping of {', '.join(keys)} to a number", value))
+    out: dict[str, int] = {}
+    for key, number in value.items():
+        word = key.value if isinstance(key, Vote) else key
+        if word not in keys:
+            raise InvalidVote(expected(field, f"only the keys {list(keys)}", key))
+        if not _whole(number):
+            raise InvalidVote(expected(f"{field}.{word}", "a whole number >= 0", number))
+        out[word] = number
+    return frozen_map(out)
+
+
+def _counts(value: Mapping[str, int] | None) -> FrozenMap[str, int] | None:
+    return None if value is None else _minuted_counts(value, "counts")
+
+
+def _by_authority(
+    value: Mapping[str, Mapping[str, int]] | None,
+) -> FrozenMap[str, FrozenMap[str, int]] | None:
+    if value is None:
+        return None
+    if not isinstance(value, Mapping):
+        raise InvalidVote(expected("by_authority", "a mapping of authority code to counts", value))
+    return frozen_map(
+        {
+            code: _minuted_counts(counts, f"by_authority.{code}", present=True)
+            for code, counts in value.items()
+        }
+    )
+
+
+def _keyed(counts: Mapping[str, int]) -> dict[Vote | str, int]:
+    """Counts as :meth:`Board.decide_counts` takes them (keyed by a vote or its text)."""
+    out: dict[Vote | str, int] = {}
+    for key, number in counts.items():
+        out[key] = number
+    return out
+
+
+def _present_count(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None and not _whole(value):
+        raise InvalidVote(expected(attribute.name, "a whole number >= 0 or None", value))
+
+
 @attrs.frozen
 class Item:
     """An agenda item: its resolution, the votes if put to a vote, and its actions.
+
+    An item put to a vote gives either the ``votes`` by name or, where the minutes give only
+    the numbers ("passed by 5 to 2"), the ``counts``; then nobody is named and the item is
+    decided with :meth:`Board.decide_counts <sharegov.boards.Board.decide_counts>`.
 
     Args:
         number: The item number in the minutes.
@@ -220,12 +280,28 @@ class Item:
         resolution: What was resolved or agreed, in the minutes' words.
         votes: Member id to vote, where the item was put to a vote (decided against the board
             as constituted on the meeting's date).
+        counts: ``"for"``, ``"against"``, ``"abstain"`` to a number, where the minutes give
+            only the counts; instead of ``votes``.
+        by_authority: With ``counts``: authority code to that authority's counts (and
+            ``"present"``, its members present), where the minutes give them.
+        present: With ``counts``: the number of eligible members present. By default, the
+            voting members the meeting records as present, less those excluded from the item
+            (left unknown when a declaration of interest concerns the item).
         excluded: Members barred from the item by an interest.
         minuted: The counts the minutes record (for, against, abstaining), checked against
             the votes.
         illustrative: ``True`` where the minutes give counts but not names, so the votes are
             an illustrative assignment consistent with those counts.
         actions: Actions arising.
+
+    Raises:
+        InvalidVote: Both ``votes`` and ``counts``; ``by_authority`` or ``present`` without
+            ``counts``; counts that are not whole numbers >= 0 or disagree with ``minuted``.
+
+    Examples:
+        >>> item = Item(10, "Electric vehicles", counts={"for": 5, "against": 2})
+        >>> dict(item.counts)
+        {'for': 5, 'against': 2}
     """
 
     number: int
@@ -234,10 +310,34 @@ class Item:
     votes: FrozenMap[str, Vote | str] | None = attrs.field(
         default=None, kw_only=True, converter=_votes
     )
+    counts: FrozenMap[str, int] | None = attrs.field(default=None, kw_only=True, converter=_counts)
+    by_authority: FrozenMap[str, FrozenMap[str, int]] | None = attrs.field(
+        default=None, kw_only=True, converter=_by_authority
+    )
+    present: int | None = attrs.field(default=None, kw_only=True, validator=_present_count)
     excluded: frozenset[str] = attrs.field(default=frozenset(), kw_only=True, converter=_ids)
     minuted: tuple[int, int, int] | None = attrs.field(default=None, kw_only=True)
     illustrative: bool = attrs.field(default=False, kw_only=True)
     actions: tuple[Action, ...] = attrs.field(default=(), kw_only=True, converter=_actions)
+
+    def __attrs_post_init__(self) -> None:
+        if self.counts is None:
+            for field in ("by_authority", "present"):
+                if getattr(self, field) is not None:
+                    raise InvalidVote(
+                        f"{field}: given only with counts (an item minuted as numbers)"
+                    )
+            return
+        if self.votes is not None:
+            raise InvalidVote(
+                "counts: give either the votes by name or the counts as minuted, not both"
+            )
+        if self.minuted is not None:
+            got = tuple(self.counts.get(v, 0) for v in _VOTE_KEYS)
+            if got != tuple(self.minuted):
+                raise InvalidVote(
+                    expected("counts", f"counts matching the minutes {tuple(self.minuted)}", got)
+                )
 
 
 def _substitutions(value: Mapping[str, Member]) -> FrozenMap[str, Member]:
@@ -336,6 +436,8 @@ class Meeting:
                 raise InvalidVote(expected("items", "unique item numbers", item.number))
             if item.votes is not None:
                 outcomes[item.number] = self._decide(board, item, item.votes)
+            elif item.counts is not None:
+                outcomes[item.number] = self._decide_counts(board, item, item.counts)
         object.__setattr__(self, "_outcomes", outcomes)
 
     def _check_chair(self, board: Board) -> None:
@@ -352,11 +454,17 @@ class Meeting:
             )
 
     def _decide(self, board: Board, item: Item, votes: Mapping[str, Vote | str]) -> Outcome:
-        away = (self.apologies | self.absent) & {m.id for m in board.members}
+        roster = {m.id for m in board.members}  # a substituted member is not on it
+        # Present and not voting: those who declared an interest in the item are left to the
+        # interest rules (the core counts them as there, excluded or not as the law says).
+        declared = {d.member for d in self.declarations if d.item == str(item.number)}
+        silent = (self.present & roster) - votes.keys() - item.excluded - declared
         try:
             outcome = board.decide(
                 votes,
-                absent=away,
+                present=silent,
+                apologies=self.apologies & roster,
+                absent=self.absent & roster,
                 excluded=item.excluded,
                 chair=self.chair,
                 declarations=self.declarations,
@@ -377,6 +485,27 @@ class Meeting:
                     )
                 )
         return outcome
+
+    def _decide_counts(self, board: Board, item: Item, counts: Mapping[str, int]) -> Outcome:
+        """An item minuted only as counts: nobody is named, and nothing is invented."""
+        present = item.present
+        if present is None and not any(d.item == str(item.number) for d in self.declarations):
+            voting = {m.id for m in board.voting_members}
+            present = len((self.present & voting) - item.excluded)
+        try:
+            minuted = _keyed(counts)
+            parts: dict[str, Mapping[Vote | str, int]] | None = None
+            if item.by_authority is not None:
+                parts = {code: _keyed(c) for code, c in item.by_authority.items()}
+            return board.decide_counts(
+                minuted,
+                by_authority=parts,
+                present=present,
+                on=self.date,
+                chair=self.chair,
+            )
+        except InvalidVote as exc:
+            raise InvalidVote(f"items[{item.number}]: {exc}") from None
 
     @property
     def sitting(self) -> Board:
@@ -442,7 +571,7 @@ class Meeting:
             if item.resolution:
                 lines.append(f"   {item.resolution}")
             if item.number in self._outcomes:
-                if item.illustrative:
+                if item.illustrative and item.votes is not None:
                     lines.append("   (votes by name are illustrative; the counts are minuted)")
                 text = self._outcomes[item.number].explain()
                 lines.extend(f"   {line}" for line in text.splitlines())

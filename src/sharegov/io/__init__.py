@@ -5,7 +5,9 @@ about serialisation (domain classes never do). Heavy dependencies (cattrs, tomli
 PyYAML, icalendar, jsonschema) come with the ``io`` extra and load on first use.
 
 ``load`` and ``dump`` live in :mod:`sharegov.io.files`; ``popolo`` is the Popolo exchange
-module. They are imported on first access, so ``import sharegov.io`` stays light.
+module. :func:`read_vote_record` reads one question's votes and attendance (a votes
+file, or a request body) into a :class:`VoteRecord` that decides itself under a board.
+They are imported on first access, so ``import sharegov.io`` stays light.
 """
 
 from __future__ import annotations
@@ -13,9 +15,18 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-__all__ = ["Arrangement", "dump", "dumps", "load", "loads", "popolo"]
+__all__ = [
+    "Arrangement",
+    "VoteRecord",
+    "dump",
+    "dumps",
+    "load",
+    "loads",
+    "popolo",
+    "read_vote_record",
+]
 
-_FROM_FILES = {"Arrangement", "dump", "dumps", "load", "loads"}
+_FROM_FILES = {"Arrangement", "VoteRecord", "dump", "dumps", "load", "loads", "read_vote_record"}
 
 
 def __getattr__(name: str) -> Any:

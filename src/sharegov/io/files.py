@@ -48,6 +48,7 @@ from sharegov.boards import (
     FixedChair,
     HostLeaderChairs,
     Membership,
+    Outcome,
 )
 from sharegov.concordat import _VERSIONED, Concordat, ServiceArrangement
 from sharegov.conflicts import (
@@ -70,8 +71,15 @@ from sharegov.costs import (
     Proportional,
     SplitRule,
 )
-from sharegov.errors import InvalidValue, LimitExceeded, SharegovError, UnknownId, expected
-from sharegov.meetings import Meeting, MeetingPlan
+from sharegov.errors import (
+    InvalidValue,
+    InvalidVote,
+    LimitExceeded,
+    SharegovError,
+    UnknownId,
+    expected,
+)
+from sharegov.meetings import Meeting, MeetingPlan, _keyed
 from sharegov.money import FinancialYear, Money, MoneyRange
 from sharegov.parties import Authority, Member
 from sharegov.rules import (
@@ -94,14 +102,17 @@ from sharegov.timeline import Deadline, Phase
 __all__ = [
     "MAX_BYTES",
     "MAX_DEPTH",
+    "VOTE_RECORD_FIELDS",
     "Arrangement",
     "FileError",
+    "VoteRecord",
     "dump",
     "dumps",
     "from_data",
     "load",
     "load_data",
     "loads",
+    "read_vote_record",
     "to_data",
 ]
 
@@ -1176,3 +1187,275 @@ def dump(arrangement: Arrangement, path: str | Path) -> None:
             expected("path", f"a file ending in one of {sorted(_SUFFIXES)}", str(path))
         )
     path.write_text(dumps(arrangement, fmt), encoding="utf-8")
+
+
+# ---------------------------------------------------------------------------------------------
+# Vote records: one question's votes and attendance, as a votes file or an API body gives them
+# ---------------------------------------------------------------------------------------------
+
+#: The fields a vote record may have.
+VOTE_RECORD_FIELDS = (
+    "votes",
+    "counts",
+    "by_authority",
+    "present",
+    "apologies",
+    "absent",
+    "excluded",
+    "unlisted",
+    "date",
+    "chair",
+    "casting",
+    "motion",
+)
+_VOTE_WORDS = [v.value for v in Vote]
+_NAMED_ONLY = ("apologies", "absent", "excluded", "unlisted")
+
+
+@attrs.frozen
+class VoteRecord:
+    """One question's votes and attendance, as read by :func:`read_vote_record`.
+
+    Either named ``votes`` with the attendance of everyone else, or minuted ``counts``
+    (with ``by_authority`` and ``present_count`` where the minutes give them) and no names.
+
+    Attributes:
+        votes: Member id to :class:`~sharegov.rules.Vote`; ``None`` for a counts-only record.
+        counts: ``"for"``, ``"against"``, ``"abstain"`` to a number; ``None`` for named votes.
+        by_authority: Authority code to such counts (and perhaps ``"present"``).
+        present: Ids of members present who did not vote (named votes only).
+        present_count: The number of eligible members present (counts only).
+        apologies: Ids of members who sent apologies.
+        absent: Ids of members absent without apologies.
+        excluded: Ids of members barred from the item by an interest.
+        unlisted: ``"present"`` or ``"absent"``: what to take anyone unrecorded as.
+        date: The date of the meeting.
+        chair: Id of the member presiding.
+        casting: The chair's casting vote.
+        motion: The question, in words.
+    """
+
+    votes: FrozenMap[str, Vote] | None = None
+    counts: FrozenMap[str, int] | None = None
+    by_authority: FrozenMap[str, FrozenMap[str, int]] | None = None
+    present: frozenset[str] = frozenset()
+    present_count: int | None = None
+    apologies: frozenset[str] = frozenset()
+    absent: frozenset[str] = frozenset()
+    excluded: frozenset[str] = frozenset()
+    unlisted: Literal["present", "absent"] | None = None
+    date: dt.date | None = None
+    chair: str | None = None
+    casting: Vote | None = None
+    motion: str | None = None
+
+    @property
+    def minuted(self) -> bool:
+        """Whether the record is counts only (no names)."""
+        return self.counts is not None
+
+    def decide(self, board: Board, *, on: dt.date | None = None) -> Outcome:
+        """Decide the record under ``board``, on the record's date (or ``on``).
+
+        Named votes go to :meth:`Board.decide <sharegov.boards.Board.decide>` and counts to
+        :meth:`Board.decide_counts <sharegov.boards.Board.decide_counts>`; nothing about
+        attendance is presumed beyond what ``unlisted`` says.
+
+        Raises:
+            InvalidVote: The record does not fit the board, or ``on`` differs from its date.
+
+        Examples:
+            >>> from sharegov.reference import bromsgrove_redditch_board
+            >>> board = bromsgrove_redditch_board()  # consensus, else 2 from each authority
+            >>> record = read_vote_record({"counts": {"for": 5}, "present": 5,
+            ...                            "by_authority": {"BDC": {"for": 2, "present": 2},
+            ...                                             "RBC": {"for": 3, "present": 3}}})
+            >>> print(record.decide(board).explain())
+            Carried on consensus:
+              consensus reached: 5 in support, none against
+            Votes: 5 for, 0 against, 0 abstaining.
+            The counts are as minuted; the names of those voting were not recorded.
+            Shared Services Board is advisory: this is a recommendation to each council, not a \
+decision.
+        """
+        if on is not None and self.date is not None and on != self.date:
+            raise InvalidVote(
+                f"date: the record is of a meeting on {self.date.isoformat()}, but "
+                f"{on.isoformat()} was given as the date of the meeting"
+            )
+        when = self.date if on is None else on
+        if self.counts is not None:
+            counts = _keyed(self.counts)
+            parts: dict[str, Mapping[Vote | str, int]] | None = None
+            if self.by_authority is not None:
+                parts = {code: _keyed(c) for code, c in self.by_authority.items()}
+            return board.decide_counts(
+                counts,
+                by_authority=parts,
+                present=self.present_count,
+                on=when,
+                chair=self.chair,
+                casting=self.casting,
+            )
+        votes = self.votes if self.votes is not None else FrozenMap()
+        known = {m.id for m in board.members} | {ms.member.id for ms in board.memberships}
+        fields = {
+            "votes": votes,
+            "present": self.present,
+            "apologies": self.apologies,
+            "absent": self.absent,
+            "excluded": self.excluded,
+            "chair": () if self.chair is None else (self.chair,),
+        }
+        for field, ids in fields.items():
+            for member_id in sorted(ids):
+                if member_id not in known:
+                    raise InvalidVote(expected(field, f"ids of members of {board.name}", member_id))
+        return board.decide(
+            votes,
+            present=self.present,
+            apologies=self.apologies,
+            absent=self.absent,
+            excluded=self.excluded,
+            unlisted=self.unlisted,
+            chair=self.chair,
+            casting=self.casting,
+            on=when,
+        )
+
+
+def _record_ids(data: Mapping[str, Any], field: str, source: str) -> frozenset[str]:
+    value = data.get(field, [])
+    if isinstance(value, str) or not isinstance(value, list | tuple | set | frozenset):
+        raise InvalidVote(expected(f"{source}: {field}", "a list of member ids", value))
+    for i, member_id in enumerate(value):
+        if not isinstance(member_id, str) or not member_id.strip():
+            raise InvalidVote(expected(f"{source}: {field}[{i}]", "a member id", member_id))
+    found = frozenset(value)
+    if len(found) != len(value):
+        twice = next(m for m in value if list(value).count(m) > 1)
+        raise InvalidVote(f"{source}: {field}: {twice!r} is listed more than once")
+    return found
+
+
+def _record_count(value: Any, path: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise InvalidVote(expected(path, "a whole number >= 0", value))
+    return value
+
+
+def _record_counts(value: Any, path: str, *, present: bool = False) -> FrozenMap[str, int]:
+    words = [*_VOTE_WORDS, "present"] if present else _VOTE_WORDS
+    if not isinstance(value, Mapping):
+        raise InvalidVote(expected(path, f"a table of {', '.join(words)} to a number", value))
+    out: dict[str, int] = {}
+    for key, number in value.items():
+        if key not in words:
+            raise InvalidVote(expected(path, f"only the keys {words}", key))
+        out[key] = _record_count(number, f"{path}.{key}")
+    return FrozenMap(out)
+
+
+def read_vote_record(data: Any, source: str = "<record>") -> VoteRecord:
+    """Read one question's votes and attendance from plain data (a votes file, a JSON body).
+
+    The fields: ``votes`` (member id to ``"for"``, ``"against"`` or ``"abstain"``) or
+    ``counts`` (``{"for": 5, "against": 2}``, for minutes that give only the numbers, with
+    ``by_authority`` optional); ``present`` (the ids of members present who did not vote,
+    or with ``counts`` the number of eligible members present); ``apologies``, ``absent``,
+    ``excluded`` (lists of ids); ``unlisted`` (``"present"`` or ``"absent"``); ``date``
+    (``YYYY-MM-DD`` or a TOML date); ``chair``; ``casting`` (``"for"`` or ``"against"``);
+    ``motion`` (text).
+
+    Args:
+        data: The parsed record, a mapping.
+        source: Where it came from, put in front of every message (a file name).
+
+    Raises:
+        InvalidVote: A field that is unknown, missing or of the wrong kind, with ``source``
+            and the path inside the record.
+
+    Examples:
+        >>> record = read_vote_record({"votes": {"a": "for"}, "absent": ["b"],
+        ...                            "date": "2008-09-01"})
+        >>> record.votes["a"], sorted(record.absent), record.date
+        (Vote.FOR, ['b'], datetime.date(2008, 9, 1))
+        >>> read_vote_record({"votes": {"a": "for"}, "casting": "yes"}, "votes.toml")
+        Traceback (most recent call last):
+        ...
+        sharegov.errors.InvalidVote: votes.toml: casting: expected 'for' or 'against', got 'yes'
+    """
+    if not isinstance(data, Mapping):
+        raise InvalidVote(expected(source, "a table of votes and attendance", data))
+    extra = sorted(k for k in data if k not in VOTE_RECORD_FIELDS)
+    if extra:
+        raise InvalidVote(expected(source, f"only the fields {list(VOTE_RECORD_FIELDS)}", extra[0]))
+    fields: dict[str, Any] = {}
+    if "counts" in data:
+        if "votes" in data:
+            raise InvalidVote(
+                f"{source}: votes: give either votes by name or counts as minuted, not both"
+            )
+        for field in _NAMED_ONLY:
+            if field in data:
+                raise InvalidVote(
+                    f"{source}: {field}: a record of counts names nobody; give present as "
+                    "the number of eligible members present instead"
+                )
+        fields["counts"] = _record_counts(data["counts"], f"{source}: counts")
+        if "by_authority" in data:
+            table = data["by_authority"]
+            if not isinstance(table, Mapping):
+                what = "a table of authority code to counts"
+                raise InvalidVote(expected(f"{source}: by_authority", what, table))
+            fields["by_authority"] = FrozenMap(
+                {
+                    code: _record_counts(v, f"{source}: by_authority.{code}", present=True)
+                    for code, v in table.items()
+                }
+            )
+        if "present" in data:
+            fields["present_count"] = _record_count(data["present"], f"{source}: present")
+    else:
+        if "by_authority" in data:
+            raise InvalidVote(f"{source}: by_authority: given only with counts")
+        votes = data.get("votes")
+        if not isinstance(votes, Mapping):
+            what = "a table of member id to for/against/abstain (or counts as minuted)"
+            raise InvalidVote(expected(f"{source}: votes", what, votes))
+        read: dict[str, Vote] = {}
+        for member_id, vote in votes.items():
+            if vote not in _VOTE_WORDS:
+                what = "'for', 'against' or 'abstain'"
+                raise InvalidVote(expected(f"{source}: votes.{member_id}", what, vote))
+            read[member_id] = Vote(vote)
+        fields["votes"] = FrozenMap(read)
+        for field in ("present", *_NAMED_ONLY[:3]):
+            fields[field] = _record_ids(data, field, source)
+        unlisted = data.get("unlisted")
+        if unlisted is not None and unlisted not in ("present", "absent"):
+            raise InvalidVote(expected(f"{source}: unlisted", "'present' or 'absent'", unlisted))
+        fields["unlisted"] = unlisted
+    if "date" in data:
+        try:
+            fields["date"] = _date_in(data["date"])
+        except InvalidValue:
+            raise InvalidVote(
+                expected(f"{source}: date", "a date as YYYY-MM-DD", data["date"])
+            ) from None
+    chair = data.get("chair")
+    if chair is not None and (not isinstance(chair, str) or not chair.strip()):
+        raise InvalidVote(expected(f"{source}: chair", "a member id", chair))
+    fields["chair"] = chair
+    casting = data.get("casting")
+    if casting is not None:
+        if casting not in ("for", "against"):
+            raise InvalidVote(expected(f"{source}: casting", "'for' or 'against'", casting))
+        if chair is None:
+            raise InvalidVote(f"{source}: casting: a casting vote needs the chair who gave it")
+        fields["casting"] = Vote(casting)
+    motion = data.get("motion")
+    if motion is not None and not isinstance(motion, str):
+        raise InvalidVote(expected(f"{source}: motion", "text", motion))
+    fields["motion"] = motion
+    return VoteRecord(**fields)

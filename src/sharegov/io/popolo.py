@@ -29,6 +29,12 @@ depend on (an excluded member counts neither for quorum nor in any base). The ch
 vote has the role ``"chair"``; a casting vote is a second entry for the chair with the
 role ``"casting vote"``.
 
+On import, as in :meth:`Board.decide <sharegov.boards.Board.decide>`, attendance is never
+presumed: a voting member missing from a vote event (or from its counts) is refused by
+name unless ``unlisted="present"`` (or ``"not voting"``) or ``unlisted="absent"`` says
+what to take them as, and the explanation then names them. The event's ``start_date`` is
+the date of the meeting: the board's roster on that day decides.
+
 A group result says whether the board's per-council test holds within that council's
 members: the rule inside the board's first :class:`~sharegov.rules.EachAuthority`, or,
 where the rule has none, the whole rule applied to that council's members alone. An
@@ -103,7 +109,9 @@ _READ_OPTIONS: dict[str, Vote | str] = {
 _OPTION_WORDS = ", ".join(repr(o) for o in _READ_OPTIONS)
 #: The most votes :func:`board_from_counts` builds a board for (a large parliament has ~1,500).
 MAX_COUNTED = 10_000
-Unlisted = Literal["not voting", "absent"]
+#: What to take a voting member missing from a vote event as: present and not voting
+#: (``"present"``, or Popolo's own word ``"not voting"``) or ``"absent"``.
+Unlisted = Literal["present", "not voting", "absent"]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -309,7 +317,7 @@ def motion(
     Examples:
         >>> import datetime as dt
         >>> from sharegov.reference import bromsgrove_redditch_board
-        >>> out = bromsgrove_redditch_board().decide({"hollingworth": "for"})
+        >>> out = bromsgrove_redditch_board().decide({"hollingworth": "for"}, unlisted="present")
         >>> motion(out, "Substitutes not to be permitted", date=dt.date(2008, 9, 1))["requirement"]
         'consensus, else at least 2 in support from each authority'
     """
@@ -333,7 +341,8 @@ def group_results(out: Outcome) -> dict[str, str]:
     Examples:
         >>> from sharegov.reference import bromsgrove_redditch_board
         >>> out = bromsgrove_redditch_board().decide(
-        ...     {"hollingworth": "for", "luck": "for", "gandy": "for", "hall": "against"})
+        ...     {"hollingworth": "for", "luck": "for", "gandy": "for", "hall": "against"},
+        ...     present={"mcmillan"}, apologies={"webb"})
         >>> group_results(out)
         {'BDC': 'pass', 'RBC': 'fail'}
     """
@@ -406,7 +415,7 @@ def vote_event(
         >>> import datetime as dt
         >>> from sharegov.reference import bromsgrove_redditch_board
         >>> out = bromsgrove_redditch_board().decide({"hollingworth": "for", "gandy": "for"},
-        ...                                          absent={"webb"}, excluded={"hall"})
+        ...     present={"luck", "mcmillan"}, absent={"webb"}, excluded={"hall"})
         >>> event = vote_event(out, motion="Elections business case", date=dt.date(2008, 9, 1))
         >>> [(v["voter_id"], v["option"]) for v in event["votes"]]
         [('hollingworth', 'yes'), ('luck', 'not voting'), ('webb', 'absent'), \
@@ -454,8 +463,8 @@ def document(
         >>> import datetime as dt
         >>> from sharegov.reference import bromsgrove_redditch_board
         >>> board = bromsgrove_redditch_board()
-        >>> event = vote_event(board.decide({"hollingworth": "for"}), motion="Agree the minutes",
-        ...                    date=dt.date(2008, 9, 1))
+        >>> out = board.decide({"hollingworth": "for"}, unlisted="present")
+        >>> event = vote_event(out, motion="Agree the minutes", date=dt.date(2008, 9, 1))
         >>> doc = document(board, [event])
         >>> {name: len(items) for name, items in doc.items()}
         {'organizations': 3, 'posts': 6, 'persons': 6, 'memberships': 6, 'motions': 1, \
@@ -513,6 +522,7 @@ class _Record:
     """Votes and attendance read from a vote event's individual votes."""
 
     votes: dict[str, Vote] = attrs.Factory(dict)
+    present: set[str] = attrs.Factory(set)
     absent: set[str] = attrs.Factory(set)
     excluded: set[str] = attrs.Factory(set)
     chair: str | None = None
@@ -544,7 +554,7 @@ def _chair(record: _Record, voter: str, path: str) -> None:
     record.chair = voter
 
 
-def _read_votes(board: Board, rows: Sequence[Any], unlisted: Unlisted) -> _Record:
+def _read_votes(board: Board, rows: Sequence[Any]) -> _Record:
     record = _Record()
     seen: set[str] = set()
     for i, raw in enumerate(rows):
@@ -572,8 +582,8 @@ def _read_votes(board: Board, rows: Sequence[Any], unlisted: Unlisted) -> _Recor
             record.absent.add(voter)
         elif option == _EXCLUDED:
             record.excluded.add(voter)
-    if unlisted == _ABSENT:
-        record.absent.update(m.id for m in board.voting_members if m.id not in seen)
+        else:
+            record.present.add(voter)
     return record
 
 
@@ -624,9 +634,22 @@ def _read_counts(board: Board, rows: Sequence[Any]) -> list[_Count]:
     return out
 
 
-def _check_counts(board: Board, record: _Record, counts: Iterable[_Count]) -> None:
+def _check_counts(
+    board: Board,
+    record: _Record,
+    counts: Iterable[_Count],
+    unlisted: Literal["present", "absent"] | None,
+    on: dt.date | None,
+) -> None:
     """The totals given must agree with the individual votes."""
-    tally = board.tally(record.votes, absent=record.absent, excluded=record.excluded)
+    tally = board.tally(
+        record.votes,
+        present=record.present,
+        absent=record.absent,
+        excluded=record.excluded,
+        unlisted=unlisted,
+        on=on,
+    )
     for count in counts:
         scope = tally if count.group is None else tally.by_authority(count.group)
         if isinstance(count.option, Vote):
@@ -650,13 +673,20 @@ def _placeholders(code: str, n: int) -> list[Member]:
     return [Member(f"{code}:{k}", f"unnamed member {k}", code) for k in range(1, n + 1)]
 
 
-def _decide_counts(board: Board, counts: Sequence[_Count], unlisted: Unlisted) -> Outcome:
+def _decide_counts(
+    board: Board,
+    counts: Sequence[_Count],
+    unlisted: Literal["present", "absent"] | None,
+    on: dt.date | None,
+) -> Outcome:
     for sub in walk(board.rule):
         if isinstance(sub, Weighted) and any(key not in board.seats for key in sub.weights):
             raise InvalidVote(
                 f"counts: {board.name}'s rule weights named members, so it cannot be decided "
                 "from counts; give the individual votes instead"
             )
+    if on is not None:
+        board = board.at(on)
     per: dict[str, dict[Vote | str, int]] = {code: {} for code in board.seats}
     for count in counts:
         if count.group is None:
@@ -670,8 +700,10 @@ def _decide_counts(board: Board, counts: Sequence[_Count], unlisted: Unlisted) -
             per[count.group][count.option] = count.value
     members: list[Member] = []
     votes: dict[str, Vote] = {}
+    present: set[str] = set()
     absent: set[str] = set()
     excluded: set[str] = set()
+    unrecorded: list[str] = []
     for code, given in per.items():
         sitting = sum(1 for m in board.voting_members if m.authority == code)
         total = sum(given.values())
@@ -692,10 +724,34 @@ def _decide_counts(board: Board, counts: Sequence[_Count], unlisted: Unlisted) -
                 absent.update(chosen)
             elif option == _EXCLUDED:
                 excluded.update(chosen)
-        if unlisted == _ABSENT:
-            absent.update(ids)
-    anonymous = attrs.evolve(board, members=members, chair_rule=ElectedChair())
-    return anonymous.decide(votes, absent=absent, excluded=excluded)
+            else:
+                present.update(chosen)
+        left = sitting - total
+        if left and unlisted is None:
+            unrecorded.append(f"{left} of {code}'s {sitting}")
+    if unrecorded:
+        raise InvalidVote(
+            f"counts: not every voting member is counted ({'; '.join(unrecorded)} are not): "
+            "count them as 'not voting', 'absent' or 'excluded', or say unlisted='present' "
+            "or unlisted='absent'"
+        )
+    anonymous = attrs.evolve(board, members=members, chair_rule=ElectedChair(), memberships=())
+    return anonymous.decide(
+        votes, present=present, absent=absent, excluded=excluded, unlisted=unlisted, on=on
+    )
+
+
+def _start_date(event: Mapping[str, Any]) -> dt.date | None:
+    """The day of the vote event, from its ``start_date`` (a date or an RFC 3339 timestamp)."""
+    value = event.get("start_date")
+    if value is None:
+        return None
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value[:10])
+        except ValueError:
+            pass
+    raise InvalidVote(expected("start_date", "a date as YYYY-MM-DD, or a timestamp", value))
 
 
 def decide_vote_event(
@@ -703,7 +759,7 @@ def decide_vote_event(
     event: Mapping[str, Any],
     *,
     source: Literal["auto", "votes", "counts"] = "auto",
-    unlisted: Unlisted = "not voting",
+    unlisted: Unlisted | None = None,
 ) -> Outcome:
     """Decide a Popolo vote event under ``board``'s rule: did this carry under our terms?
 
@@ -721,9 +777,14 @@ def decide_vote_event(
         board: The board whose rule applies.
         event: A Popolo vote event, e.g. parsed from JSON.
         source: ``"votes"``, ``"counts"``, or ``"auto"`` (votes if any are listed).
-        unlisted: What a voting member missing from the record was: ``"not voting"``
-            (present; as in :meth:`Board.decide <sharegov.boards.Board.decide>`, and as
-            Popolo allows a record to omit present voters) or ``"absent"``.
+        unlisted: What to take a voting member missing from the record as: ``"present"``
+            (not voting; ``"not voting"`` is read the same) or ``"absent"``. By default
+            nothing is presumed: a member missing from the record is refused, by name, as
+            :meth:`Board.decide <sharegov.boards.Board.decide>` does; when ``unlisted`` is
+            given, the explanation names who was taken so.
+
+    The event's ``start_date`` is the date of the meeting: the board's roster that day
+    decides, as with ``Board.decide(..., on=)``.
 
     Returns:
         The :class:`~sharegov.boards.Outcome`, with its explanation.
@@ -759,25 +820,33 @@ Shared Services Board, got 'smith'
     event = _object(event, "vote event")
     if source not in ("auto", "votes", "counts"):
         raise InvalidValue(expected("source", "'auto', 'votes' or 'counts'", source))
-    if unlisted not in (_NOT_VOTING, _ABSENT):
-        raise InvalidValue(expected("unlisted", "'not voting' or 'absent'", unlisted))
+    if unlisted not in (None, "present", _NOT_VOTING, _ABSENT):
+        what = "None, 'present' (or 'not voting') or 'absent'"
+        raise InvalidValue(expected("unlisted", what, unlisted))
+    taken: Literal["present", "absent"] | None = (
+        None if unlisted is None else "absent" if unlisted == _ABSENT else "present"
+    )
+    on = _start_date(event)
     rows = _list(event, "votes")
     count_rows = _list(event, "counts")
     if source == "counts" or (source == "auto" and not rows):
         if not count_rows:
             raise InvalidVote(expected("counts", "a list of counts per group", count_rows))
-        return _decide_counts(board, _read_counts(board, count_rows), unlisted)
+        return _decide_counts(board, _read_counts(board, count_rows), taken, on)
     if not rows:
         raise InvalidVote(expected("votes", "a list of individual votes", rows))
-    record = _read_votes(board, rows, unlisted)
+    record = _read_votes(board, rows)
     if count_rows:
-        _check_counts(board, record, _read_counts(board, count_rows))
+        _check_counts(board, record, _read_counts(board, count_rows), taken, on)
     return board.decide(
         record.votes,
+        present=record.present,
         absent=record.absent,
         excluded=record.excluded,
+        unlisted=taken,
         chair=record.chair,
         casting=record.casting,
+        on=on,
     )
 
 

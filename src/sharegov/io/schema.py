@@ -300,6 +300,35 @@ def _concordat() -> dict[str, Any]:
     return concordat
 
 
+def _minuted_counts(*, present: bool = False) -> dict[str, Any]:
+    keys = [v.value for v in Vote] + (["present"] if present else [])
+    whole = {"description": "a whole number >= 0", "type": "integer", "minimum": 0}
+    return {
+        "description": f"counts as minuted: {', '.join(keys)} to a number",
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {key: dict(whole) for key in keys},
+    }
+
+
+def _meeting() -> dict[str, Any]:
+    """A meeting record; an item may give the counts as minuted instead of votes by name."""
+    meeting = _object(Meeting)
+    item = meeting["properties"]["items"]["items"]["properties"]
+    item["counts"] = {"anyOf": [_minuted_counts(), {"type": "null"}]}
+    item["by_authority"] = {
+        "anyOf": [
+            {
+                "description": "authority code to that authority's counts as minuted",
+                "type": "object",
+                "additionalProperties": _minuted_counts(present=True),
+            },
+            {"type": "null"},
+        ]
+    }
+    return meeting
+
+
 def generate() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of arrangement files."""
     membership = _object(Membership)
@@ -365,7 +394,7 @@ def generate() -> dict[str, Any]:
             "delegation_schemes": {"type": "array", "items": _object(DelegationScheme)},
             "officer_conflicts": {"type": "array", "items": _object(OfficerConflict)},
             "meeting_plans": {"type": "array", "items": _object(MeetingPlan)},
-            "meetings": {"type": "array", "items": _object(Meeting)},
+            "meetings": {"type": "array", "items": _meeting()},
         },
         "$defs": {"board": board, **_rule_defs()},
     }
