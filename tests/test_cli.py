@@ -300,8 +300,13 @@ def test_unlisted_absent_is_named_in_the_explanation(
 
 
 def test_counts_only_votes_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    # "Agreed by 5 votes to 0": the reference rule needs each authority's counts.
+    # "Agreed by 5 votes to 0" carries on consensus, whatever each authority's counts.
     path = record_file(tmp_path, "[counts]\nfor = 5\n")
+    status, out, _ = run(capsys, "decide", FILE, "--board", "ssb", "--votes", path)
+    assert status == 0
+    assert out.startswith("Carried on consensus")
+    # "4 votes to 1" is no consensus: the fallback needs each authority's counts.
+    path = record_file(tmp_path, "[counts]\nfor = 4\nagainst = 1\n")
     status, _, err = run(capsys, "decide", FILE, "--board", "ssb", "--votes", path)
     assert status == 2
     assert "needs the counts of each authority" in err

@@ -73,7 +73,7 @@ def test_seed_003_a_rule_needing_more_than_the_counts_is_refused() -> None:
     with pytest.raises(InvalidVote, match=r"^by_authority: .* needs the counts of each authority"):
         each.decide_counts({"for": 5, "against": 2})
     quorate = attrs.evolve(board, quorum=rules.Quorum(at_least=5))
-    with pytest.raises(InvalidVote, match=r"^present: .*a quorum of at least 5.* give present="):
+    with pytest.raises(InvalidVote, match=r"^present: .*a quorum of at least 5.* add present"):
         quorate.decide_counts({"for": 5, "against": 2})
     weighted = attrs.evolve(board, rule=rules.Weighted({"hill": 3}, quota=3))
     with pytest.raises(InvalidVote, match="needs the names of those voting"):

@@ -1350,20 +1350,16 @@ class Board:
         if chair is not None:
             board.member(chair)
         tally = MinutedTally.of(scope, seats=board.seats, population=layout.population)
-        give = {
-            "present": "present=",
-            "by_authority": "by_authority=",
-            "votes": "Board.decide with names",
-        }
         try:
             quorate = board.quorum is None or code_of(board.quorum, scope, SCALAR) == CARRIED
             answer = _ANSWERS[code_of(board.rule, scope, SCALAR)] if quorate else False
         except MissingCount as missing:
             what = board.quorum if missing.field == "present" and board.quorum else board.rule
             root = missing.field.split(".")[0]
+            fix = "decide it from the votes by name" if root == "votes" else f"add {root}"
             raise InvalidVote(
                 f"{missing.field}: deciding under {what.describe()!r} needs {missing.what}, "
-                f"which the counts do not give; give {give.get(root, missing.field)}"
+                f"which the minuted counts do not give: {fix}"
             ) from None
         if not quorate:
             if casting is not None:
@@ -1394,7 +1390,7 @@ class Board:
             )
             raise InvalidVote(
                 f"attendance: not recorded for {who}: give each as voted, present, apologies, "
-                "absent or excluded, or say unlisted='present' or unlisted='absent'"
+                "absent or excluded, or set unlisted to 'present' or 'absent'"
             )
         return unrecorded
 

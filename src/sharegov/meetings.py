@@ -448,7 +448,7 @@ class Meeting:
         ruled = board.chair_for(host=self.host) if self.host is not None else None
         if ruled is not None and ruled != self.chair:
             raise InvalidVote(
-                f"chair: under the rule '{board.chair_rule.describe()}' "
+                f"chair: under the rule '{board.chair_rule.describe(board)}' "
                 f"{board.member(ruled).name} chairs when {self.host} hosts, "
                 f"got {self.chair!r}"
             )
