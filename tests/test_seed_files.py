@@ -122,7 +122,7 @@ def test_seed_003_votes_file_that_leaves_a_member_unrecorded_is_refused(
     assert len(err.splitlines()) == 1
     assert err.startswith(f"sharegov: error: {votes}: attendance: not recorded for ")
     assert "Cllr Jeremy Webb, ELDC" in err
-    assert "unlisted='present'" in err
+    assert "set unlisted to 'present' or 'absent'" in err
     # Saying what the others were is enough; the explanation names who was taken so.
     votes.write_text("\n".join(['unlisted = "present"', *lines]) + "\n")
     status, out, _ = run(capsys, "decide", str(em_file(tmp_path)), "--board", "emiep",
