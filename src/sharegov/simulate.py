@@ -433,7 +433,11 @@ class Model:
             parts: Iterable[Any] = (_run_chunk(compiled, seed, b, k, n) for b, k in chunks)
         else:
             require("dask.distributed", "dask")
-            shared = client.scatter(compiled, broadcast=True)
+            # A key of its own for every run (hash=False): with the default, content-hashed
+            # key, back-to-back runs shared one key and a run could lose it to the previous
+            # run's release ("lost dependencies"). Not broadcast: workers fetch it as their
+            # tasks need it, where a broadcast to every worker could stall.
+            shared = client.scatter(compiled, hash=False)
             futures = client.map(
                 _run_chunk,
                 [shared] * len(chunks),
@@ -441,8 +445,12 @@ class Model:
                 [b for b, _ in chunks],
                 [k for _, k in chunks],
                 [n] * len(chunks),
+                pure=False,
             )
-            parts = client.gather(futures)
+            try:
+                parts = client.gather(futures)
+            finally:
+                client.cancel([*futures, shared])
         done = 0
         for (b, _), part in zip(chunks, parts, strict=True):
             net[b * BLOCK : b * BLOCK + len(part)] = part
