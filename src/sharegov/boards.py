@@ -1093,6 +1093,8 @@ class Board:
             raise InvalidVote(expected("votes", "a mapping of member id to Vote", votes))
         if chair is not None and not isinstance(chair, str):
             raise InvalidVote(expected("chair", "a member id", chair))
+        if unlisted is not None and unlisted not in ("present", "absent"):
+            raise InvalidVote(expected("unlisted", "None, 'present' or 'absent'", unlisted))
         if on is not None and self.memberships:
             given = {
                 "votes": votes,
@@ -1172,8 +1174,6 @@ class Board:
                 if unlisted == "absent":
                     absent_ids = absent_ids | assumed
                     fields = self._layout.pack(copied, absent_ids, excluded_ids)
-        elif unlisted not in (None, "present", "absent"):
-            self._unlisted(_NOBODY, unlisted)
         if casting is not None:
             casting = self._casting(casting, chair)
         pending: Pending = (copied, absent_ids, excluded_ids, fields)
@@ -1380,9 +1380,7 @@ class Board:
 
     def _unlisted(self, unrecorded: frozenset[str], unlisted: object) -> frozenset[str]:
         """The members taken as ``unlisted``; refuse them when the caller said nothing."""
-        if unlisted not in (None, "present", "absent"):
-            raise InvalidVote(expected("unlisted", "None, 'present' or 'absent'", unlisted))
-        if unlisted is None and unrecorded:
+        if unlisted is None:
             order = list(self._layout.authority_of)
             who = "; ".join(
                 f"{self._by_id[m].name}, {self._by_id[m].authority}"
