@@ -88,7 +88,8 @@ def _amount_pence(match: re.Match[str], text: str, suffix: str | None = None) ->
         raise InvalidValue(expected("amount", "a whole number of pence", text))
     if pence >= MAX_POUNDS * 100:
         raise InvalidValue(expected("amount", _TOO_LARGE, text))
-    return -pence if match["sign"] or match["sign2"] else pence
+    negative = bool(match["sign"] or match["sign2"])
+    return -pence if negative else pence
 
 
 def _pence(value: Any) -> int:
