@@ -83,7 +83,8 @@ def _amount_pence(match: re.Match[str], text: str, suffix: str | None = None) ->
     number: str = match["num"]
     whole, _, decimals = number.replace(",", "").partition(".")
     scale = _SUFFIX[(suffix if suffix is not None else match["suffix"] or "").lower()]
-    pence, rest = divmod(int(whole + decimals or "0") * scale * 100, 10 ** len(decimals))
+    unit: int = 10 ** len(decimals)
+    pence, rest = divmod(int(whole + decimals or "0") * scale * 100, unit)
     if rest:
         raise InvalidValue(expected("amount", "a whole number of pence", text))
     if pence >= MAX_POUNDS * 100:
