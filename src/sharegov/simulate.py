@@ -66,6 +66,7 @@ from sharegov.parties import _identifier, _text
 __all__ = [
     "BLOCK",
     "MAX_RESULT_CELLS",
+    "MAX_SCENARIOS",
     "Distribution",
     "FixedAmount",
     "Flow",
@@ -79,9 +80,11 @@ __all__ = [
 
 #: Scenarios per random block. Part of the reproducibility contract: do not change.
 BLOCK = 4096
-#: A result holds at most this many amounts (scenarios x councils x years, as float64:
-#: 16 GiB); past it :meth:`Model.run` refuses rather than fail to allocate.
-MAX_RESULT_CELLS = 2**31
+#: :meth:`Model.run` simulates at most this many scenarios...
+MAX_SCENARIOS = 10**8
+#: ... and a result holds at most this many amounts (scenarios x councils x years, as
+#: float64: 8 GiB); past either it refuses rather than fail to allocate.
+MAX_RESULT_CELLS = 2**30
 
 Kind = Literal["cost", "grant", "saving"]
 
@@ -419,8 +422,8 @@ class Model:
                 on Dask); for a progress bar. It cannot change the results.
 
         Raises:
-            LimitExceeded: The result would hold more than :data:`MAX_RESULT_CELLS`
-                amounts (``n`` x councils x years).
+            LimitExceeded: ``n`` is past :data:`MAX_SCENARIOS`, or the result would hold
+                more than :data:`MAX_RESULT_CELLS` amounts (``n`` x councils x years).
         """
         for field, value in (("n", n), ("chunk_size", chunk_size)):
             if isinstance(value, bool) or not isinstance(value, int) or value < 1:
@@ -428,13 +431,13 @@ class Model:
         if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
             raise InvalidValue(expected("seed", "a whole number >= 0", seed))
         per_scenario = len(self.parties) * len(self.span)
-        if n * per_scenario > MAX_RESULT_CELLS:
-            most = MAX_RESULT_CELLS // per_scenario
+        most = min(MAX_SCENARIOS, MAX_RESULT_CELLS // per_scenario)
+        if n > most:
             raise LimitExceeded(
-                f"n: {n:,} scenarios of {len(self.parties)} councils over {len(self.span)} "
-                f"years would hold {n * per_scenario:,} amounts, past the limit of "
-                f"{MAX_RESULT_CELLS:,} (16 GiB); run at most {most:,} scenarios, or "
-                "several smaller runs with different seeds"
+                f"n: expected at most {most:,} scenarios for {len(self.parties)} councils over "
+                f"{len(self.span)} years (limits: {MAX_SCENARIOS:,} scenarios, "
+                f"{MAX_RESULT_CELLS:,} amounts in the result), got {n:,}; run several "
+                "smaller runs with different seeds"
             )
         np = require("numpy", "simulate")
         compiled = _compile(self)
