@@ -434,8 +434,8 @@ class Model:
         most = min(MAX_SCENARIOS, MAX_RESULT_CELLS // per_scenario)
         if n > most:
             raise LimitExceeded(
-                f"n: expected at most {most:,} scenarios for {len(self.parties)} councils over "
-                f"{len(self.span)} years (limits: {MAX_SCENARIOS:,} scenarios, "
+                f"n: expected at most {most:,} scenarios for {plural(len(self.parties), 'council')}"
+                f" over {plural(len(self.span), 'year')} (limits: {MAX_SCENARIOS:,} scenarios, "
                 f"{MAX_RESULT_CELLS:,} amounts in the result), got {n:,}; run several "
                 "smaller runs with different seeds"
             )
