@@ -43,6 +43,11 @@ class FrozenMap(Mapping[K, V]):
         self._hash = None
         return self
 
+    def __reduce__(self) -> tuple[type[FrozenMap[K, V]], tuple[dict[K, V]]]:
+        # Pickle the items only: the cached hash belongs to this process (string hashes
+        # are salted per interpreter), so the copy computes its own when first asked.
+        return (type(self), (self._data,))
+
     def __getitem__(self, key: K) -> V:
         return self._data[key]
 

@@ -7,6 +7,7 @@ field, the value and what was expected.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -14,7 +15,60 @@ import attrs
 
 from sharegov.errors import InvalidValue, expected
 
-__all__ = ["flag", "instances", "is_date", "of_type", "one_of", "optional_date", "sequence"]
+__all__ = [
+    "flag",
+    "identifier",
+    "instances",
+    "is_date",
+    "is_flag",
+    "of_type",
+    "one_of",
+    "optional_date",
+    "optional_text",
+    "sequence",
+]
+
+_ID = re.compile(r"\S+")
+#: Control characters (NUL, ESC, ...) and the bidirectional controls that can make an id
+#: display as a different one ("Trojan Source").
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def identifier(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """Validate an identifier: a non-empty string without whitespace, control characters or
+    bidirectional controls (the whole string: a trailing newline is refused too).
+
+    Examples:
+        >>> import attrs
+        >>> @attrs.frozen
+        ... class Thing:
+        ...     id: str = attrs.field(validator=identifier)
+        >>> Thing("BDC\\n")
+        Traceback (most recent call last):
+        ...
+        sharegov.errors.InvalidValue: id: expected a non-empty identifier without spaces, \
+got 'BDC\\n'
+        >>> Thing("B\\u202eDC")
+        Traceback (most recent call last):
+        ...
+        sharegov.errors.InvalidValue: id: expected an identifier without control or \
+bidirectional characters (U+202E at position 1), got 'B\\u202eDC'
+    """
+    if not isinstance(value, str) or not _ID.fullmatch(value):
+        what = "a non-empty identifier without spaces"
+        raise InvalidValue(expected(attribute.name, what, value))
+    bad = _UNSAFE.search(value)
+    if bad is not None:
+        where = f"U+{ord(bad.group()):04X} at position {bad.start()}"
+        what = f"an identifier without control or bidirectional characters ({where})"
+        raise InvalidValue(expected(attribute.name, what, value))
+
+
+def optional_text(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """Validate a string or ``None``."""
+    if value is not None and not isinstance(value, str):
+        raise InvalidValue(expected(attribute.name, "a string or None", value))
+
 
 Validator = Any  # an attrs validator: (instance, attribute, value) -> None
 
@@ -55,6 +109,10 @@ def one_of(options: Iterable[Any], error: type[InvalidValue] = InvalidValue) -> 
             raise error(expected(attribute.name, what, value))
 
     return check
+
+
+#: Validate a ``bool`` (``"no"`` is truthy, so only ``True`` or ``False`` will do).
+is_flag = flag()
 
 
 def is_date(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:

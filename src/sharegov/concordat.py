@@ -31,7 +31,7 @@ from typing import Any
 import attrs
 from dateutil.relativedelta import relativedelta
 
-from sharegov._validate import is_date, optional_date, sequence
+from sharegov._validate import instances, is_date, is_flag, optional_date, optional_text, sequence
 from sharegov.boards import Board
 from sharegov.errors import InvalidValue, LimitExceeded, UnknownId, expected
 from sharegov.parties import Authority, _identifier, _text
@@ -69,6 +69,19 @@ def _codes(value: Any) -> tuple[str, ...]:
     return sequence(value, "parties", "a sequence of authority codes")
 
 
+def _depends_on(value: Any) -> tuple[str, ...]:
+    return instances(value, str, "depends_on")
+
+
+def _funded_by(value: Any) -> tuple[str, ...]:
+    return instances(value, str, "funded_by")
+
+
+def _kind(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, ArrangementKind):
+        raise InvalidValue(expected("kind", "an ArrangementKind", value))
+
+
 @attrs.frozen
 class ServiceArrangement:
     """A service, post or committee shared by authorities, with its host or lead.
@@ -97,15 +110,15 @@ class ServiceArrangement:
     kind: ArrangementKind = attrs.field(
         default=ArrangementKind.SHARED_SERVICE,
         kw_only=True,
-        validator=attrs.validators.instance_of(ArrangementKind),
+        validator=_kind,
     )
-    host: str | None = attrs.field(default=None, kw_only=True)
-    lead: str | None = attrs.field(default=None, kw_only=True)
+    host: str | None = attrs.field(default=None, kw_only=True, validator=optional_text)
+    lead: str | None = attrs.field(default=None, kw_only=True, validator=optional_text)
     start: dt.date | None = attrs.field(default=None, kw_only=True, validator=optional_date)
     end: dt.date | None = attrs.field(default=None, kw_only=True, validator=optional_date)
-    depends_on: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=tuple)
-    funded_by: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=tuple)
-    provider: str | None = attrs.field(default=None, kw_only=True)
+    depends_on: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=_depends_on)
+    funded_by: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=_funded_by)
+    provider: str | None = attrs.field(default=None, kw_only=True, validator=optional_text)
 
     def __attrs_post_init__(self) -> None:
         if not self.parties or len(set(self.parties)) != len(self.parties):
@@ -150,14 +163,20 @@ _MAX_REVIEWS = 1_000
 def _texts(value: Any) -> tuple[str, ...]:
     if isinstance(value, str):
         return (value,)
-    return tuple(value)
+    return instances(value, str, "reviewers")
 
 
 def _period(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not isinstance(value, relativedelta):
         raise InvalidValue(expected(attribute.name, "a dateutil relativedelta", value))
     probe = dt.date(2000, 1, 1)
-    if probe + value <= probe:
+    try:
+        later = probe + value
+    except (ValueError, OverflowError):  # past the year 9999
+        later = dt.date.max
+    if later >= dt.date(3000, 1, 1):
+        raise InvalidValue(expected(attribute.name, "a period of under 1,000 years", value))
+    if later <= probe:
         raise InvalidValue(expected(attribute.name, "a positive period", value))
 
 
@@ -213,6 +232,11 @@ class ExitRecord:
         return f"Ended by agreement on {format_date(self.decided_on)}: {who}.{why}{how}"
 
 
+def _optional_exit(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None and not isinstance(value, ExitRecord):
+        raise InvalidValue(expected("exit", "an ExitRecord or None", value))
+
+
 class TermState(enum.Enum):
     """Where a term stands on a date."""
 
@@ -263,9 +287,9 @@ class Term:
         factory=lambda: relativedelta(years=1), kw_only=True, validator=_period
     )
     reviewers: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=_texts)
-    independently: bool = attrs.field(default=True, kw_only=True)
+    independently: bool = attrs.field(default=True, kw_only=True, validator=is_flag)
     end: dt.date | None = attrs.field(default=None, kw_only=True)
-    exit: ExitRecord | None = attrs.field(default=None, kw_only=True)
+    exit: ExitRecord | None = attrs.field(default=None, kw_only=True, validator=_optional_exit)
 
     def __attrs_post_init__(self) -> None:
         if self.end is not None:

@@ -152,6 +152,18 @@ def _parties(value: Any) -> tuple[str, ...]:
     return codes
 
 
+def _distinct(parties: Sequence[str]) -> tuple[str, ...]:
+    """The parties a split is asked for, refusing a bare string and any party named twice
+    (the two would share one entry, so one party would be given both parts)."""
+    given = sequence(parties, "parties", "a sequence of authority codes")
+    seen: set[str] = set()
+    for party in given:
+        if party in seen:
+            raise InvalidValue(expected("parties", "each party once", list(given)))
+        seen.add(party)
+    return given
+
+
 # ---------------------------------------------------------------------------------------------
 # Split rules
 # ---------------------------------------------------------------------------------------------
@@ -173,7 +185,7 @@ class SplitRule:
 
     def split(self, amount: Money, parties: Sequence[str]) -> dict[str, Money]:
         """Split ``amount`` among ``parties`` to the penny."""
-        return allocate(to_money(amount), self.shares(parties))
+        return allocate(to_money(amount), self.shares(_distinct(parties)))
 
     def describe(self) -> str:
         """The rule in plain English, for the minutes."""
@@ -183,6 +195,7 @@ class SplitRule:
 def _normalise(
     weights: Mapping[str, Fraction], parties: Sequence[str], field: str
 ) -> dict[str, Fraction]:
+    parties = _distinct(parties)
     missing = [p for p in parties if p not in weights]
     if missing:
         raise UnknownId(expected(field, f"a value for every party ({_names(parties)})", missing))
@@ -202,6 +215,7 @@ class Equal(SplitRule):
     """
 
     def shares(self, parties: Sequence[str]) -> dict[str, Fraction]:
+        parties = _distinct(parties)
         if not parties:
             raise InvalidValue(expected("parties", "at least one party", list(parties)))
         return {p: Fraction(1, len(parties)) for p in parties}
@@ -284,6 +298,7 @@ class LeadPays(SplitRule):
     lead: str = attrs.field(validator=_identifier)
 
     def shares(self, parties: Sequence[str]) -> dict[str, Fraction]:
+        parties = _distinct(parties)
         if self.lead not in parties:
             raise UnknownId(expected("lead", f"one of {_names(parties)}", self.lead))
         return {p: Fraction(int(p == self.lead)) for p in parties}
@@ -392,6 +407,7 @@ class Mix(SplitRule):
         return all(rule.linear for _, rule in self.parts)
 
     def shares(self, parties: Sequence[str]) -> dict[str, Fraction]:
+        parties = _distinct(parties)
         out = dict.fromkeys(parties, Fraction(0))
         for weight, rule in self.parts:
             for p, share in rule.shares(parties).items():
@@ -399,6 +415,7 @@ class Mix(SplitRule):
         return out
 
     def split(self, amount: Money, parties: Sequence[str]) -> dict[str, Money]:
+        parties = _distinct(parties)
         pieces = allocate(to_money(amount), {i: w for i, (w, _) in enumerate(self.parts)})
         out = dict.fromkeys(parties, ZERO)
         for i, (_, rule) in enumerate(self.parts):
@@ -433,7 +450,7 @@ class _Bounded(SplitRule):
         raise InvalidRule(f"rule: expected {what}, got {self.describe()!r}")
 
     def split(self, amount: Money, parties: Sequence[str]) -> dict[str, Money]:
-        amount = to_money(amount)
+        amount, parties = to_money(amount), _distinct(parties)
         remaining, free, pinned = abs(amount), list(parties), {}
         while True:
             if not free:

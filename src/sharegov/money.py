@@ -25,7 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Hashable, Mapping
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from fractions import Fraction
 from typing import Any, TypeVar
 
@@ -33,20 +33,64 @@ import attrs
 
 from sharegov.errors import InvalidValue, expected
 
-__all__ = ["FinancialYear", "Money", "MoneyRange", "allocate", "apportion", "to_money"]
+__all__ = [
+    "MAX_POUNDS",
+    "MAX_TEXT",
+    "FinancialYear",
+    "Money",
+    "MoneyRange",
+    "allocate",
+    "apportion",
+    "to_money",
+]
 
 K = TypeVar("K", bound=Hashable)
 
 _SUFFIX = {"": 1, "k": 1_000, "m": 1_000_000, "bn": 1_000_000_000}
+#: Text longer than this is refused before it is read (amounts and ranges are short).
+MAX_TEXT = 200
+#: Amounts of this many pounds or more are refused: 15 digits of pounds at most.
+MAX_POUNDS = 10**15
+# No two adjacent optional parts can match the same characters, so matching is linear.
 _AMOUNT = re.compile(
-    r"^(?P<sign>[-−]?)\s*£?\s*(?P<sign2>[-−]?)\s*(?P<num>\d[\d,]*(?:\.\d+)?|\.\d+)\s*"
-    r"(?P<suffix>k|m|bn)?$",
+    r"(?P<sign>[-−])?\s*(?:(?P<pound>£)\s*)?(?:(?P<sign2>[-−])\s*)?"
+    r"(?P<num>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)"
+    r"(?:\s*(?P<suffix>k|m|bn))?",
     re.IGNORECASE,
 )
-_RANGE = re.compile(
-    r"^(?:between\s+)?(?P<low>.+?)\s*(?:\bto\b|\band\b|–|—|-(?=\s*£))\s*(?P<high>.+)$",
-    re.IGNORECASE,
+_RANGE_SEPARATOR = re.compile(
+    r"\bto\b|\band\b|–|—|(?<=[\dkmn])\s*-(?=\s*[\d£.])|-(?=\s*£)", re.IGNORECASE
 )
+_BETWEEN = re.compile(r"between\s", re.IGNORECASE)
+_AMOUNT_WORDS = "an amount such as '£40,000', '£30k' or '£0.5M'"
+_TOO_LARGE = f"an amount under £{MAX_POUNDS:,} (at most 15 digits of pounds)"
+
+
+def _short_text(text: Any, field: str, what: str) -> str:
+    """``text`` stripped, refusing a non-string or text longer than :data:`MAX_TEXT`."""
+    if not isinstance(text, str):
+        raise InvalidValue(expected(field, what, text))
+    if len(text) > MAX_TEXT:
+        shown = text[:40] + "..."
+        raise InvalidValue(expected(field, f"at most {MAX_TEXT} characters", shown))
+    return text.strip()
+
+
+def _amount_pence(match: re.Match[str], text: str, suffix: str | None = None) -> int:
+    """Exact pence of a matched amount, by integer arithmetic; ``suffix`` overrides its own."""
+    if match["sign"] and match["sign2"]:
+        raise InvalidValue(expected("amount", "at most one minus sign", text))
+    number: str = match["num"]
+    whole, _, decimals = number.replace(",", "").partition(".")
+    scale = _SUFFIX[(suffix if suffix is not None else match["suffix"] or "").lower()]
+    unit: int = 10 ** len(decimals)
+    pence, rest = divmod(int(whole + decimals or "0") * scale * 100, unit)
+    if rest:
+        raise InvalidValue(expected("amount", "a whole number of pence", text))
+    if pence >= MAX_POUNDS * 100:
+        raise InvalidValue(expected("amount", _TOO_LARGE, text))
+    negative = bool(match["sign"] or match["sign2"])
+    return -pence if negative else pence
 
 
 def _pence(value: Any) -> int:
@@ -106,9 +150,13 @@ got 40000.0
         Accepts ``"£40,000"``, ``"£40,000.00"``, ``"-£1,234.50"``, ``"£30k"``,
         ``"£0.5M"``, ``"£19.2m"``, ``"£1.5bn"`` and bare numbers such as ``"40000"``.
 
+        Thousands separators must be in groups of three; one minus sign at most, before or
+        after the ``£``. The amount is read exactly, with integer arithmetic.
+
         Raises:
             InvalidValue: The text is not an amount, is a range (use
-                :meth:`MoneyRange.parse`), or is not a whole number of pence.
+                :meth:`MoneyRange.parse`), is not a whole number of pence, is longer than
+                :data:`MAX_TEXT` characters, or is :data:`MAX_POUNDS` (£10¹⁵) or more.
 
         Examples:
             >>> Money.parse("£19.2m")
@@ -119,25 +167,20 @@ got 40000.0
             Traceback (most recent call last):
             ...
             sharegov.errors.InvalidValue: amount: expected a whole number of pence, got '£1.234'
+            >>> Money.parse("£1,2,3")
+            Traceback (most recent call last):
+            ...
+            sharegov.errors.InvalidValue: amount: expected an amount such as '£40,000', '£30k' \
+or '£0.5M', got '£1,2,3'
         """
-        if not isinstance(text, str):
-            raise InvalidValue(expected("amount", "text such as '£40,000'", text))
-        match = _AMOUNT.match(text.strip())
+        stripped = _short_text(text, "amount", "text such as '£40,000'")
+        match = _AMOUNT.fullmatch(stripped)
         if match is None:
-            what = "an amount such as '£40,000', '£30k' or '£0.5M'"
-            if _RANGE.match(text.strip()):
+            what = _AMOUNT_WORDS
+            if _RANGE_SEPARATOR.search(stripped, 1):
                 what += " (for a range use MoneyRange.parse)"
             raise InvalidValue(expected("amount", what, text))
-        number = match["num"].replace(",", "")
-        try:
-            value = Decimal(number) * _SUFFIX[(match["suffix"] or "").lower()] * 100
-        except InvalidOperation as exc:  # pragma: no cover - the pattern admits only digits
-            raise InvalidValue(expected("amount", "a number", text)) from exc
-        if value != value.to_integral_value():
-            raise InvalidValue(expected("amount", "a whole number of pence", text))
-        negative = bool(match["sign"]) != bool(match["sign2"])
-        pence = int(value)
-        return cls(-pence if negative else pence)
+        return cls(_amount_pence(match, text))
 
     @classmethod
     def from_pounds(cls, pounds: int | Decimal | Fraction | str) -> Money:
@@ -145,7 +188,8 @@ got 40000.0
 
         Raises:
             TypeError: ``pounds`` is a float.
-            InvalidValue: It is not a whole number of pence.
+            InvalidValue: It is not a whole number of pence, is not finite, has an exponent
+                (in text), or is :data:`MAX_POUNDS` (£10¹⁵) or more.
 
         Examples:
             >>> Money.from_pounds(40_000), Money.from_pounds(Decimal("0.01"))
@@ -155,12 +199,31 @@ got 40000.0
             pounds, int | Decimal | Fraction | str
         ):
             raise TypeError(expected("pounds", "an int, Decimal, Fraction or str", pounds))
+        if isinstance(pounds, str):
+            words = "a number of pounds such as '1234.50' (no exponent)"
+            text = _short_text(pounds, "pounds", words)
+            if "e" in text.lower() or "n" in text.lower():  # exponents, nan, inf
+                raise InvalidValue(expected("pounds", words, pounds))
+        elif isinstance(pounds, Decimal):
+            # Fraction(Decimal("1e100000000")) would build a 10**8-digit integer: check first.
+            if not pounds.is_finite():
+                raise InvalidValue(expected("pounds", "a finite number of pounds", pounds))
+            if not pounds:
+                return cls(0)
+            if pounds.adjusted() >= 15:
+                raise InvalidValue(expected("pounds", _TOO_LARGE, pounds))
+            digits, exponent = pounds.as_tuple()[1:]
+            zeros = len(digits) - len("".join(map(str, digits)).rstrip("0"))
+            if isinstance(exponent, int) and exponent + zeros < -2:
+                raise InvalidValue(expected("pounds", "a whole number of pence", pounds))
         try:
             exact = Fraction(pounds) * 100
         except (ValueError, ZeroDivisionError) as exc:
             raise InvalidValue(expected("pounds", "a number of pounds", pounds)) from exc
         if exact.denominator != 1:
             raise InvalidValue(expected("pounds", "a whole number of pence", pounds))
+        if abs(exact) >= MAX_POUNDS * 100:
+            raise InvalidValue(expected("pounds", _TOO_LARGE, pounds))
         return cls(int(exact))
 
     # -- views ------------------------------------------------------------------------------
@@ -296,22 +359,46 @@ got Money(3000000)
     def parse(cls, text: str) -> MoneyRange:
         """Read a range such as ``"£30,000 to £40,000"`` or ``"between £30k and £40k"``.
 
-        A single amount gives a range of one value.
+        A single amount gives a range of one value. A suffix written only on the upper
+        bound, with no ``£`` of its own, applies to both: ``"£30–40k"`` is £30,000 to
+        £40,000. Where the upper bound has its own ``£`` each bound is read as written:
+        ``"£500 to £1m"`` is £500 to £1,000,000.
+
+        Raises:
+            InvalidValue: Either bound is not an amount (see :meth:`Money.parse`), the high
+                end is below the low end, or the text is longer than :data:`MAX_TEXT`.
 
         Examples:
             >>> MoneyRange.parse("£40,000")
             MoneyRange(Money(4000000), Money(4000000))
+            >>> MoneyRange.parse("£30–40k")
+            MoneyRange(Money(3000000), Money(4000000))
+            >>> MoneyRange.parse("£500 to £1m")
+            MoneyRange(Money(50000), Money(100000000))
         """
-        if not isinstance(text, str):
-            raise InvalidValue(expected("range", "text such as '£30,000 to £40,000'", text))
-        stripped = text.strip()
-        if _AMOUNT.match(stripped):
+        words = "text such as '£30,000 to £40,000'"
+        stripped = _short_text(text, "range", words)
+        if _AMOUNT.fullmatch(stripped):
             amount = Money.parse(stripped)
             return cls(amount, amount)
-        match = _RANGE.match(stripped)
-        if match is None:
-            raise InvalidValue(expected("range", "text such as '£30,000 to £40,000'", text))
-        return cls(Money.parse(match["low"]), Money.parse(match["high"]))
+        if _BETWEEN.match(stripped):
+            stripped = stripped[len("between") :].lstrip()
+        separator = _RANGE_SEPARATOR.search(stripped, 1)
+        low_text = stripped[: separator.start()].rstrip() if separator else ""
+        high_text = stripped[separator.end() :].lstrip() if separator else ""
+        if not low_text or not high_text:
+            raise InvalidValue(expected("range", words, text))
+        low, high = _AMOUNT.fullmatch(low_text), _AMOUNT.fullmatch(high_text)
+        if low is None or high is None:
+            Money.parse(low_text)  # says which bound is not an amount
+            Money.parse(high_text)
+            raise InvalidValue(expected("range", words, text))  # pragma: no cover
+        suffix = None
+        if high["suffix"] and not low["suffix"] and not high["pound"]:
+            suffix = high["suffix"]  # "£30–40k": the k applies to both
+        return cls(
+            Money(_amount_pence(low, low_text, suffix)), Money(_amount_pence(high, high_text))
+        )
 
     @property
     def midpoint(self) -> Money:
@@ -346,6 +433,8 @@ def _weight(key: object, value: Any) -> Fraction:
         raise TypeError(expected(f"weights[{key!r}]", "an int or Fraction (no floats)", value))
     if isinstance(value, bool) or not isinstance(value, int | Fraction | Decimal):
         raise InvalidValue(expected(f"weights[{key!r}]", "an int or Fraction", value))
+    if isinstance(value, Decimal) and not value.is_finite():
+        raise InvalidValue(expected(f"weights[{key!r}]", "a finite weight", value))
     if value < 0:
         raise InvalidValue(expected(f"weights[{key!r}]", "a weight >= 0", value))
     return Fraction(value)
@@ -395,7 +484,8 @@ def allocate(total: Money, weights: Mapping[K, int | Fraction]) -> dict[K, Money
         A dict with the keys of ``weights``, in the same order.
 
     Raises:
-        InvalidValue: No weights, a negative weight, or every weight zero.
+        InvalidValue: Weights that are not a mapping, no weights, a negative or non-finite
+            weight, or every weight zero.
 
     Examples:
         >>> allocate(Money(10_000), {"A": 1, "B": 1, "C": 1})
@@ -412,6 +502,8 @@ got {'A': 0}
     """
     if not isinstance(total, Money):
         raise InvalidValue(expected("total", "a Money", total))
+    if not isinstance(weights, Mapping):
+        raise InvalidValue(expected("weights", "a mapping of key to weight", weights))
     exact = {key: _weight(key, value) for key, value in weights.items()}
     whole = sum(exact.values(), Fraction(0))
     if whole == 0:

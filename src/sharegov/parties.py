@@ -20,21 +20,16 @@ from typing import Any
 
 import attrs
 
-from sharegov._validate import sequence
+from sharegov._validate import identifier, instances, is_flag, optional_text, sequence
 from sharegov.errors import InvalidValue, expected
 
 __all__ = ["GSS_PATTERN", "Authority", "Member", "Officer", "Post", "StatutoryRole"]
 
 #: The pattern of a GSS (ONS Government Statistical Service) code for an area.
-GSS_PATTERN = re.compile(r"^[EWSNK]\d{8}$")
-_ID_PATTERN = re.compile(r"^\S+$")
+GSS_PATTERN = re.compile(r"\A[EWSNK]\d{8}\Z")
 
-
-def _identifier(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    """Validate an identifier: a non-empty string without whitespace."""
-    if not isinstance(value, str) or not _ID_PATTERN.match(value):
-        what = "a non-empty identifier without spaces"
-        raise InvalidValue(expected(attribute.name, what, value))
+#: Validates an identifier; see :func:`sharegov._validate.identifier`.
+_identifier = identifier
 
 
 def _text(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -59,7 +54,11 @@ def _gss(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
 
 
 def _string_set(value: Any) -> frozenset[str]:
-    return frozenset(sequence(value, "roles", "a set of strings"))
+    roles = sequence(value, "roles", "a set of strings")
+    for role in roles:
+        if not isinstance(role, str):
+            raise InvalidValue(expected("roles", "a set of strings", value))
+    return frozenset(roles)
 
 
 @attrs.frozen
@@ -84,9 +83,11 @@ class Authority:
     name: str = attrs.field(validator=_text)
     population: int | None = attrs.field(default=None, kw_only=True, validator=_optional_count)
     gss: str | None = attrs.field(default=None, kw_only=True, validator=_gss)
-    kind: str | None = attrs.field(default=None, kw_only=True)
-    county: str | None = attrs.field(default=None, kw_only=True)
-    combined_authority: str | None = attrs.field(default=None, kw_only=True)
+    kind: str | None = attrs.field(default=None, kw_only=True, validator=optional_text)
+    county: str | None = attrs.field(default=None, kw_only=True, validator=optional_text)
+    combined_authority: str | None = attrs.field(
+        default=None, kw_only=True, validator=optional_text
+    )
 
 
 @attrs.frozen
@@ -110,10 +111,8 @@ class Member:
     name: str = attrs.field(validator=_text)
     authority: str = attrs.field(validator=_identifier)
     roles: frozenset[str] = attrs.field(default=frozenset(), kw_only=True, converter=_string_set)
-    party: str | None = attrs.field(default=None, kw_only=True)
-    voting: bool = attrs.field(
-        default=True, kw_only=True, validator=attrs.validators.instance_of(bool)
-    )
+    party: str | None = attrs.field(default=None, kw_only=True, validator=optional_text)
+    voting: bool = attrs.field(default=True, kw_only=True, validator=is_flag)
 
 
 class StatutoryRole(enum.Enum):
@@ -150,6 +149,15 @@ def _non_empty_unique(instance: Any, attribute: attrs.Attribute[Any], value: Any
         raise InvalidValue(expected(attribute.name, "at least one code, no repeats", value))
 
 
+def _statutory_roles(value: Any) -> frozenset[StatutoryRole]:
+    return frozenset(instances(value, StatutoryRole, "roles"))
+
+
+def _optional_identifier(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None:
+        identifier(instance, attribute, value)
+
+
 @attrs.frozen
 class Post:
     """A post, possibly shared between authorities, with the statutory roles it carries.
@@ -174,9 +182,9 @@ class Post:
         converter=_authority_codes, validator=_non_empty_unique
     )
     roles: frozenset[StatutoryRole] = attrs.field(
-        default=frozenset(), kw_only=True, converter=frozenset
+        default=frozenset(), kw_only=True, converter=_statutory_roles
     )
-    holder: str | None = attrs.field(default=None, kw_only=True)
+    holder: str | None = attrs.field(default=None, kw_only=True, validator=_optional_identifier)
 
     @property
     def shared(self) -> bool:

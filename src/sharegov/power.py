@@ -83,7 +83,9 @@ if TYPE_CHECKING:
 
 __all__ = [
     "MAX_EXACT_PLAYERS",
+    "MAX_SAMPLES",
     "MAX_TABLE_CELLS",
+    "MAX_TABLE_WORK",
     "BatchOutcome",
     "Cast",
     "Coalitions",
@@ -103,6 +105,11 @@ __all__ = [
 MAX_EXACT_PLAYERS = 25
 #: The counting table of a weighted or (size, weight) rule holds at most this many cells.
 MAX_TABLE_CELLS = 2**25
+#: Exact counting by table does at most this much work: cells visited, times 256 where
+#: counts outgrow int64 (more than 56 players) and Python integers do the arithmetic.
+MAX_TABLE_WORK = 2**32
+#: Monte Carlo draws at most this many samples; ask for a looser tolerance past it.
+MAX_SAMPLES = 10**8
 #: Minimal coalitions are listed up to this many unless ``limit=`` says otherwise.
 MAX_COALITIONS = 100_000
 
@@ -180,13 +187,17 @@ class _Game:
         return self.rule.describe()
 
 
-def _check_enumerable(game: _Game, what: str) -> None:
+_ESTIMATE = (
+    "estimate power instead with method='monte-carlo', tolerance=0.01, confidence=0.95, seed=..."
+)
+
+
+def _check_enumerable(game: _Game, what: str, instead: str = _ESTIMATE) -> None:
     if game.n > MAX_EXACT_PLAYERS:
         raise LimitExceeded(
             f"{what} for {game.n} players under {game.describe()!r} needs all 2^{game.n} "
             f"coalitions, past the limit of {MAX_EXACT_PLAYERS} players (2^{MAX_EXACT_PLAYERS}); "
-            "estimate power instead with method='monte-carlo', tolerance=..., confidence=..., "
-            "seed=..."
+            f"{instead}"
         )
 
 
@@ -457,12 +468,12 @@ def _margins_by_table(form: _SizeWeight) -> list[list[int]]:
         none = np.array([a is None for a in limits])
         return np.where(none, 0, binom - below)
 
-    out = []
-    for wi in w:
+    by_weight: dict[int, list[int]] = {}  # players of equal weight have equal margins
+    for wi in dict.fromkeys(w):
         joined = at_least([None if x is None else x - wi for x in t[1:]], wi)
         alone = at_least(list(t[:-1]), wi)
-        out.append([int(v) for v in joined - alone])
-    return out
+        by_weight[wi] = [int(v) for v in joined - alone]
+    return [list(by_weight[wi]) for wi in w]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -633,7 +644,16 @@ def monte_carlo_samples(players: int, *, tolerance: float, confidence: float) ->
         raise InvalidValue(expected("tolerance", "a number in (0, 1)", tolerance))
     if not isinstance(confidence, float | int) or not 0 < confidence < 1:
         raise InvalidValue(expected("confidence", "a number in (0, 1)", confidence))
-    return math.ceil(math.log(2 * players / (1 - confidence)) / (2 * tolerance**2))
+    spread = 2 * tolerance**2  # 0.0 for a tolerance such as 1e-300
+    samples = math.log(2 * players / (1 - confidence)) / spread if spread else math.inf
+    if samples > MAX_SAMPLES:
+        least = 1.05 * math.sqrt(math.log(2 * players / (1 - confidence)) / (2 * MAX_SAMPLES))
+        raise LimitExceeded(
+            f"tolerance: {tolerance!r} needs about {samples:.3g} samples for {players} players, "
+            f"past the limit of {MAX_SAMPLES:,}; ask for tolerance >= {least:.2g} (at this "
+            "confidence), or a lower confidence"
+        )
+    return math.ceil(samples)
 
 
 def _check_method(method: str) -> None:
@@ -648,20 +668,32 @@ def _exact_margins(game: _Game, method: str, *, sized: bool) -> tuple[list[list[
         form = _size_weight_form(game)
         if form is not None:
             cells = form.depth * (game.n + 1 if sized or form.sized else 1)
-            if cells <= MAX_TABLE_CELLS:
+            work = _table_work(form, game.n, cells, sized=sized)
+            if cells <= MAX_TABLE_CELLS and work <= MAX_TABLE_WORK:
                 if not (sized or form.sized):
                     # Banzhaf needs only the total margin: one row per player.
                     return [[k] for k in _swings_weighted(form)], _table_words(form)
                 return _margins_by_table(form), _table_words(form)
             if game.n > MAX_EXACT_PLAYERS:
                 raise LimitExceeded(
-                    f"exact power under {game.describe()!r} needs a counting table of "
-                    f"{cells:,} cells, past the limit of {MAX_TABLE_CELLS:,}: give the "
-                    "weights in coarser units (e.g. populations in thousands), or estimate "
-                    "with method='monte-carlo', tolerance=..., confidence=..., seed=..."
+                    f"exact power for {game.n:,} players under {game.describe()!r} needs a "
+                    f"counting table of {cells:,} cells and about {work:,} steps, past the "
+                    f"limits of {MAX_TABLE_CELLS:,} cells and {MAX_TABLE_WORK:,} steps: give "
+                    "the weights in coarser units (e.g. populations in thousands), or estimate "
+                    "with method='monte-carlo', tolerance=0.01, confidence=0.95, seed=..."
                 )
     _check_enumerable(game, "exact power")
     return _margins_by_enumeration(game), f"exact, by enumerating all {2**game.n:,} coalitions"
+
+
+def _table_work(form: _SizeWeight, n: int, cells: int, *, sized: bool) -> int:
+    """The work of counting by table: building it (each player passes over every cell),
+    then n² lookups for each distinct weight, and for Shapley–Shubik n² products."""
+    if not (sized or form.sized):
+        work = 2 * n * cells
+    else:
+        work = n * cells + 2 * len(set(form.weights)) * n * n + (n * n if sized else 0)
+    return work * (256 if n > 56 else 1)
 
 
 def _table_words(form: _SizeWeight) -> str:
@@ -1047,7 +1079,11 @@ def _minimal(np: Any, good: Any, n: int) -> Any:
 def _coalitions(board: Board, by: str, kind: str, limit: int) -> Coalitions:
     np = _np()
     game = _Game(board, by)
-    _check_enumerable(game, f"minimal {kind} coalitions")
+    instead = (
+        "list them by='authority' (one player per authority's bloc), or see each member's "
+        "power with banzhaf(board, method='monte-carlo', tolerance=0.01, seed=...)"
+    )
+    _check_enumerable(game, f"minimal {kind} coalitions", instead)
     win = game.win_table()
     good = win if kind == "winning" else ~win[::-1]
     masks = np.flatnonzero(_minimal(np, good, game.n))

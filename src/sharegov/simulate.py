@@ -59,12 +59,14 @@ from sharegov.costs import (
     first_year,
     year_fraction,
 )
-from sharegov.errors import InvalidRule, InvalidValue, UnknownId, expected
+from sharegov.errors import InvalidRule, InvalidValue, LimitExceeded, UnknownId, expected
 from sharegov.money import FinancialYear, Money, MoneyRange, to_money
 from sharegov.parties import _identifier, _text
 
 __all__ = [
     "BLOCK",
+    "MAX_RESULT_CELLS",
+    "MAX_SCENARIOS",
     "Distribution",
     "FixedAmount",
     "Flow",
@@ -78,6 +80,11 @@ __all__ = [
 
 #: Scenarios per random block. Part of the reproducibility contract: do not change.
 BLOCK = 4096
+#: :meth:`Model.run` simulates at most this many scenarios...
+MAX_SCENARIOS = 10**8
+#: ... and a result holds at most this many amounts (scenarios x councils x years, as
+#: float64: 8 GiB); past either it refuses rather than fail to allocate.
+MAX_RESULT_CELLS = 2**30
 
 Kind = Literal["cost", "grant", "saving"]
 
@@ -413,12 +420,25 @@ class Model:
             client: A ``dask.distributed.Client`` to run the chunks on a cluster.
             progress: Called as ``progress(done, n)`` after each chunk (once, at the end,
                 on Dask); for a progress bar. It cannot change the results.
+
+        Raises:
+            LimitExceeded: ``n`` is past :data:`MAX_SCENARIOS`, or the result would hold
+                more than :data:`MAX_RESULT_CELLS` amounts (``n`` x councils x years).
         """
         for field, value in (("n", n), ("chunk_size", chunk_size)):
             if isinstance(value, bool) or not isinstance(value, int) or value < 1:
                 raise InvalidValue(expected(field, "a whole number >= 1", value))
         if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
             raise InvalidValue(expected("seed", "a whole number >= 0", seed))
+        per_scenario = len(self.parties) * len(self.span)
+        most = min(MAX_SCENARIOS, MAX_RESULT_CELLS // per_scenario)
+        if n > most:
+            raise LimitExceeded(
+                f"n: expected at most {most:,} scenarios for {plural(len(self.parties), 'council')}"
+                f" over {plural(len(self.span), 'year')} (limits: {MAX_SCENARIOS:,} scenarios, "
+                f"{MAX_RESULT_CELLS:,} amounts in the result), got {n:,}; run several "
+                "smaller runs with different seeds"
+            )
         np = require("numpy", "simulate")
         compiled = _compile(self)
         blocks_per_chunk = -(-chunk_size // BLOCK)

@@ -35,7 +35,7 @@ from typing import Any
 import attrs
 from dateutil import rrule as dateutil_rrule
 
-from sharegov._validate import is_date, optional_date, sequence
+from sharegov._validate import is_date, optional_date, optional_text, sequence
 from sharegov.errors import InvalidValue, LimitExceeded, expected
 from sharegov.parties import _identifier, _text
 
@@ -171,7 +171,7 @@ deadline was set (30 June 2008), got datetime.date(2008, 6, 1)
     set_on: dt.date | None = attrs.field(default=None, kw_only=True, validator=optional_date)
     history: tuple[Amendment, ...] = attrs.field(default=(), kw_only=True, converter=_history)
     done_on: dt.date | None = attrs.field(default=None, kw_only=True, validator=optional_date)
-    owner: str | None = attrs.field(default=None, kw_only=True)
+    owner: str | None = attrs.field(default=None, kw_only=True, validator=optional_text)
 
     def __attrs_post_init__(self) -> None:
         previous, since = self.set_on, "the deadline was set"
@@ -614,7 +614,7 @@ class Schedule:
     start: dt.date = attrs.field(kw_only=True, validator=is_date)
     rule: str = attrs.field(kw_only=True)
     until: dt.date | None = attrs.field(default=None, kw_only=True, validator=optional_date)
-    owner: str | None = attrs.field(default=None, kw_only=True)
+    owner: str | None = attrs.field(default=None, kw_only=True, validator=optional_text)
     _parsed: dateutil_rrule.rrule = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
