@@ -355,3 +355,41 @@ def test_an_outcome_is_the_same_whether_its_tally_was_built_early_or_late() -> N
     assert {a.name for a in attrs.fields(Outcome)} <= vars(late).keys()
     with pytest.raises(AttributeError, match="has no attribute 'talley'"):
         late.talley  # type: ignore[attr-defined]  # noqa: B018
+
+
+# -- hostile input: refused by field, quickly ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("kw", "error", "message"),
+    [
+        (
+            {"casting_vote": "yes"},
+            InvalidBoard,
+            r"^casting_vote: expected True or False, got 'yes'",
+        ),
+        ({"advisory": "no"}, InvalidBoard, r"^advisory: expected True or False"),
+        ({"quorum": "4"}, InvalidBoard, r"^quorum: expected a rules.Quorum or None"),
+        ({"seats": {"A": 10**9, "B": 3}}, InvalidBoard, r"^seats: at most 10,000 voting seats"),
+    ],
+)
+def test_bad_terms_are_refused_by_field(kw: dict[str, object], error: type, message: str) -> None:
+    with pytest.raises(error, match=message):
+        two_by_two(**kw)
+
+
+def test_a_blank_name_is_refused() -> None:
+    with pytest.raises(InvalidBoard, match=r"^name: expected a name that is not blank"):
+        attrs.evolve(BOARD, name="   ")
+
+
+def test_unhashable_ids_are_refused_by_field() -> None:
+    with pytest.raises(InvalidVote, match=r"^chair: expected a member id, got \['hall'\]"):
+        BOARD.decide({}, chair=["hall"], unlisted="present")  # type: ignore[arg-type]
+    tally = BOARD.tally({}, unlisted="present")
+    with pytest.raises(InvalidVote, match=r"^authority: expected one of"):
+        tally.by_authority(["BDC"])  # type: ignore[arg-type]
+    with pytest.raises(UnknownId, match=r"^member: expected a member of"):
+        BOARD.member(["hall"])  # type: ignore[arg-type]
+    with pytest.raises(InvalidVote, match=r"^unlisted: expected None, 'present' or 'absent'"):
+        BOARD.decide({}, unlisted="maybe")  # type: ignore[arg-type]

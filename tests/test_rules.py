@@ -493,3 +493,22 @@ def test_a_boards_memo_is_bounded_and_never_changes_an_answer(
         rule=rules.Weighted({"hall": 5}, quota=5),
     )
     assert not hasattr(weighted._rule_check, "memo")
+
+
+def test_bad_rule_terms_are_refused_by_field() -> None:
+    with pytest.raises(InvalidRule, match=r"^of: expected one of 'voting', 'present', 'seats'"):
+        rules.Majority(of="x")  # type: ignore[arg-type]
+    with pytest.raises(InvalidRule, match=r"^abstention_blocks: expected True or False"):
+        rules.Consensus(abstention_blocks="no")  # type: ignore[arg-type]
+    with pytest.raises(InvalidRule, match=r"^blocking_at_least: expected a whole number >= 0"):
+        rules.DoubleMajority(authorities=1, population=1, blocking_at_least=True)
+
+
+def test_rules_nested_past_the_depth_limit_are_refused_not_a_recursion_error() -> None:
+    rule: Rule = rules.AtLeast(1)
+    for _ in range(31):
+        rule = rules.AllOf(rule)  # 32 deep: the most allowed
+    with pytest.raises(InvalidRule, match=r"^AllOf: rules nested more than 32 deep"):
+        rules.AllOf(rule)
+    with pytest.raises(InvalidRule, match=r"nested more than 32 deep"):
+        rules.EachAuthority(rule=rule)
