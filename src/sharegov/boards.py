@@ -31,6 +31,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import html
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Literal, NoReturn, TypeAlias
 
@@ -38,6 +39,7 @@ import attrs
 
 from sharegov._frozen import FrozenMap, frozen_map
 from sharegov._validate import flag, instances, of_type
+from sharegov._whatif import CHOICES, MAX_CHECKS, smallest_changes
 from sharegov.conflicts import Declaration, Dispensation, InterestOrders, ItemRuling, rule_on_item
 from sharegov.errors import InvalidBoard, InvalidVote, UnknownId, expected
 from sharegov.parties import Authority, Member
@@ -72,6 +74,7 @@ __all__ = [
     "Membership",
     "Outcome",
     "Status",
+    "WhatIf",
 ]
 
 PARA_39_2 = "LGA 1972 Sch 12 para 39(2)"
@@ -375,6 +378,95 @@ class Outcome:
         codes = tally.authorities if split else ()
         return [row(code, tally.by_authority(code)) for code in codes] + [row("Total", tally)]
 
+    # -- what would have changed it ---------------------------------------------------------
+
+    def states(self) -> dict[str, str]:
+        """Each voting member's state on the question, in roster order: ``"for"``,
+        ``"against"``, ``"abstain"``, ``"present"`` (not voting), ``"apologies"``,
+        ``"absent"`` or ``"excluded"``.
+
+        Raises:
+            InvalidVote: The vote was minuted only as counts, so nobody is named.
+        """
+        tally = self.tally
+        if isinstance(tally, MinutedTally):
+            raise InvalidVote(
+                "votes: the vote was minuted only as counts, so who voted how is not known"
+            )
+        out: dict[str, str] = {}
+        for member in tally.authority_of:
+            if member in tally.excluded:
+                out[member] = "excluded"
+            elif member in self.apologies:
+                out[member] = "apologies"
+            elif member in tally.absent:
+                out[member] = "absent"
+            else:
+                vote = tally.votes.get(member)
+                out[member] = vote.value if vote is not None else "present"
+        return out
+
+    def _redecide(self, states: Mapping[str, str]) -> Outcome:
+        """The question decided again with members in ``states`` (no casting vote)."""
+        votes = {m: s for m, s in states.items() if s in ("for", "against", "abstain")}
+
+        def those(state: str) -> set[str]:
+            return {m for m, s in states.items() if s == state}
+
+        return self.board.decide(
+            votes,
+            present=those("present"),
+            apologies=those("apologies"),
+            absent=those("absent"),
+            excluded=those("excluded"),
+            chair=self.chair,
+        )
+
+    def what_would_change_it(self, *, limit: int = MAX_CHECKS) -> WhatIf:
+        """The smallest sets of changes that would have flipped the result, in words.
+
+        A change is one the minutes could have recorded instead: a vote changed (an
+        abstention turned), a member present casting a vote, or a member absent or
+        sending apologies attending. Members excluded by an interest cannot change. Every
+        set of the smallest size is listed; the search is exact, and refuses past
+        ``limit`` trial decisions. An equality is decided without a casting vote.
+
+        Raises:
+            InvalidVote: The vote was minuted only as counts.
+            LimitExceeded: More than ``limit`` trial decisions would be needed.
+
+        Examples:
+            >>> from sharegov.reference import bromsgrove_redditch_board
+            >>> out = bromsgrove_redditch_board().decide(
+            ...     {"hollingworth": "for", "luck": "for", "gandy": "for",
+            ...      "hall": "against", "mcmillan": "against"}, apologies={"webb"})
+            >>> print(out.what_would_change_it().explain())
+            Not carried. One change would have carried it:
+              one member from RBC voting for instead of voting against (Cllr M. Hall, RBC; or
+              Cllr C. McMillan, RBC): carried on the fallback rule (at least 2 in support from
+              each authority).
+            >>> out.pivotal()
+            ('hall', 'mcmillan')
+        """
+        carried = self.carried
+        sets = smallest_changes(
+            self.states(), lambda trial: self._redecide(trial).carried is not carried, limit=limit
+        )
+        return WhatIf(self, sets)
+
+    def pivotal(self) -> tuple[str, ...]:
+        """Ids of the members whose vote alone, cast otherwise, would flip the result."""
+        states = self.states()
+        carried = self.carried
+        out = []
+        for member, state in states.items():
+            if state in ("for", "against", "abstain") and any(
+                self._redecide({**states, member: other}).carried is not carried
+                for other in CHOICES[state]
+            ):
+                out.append(member)
+        return tuple(out)
+
     _HEADER = ("Authority", "For", "Against", "Abstain", "Not voting", "Absent", "Excluded")
 
     def _repr_markdown_(self) -> str:
@@ -398,6 +490,82 @@ class Outcome:
             f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
             f"<ul>{reasons}</ul></div>"
         )
+
+
+_BEFORE = {
+    "for": "voting for",
+    "against": "voting against",
+    "abstain": "abstaining",
+    "present": "not voting",
+    "absent": "being absent",
+    "apologies": "sending apologies",
+}
+_AFTER = {**_BEFORE, "present": "attending, not voting"}
+_NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+#: How many sets :meth:`WhatIf.explain` names for each kind of change.
+SHOWN = 10
+
+
+def _number(n: int) -> str:
+    return _NUMBERS[n] if n < len(_NUMBERS) else f"{n:,}"
+
+
+@attrs.frozen
+class WhatIf:
+    """The smallest sets of changes that would have flipped a decided question.
+
+    Attributes:
+        outcome: The question as decided.
+        sets: Every set of the smallest size, each a tuple of (member id, state instead).
+    """
+
+    outcome: Outcome
+    sets: tuple[tuple[tuple[str, str], ...], ...]
+
+    @property
+    def size(self) -> int:
+        """How many changes each set makes (0 when nothing would flip it)."""
+        return len(self.sets[0]) if self.sets else 0
+
+    def explain(self) -> str:
+        """The sets in words fit for the minutes, grouped by what kind of change they are."""
+        out = self.outcome
+        head = out.status.value.capitalize()
+        if not self.sets:
+            return f"{head}. No change the minutes could record would have flipped it."
+        verb = "defeated it" if out.carried else "carried it"
+        many = _number(self.size)
+        lines = [
+            f"{head}. {many.capitalize()} change{'s' if self.size > 1 else ''} would have {verb}:"
+        ]
+        states = out.states()
+        board = out.board
+        groups: dict[tuple[tuple[str, str, str], ...], list[tuple[tuple[str, str], ...]]] = {}
+        for changes in self.sets:
+            kind = tuple(
+                sorted((board.member(m).authority, states[m], after) for m, after in changes)
+            )
+            groups.setdefault(kind, []).append(changes)
+        for kind, sets in groups.items():
+            what = " and ".join(
+                f"{_number(n)} {'member' if n == 1 else 'members'} from {code} {_AFTER[after]} "
+                f"instead of {_BEFORE[before]}"
+                for (code, before, after), n in Counter(kind).items()
+            )
+            names = "; or ".join(
+                " and ".join(f"{board.member(m).name}, {board.member(m).authority}" for m, _ in s)
+                for s in sets[:SHOWN]
+            )
+            if len(sets) > SHOWN:
+                names += f"; and {len(sets) - SHOWN:,} more"
+            result = out._redecide({**states, **dict(sets[0])}).headline()
+            word, _, rest = result.partition(" ")
+            lines.append(f"  {what} ({names}): {word.lower()} {rest}.")
+        return "\n".join(lines)
+
+    def _repr_markdown_(self) -> str:
+        lines = self.explain().splitlines()
+        return "\n".join([f"**{lines[0]}**", "", *(f"- {line.strip()}" for line in lines[1:])])
 
 
 # ---------------------------------------------------------------------------------------------
