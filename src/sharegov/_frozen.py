@@ -7,7 +7,7 @@ field would make them unhashable, so mappings are converted to :class:`FrozenMap
 from __future__ import annotations
 
 from collections.abc import ItemsView, Iterator, KeysView, Mapping, ValuesView
-from typing import Any, TypeVar
+from typing import Any, TypeVar, overload
 
 __all__ = ["FrozenMap", "assemble", "frozen_map"]
 
@@ -69,7 +69,11 @@ class FrozenMap(Mapping[K, V]):
     def values(self) -> ValuesView[V]:
         return self._data.values()
 
-    def get(self, key: K, default: Any = None) -> Any:
+    @overload
+    def get(self, key: K, /) -> V | None: ...
+    @overload
+    def get(self, key: K, default: V | T, /) -> V | T: ...
+    def get(self, key: K, default: Any = None, /) -> Any:
         return self._data.get(key, default)
 
     def __hash__(self) -> int:

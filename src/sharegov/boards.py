@@ -33,7 +33,7 @@ import enum
 import html
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
-from typing import TYPE_CHECKING, Any, Literal, NoReturn, TypeAlias
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, NoReturn, TypeAlias
 
 import attrs
 
@@ -73,7 +73,9 @@ __all__ = [
     "HostLeaderChairs",
     "Membership",
     "Outcome",
+    "Row",
     "Status",
+    "Unlisted",
     "WhatIf",
 ]
 
@@ -83,6 +85,20 @@ MAX_SEATS = 10_000
 #: What to take a voting member who is not on record as: see :meth:`Board.decide`.
 Unlisted: TypeAlias = Literal["present", "absent"]
 _NOBODY: frozenset[str] = frozenset()
+
+
+class Row(NamedTuple):
+    """One line of :meth:`Outcome.rows`: an authority's counts (or the total).
+
+    A number the minutes do not give (a vote minuted only as counts) is ``None``."""
+
+    authority: str
+    support: int
+    against: int
+    abstain: int
+    not_voting: int | None
+    absent: int | None
+    excluded: int | None
 
 
 class Status(enum.Enum):
@@ -349,21 +365,20 @@ class Outcome:
             )
         return "\n".join(lines)
 
-    def rows(self) -> list[tuple[str, int, int, int, int | None, int | None, int | None]]:
+    def rows(self) -> list[Row]:
         """Per-authority counts, then the total: (authority, for, against, abstain,
         present not voting, absent, excluded).
 
         For a vote minuted only as counts, a number the minutes do not give is ``None``,
         and there are per-authority rows only if the minutes gave them."""
-        Row = tuple[str, int, int, int, int | None, int | None, int | None]
 
         def row(label: str, t: Tally) -> Row:
             if isinstance(t, MinutedTally):
                 m = t.minuted
                 cast = m.support + m.against + m.abstain
                 silent = None if m._present is None else m._present - cast
-                return (label, m.support, m.against, m.abstain, silent, None, None)
-            return (
+                return Row(label, m.support, m.against, m.abstain, silent, None, None)
+            return Row(
                 label,
                 t.count(Vote.FOR),
                 t.count(Vote.AGAINST),

@@ -52,6 +52,7 @@ from sharegov.parties import Authority, _identifier, _text
 
 __all__ = [
     "MAX_GAME_PARTIES",
+    "Assume",
     "Capped",
     "CaseByCase",
     "Category",

@@ -36,6 +36,7 @@ from sharegov.errors import InvalidValue, expected
 __all__ = [
     "MAX_POUNDS",
     "MAX_TEXT",
+    "ZERO",
     "FinancialYear",
     "Money",
     "MoneyRange",
