@@ -18,6 +18,8 @@ Examples:
 
 from __future__ import annotations
 
+import enum
+
 __all__ = [
     "InvalidBoard",
     "InvalidRule",
@@ -28,6 +30,7 @@ __all__ = [
     "SharegovError",
     "UnknownId",
     "expected",
+    "shown",
 ]
 
 
@@ -69,7 +72,7 @@ def expected(field: str, what: str, got: object) -> str:
     Args:
         field: The dotted path of the offending field, e.g. ``"seats.BDC"``.
         what: What was expected, as a noun phrase, e.g. ``"a positive integer"``.
-        got: The value actually received; shown with ``repr``.
+        got: The value actually received, as :func:`shown`.
 
     Returns:
         The message text.
@@ -78,4 +81,24 @@ def expected(field: str, what: str, got: object) -> str:
         >>> expected("gss", "a GSS code such as 'E07000234'", "X1")
         "gss: expected a GSS code such as 'E07000234', got 'X1'"
     """
-    return f"{field}: expected {what}, got {got!r}"
+    return f"{field}: expected {what}, got {shown(got)}"
+
+
+def shown(value: object) -> str:
+    """A value as a message meant for people shows it: text and numbers as Python writes
+    them (so ``'X1'`` is visibly text), a member of a sharegov enum by its words, and any
+    other sharegov value that has words of its own (``Money``: ``£30,000.00``) by them.
+
+    Examples:
+        >>> import enum
+        >>> class Vote(enum.Enum):
+        ...     FOR = "for"
+        >>> shown(Vote.FOR), shown("for"), shown(3)
+        ("'for'", "'for'", '3')
+    """
+    if isinstance(value, enum.Enum):
+        return repr(value.value)
+    kind = type(value)
+    if kind.__module__.startswith("sharegov") and kind.__str__ is not object.__str__:
+        return str(value)
+    return repr(value)
