@@ -485,6 +485,40 @@ def _pct(value: Fraction | float) -> str:
     return f"{float(value) * 100:.1f}%"
 
 
+_NUMBERS = (
+    "no one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty"
+).split()
+_PART_NAMES = "half third quarter fifth sixth seventh eighth ninth tenth".split()
+
+
+def _count_words(n: int) -> str:
+    return _NUMBERS[n] if 0 <= n < len(_NUMBERS) else f"{n:,}"
+
+
+def _share_words(value: Fraction | float) -> str:
+    """A share in words where it is a simple fraction ("a third", "two fifths"), else a
+    percentage.
+
+    Examples:
+        >>> [_share_words(Fraction(1, k)) for k in (1, 2, 3, 8)]
+        ['all of it', 'a half', 'a third', 'an eighth']
+        >>> _share_words(Fraction(2, 3)), _share_words(Fraction(3, 11))
+        ('two thirds', '27.3%')
+    """
+    if isinstance(value, Fraction) and 0 < value <= 1:
+        num, den = value.numerator, value.denominator
+        if den == 1:
+            return "all of it"
+        if den - 2 < len(_PART_NAMES):
+            name = _PART_NAMES[den - 2]
+            if num == 1:
+                return f"{'an' if name[0] in 'aeiou' else 'a'} {name}"
+            many = "halves" if den == 2 else name + "s"
+            return f"{_count_words(num)} {many}"
+    return _pct(value)
+
+
 def _show(value: Fraction | float) -> str:
     if isinstance(value, Fraction):
         return str(value) if value.denominator != 1 else str(value.numerator)
@@ -513,7 +547,11 @@ class PowerIndex(Mapping[str, Fraction | float]):
         confidence: Monte Carlo only: the probability that every estimate is that close.
         seed: Monte Carlo only: the seed, for reproducing the estimate.
         absolute_values: Banzhaf only: the unnormalised index, swings / 2^(n-1) (for Monte
-            Carlo, the estimate the tolerance applies to).
+            Carlo, the estimate the tolerance applies to); for the Banzhaf–Owen and
+            symmetric coalitional Banzhaf indices, the raw (unnormalised) value.
+        unions: Bloc indices only: the a priori unions, each a tuple of member ids.
+        union_names: Bloc indices only: each union's name (an authority code, or its
+            members joined by "+").
     """
 
     index: str
@@ -530,6 +568,8 @@ class PowerIndex(Mapping[str, Fraction | float]):
     tolerance: float | None = None
     confidence: float | None = None
     seed: int | None = None
+    unions: tuple[tuple[str, ...], ...] | None = None
+    union_names: tuple[str, ...] | None = None
 
     def __getitem__(self, player: str) -> Fraction | float:
         try:
@@ -551,9 +591,10 @@ class PowerIndex(Mapping[str, Fraction | float]):
     @property
     def absolute(self) -> dict[str, Fraction | float]:
         """Banzhaf only: each player's chance of deciding the question when the others vote
-        at random (swings / 2^(n-1))."""
+        at random (swings / 2^(n-1)); for the Banzhaf–Owen and symmetric coalitional
+        Banzhaf indices, the raw value before normalising."""
         if self.absolute_values is None:
-            raise InvalidValue(expected("index", "a Banzhaf index", self.index))
+            raise InvalidValue(expected("index", "a Banzhaf-type index", self.index))
         return dict(zip(self.players, self.absolute_values, strict=True))
 
     def rows(self) -> list[tuple[str, str, str, str]]:
@@ -566,7 +607,11 @@ class PowerIndex(Mapping[str, Fraction | float]):
     def headline(self) -> str:
         """The first line of :meth:`explain`."""
         who = "each member" if self.by == "member" else "each authority's bloc"
-        return f"{self.index} power of {who} on {self.board} under {self.rule!r} ({self.method})"
+        blocs = f", in {plural(len(self.unions), 'bloc')}" if self.unions is not None else ""
+        return (
+            f"{self.index} power of {who}{blocs} on {self.board} under {self.rule!r} "
+            f"({self.method})"
+        )
 
     def observations(self) -> list[str]:
         """What the numbers say, in sentences."""
@@ -586,6 +631,49 @@ class PowerIndex(Mapping[str, Fraction | float]):
         top = [label for label, v in zip(self.labels, values, strict=True) if v == 1]
         if top and self.exact:
             notes.append(f"{top[0]} decides every question alone.")
+        notes.extend(self.bloc_observations())
+        return notes
+
+    def bloc_power(self) -> dict[str, Fraction | float]:
+        """Bloc indices only: each union's share of the power (its members' indices added
+        up, as a share of everyone's), keyed by union name."""
+        if self.unions is None or self.union_names is None:
+            raise InvalidValue(expected("index", "an index with a priori unions", self.index))
+        total = sum(self.scores, Fraction(0))
+        out: dict[str, Fraction | float] = {}
+        for name, union in zip(self.union_names, self.unions, strict=True):
+            part = sum((self[p] for p in union), Fraction(0))
+            out[name] = part / total if total else Fraction(0)
+        return out
+
+    def bloc_observations(self) -> list[str]:
+        """Bloc indices only: each union's share, and how it is shared within, in words
+        ("RBC's three members hold 50% of the bloc power; within RBC each holds a third")."""
+        if self.unions is None or self.union_names is None:
+            return []
+        notes = []
+        shares = self.bloc_power()
+        label = dict(zip(self.players, self.labels, strict=True))
+        for name, union in zip(self.union_names, self.unions, strict=True):
+            share = shares[name]
+            people = (
+                "one member" if len(union) == 1 else f"{_count_words(len(union))} members"
+            )
+            verb = "holds" if len(union) == 1 else "hold"
+            if share == 0:
+                notes.append(f"{name}'s {people} {verb} no bloc power.")
+                continue
+            text = f"{name}'s {people} {verb} {_pct(share)} of the bloc power"
+            if len(union) > 1:
+                part = sum((self[p] for p in union), Fraction(0))
+                within = [self[p] / part for p in union]
+                if len(set(within)) == 1:
+                    text += f"; within {name} each holds {_share_words(within[0])}"
+                else:
+                    text += f"; within {name}: " + ", ".join(
+                        f"{label[p]} {_share_words(w)}" for p, w in zip(union, within, strict=True)
+                    )
+            notes.append(text + ".")
         return notes
 
     def explain(self) -> str:
@@ -1281,3 +1369,265 @@ def decide_batch(
         equality=quorate & (verdict == _compiled.EQUALITY),
         inquorate=~quorate,
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# Bloc (a priori union) indices
+# ---------------------------------------------------------------------------------------------
+# A player i in union k swings for a pair (R, S): R a set of the other unions (voting for
+# whole), S a set of i's union-mates; the margin is v(R ∪ S ∪ {i}) - v(R ∪ S). Each index
+# weighs the margins by r = |R| and s = |S| only (m unions, u = |k|):
+#   Owen (1977):                         r!(m-1-r)!/m!  *  s!(u-1-s)!/u!
+#   Banzhaf–Owen (Owen 1982):            1/2^(m-1)      *  1/2^(u-1)
+#   symmetric coalitional Banzhaf (2002): 1/2^(m-1)      *  s!(u-1-s)!/u!
+# so one table of margins by (r, s) per player serves all three. Only coalitions made of
+# whole other unions and part of one union are ever evaluated: sum_k 2^(m-1+u_k) of them,
+# far fewer than 2^n (3,584 for 27 members in unions of 6, 6, 5, 5, 5).
+
+Unions = Sequence[Iterable[str]] | Mapping[str, Iterable[str]]
+
+
+class InvalidUnions(InvalidValue):
+    """``unions=`` is not a partition of the board's voting members."""
+
+
+def _unions(
+    board: Board, game: _Game, unions: Unions | None
+) -> tuple[tuple[tuple[int, ...], ...], tuple[str, ...]]:
+    """The unions as tuples of player positions (board order), and their names."""
+    layout = game.layout
+    position = {m: i for i, m in enumerate(game.players)}
+    if unions is None:
+        groups = [(c, layout.columns[c]) for c in layout.codes if layout.columns[c]]
+        return tuple(tuple(cols) for _, cols in groups), tuple(c for c, _ in groups)
+    if isinstance(unions, str | bytes) or not isinstance(unions, Iterable):
+        raise InvalidUnions(expected("unions", "a list of sets of member ids", unions))
+    if isinstance(unions, Mapping):
+        named: list[tuple[str | None, Any]] = [(str(k), v) for k, v in unions.items()]
+    else:
+        named = [(None, v) for v in unions]
+    seen: dict[str, int] = {}
+    out: list[tuple[int, ...]] = []
+    names: list[str] = []
+    for k, (name, union) in enumerate(named):
+        field = f"unions[{name!r}]" if name is not None else f"unions[{k}]"
+        if isinstance(union, str | bytes) or not isinstance(union, Iterable):
+            raise InvalidUnions(expected(field, "a set of member ids", union))
+        ids = list(union)
+        if not ids:
+            raise InvalidUnions(expected(field, "at least one member id", union))
+        for m in ids:
+            if not isinstance(m, str) or m not in position:
+                what = f"a voting member id of {board.name} ({', '.join(game.players)})"
+                raise InvalidUnions(expected(field, what, m))
+            if m in seen:
+                first = seen[m]
+                where = f"unions[{first}]" if name is None else "another union"
+                message = expected(field, f"each member in one union only ({where} has it)", m)
+                raise InvalidUnions(message)
+            seen[m] = k
+        cols = tuple(sorted(position[m] for m in ids))
+        out.append(cols)
+        if name is None:
+            codes = {layout.authority_of[game.players[c]] for c in cols}
+            whole = len(codes) == 1 and layout.columns[next(iter(codes))] == cols
+            name = next(iter(codes)) if whole else "+".join(game.players[c] for c in cols)
+        names.append(name)
+    missing = [m for m in game.players if m not in seen]
+    if missing:
+        what = "every voting member in exactly one union"
+        raise InvalidUnions(expected("unions", what, f"no union for {', '.join(missing)}"))
+    return tuple(out), tuple(names)
+
+
+def _popcounts(np: Any, bits: int) -> Any:
+    size = np.zeros(1, dtype=np.int16)
+    for _ in range(bits):
+        size = np.concatenate([size, size + 1])
+    return size
+
+
+def _union_margins(
+    game: _Game, unions: tuple[tuple[int, ...], ...]
+) -> list[list[list[int]]]:
+    """margins[i][r][s]: over sets R of r other unions and S of s of i's union-mates, the
+    number of (R, S) where adding i turns losing into winning, less those where it turns
+    winning into losing (none, for a monotone rule)."""
+    np = _np()
+    n, m = game.n, len(unions)
+    coalitions = sum(2 ** (m - 1 + len(u)) for u in unions)
+    if coalitions > 2**MAX_EXACT_PLAYERS:
+        raise LimitExceeded(
+            f"bloc indices for {n} members in {m} unions (largest {max(map(len, unions))}) "
+            f"under {game.describe()!r} need {coalitions:,} coalitions, past the limit of "
+            f"2^{MAX_EXACT_PLAYERS}; use fewer unions or smaller ones, or compare the unions "
+            "as blocs with banzhaf(board, by='authority')"
+        )
+    margins: list[list[list[int]]] = [[] for _ in range(n)]
+    if not game.quorate:
+        for k, union in enumerate(unions):
+            for i in union:
+                margins[i] = [[0] * len(union) for _ in range(m)]
+        return margins
+    chunk = 1 << 16
+    for k, union in enumerate(unions):
+        u = len(union)
+        others = [v for j, v in enumerate(unions) if j != k]
+        bits_total = m - 1 + u
+        shift = np.zeros(n, dtype=np.int64)
+        for j, i in enumerate(union):
+            shift[i] = j
+        for j, other in enumerate(others):
+            shift[list(other)] = u + j
+        total = 1 << bits_total
+        win = np.empty(total, dtype=bool)
+        for start in range(0, total, chunk):
+            masks = np.arange(start, min(start + chunk, total), dtype=np.int64)
+            win[start : start + len(masks)] = game.wins(((masks[:, None] >> shift) & 1) == 1)
+        key = (_popcounts(np, m - 1)[:, None] * u + _popcounts(np, u)[None, :]).ravel()
+        for j, i in enumerate(union):
+            joined = win.reshape(-1, 2, 1 << j)[:, 1, :]
+            alone = win.reshape(-1, 2, 1 << j)[:, 0, :]
+            where = key.reshape(-1, 2, 1 << j)[:, 0, :]
+            gain = np.bincount(where[joined & ~alone], minlength=m * u)
+            loss = np.bincount(where[alone & ~joined], minlength=m * u)
+            diff = (gain - loss).tolist()
+            margins[i] = [[int(x) for x in diff[r * u : (r + 1) * u]] for r in range(m)]
+    return margins
+
+
+def _shapley_weights(count: int) -> list[Fraction]:
+    """s!(count-1-s)!/count! for s < count: the chance that exactly the s others go first."""
+    whole = math.factorial(count)
+    return [
+        Fraction(math.factorial(s) * math.factorial(count - 1 - s), whole) for s in range(count)
+    ]
+
+
+_BLOC_METHOD = "exact, by enumerating the coalitions of whole unions and part of one"
+
+
+def _bloc_index(board: Board, unions: Unions | None, kind: str) -> PowerIndex:
+    game = _Game(board, "member")
+    parts, names = _unions(board, game, unions)
+    margins = _union_margins(game, parts)
+    m = len(parts)
+    values: list[Fraction] = [Fraction(0)] * game.n
+    swings: list[int] = [0] * game.n
+    for union in parts:
+        u = len(union)
+        a = _shapley_weights(m) if kind == "owen" else [Fraction(1, 2 ** (m - 1))] * m
+        b = _shapley_weights(u) if kind != "banzhaf_owen" else [Fraction(1, 2 ** (u - 1))] * u
+        for i in union:
+            table = margins[i]
+            values[i] = sum(
+                (a[r] * b[s] * table[r][s] for r in range(m) for s in range(u) if table[r][s]),
+                Fraction(0),
+            )
+            swings[i] = sum(map(sum, table))
+    title = {
+        "owen": "Owen",
+        "banzhaf_owen": "Banzhaf–Owen",
+        "symmetric": "Symmetric coalitional Banzhaf",
+    }[kind]
+    common: dict[str, Any] = {
+        "unions": tuple(tuple(game.players[i] for i in union) for union in parts),
+        "union_names": names,
+    }
+    scores: tuple[Fraction, ...] = tuple(values)
+    if kind != "owen":
+        total = sum(values, Fraction(0))
+        scores = tuple(v / total if total else Fraction(0) for v in values)
+        common["absolute_values"] = tuple(values)
+        if kind == "banzhaf_owen":
+            common["swings"] = tuple(swings)
+    return PowerIndex(
+        title,
+        board.name,
+        board.rule.describe(),
+        "member",
+        game.players,
+        game.labels,
+        scores,
+        _BLOC_METHOD,
+        **common,
+    )
+
+
+def owen(board: Board, *, unions: Unions | None = None) -> PowerIndex:
+    """The Owen value of every voting member, with the members grouped in a priori unions.
+
+    The members of a union act together towards the others: the value is the average
+    marginal contribution over the orders of joining in which each union's members
+    arrive one after another (Owen 1977). Equivalently, the Shapley value of the game
+    between unions (the union's share of the power) is shared among its members by the
+    Shapley value of the game within it. The values sum to 1 when some coalition carries
+    and the empty one does not. With every member a union of one, or one union of
+    everyone, it is the Shapley–Shubik index.
+
+    Args:
+        board: The board.
+        unions: The unions: a list of sets of member ids (or a mapping of a name to each
+            set), every voting member in exactly one. Default: each authority's voting
+            members.
+
+    Returns:
+        A :class:`PowerIndex` in Fractions; :meth:`PowerIndex.bloc_power` gives each
+        union's share, and ``explain()`` says how each union's share is shared within.
+
+    Raises:
+        InvalidUnions: ``unions`` is not a partition of the voting members.
+        LimitExceeded: Past 2^25 coalitions to evaluate (the sum over unions of
+            2^(unions - 1 + members of the union)).
+
+    Examples:
+        >>> from sharegov.reference import bromsgrove_redditch_board
+        >>> result = owen(bromsgrove_redditch_board())
+        >>> result["hall"], result.bloc_power()["RBC"]
+        (Fraction(1, 6), Fraction(1, 2))
+        >>> print(result.bloc_observations()[1])
+        RBC's three members hold 50.0% of the bloc power; within RBC each holds a third.
+    """
+    return _bloc_index(board, unions, "owen")
+
+
+def banzhaf_owen(board: Board, *, unions: Unions | None = None) -> PowerIndex:
+    """The Banzhaf–Owen index (Owen 1982) of every voting member, in a priori unions.
+
+    For member i of a union of u members, with m unions in all: the number of pairs (R,
+    S) in which i swings, R a set of the other unions voting for and S a set of i's
+    union-mates voting for, divided by 2^(m-1) · 2^(u-1). That raw value is
+    :attr:`PowerIndex.absolute`; the index itself is normalised to sum to 1, like
+    :func:`banzhaf` (the raw values need not add up to anything). With every member a
+    union of one, or one union of everyone, it is the Banzhaf index.
+
+    Arguments as for :func:`owen`.
+
+    Examples:
+        >>> from sharegov.reference import bromsgrove_redditch_board
+        >>> result = banzhaf_owen(bromsgrove_redditch_board())
+        >>> result["hall"], result.absolute["hall"]
+        (Fraction(1, 6), Fraction(1, 4))
+    """
+    return _bloc_index(board, unions, "banzhaf_owen")
+
+
+def symmetric_coalitional_banzhaf(board: Board, *, unions: Unions | None = None) -> PowerIndex:
+    """The symmetric coalitional Banzhaf index (Alonso-Meijide and Fiestras-Janeiro 2002):
+    Banzhaf between the unions, Shapley within them.
+
+    For member i of a union of u members, with m unions: the sum over sets R of other
+    unions and S of i's union-mates of i's margin, times s!(u-1-s)!/u! / 2^(m-1). Within
+    each union the raw values add up to the union's Banzhaf value in the game between
+    unions. :attr:`PowerIndex.absolute` is that raw value; the index is normalised to
+    sum to 1.
+
+    Arguments as for :func:`owen`.
+
+    Examples:
+        >>> from sharegov.reference import bromsgrove_redditch_board
+        >>> result = symmetric_coalitional_banzhaf(bromsgrove_redditch_board())
+        >>> result["hall"], result.absolute["hall"]
+        (Fraction(1, 6), Fraction(1, 6))
+    """
+    return _bloc_index(board, unions, "symmetric")
