@@ -75,7 +75,14 @@ from sharegov import _compiled, rules
 from sharegov._compiled import CARRIED, Cast, Roster
 from sharegov._optional import require
 from sharegov._words import plural
-from sharegov.errors import InvalidValue, InvalidVote, LimitExceeded, expected
+from sharegov.errors import (
+    InvalidRule,
+    InvalidValue,
+    InvalidVote,
+    LimitExceeded,
+    MissingExtra,
+    expected,
+)
 from sharegov.rules import Vote
 
 if TYPE_CHECKING:
@@ -89,16 +96,26 @@ __all__ = [
     "BatchOutcome",
     "Cast",
     "Coalitions",
+    "Coleman",
+    "InvalidUnions",
     "PowerIndex",
+    "Sensitivity",
     "VetoPlayers",
     "banzhaf",
+    "banzhaf_owen",
+    "coleman",
     "decide_batch",
     "encode",
     "minimal_blocking",
     "minimal_winning",
     "monte_carlo_samples",
+    "owen",
+    "penrose",
+    "sensitivity",
     "shapley_shubik",
+    "symmetric_coalitional_banzhaf",
     "veto_players",
+    "with_threshold",
 ]
 
 #: Exact enumeration covers boards of up to this many players (2^25 coalitions).
@@ -120,6 +137,10 @@ CONVENTION = (
     "Convention: a coalition votes for and every other voting member against, everyone "
     "present; an equality of votes counts as not carried."
 )
+
+
+PREVENT = "Coleman's power to prevent"
+INITIATE = "Coleman's power to initiate"
 
 
 def _np() -> Any:
@@ -485,11 +506,30 @@ def _pct(value: Fraction | float) -> str:
     return f"{float(value) * 100:.1f}%"
 
 
-_NUMBERS = (
-    "no one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen twenty"
-).split()
-_PART_NAMES = "half third quarter fifth sixth seventh eighth ninth tenth".split()
+_NUMBERS = [
+    "no",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+]
+_PART_NAMES = ["half", "third", "quarter", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
 
 
 def _count_words(n: int) -> str:
@@ -629,7 +669,9 @@ class PowerIndex(Mapping[str, Fraction | float]):
         if null and self.exact:
             notes.append(f"No power at all (never decides the question): {', '.join(null)}.")
         top = [label for label, v in zip(self.labels, values, strict=True) if v == 1]
-        if top and self.exact:
+        if top and self.exact and self.index == PREVENT:
+            notes.append(f"Can block every proposal alone (veto players): {', '.join(top)}.")
+        elif top and self.exact and self.index != INITIATE:
             notes.append(f"{top[0]} decides every question alone.")
         notes.extend(self.bloc_observations())
         return notes
@@ -656,9 +698,7 @@ class PowerIndex(Mapping[str, Fraction | float]):
         label = dict(zip(self.players, self.labels, strict=True))
         for name, union in zip(self.union_names, self.unions, strict=True):
             share = shares[name]
-            people = (
-                "one member" if len(union) == 1 else f"{_count_words(len(union))} members"
-            )
+            people = "one member" if len(union) == 1 else f"{_count_words(len(union))} members"
             verb = "holds" if len(union) == 1 else "hold"
             if share == 0:
                 notes.append(f"{name}'s {people} {verb} no bloc power.")
@@ -1447,9 +1487,7 @@ def _popcounts(np: Any, bits: int) -> Any:
     return size
 
 
-def _union_margins(
-    game: _Game, unions: tuple[tuple[int, ...], ...]
-) -> list[list[list[int]]]:
+def _union_margins(game: _Game, unions: tuple[tuple[int, ...], ...]) -> list[list[list[int]]]:
     """margins[i][r][s]: over sets R of r other unions and S of s of i's union-mates, the
     number of (R, S) where adding i turns losing into winning, less those where it turns
     winning into losing (none, for a monotone rule)."""
@@ -1465,7 +1503,7 @@ def _union_margins(
         )
     margins: list[list[list[int]]] = [[] for _ in range(n)]
     if not game.quorate:
-        for k, union in enumerate(unions):
+        for union in unions:
             for i in union:
                 margins[i] = [[0] * len(union) for _ in range(m)]
         return margins
@@ -1631,3 +1669,362 @@ def symmetric_coalitional_banzhaf(board: Board, *, unions: Unions | None = None)
         (Fraction(1, 6), Fraction(1, 6))
     """
     return _bloc_index(board, unions, "symmetric")
+
+
+# ---------------------------------------------------------------------------------------------
+# Absolute measures: Penrose and Coleman
+# ---------------------------------------------------------------------------------------------
+
+
+def penrose(board: Board, *, by: By = "member") -> PowerIndex:
+    """The Penrose measure (the absolute Banzhaf index): each player's chance of deciding
+    the question when every other player votes for or against at random, independently
+    and with equal chance: swings / 2^(n-1) (Penrose 1946).
+
+    Unlike the normalised :func:`banzhaf` index, it is a probability in its own right, so
+    it compares across boards and rules. It is ``banzhaf(board).absolute``, as a
+    :class:`PowerIndex` of its own, computed by the same exact methods.
+
+    Examples:
+        >>> from sharegov.reference import bromsgrove_redditch_board
+        >>> penrose(bromsgrove_redditch_board())["hall"]
+        Fraction(1, 4)
+    """
+    index = banzhaf(board, by=by)
+    absolute = index.absolute_values
+    if absolute is None:  # pragma: no cover - exact Banzhaf always has them
+        raise InvalidValue(expected("index", "an exact Banzhaf index", index.index))
+    return attrs.evolve(index, index="Penrose (absolute Banzhaf)", scores=absolute)
+
+
+@attrs.frozen(eq=False)
+class Coleman:
+    """Coleman's (1971) measures: the power of the collectivity to act, and each player's
+    power to prevent and to initiate action.
+
+    Attributes:
+        board: The board's name.
+        rule: The rule in plain English.
+        by: ``"member"`` or ``"authority"``.
+        players: Player ids, in board order.
+        labels: Players as named in minutes.
+        winning: How many of the 2^n coalitions carry a proposal.
+        coalitions: 2^n.
+        swings: Each player's swings (coalitions of the others it turns from losing to
+            winning, as in :func:`banzhaf`).
+        method: How it was computed, in words.
+    """
+
+    board: str
+    rule: str
+    by: str
+    players: tuple[str, ...]
+    labels: tuple[str, ...]
+    winning: int
+    coalitions: int
+    swings: tuple[int, ...]
+    method: str
+
+    @property
+    def act(self) -> Fraction:
+        """The power of the collectivity to act: the share of all coalitions that carry,
+        the chance a proposal carries when everyone votes at random."""
+        return Fraction(self.winning, self.coalitions)
+
+    def _index(self, title: str, base: int) -> PowerIndex:
+        values = tuple(Fraction(k, base) if base else Fraction(0) for k in self.swings)
+        return PowerIndex(
+            title,
+            self.board,
+            self.rule,
+            self.by,
+            self.players,
+            self.labels,
+            values,
+            self.method,
+            swings=self.swings,
+        )
+
+    @property
+    def prevent(self) -> PowerIndex:
+        """Each player's power to prevent action: the share of winning coalitions that
+        its vote against would defeat (swings / winning coalitions)."""
+        return self._index(PREVENT, self.winning)
+
+    @property
+    def initiate(self) -> PowerIndex:
+        """Each player's power to initiate action: the share of losing coalitions that its
+        vote for would carry (swings / losing coalitions)."""
+        return self._index(INITIATE, self.coalitions - self.winning)
+
+    def explain(self) -> str:
+        """The three measures in words fit for a report; deterministic."""
+        lines = [
+            f"Coleman's measures on {self.board} under {self.rule!r} ({self.method}):",
+            f"Power of the board to act: {_show(self.act)} ({_pct(self.act)}): "
+            f"{self.winning:,} of the {self.coalitions:,} ways of voting carry a proposal.",
+        ]
+        width = max(len(label) for label in self.labels)
+        lines.append(f"  {'':<{width}}  {'prevent':>9}  {'initiate':>9}")
+        for label, p, i in zip(
+            self.labels, self.prevent.values(), self.initiate.values(), strict=True
+        ):
+            lines.append(f"  {label:<{width}}  {_show(p):>9}  {_show(i):>9}")
+        lines.append(
+            "Power to prevent: the share of the winning ways of voting that the member's "
+            "vote against would defeat. Power to initiate: the share of the losing ways that "
+            "the member's vote for would carry."
+        )
+        lines.append(CONVENTION)
+        return "\n".join(lines)
+
+
+def coleman(board: Board, *, by: By = "member") -> Coleman:
+    """Coleman's power of the collectivity to act, and each player's power to prevent and
+    to initiate action (Coleman 1971), exact.
+
+    The power to act is the number of winning coalitions over 2^n; a player's power to
+    prevent is its swings over the number of winning coalitions, and its power to
+    initiate its swings over the number of losing ones. The winning coalitions are
+    counted by size from the same exact margins as :func:`shapley_shubik`.
+
+    Examples:
+        >>> from sharegov.reference import bromsgrove_redditch_board
+        >>> result = coleman(bromsgrove_redditch_board())
+        >>> result.act, result.winning
+        (Fraction(1, 4), 16)
+        >>> result.prevent["hall"], result.initiate["hall"]
+        (Fraction(1, 2), Fraction(1, 6))
+    """
+    np = _np()
+    game = _Game(board, by)
+    margins, words = _exact_margins(game, "auto", sized=True)
+    n = game.n
+    empty = bool(game.wins(np.zeros((1, n), dtype=bool))[0])
+    by_size = [int(empty)]
+    for s in range(n):
+        gained = sum(row[s] for row in margins) + (n - s) * by_size[s]
+        by_size.append(gained // (s + 1))
+    return Coleman(
+        board.name,
+        board.rule.describe(),
+        by,
+        game.players,
+        game.labels,
+        sum(by_size),
+        2**n,
+        tuple(sum(row) for row in margins),
+        words,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Quota sensitivity
+# ---------------------------------------------------------------------------------------------
+
+IndexName = Literal[
+    "banzhaf",
+    "shapley_shubik",
+    "penrose",
+    "owen",
+    "banzhaf_owen",
+    "symmetric_coalitional_banzhaf",
+]
+_THRESHOLD_RULES = (rules.Majority, rules.Weighted, rules.AtLeast, rules.DoubleMajority)
+
+
+def _threshold_parts(rule: rules.Rule) -> int:
+    if isinstance(rule, _THRESHOLD_RULES):
+        return 1
+    if isinstance(rule, rules.EachAuthority):
+        return _threshold_parts(rule.rule)
+    if isinstance(rule, rules.FirstOf | rules.AllOf | rules.AnyOf):
+        return sum(_threshold_parts(r) for r in rule.rules)
+    return 0
+
+
+def with_threshold(rule: rules.Rule, value: Fraction | int) -> rules.Rule:
+    """The rule with its one threshold set to ``value``: a majority's ``more_than``, a
+    weighted vote's ``quota``, ``AtLeast``'s ``n``, or a double majority's ``population``
+    share, also inside ``EachAuthority`` or a combinator that has exactly one of them.
+
+    Raises:
+        InvalidRule: The rule has no threshold, or more than one.
+
+    Examples:
+        >>> with_threshold(rules.Majority(), Fraction(2, 3)).describe()
+        'more than 2/3 of those present and voting'
+        >>> rule = rules.FirstOf(rules.Consensus(), rules.EachAuthority(at_least=2))
+        >>> with_threshold(rule, 3).describe()
+        'consensus, else at least 3 in support from each authority'
+    """
+    count = _threshold_parts(rule)
+    if count != 1:
+        what = (
+            "a rule with exactly one threshold (Majority, Weighted, AtLeast or "
+            "DoubleMajority, alone or inside EachAuthority, FirstOf, AllOf or AnyOf)"
+        )
+        raise InvalidRule(expected("rule", what, f"{rule.describe()} ({count} thresholds)"))
+    return _substitute(rule, value)
+
+
+def _substitute(rule: rules.Rule, value: Fraction | int) -> rules.Rule:
+    if isinstance(rule, rules.Majority):
+        return attrs.evolve(rule, more_than=value)
+    if isinstance(rule, rules.Weighted):
+        return attrs.evolve(rule, quota=value)
+    if isinstance(rule, rules.AtLeast):
+        if Fraction(value).denominator != 1:
+            raise InvalidRule(expected("AtLeast.n", "a whole number of members", value))
+        return attrs.evolve(rule, n=int(value))
+    if isinstance(rule, rules.DoubleMajority):
+        return attrs.evolve(rule, population=value)
+    if isinstance(rule, rules.EachAuthority):
+        return rules.EachAuthority(
+            rule=_substitute(rule.rule, value), casting_within=rule.casting_within
+        )
+    if isinstance(rule, rules.FirstOf | rules.AllOf | rules.AnyOf):
+        parts = [_substitute(r, value) if _threshold_parts(r) else r for r in rule.rules]
+        return type(rule)(*parts)
+    raise InvalidRule(expected("rule", "a rule with a threshold", rule.describe()))
+
+
+@attrs.frozen(eq=False)
+class Sensitivity:
+    """A power index across a range of thresholds, as rows, a table and a plot.
+
+    Attributes:
+        board: The board's name.
+        index: The index's name.
+        thresholds: The thresholds, in the order given.
+        rules: The rule at each threshold, in plain English.
+        results: The index at each threshold.
+    """
+
+    board: str
+    index: str
+    thresholds: tuple[Fraction, ...]
+    rules: tuple[str, ...]
+    results: tuple[PowerIndex, ...]
+
+    @property
+    def players(self) -> tuple[str, ...]:
+        return self.results[0].players
+
+    def rows(self) -> list[tuple[Fraction, str, Fraction | float]]:
+        """(threshold, player, index) for every threshold and player."""
+        return [
+            (t, p, v)
+            for t, result in zip(self.thresholds, self.results, strict=True)
+            for p, v in result.items()
+        ]
+
+    def bloc_rows(self) -> list[tuple[Fraction, str, Fraction | float]]:
+        """Bloc indices only: (threshold, union, share of the power) for every threshold."""
+        return [
+            (t, name, v)
+            for t, result in zip(self.thresholds, self.results, strict=True)
+            for name, v in result.bloc_power().items()
+        ]
+
+    def table(self, *, blocs: bool = False) -> Any:
+        """A pandas DataFrame (one row per threshold, one column per player, or per union
+        with ``blocs=True``, values as floats) if pandas is installed, else :meth:`rows`."""
+        rows = self.bloc_rows() if blocs else self.rows()
+        try:
+            pd = require("pandas", "simulate")
+        except MissingExtra:
+            return rows
+        frame = pd.DataFrame(
+            [(float(t), p, float(v)) for t, p, v in rows],
+            columns=["threshold", "union" if blocs else "player", self.index],
+        )
+        return frame.pivot(index="threshold", columns=frame.columns[1], values=self.index)[
+            list(dict.fromkeys(r[1] for r in rows))
+        ]
+
+    def plot(self, *, blocs: bool = False, ax: Any = None) -> Any:
+        """A line per player (or union) against the threshold, with matplotlib; returns the
+        axes."""
+        plt = require("matplotlib.pyplot", "simulate")
+        if ax is None:
+            _, ax = plt.subplots()
+        rows = self.bloc_rows() if blocs else self.rows()
+        for who in dict.fromkeys(r[1] for r in rows):
+            points = [(float(t), float(v)) for t, p, v in rows if p == who]
+            ax.plot([x for x, _ in points], [y for _, y in points], marker="o", label=who)
+        ax.set_xlabel("threshold")
+        ax.set_ylabel(self.index)
+        ax.set_title(f"{self.index} on {self.board}, by threshold")
+        ax.legend()
+        return ax
+
+    def explain(self) -> str:
+        """One line per threshold: the rule, then each player's (or union's) index."""
+        lines = [f"{self.index} on {self.board}, by threshold:"]
+        for rule, result in zip(self.rules, self.results, strict=True):
+            shares = result.bloc_power() if result.unions is not None else dict(result)
+            parts = ", ".join(f"{k} {_pct(v)}" for k, v in shares.items())
+            lines.append(f"  {rule}: {parts}")
+        lines.append(CONVENTION)
+        return "\n".join(lines)
+
+
+def sensitivity(
+    board: Board,
+    thresholds: Iterable[Fraction | int | str],
+    *,
+    index: IndexName = "banzhaf",
+    by: By = "member",
+    unions: Unions | None = None,
+) -> Sensitivity:
+    """A power index at each of a range of thresholds of the board's rule.
+
+    Each threshold is put into the board's rule with :func:`with_threshold` (a majority's
+    share, a weighted quota, an ``AtLeast`` count or a double majority's population
+    share) and the index computed exactly on the board so changed.
+
+    Args:
+        board: The board.
+        thresholds: The values to try, e.g. ``[Fraction(1, 2), Fraction(2, 3)]``.
+        index: ``"banzhaf"``, ``"shapley_shubik"``, ``"penrose"``, ``"owen"``,
+            ``"banzhaf_owen"`` or ``"symmetric_coalitional_banzhaf"``.
+        by: For the first three: ``"member"`` or ``"authority"``.
+        unions: For the bloc indices: the unions, as for :func:`owen`.
+
+    Raises:
+        InvalidRule: The board's rule has no threshold, or more than one.
+        InvalidValue: ``index`` is unknown.
+
+    Examples:
+        >>> from sharegov.reference import bromsgrove_redditch_board
+        >>> table = sensitivity(bromsgrove_redditch_board(), [1, 2, 3], index="penrose")
+        >>> [str(v) for t, p, v in table.rows() if p == "hall"]
+        ['7/32', '1/4', '1/32']
+    """
+    plain = {"banzhaf": banzhaf, "shapley_shubik": shapley_shubik, "penrose": penrose}
+    blocs = {
+        "owen": owen,
+        "banzhaf_owen": banzhaf_owen,
+        "symmetric_coalitional_banzhaf": symmetric_coalitional_banzhaf,
+    }
+    if index not in plain and index not in blocs:
+        raise InvalidValue(expected("index", f"one of {', '.join([*plain, *blocs])}", index))
+    values = [Fraction(t) for t in thresholds]
+    if not values:
+        raise InvalidValue(expected("thresholds", "at least one threshold", values))
+    results = []
+    for value in values:
+        rule = with_threshold(board.rule, value if value.denominator != 1 else int(value))
+        changed = attrs.evolve(board, rule=rule)
+        if index in blocs:
+            results.append(blocs[index](changed, unions=unions))
+        else:
+            results.append(plain[index](changed, by=by))
+    return Sensitivity(
+        board.name,
+        results[0].index,
+        tuple(values),
+        tuple(r.rule for r in results),
+        tuple(results),
+    )
