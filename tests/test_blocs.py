@@ -254,7 +254,8 @@ def test_quotient_game_is_the_authorities_game(kind: type[rules.Rule], data: st.
     scb = power.symmetric_coalitional_banzhaf(board)
     by_authority = power.shapley_shubik(board, by="authority")
     banzhaf_authority = power.banzhaf(board, by="authority").absolute
-    assert owen.unions is not None and owen.union_names is not None
+    assert owen.unions is not None
+    assert owen.union_names is not None
     for name, union in zip(owen.union_names, owen.unions, strict=True):
         assert sum(owen[m] for m in union) == by_authority[name]
         assert sum(scb.absolute[m] for m in union) == banzhaf_authority[name]
@@ -313,22 +314,26 @@ def test_named_unions_and_a_veto_in_words() -> None:
 # -- refusals --------------------------------------------------------------------------------
 
 
+BDC = {"hollingworth", "luck", "webb"}
+RBC = {"gandy", "hall", "mcmillan"}
+
+
 @pytest.mark.parametrize(
     ("unions", "field", "value"),
     [
-        ([{"hollingworth", "luck", "webb"}, {"gandy", "hall"}], "unions", "mcmillan"),
+        ([BDC, {"gandy", "hall"}], "unions", "mcmillan"),
         (
-            [{"hollingworth", "luck", "webb", "gandy"}, {"gandy", "hall", "mcmillan"}],
+            [{*BDC, "gandy"}, RBC],
             "unions[1]",
             "gandy",
         ),
         (
-            [{"hollingworth", "luck", "webb", "nobody"}, {"gandy", "hall", "mcmillan"}],
+            [{*BDC, "nobody"}, RBC],
             "unions[0]",
             "nobody",
         ),
         (
-            [set(), {"hollingworth", "luck", "webb", "gandy", "hall", "mcmillan"}],
+            [set(), {*BDC, *RBC}],
             "unions[0]",
             "set()",
         ),
@@ -357,7 +362,7 @@ def test_too_many_coalitions_is_refused_clearly() -> None:
     )
     with pytest.raises(LimitExceeded, match=r"2\^25"):
         power.banzhaf_owen(board)
-    # Singletons need only 26 * 2^25 / 2^... : 26 unions of one: 26 * 2^25 coalitions.
+    # 26 unions of one need 26 * 2^26 coalitions: past the limit too.
     with pytest.raises(LimitExceeded):
         power.owen(board, unions=[{m} for m in ids])
 
