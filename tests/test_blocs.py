@@ -433,3 +433,30 @@ def test_sensitivity_refuses_rules_without_one_threshold() -> None:
         power.sensitivity(board, [2], index="nonsense")  # type: ignore[arg-type]
     with pytest.raises(InvalidRule, match="whole number"):
         power.sensitivity(board, [Fraction(3, 2)])
+
+
+def test_eu27_in_five_unions_quotient_game() -> None:
+    """The benchmark's game: 27 members (EU-27 populations, thousands; quota 65%) in five
+    unions. Each union's Owen values add up to its Shapley–Shubik index in the weighted
+    game between the five unions (weights summed), computed independently."""
+    # fmt: off
+    eu27 = [83166, 67320, 59641, 47332, 37958, 19328, 17408, 11523, 10694, 10719, 10296,
+            10327, 9770, 8901, 6951, 5823, 5525, 5458, 4964, 4058, 2794, 2096, 1908, 1329,
+            888, 626, 515]
+    # fmt: on
+    quota = math.ceil(Fraction(65, 100) * sum(eu27))
+    board = weighted_board(eu27, quota)
+    ids = [m.id for m in board.voting_members]
+    unions = [set(ids[k::5]) for k in range(5)]
+    owen = power.owen(board, unions=unions)
+    quotient = weighted_board([sum(eu27[k::5]) for k in range(5)], quota)
+    expected = list(power.shapley_shubik(quotient).values())
+    assert list(owen.bloc_power().values()) == expected
+    assert sum(owen.values()) == 1
+    bo = power.banzhaf_owen(board, unions=unions)
+    scb = power.symmetric_coalitional_banzhaf(board, unions=unions)
+    quotient_banzhaf = list(power.banzhaf(quotient).absolute.values())
+    for k, union in enumerate(unions):
+        assert sum(scb.absolute[m] for m in union) == quotient_banzhaf[k]
+        # Banzhaf–Owen and the symmetric coalitional index agree on who has none.
+        assert {m for m in union if bo[m] == 0} == {m for m in union if scb[m] == 0}
