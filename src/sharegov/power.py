@@ -546,6 +546,8 @@ def _share_words(value: Fraction | float) -> str:
         >>> _share_words(Fraction(2, 3)), _share_words(Fraction(3, 11))
         ('two thirds', '27.3%')
     """
+    if value == 0:
+        return "none"
     if isinstance(value, Fraction) and 0 < value <= 1:
         num, den = value.numerator, value.denominator
         if den == 1:
