@@ -9,6 +9,9 @@
   powerindices 1.0.2; target >= 5x faster, identical results.
 - Batch evaluation of recorded decisions: against calling Board.decide once per decision;
   target >= 50x the throughput.
+- Exact Owen and Banzhaf–Owen indices on the 27-member game with five unions of members
+  (every fifth country by population: 6, 6, 5, 5, 5 members): against plain exact
+  Banzhaf on the same game; target <= 1 s warm and <= 2x its time.
 
 The anchors that take tens of seconds (powerindex's Shapley–Shubik, powerindices) are
 timed once. Peak memory is compared as the growth in peak resident memory of a fresh
@@ -16,7 +19,8 @@ process running one computation (the same measure for both sides: tracemalloc sl
 powerindex's pure-Python Shapley–Shubik over 30-fold, to minutes); sharegov is charged
 the larger of that growth and its tracemalloc peak.
 
-Run: ``PYTHONPATH=src python benchmarks/power.py``
+Run: ``PYTHONPATH=src python benchmarks/power.py`` (``... power.py blocs`` for the bloc
+indices alone; they need neither anchor package).
 """
 
 from __future__ import annotations
@@ -209,14 +213,42 @@ def batch_section() -> None:
     )
 
 
+def eu27_unions() -> tuple[Board, list[set[str]]]:
+    """The EU-27 weighted game, one member per country, in five unions of members."""
+    weights, quota = GAMES["27"]
+    board = board_for(weights, None, quota)
+    ids = [m.id for m in board.voting_members]
+    return board, [set(ids[k::5]) for k in range(5)]
+
+
+def bloc_section() -> None:
+    print("exact bloc indices, 27 members in 5 unions (best of 5; target <= 1 s, <= 2x Banzhaf)")
+    board, unions = eu27_unions()
+    t_banzhaf = best_time(lambda: power.banzhaf(board), number=1, repeat=5)
+    for name, index in (("Owen", power.owen), ("Banzhaf–Owen", power.banzhaf_owen)):
+        result = index(board, unions=unions)
+        t_ours = best_time(lambda f=index: f(board, unions=unions), number=1, repeat=5)  # type: ignore[misc]
+        total = float(sum(result.values()))
+        print(
+            f"  {name:<13} {t_ours:8.4f} s   plain Banzhaf {t_banzhaf:8.4f} s   "
+            f"ratio {t_ours / t_banzhaf:5.2f}x of Banzhaf   (sum {total:.6f}; {result.method})"
+        )
+    shares = power.owen(board, unions=unions).bloc_power()
+    print("  Owen bloc shares: " + ", ".join(f"{float(v):.4f}" for v in shares.values()))
+
+
 def main() -> None:
     if len(sys.argv) == 3 and sys.argv[1] == "--child":
         child(sys.argv[2])
+        return
+    if sys.argv[1:] == ["blocs"]:
+        bloc_section()
         return
     banzhaf_section()
     shapley_section()
     double_majority_section()
     batch_section()
+    bloc_section()
 
 
 if __name__ == "__main__":

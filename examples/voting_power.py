@@ -6,6 +6,9 @@
 2. A population-weighted partnership of the six Worcestershire districts (one vote each,
    weighted by population), under a weighted vote and a double majority, as a table and
    a bar chart (``voting_power.png`` in the current directory).
+3. Blocs: the seed board with each council's councillors as an a priori union (Owen and
+   Banzhaf–Owen indices), Coleman's measures, and the Penrose measure as the fallback
+   rule's threshold ("at least k from each authority") goes from 1 to 3.
 
 Populations: mySociety's UK local authority data (CC BY 4.0), mid-2020 estimates, read
 from ``../shared/data/councils/`` beside this checkout; hard-coded copies of the same
@@ -149,6 +152,30 @@ def partnership_section() -> None:
     print(f"\n   Bar chart saved to {Path('voting_power.png').resolve()}")
 
 
+def blocs_section() -> None:
+    board = bromsgrove_redditch_board()
+    print("\n3. Blocs on the Shared Services Board: each council's councillors as a union")
+    owen = power.owen(board)
+    for line in owen.bloc_observations():
+        print(f"   {line}")
+    # A hypothetical: suppose Hall voted with BDC's councillors rather than with RBC's.
+    unions = {
+        "BDC with Hall": {"hollingworth", "luck", "webb", "hall"},
+        "RBC less Hall": {"gandy", "mcmillan"},
+    }
+    for index in (power.owen, power.banzhaf_owen):
+        result = index(board, unions=unions)
+        print(f"\n   {result.index}, if Hall voted with BDC's bloc:")
+        for line in result.bloc_observations():
+            print(f"   {line}")
+    coleman = power.coleman(board)
+    print(f"\n   {coleman.explain().splitlines()[1]}")
+    table = power.sensitivity(board, [1, 2, 3], index="penrose")
+    for line in table.explain().splitlines()[1:-1]:
+        print(f"   {line}")
+
+
 if __name__ == "__main__":
     seed_board_section()
     partnership_section()
+    blocs_section()

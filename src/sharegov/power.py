@@ -75,7 +75,14 @@ from sharegov import _compiled, rules
 from sharegov._compiled import CARRIED, Cast, Roster
 from sharegov._optional import require
 from sharegov._words import plural
-from sharegov.errors import InvalidValue, InvalidVote, LimitExceeded, expected
+from sharegov.errors import (
+    InvalidRule,
+    InvalidValue,
+    InvalidVote,
+    LimitExceeded,
+    MissingExtra,
+    expected,
+)
 from sharegov.rules import Vote
 
 if TYPE_CHECKING:
@@ -89,16 +96,26 @@ __all__ = [
     "BatchOutcome",
     "Cast",
     "Coalitions",
+    "Coleman",
+    "InvalidUnions",
     "PowerIndex",
+    "Sensitivity",
     "VetoPlayers",
     "banzhaf",
+    "banzhaf_owen",
+    "coleman",
     "decide_batch",
     "encode",
     "minimal_blocking",
     "minimal_winning",
     "monte_carlo_samples",
+    "owen",
+    "penrose",
+    "sensitivity",
     "shapley_shubik",
+    "symmetric_coalitional_banzhaf",
     "veto_players",
+    "with_threshold",
 ]
 
 #: Exact enumeration covers boards of up to this many players (2^25 coalitions).
@@ -120,6 +137,10 @@ CONVENTION = (
     "Convention: a coalition votes for and every other voting member against, everyone "
     "present; an equality of votes counts as not carried."
 )
+
+
+PREVENT = "Coleman's power to prevent"
+INITIATE = "Coleman's power to initiate"
 
 
 def _np() -> Any:
@@ -485,6 +506,61 @@ def _pct(value: Fraction | float) -> str:
     return f"{float(value) * 100:.1f}%"
 
 
+_NUMBERS = [
+    "no",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+]
+_PART_NAMES = ["half", "third", "quarter", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
+
+
+def _count_words(n: int) -> str:
+    return _NUMBERS[n] if 0 <= n < len(_NUMBERS) else f"{n:,}"
+
+
+def _share_words(value: Fraction | float) -> str:
+    """A share in words where it is a simple fraction ("a third", "two fifths"), else a
+    percentage.
+
+    Examples:
+        >>> [_share_words(Fraction(1, k)) for k in (1, 2, 3, 8)]
+        ['all of it', 'a half', 'a third', 'an eighth']
+        >>> _share_words(Fraction(2, 3)), _share_words(Fraction(3, 11))
+        ('two thirds', '27.3%')
+    """
+    if value == 0:
+        return "none"
+    if isinstance(value, Fraction) and 0 < value <= 1:
+        num, den = value.numerator, value.denominator
+        if den == 1:
+            return "all of it"
+        if den - 2 < len(_PART_NAMES):
+            name = _PART_NAMES[den - 2]
+            if num == 1:
+                return f"{'an' if name[0] in 'aeiou' else 'a'} {name}"
+            many = "halves" if den == 2 else name + "s"
+            return f"{_count_words(num)} {many}"
+    return _pct(value)
+
+
 def _show(value: Fraction | float) -> str:
     if isinstance(value, Fraction):
         return str(value) if value.denominator != 1 else str(value.numerator)
@@ -513,7 +589,11 @@ class PowerIndex(Mapping[str, Fraction | float]):
         confidence: Monte Carlo only: the probability that every estimate is that close.
         seed: Monte Carlo only: the seed, for reproducing the estimate.
         absolute_values: Banzhaf only: the unnormalised index, swings / 2^(n-1) (for Monte
-            Carlo, the estimate the tolerance applies to).
+            Carlo, the estimate the tolerance applies to); for the Banzhaf–Owen and
+            symmetric coalitional Banzhaf indices, the raw (unnormalised) value.
+        unions: Bloc indices only: the a priori unions, each a tuple of member ids.
+        union_names: Bloc indices only: each union's name (an authority code, or its
+            members joined by "+").
     """
 
     index: str
@@ -530,6 +610,8 @@ class PowerIndex(Mapping[str, Fraction | float]):
     tolerance: float | None = None
     confidence: float | None = None
     seed: int | None = None
+    unions: tuple[tuple[str, ...], ...] | None = None
+    union_names: tuple[str, ...] | None = None
 
     def __getitem__(self, player: str) -> Fraction | float:
         try:
@@ -551,9 +633,10 @@ class PowerIndex(Mapping[str, Fraction | float]):
     @property
     def absolute(self) -> dict[str, Fraction | float]:
         """Banzhaf only: each player's chance of deciding the question when the others vote
-        at random (swings / 2^(n-1))."""
+        at random (swings / 2^(n-1)); for the Banzhaf–Owen and symmetric coalitional
+        Banzhaf indices, the raw value before normalising."""
         if self.absolute_values is None:
-            raise InvalidValue(expected("index", "a Banzhaf index", self.index))
+            raise InvalidValue(expected("index", "a Banzhaf-type index", self.index))
         return dict(zip(self.players, self.absolute_values, strict=True))
 
     def rows(self) -> list[tuple[str, str, str, str]]:
@@ -566,7 +649,11 @@ class PowerIndex(Mapping[str, Fraction | float]):
     def headline(self) -> str:
         """The first line of :meth:`explain`."""
         who = "each member" if self.by == "member" else "each authority's bloc"
-        return f"{self.index} power of {who} on {self.board} under {self.rule!r} ({self.method})"
+        blocs = f", in {plural(len(self.unions), 'bloc')}" if self.unions is not None else ""
+        return (
+            f"{self.index} power of {who}{blocs} on {self.board} under {self.rule!r} "
+            f"({self.method})"
+        )
 
     def observations(self) -> list[str]:
         """What the numbers say, in sentences."""
@@ -584,8 +671,51 @@ class PowerIndex(Mapping[str, Fraction | float]):
         if null and self.exact:
             notes.append(f"No power at all (never decides the question): {', '.join(null)}.")
         top = [label for label, v in zip(self.labels, values, strict=True) if v == 1]
-        if top and self.exact:
+        if top and self.exact and self.index == PREVENT:
+            notes.append(f"Can block every proposal alone (veto players): {', '.join(top)}.")
+        elif top and self.exact and self.index != INITIATE:
             notes.append(f"{top[0]} decides every question alone.")
+        notes.extend(self.bloc_observations())
+        return notes
+
+    def bloc_power(self) -> dict[str, Fraction | float]:
+        """Bloc indices only: each union's share of the power (its members' indices added
+        up, as a share of everyone's), keyed by union name."""
+        if self.unions is None or self.union_names is None:
+            raise InvalidValue(expected("index", "an index with a priori unions", self.index))
+        total = sum(self.scores, Fraction(0))
+        out: dict[str, Fraction | float] = {}
+        for name, union in zip(self.union_names, self.unions, strict=True):
+            part = sum((self[p] for p in union), Fraction(0))
+            out[name] = part / total if total else Fraction(0)
+        return out
+
+    def bloc_observations(self) -> list[str]:
+        """Bloc indices only: each union's share, and how it is shared within, in words
+        ("RBC's three members hold 50% of the bloc power; within RBC each holds a third")."""
+        if self.unions is None or self.union_names is None:
+            return []
+        notes = []
+        shares = self.bloc_power()
+        label = dict(zip(self.players, self.labels, strict=True))
+        for name, union in zip(self.union_names, self.unions, strict=True):
+            share = shares[name]
+            people = "one member" if len(union) == 1 else f"{_count_words(len(union))} members"
+            verb = "holds" if len(union) == 1 else "hold"
+            if share == 0:
+                notes.append(f"{name}'s {people} {verb} no bloc power.")
+                continue
+            text = f"{name}'s {people} {verb} {_pct(share)} of the bloc power"
+            if len(union) > 1:
+                part = sum((self[p] for p in union), Fraction(0))
+                within = [self[p] / part for p in union]
+                if len(set(within)) == 1:
+                    text += f"; within {name} each holds {_share_words(within[0])}"
+                else:
+                    text += f"; within {name}: " + ", ".join(
+                        f"{label[p]} {_share_words(w)}" for p, w in zip(union, within, strict=True)
+                    )
+            notes.append(text + ".")
         return notes
 
     def explain(self) -> str:
@@ -1280,4 +1410,623 @@ def decide_batch(
         carried=quorate & (verdict == CARRIED),
         equality=quorate & (verdict == _compiled.EQUALITY),
         inquorate=~quorate,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Bloc (a priori union) indices
+# ---------------------------------------------------------------------------------------------
+# A player i in union k swings for a pair (R, S): R a set of the other unions (voting for
+# whole), S a set of i's union-mates; the margin is v(R ∪ S ∪ {i}) - v(R ∪ S). Each index
+# weighs the margins by r = |R| and s = |S| only (m unions, u = |k|):
+#   Owen (1977):                         r!(m-1-r)!/m!  *  s!(u-1-s)!/u!
+#   Banzhaf–Owen (Owen 1982):            1/2^(m-1)      *  1/2^(u-1)
+#   symmetric coalitional Banzhaf (2002): 1/2^(m-1)      *  s!(u-1-s)!/u!
+# so one table of margins by (r, s) per player serves all three. Only coalitions made of
+# whole other unions and part of one union are ever evaluated: sum_k 2^(m-1+u_k) of them,
+# far fewer than 2^n (3,584 for 27 members in unions of 6, 6, 5, 5, 5).
+
+Unions = Sequence[Iterable[str]] | Mapping[str, Iterable[str]]
+
+
+class InvalidUnions(InvalidValue):
+    """``unions=`` is not a partition of the board's voting members."""
+
+
+def _unions(
+    board: Board, game: _Game, unions: Unions | None
+) -> tuple[tuple[tuple[int, ...], ...], tuple[str, ...]]:
+    """The unions as tuples of player positions (board order), and their names."""
+    layout = game.layout
+    position = {m: i for i, m in enumerate(game.players)}
+    if unions is None:
+        groups = [(c, layout.columns[c]) for c in layout.codes if layout.columns[c]]
+        return tuple(tuple(cols) for _, cols in groups), tuple(c for c, _ in groups)
+    if isinstance(unions, str | bytes) or not isinstance(unions, Iterable):
+        raise InvalidUnions(expected("unions", "a list of sets of member ids", unions))
+    if isinstance(unions, Mapping):
+        named: list[tuple[str | None, Any]] = [(str(k), v) for k, v in unions.items()]
+    else:
+        named = [(None, v) for v in unions]
+    seen: dict[str, int] = {}
+    out: list[tuple[int, ...]] = []
+    names: list[str] = []
+    for k, (name, union) in enumerate(named):
+        field = f"unions[{name!r}]" if name is not None else f"unions[{k}]"
+        if isinstance(union, str | bytes) or not isinstance(union, Iterable):
+            raise InvalidUnions(expected(field, "a set of member ids", union))
+        ids = list(union)
+        if not ids:
+            raise InvalidUnions(expected(field, "at least one member id", union))
+        for m in ids:
+            if not isinstance(m, str) or m not in position:
+                what = f"a voting member id of {board.name} ({', '.join(game.players)})"
+                raise InvalidUnions(expected(field, what, m))
+            if m in seen:
+                first = seen[m]
+                where = f"unions[{first}]" if name is None else "another union"
+                message = expected(field, f"each member in one union only ({where} has it)", m)
+                raise InvalidUnions(message)
+            seen[m] = k
+        cols = tuple(sorted(position[m] for m in ids))
+        out.append(cols)
+        if name is None:
+            codes = {layout.authority_of[game.players[c]] for c in cols}
+            whole = len(codes) == 1 and layout.columns[next(iter(codes))] == cols
+            name = next(iter(codes)) if whole else "+".join(game.players[c] for c in cols)
+        names.append(name)
+    missing = [m for m in game.players if m not in seen]
+    if missing:
+        what = "every voting member in exactly one union"
+        raise InvalidUnions(expected("unions", what, f"no union for {', '.join(missing)}"))
+    return tuple(out), tuple(names)
+
+
+def _popcounts(np: Any, bits: int) -> Any:
+    size = np.zeros(1, dtype=np.int16)
+    for _ in range(bits):
+        size = np.concatenate([size, size + 1])
+    return size
+
+
+def _union_margins(game: _Game, unions: tuple[tuple[int, ...], ...]) -> list[list[list[int]]]:
+    """margins[i][r][s]: over sets R of r other unions and S of s of i's union-mates, the
+    number of (R, S) where adding i turns losing into winning, less those where it turns
+    winning into losing (none, for a monotone rule)."""
+    np = _np()
+    n, m = game.n, len(unions)
+    coalitions = sum(2 ** (m - 1 + len(u)) for u in unions)
+    if coalitions > 2**MAX_EXACT_PLAYERS:
+        raise LimitExceeded(
+            f"bloc indices for {n} members in {m} unions (largest {max(map(len, unions))}) "
+            f"under {game.describe()!r} need {coalitions:,} coalitions, past the limit of "
+            f"2^{MAX_EXACT_PLAYERS}; use fewer unions or smaller ones, or compare the unions "
+            "as blocs with banzhaf(board, by='authority')"
+        )
+    margins: list[list[list[int]]] = [[] for _ in range(n)]
+    if not game.quorate:
+        for union in unions:
+            for i in union:
+                margins[i] = [[0] * len(union) for _ in range(m)]
+        return margins
+    chunk = 1 << 16
+    for k, union in enumerate(unions):
+        u = len(union)
+        others = [v for j, v in enumerate(unions) if j != k]
+        bits_total = m - 1 + u
+        shift = np.zeros(n, dtype=np.int64)
+        for j, i in enumerate(union):
+            shift[i] = j
+        for j, other in enumerate(others):
+            shift[list(other)] = u + j
+        total = 1 << bits_total
+        win = np.empty(total, dtype=bool)
+        for start in range(0, total, chunk):
+            masks = np.arange(start, min(start + chunk, total), dtype=np.int64)
+            win[start : start + len(masks)] = game.wins(((masks[:, None] >> shift) & 1) == 1)
+        key = (_popcounts(np, m - 1)[:, None] * u + _popcounts(np, u)[None, :]).ravel()
+        for j, i in enumerate(union):
+            joined = win.reshape(-1, 2, 1 << j)[:, 1, :]
+            alone = win.reshape(-1, 2, 1 << j)[:, 0, :]
+            where = key.reshape(-1, 2, 1 << j)[:, 0, :]
+            gain = np.bincount(where[joined & ~alone], minlength=m * u)
+            loss = np.bincount(where[alone & ~joined], minlength=m * u)
+            diff = (gain - loss).tolist()
+            margins[i] = [[int(x) for x in diff[r * u : (r + 1) * u]] for r in range(m)]
+    return margins
+
+
+def _shapley_weights(count: int) -> list[Fraction]:
+    """s!(count-1-s)!/count! for s < count: the chance that exactly the s others go first."""
+    whole = math.factorial(count)
+    return [
+        Fraction(math.factorial(s) * math.factorial(count - 1 - s), whole) for s in range(count)
+    ]
+
+
+_BLOC_METHOD = "exact, by enumerating the coalitions of whole unions and part of one"
+
+
+def _bloc_index(board: Board, unions: Unions | None, kind: str) -> PowerIndex:
+    game = _Game(board, "member")
+    parts, names = _unions(board, game, unions)
+    margins = _union_margins(game, parts)
+    m = len(parts)
+    values: list[Fraction] = [Fraction(0)] * game.n
+    swings: list[int] = [0] * game.n
+    for union in parts:
+        u = len(union)
+        a = _shapley_weights(m) if kind == "owen" else [Fraction(1, 2 ** (m - 1))] * m
+        b = _shapley_weights(u) if kind != "banzhaf_owen" else [Fraction(1, 2 ** (u - 1))] * u
+        for i in union:
+            table = margins[i]
+            values[i] = sum(
+                (a[r] * b[s] * table[r][s] for r in range(m) for s in range(u) if table[r][s]),
+                Fraction(0),
+            )
+            swings[i] = sum(map(sum, table))
+    title = {
+        "owen": "Owen",
+        "banzhaf_owen": "Banzhaf–Owen",
+        "symmetric": "Symmetric coalitional Banzhaf",
+    }[kind]
+    common: dict[str, Any] = {
+        "unions": tuple(tuple(game.players[i] for i in union) for union in parts),
+        "union_names": names,
+    }
+    scores: tuple[Fraction, ...] = tuple(values)
+    if kind != "owen":
+        total = sum(values, Fraction(0))
+        scores = tuple(v / total if total else Fraction(0) for v in values)
+        common["absolute_values"] = tuple(values)
+        if kind == "banzhaf_owen":
+            common["swings"] = tuple(swings)
+    return PowerIndex(
+        title,
+        board.name,
+        board.rule.describe(),
+        "member",
+        game.players,
+        game.labels,
+        scores,
+        _BLOC_METHOD,
+        **common,
+    )
+
+
+def owen(board: Board, *, unions: Unions | None = None) -> PowerIndex:
+    """The Owen value of every voting member, with the members grouped in a priori unions.
+
+    The members of a union act together towards the others: the value is the average
+    marginal contribution over the orders of joining in which each union's members
+    arrive one after another (Owen 1977). Equivalently, the Shapley value of the game
+    between unions (the union's share of the power) is shared among its members by the
+    Shapley value of the game within it. The values sum to 1 when some coalition carries
+    and the empty one does not. With every member a union of one, or one union of
+    everyone, it is the Shapley–Shubik index.
+
+    Args:
+        board: The board.
+        unions: The unions: a list of sets of member ids (or a mapping of a name to each
+            set), every voting member in exactly one. Default: each authority's voting
+            members.
+
+    Returns:
+        A :class:`PowerIndex` in Fractions; :meth:`PowerIndex.bloc_power` gives each
+        union's share, and ``explain()`` says how each union's share is shared within.
+
+    Raises:
+        InvalidUnions: ``unions`` is not a partition of the voting members.
+        LimitExceeded: Past 2^25 coalitions to evaluate (the sum over unions of
+            2^(unions - 1 + members of the union)).
+
+    Examples:
+        >>> from sharegov.reference import bromsgrove_redditch_board
+        >>> result = owen(bromsgrove_redditch_board())
+        >>> result["hall"], result.bloc_power()["RBC"]
+        (Fraction(1, 6), Fraction(1, 2))
+        >>> print(result.bloc_observations()[1])
+        RBC's three members hold 50.0% of the bloc power; within RBC each holds a third.
+    """
+    return _bloc_index(board, unions, "owen")
+
+
+def banzhaf_owen(board: Board, *, unions: Unions | None = None) -> PowerIndex:
+    """The Banzhaf–Owen index (Owen 1982) of every voting member, in a priori unions.
+
+    For member i of a union of u members, with m unions in all: the number of pairs (R,
+    S) in which i swings, R a set of the other unions voting for and S a set of i's
+    union-mates voting for, divided by 2^(m-1) · 2^(u-1). That raw value is
+    :attr:`PowerIndex.absolute`; the index itself is normalised to sum to 1, like
+    :func:`banzhaf` (the raw values need not add up to anything). With every member a
+    union of one, or one union of everyone, it is the Banzhaf index.
+
+    Arguments as for :func:`owen`.
+
+    Examples:
+        >>> from sharegov.reference import bromsgrove_redditch_board
+        >>> result = banzhaf_owen(bromsgrove_redditch_board())
+        >>> result["hall"], result.absolute["hall"]
+        (Fraction(1, 6), Fraction(1, 4))
+    """
+    return _bloc_index(board, unions, "banzhaf_owen")
+
+
+def symmetric_coalitional_banzhaf(board: Board, *, unions: Unions | None = None) -> PowerIndex:
+    """The symmetric coalitional Banzhaf index (Alonso-Meijide and Fiestras-Janeiro 2002):
+    Banzhaf between the unions, Shapley within them.
+
+    For member i of a union of u members, with m unions: the sum over sets R of other
+    unions and S of i's union-mates of i's margin, times s!(u-1-s)!/u! / 2^(m-1). Within
+    each union the raw values add up to the union's Banzhaf value in the game between
+    unions. :attr:`PowerIndex.absolute` is that raw value; the index is normalised to
+    sum to 1.
+
+    Arguments as for :func:`owen`.
+
+    Examples:
+        >>> from sharegov.reference import bromsgrove_redditch_board
+        >>> result = symmetric_coalitional_banzhaf(bromsgrove_redditch_board())
+        >>> result["hall"], result.absolute["hall"]
+        (Fraction(1, 6), Fraction(1, 6))
+    """
+    return _bloc_index(board, unions, "symmetric")
+
+
+# ---------------------------------------------------------------------------------------------
+# Absolute measures: Penrose and Coleman
+# ---------------------------------------------------------------------------------------------
+
+
+def penrose(board: Board, *, by: By = "member") -> PowerIndex:
+    """The Penrose measure (the absolute Banzhaf index): each player's chance of deciding
+    the question when every other player votes for or against at random, independently
+    and with equal chance: swings / 2^(n-1) (Penrose 1946).
+
+    Unlike the normalised :func:`banzhaf` index, it is a probability in its own right, so
+    it compares across boards and rules. It is ``banzhaf(board).absolute``, as a
+    :class:`PowerIndex` of its own, computed by the same exact methods.
+
+    Examples:
+        >>> from sharegov.reference import bromsgrove_redditch_board
+        >>> penrose(bromsgrove_redditch_board())["hall"]
+        Fraction(1, 4)
+    """
+    index = banzhaf(board, by=by)
+    absolute = index.absolute_values
+    if absolute is None:  # pragma: no cover - exact Banzhaf always has them
+        raise InvalidValue(expected("index", "an exact Banzhaf index", index.index))
+    return attrs.evolve(index, index="Penrose (absolute Banzhaf)", scores=absolute)
+
+
+@attrs.frozen(eq=False)
+class Coleman:
+    """Coleman's (1971) measures: the power of the collectivity to act, and each player's
+    power to prevent and to initiate action.
+
+    Attributes:
+        board: The board's name.
+        rule: The rule in plain English.
+        by: ``"member"`` or ``"authority"``.
+        players: Player ids, in board order.
+        labels: Players as named in minutes.
+        winning: How many of the 2^n coalitions carry a proposal.
+        coalitions: 2^n.
+        swings: Each player's swings (coalitions of the others it turns from losing to
+            winning, as in :func:`banzhaf`).
+        method: How it was computed, in words.
+    """
+
+    board: str
+    rule: str
+    by: str
+    players: tuple[str, ...]
+    labels: tuple[str, ...]
+    winning: int
+    coalitions: int
+    swings: tuple[int, ...]
+    method: str
+
+    @property
+    def act(self) -> Fraction:
+        """The power of the collectivity to act: the share of all coalitions that carry,
+        the chance a proposal carries when everyone votes at random."""
+        return Fraction(self.winning, self.coalitions)
+
+    def _index(self, title: str, base: int) -> PowerIndex:
+        values = tuple(Fraction(k, base) if base else Fraction(0) for k in self.swings)
+        return PowerIndex(
+            title,
+            self.board,
+            self.rule,
+            self.by,
+            self.players,
+            self.labels,
+            values,
+            self.method,
+            swings=self.swings,
+        )
+
+    @property
+    def prevent(self) -> PowerIndex:
+        """Each player's power to prevent action: the share of winning coalitions that
+        its vote against would defeat (swings / winning coalitions)."""
+        return self._index(PREVENT, self.winning)
+
+    @property
+    def initiate(self) -> PowerIndex:
+        """Each player's power to initiate action: the share of losing coalitions that its
+        vote for would carry (swings / losing coalitions)."""
+        return self._index(INITIATE, self.coalitions - self.winning)
+
+    def explain(self) -> str:
+        """The three measures in words fit for a report; deterministic."""
+        lines = [
+            f"Coleman's measures on {self.board} under {self.rule!r} ({self.method}):",
+            f"Power of the board to act: {_show(self.act)} ({_pct(self.act)}): "
+            f"{self.winning:,} of the {self.coalitions:,} ways of voting carry a proposal.",
+        ]
+        width = max(len(label) for label in self.labels)
+        lines.append(f"  {'':<{width}}  {'prevent':>9}  {'initiate':>9}")
+        for label, p, i in zip(
+            self.labels, self.prevent.values(), self.initiate.values(), strict=True
+        ):
+            lines.append(f"  {label:<{width}}  {_show(p):>9}  {_show(i):>9}")
+        lines.append(
+            "Power to prevent: the share of the winning ways of voting that the member's "
+            "vote against would defeat. Power to initiate: the share of the losing ways that "
+            "the member's vote for would carry."
+        )
+        lines.append(CONVENTION)
+        return "\n".join(lines)
+
+
+def coleman(board: Board, *, by: By = "member") -> Coleman:
+    """Coleman's power of the collectivity to act, and each player's power to prevent and
+    to initiate action (Coleman 1971), exact.
+
+    The power to act is the number of winning coalitions over 2^n; a player's power to
+    prevent is its swings over the number of winning coalitions, and its power to
+    initiate its swings over the number of losing ones. The winning coalitions are
+    counted by size from the same exact margins as :func:`shapley_shubik`.
+
+    Examples:
+        >>> from sharegov.reference import bromsgrove_redditch_board
+        >>> result = coleman(bromsgrove_redditch_board())
+        >>> result.act, result.winning
+        (Fraction(1, 4), 16)
+        >>> result.prevent["hall"], result.initiate["hall"]
+        (Fraction(1, 2), Fraction(1, 6))
+    """
+    np = _np()
+    game = _Game(board, by)
+    margins, words = _exact_margins(game, "auto", sized=True)
+    n = game.n
+    empty = bool(game.wins(np.zeros((1, n), dtype=bool))[0])
+    by_size = [int(empty)]
+    for s in range(n):
+        gained = sum(row[s] for row in margins) + (n - s) * by_size[s]
+        by_size.append(gained // (s + 1))
+    return Coleman(
+        board.name,
+        board.rule.describe(),
+        by,
+        game.players,
+        game.labels,
+        sum(by_size),
+        2**n,
+        tuple(sum(row) for row in margins),
+        words,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Quota sensitivity
+# ---------------------------------------------------------------------------------------------
+
+IndexName = Literal[
+    "banzhaf",
+    "shapley_shubik",
+    "penrose",
+    "owen",
+    "banzhaf_owen",
+    "symmetric_coalitional_banzhaf",
+]
+_THRESHOLD_RULES = (rules.Majority, rules.Weighted, rules.AtLeast, rules.DoubleMajority)
+
+
+def _threshold_parts(rule: rules.Rule) -> int:
+    if isinstance(rule, _THRESHOLD_RULES):
+        return 1
+    if isinstance(rule, rules.EachAuthority):
+        return _threshold_parts(rule.rule)
+    if isinstance(rule, rules.FirstOf | rules.AllOf | rules.AnyOf):
+        return sum(_threshold_parts(r) for r in rule.rules)
+    return 0
+
+
+def with_threshold(rule: rules.Rule, value: Fraction | int) -> rules.Rule:
+    """The rule with its one threshold set to ``value``: a majority's ``more_than``, a
+    weighted vote's ``quota``, ``AtLeast``'s ``n``, or a double majority's ``population``
+    share, also inside ``EachAuthority`` or a combinator that has exactly one of them.
+
+    Raises:
+        InvalidRule: The rule has no threshold, or more than one.
+
+    Examples:
+        >>> with_threshold(rules.Majority(), Fraction(2, 3)).describe()
+        'more than 2/3 of those present and voting'
+        >>> rule = rules.FirstOf(rules.Consensus(), rules.EachAuthority(at_least=2))
+        >>> with_threshold(rule, 3).describe()
+        'consensus, else at least 3 in support from each authority'
+    """
+    count = _threshold_parts(rule)
+    if count != 1:
+        what = (
+            "a rule with exactly one threshold (Majority, Weighted, AtLeast or "
+            "DoubleMajority, alone or inside EachAuthority, FirstOf, AllOf or AnyOf)"
+        )
+        raise InvalidRule(expected("rule", what, f"{rule.describe()} ({count} thresholds)"))
+    return _substitute(rule, value)
+
+
+def _substitute(rule: rules.Rule, value: Fraction | int) -> rules.Rule:
+    if isinstance(rule, rules.Majority):
+        return attrs.evolve(rule, more_than=value)
+    if isinstance(rule, rules.Weighted):
+        return attrs.evolve(rule, quota=value)
+    if isinstance(rule, rules.AtLeast):
+        if Fraction(value).denominator != 1:
+            raise InvalidRule(expected("AtLeast.n", "a whole number of members", value))
+        return attrs.evolve(rule, n=int(value))
+    if isinstance(rule, rules.DoubleMajority):
+        return attrs.evolve(rule, population=value)
+    if isinstance(rule, rules.EachAuthority):
+        return rules.EachAuthority(
+            rule=_substitute(rule.rule, value), casting_within=rule.casting_within
+        )
+    if isinstance(rule, rules.FirstOf | rules.AllOf | rules.AnyOf):
+        parts = [_substitute(r, value) if _threshold_parts(r) else r for r in rule.rules]
+        return type(rule)(*parts)
+    raise InvalidRule(expected("rule", "a rule with a threshold", rule.describe()))
+
+
+@attrs.frozen(eq=False)
+class Sensitivity:
+    """A power index across a range of thresholds, as rows, a table and a plot.
+
+    Attributes:
+        board: The board's name.
+        index: The index's name.
+        thresholds: The thresholds, in the order given.
+        rules: The rule at each threshold, in plain English.
+        results: The index at each threshold.
+    """
+
+    board: str
+    index: str
+    thresholds: tuple[Fraction, ...]
+    rules: tuple[str, ...]
+    results: tuple[PowerIndex, ...]
+
+    @property
+    def players(self) -> tuple[str, ...]:
+        return self.results[0].players
+
+    def rows(self) -> list[tuple[Fraction, str, Fraction | float]]:
+        """(threshold, player, index) for every threshold and player."""
+        return [
+            (t, p, v)
+            for t, result in zip(self.thresholds, self.results, strict=True)
+            for p, v in result.items()
+        ]
+
+    def bloc_rows(self) -> list[tuple[Fraction, str, Fraction | float]]:
+        """Bloc indices only: (threshold, union, share of the power) for every threshold."""
+        return [
+            (t, name, v)
+            for t, result in zip(self.thresholds, self.results, strict=True)
+            for name, v in result.bloc_power().items()
+        ]
+
+    def table(self, *, blocs: bool = False) -> Any:
+        """A pandas DataFrame (one row per threshold, one column per player, or per union
+        with ``blocs=True``, values as floats) if pandas is installed, else :meth:`rows`."""
+        rows = self.bloc_rows() if blocs else self.rows()
+        try:
+            pd = require("pandas", "simulate")
+        except MissingExtra:
+            return rows
+        frame = pd.DataFrame(
+            [(float(t), p, float(v)) for t, p, v in rows],
+            columns=["threshold", "union" if blocs else "player", self.index],
+        )
+        return frame.pivot(index="threshold", columns=frame.columns[1], values=self.index)[
+            list(dict.fromkeys(r[1] for r in rows))
+        ]
+
+    def plot(self, *, blocs: bool = False, ax: Any = None) -> Any:
+        """A line per player (or union) against the threshold, with matplotlib; returns the
+        axes."""
+        plt = require("matplotlib.pyplot", "simulate")
+        if ax is None:
+            _, ax = plt.subplots()
+        rows = self.bloc_rows() if blocs else self.rows()
+        for who in dict.fromkeys(r[1] for r in rows):
+            points = [(float(t), float(v)) for t, p, v in rows if p == who]
+            ax.plot([x for x, _ in points], [y for _, y in points], marker="o", label=who)
+        ax.set_xlabel("threshold")
+        ax.set_ylabel(self.index)
+        ax.set_title(f"{self.index} on {self.board}, by threshold")
+        ax.legend()
+        return ax
+
+    def explain(self) -> str:
+        """One line per threshold: the rule, then each player's (or union's) index."""
+        lines = [f"{self.index} on {self.board}, by threshold:"]
+        for rule, result in zip(self.rules, self.results, strict=True):
+            shares = result.bloc_power() if result.unions is not None else dict(result)
+            parts = ", ".join(f"{k} {_pct(v)}" for k, v in shares.items())
+            lines.append(f"  {rule}: {parts}")
+        lines.append(CONVENTION)
+        return "\n".join(lines)
+
+
+def sensitivity(
+    board: Board,
+    thresholds: Iterable[Fraction | int | str],
+    *,
+    index: IndexName = "banzhaf",
+    by: By = "member",
+    unions: Unions | None = None,
+) -> Sensitivity:
+    """A power index at each of a range of thresholds of the board's rule.
+
+    Each threshold is put into the board's rule with :func:`with_threshold` (a majority's
+    share, a weighted quota, an ``AtLeast`` count or a double majority's population
+    share) and the index computed exactly on the board so changed.
+
+    Args:
+        board: The board.
+        thresholds: The values to try, e.g. ``[Fraction(1, 2), Fraction(2, 3)]``.
+        index: ``"banzhaf"``, ``"shapley_shubik"``, ``"penrose"``, ``"owen"``,
+            ``"banzhaf_owen"`` or ``"symmetric_coalitional_banzhaf"``.
+        by: For the first three: ``"member"`` or ``"authority"``.
+        unions: For the bloc indices: the unions, as for :func:`owen`.
+
+    Raises:
+        InvalidRule: The board's rule has no threshold, or more than one.
+        InvalidValue: ``index`` is unknown.
+
+    Examples:
+        >>> from sharegov.reference import bromsgrove_redditch_board
+        >>> table = sensitivity(bromsgrove_redditch_board(), [1, 2, 3], index="penrose")
+        >>> [str(v) for t, p, v in table.rows() if p == "hall"]
+        ['7/32', '1/4', '1/32']
+    """
+    plain = {"banzhaf": banzhaf, "shapley_shubik": shapley_shubik, "penrose": penrose}
+    blocs = {
+        "owen": owen,
+        "banzhaf_owen": banzhaf_owen,
+        "symmetric_coalitional_banzhaf": symmetric_coalitional_banzhaf,
+    }
+    if index not in plain and index not in blocs:
+        raise InvalidValue(expected("index", f"one of {', '.join([*plain, *blocs])}", index))
+    values = [Fraction(t) for t in thresholds]
+    if not values:
+        raise InvalidValue(expected("thresholds", "at least one threshold", values))
+    results = []
+    for value in values:
+        rule = with_threshold(board.rule, value if value.denominator != 1 else int(value))
+        changed = attrs.evolve(board, rule=rule)
+        if index in blocs:
+            results.append(blocs[index](changed, unions=unions))
+        else:
+            results.append(plain[index](changed, by=by))
+    return Sensitivity(
+        board.name,
+        results[0].index,
+        tuple(values),
+        tuple(r.rule for r in results),
+        tuple(results),
     )
