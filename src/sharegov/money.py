@@ -346,7 +346,7 @@ class MoneyRange:
         Traceback (most recent call last):
         ...
         sharegov.errors.InvalidValue: high: expected at least the low end £40,000.00, \
-got Money(3000000)
+got £30,000.00
     """
 
     low: Money = attrs.field(converter=to_money)
