@@ -79,6 +79,17 @@ from sharegov.errors import (
     UnknownId,
     expected,
 )
+from sharegov.io._guard import (
+    MAX_BYTES,
+    MAX_DEPTH,
+    MAX_VALUES,
+    FileError,
+    check_data,
+    parse_json,
+    parse_yaml,
+    read_text,
+    scan_toml,
+)
 from sharegov.meetings import Meeting, MeetingPlan, _keyed
 from sharegov.money import FinancialYear, Money, MoneyRange
 from sharegov.parties import Authority, Member
@@ -102,6 +113,7 @@ from sharegov.timeline import Deadline, Phase
 __all__ = [
     "MAX_BYTES",
     "MAX_DEPTH",
+    "MAX_VALUES",
     "VOTE_RECORD_FIELDS",
     "Arrangement",
     "FileError",
@@ -116,24 +128,8 @@ __all__ = [
     "to_data",
 ]
 
-#: Files larger than this are refused rather than read.
-MAX_BYTES = 5 * 1024 * 1024
-#: Data nested deeper than this is refused (rules nest; nothing real nests this deep).
-MAX_DEPTH = 64
-
 Format = Literal["toml", "yaml", "json"]
 _SUFFIXES: dict[str, Format] = {".toml": "toml", ".yaml": "yaml", ".yml": "yaml", ".json": "json"}
-
-
-class FileError(InvalidValue):
-    """An arrangement file has problems; ``problems`` lists each, one line per problem."""
-
-    def __init__(self, source: str, problems: list[str]) -> None:
-        self.source = source
-        self.problems = problems
-        count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
-        lines = "\n".join(f"{source}: {p}" for p in problems)
-        super().__init__(f"{source}: {count}\n{lines}")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -258,13 +254,15 @@ class Arrangement:
 
     def __attrs_post_init__(self) -> None:
         codes = [a.code for a in self.authorities]
-        for code in codes:
-            if codes.count(code) > 1:
-                raise InvalidValue(expected("authorities", "unique authority codes", code))
         known = set(codes)
+        if len(known) != len(codes):
+            seen: set[str] = set()
+            twice = next(c for c in codes if c in seen or seen.add(c))  # type: ignore[func-returns-value]
+            raise InvalidValue(expected("authorities", "unique authority codes", twice))
+        listed = set(self.authorities)
         for key, board in self.boards.items():
             for authority in board.authorities:
-                if authority not in self.authorities:
+                if authority not in listed:
                     raise InvalidValue(
                         expected(
                             f"boards.{key}.authorities",
@@ -291,7 +289,7 @@ class Arrangement:
         for version in self.concordat.versions if self.concordat is not None else ():
             where = "concordat" if version is self.concordat else f"concordat v{version.version}"
             for party in version.parties:
-                if party not in self.authorities:
+                if party not in listed:
                     raise InvalidValue(
                         expected(f"{where}.parties", "authorities listed in the file", party.code)
                     )
@@ -875,7 +873,7 @@ def _membership_in(conv: Any, item: Mapping[str, Any], members: list[Member]) ->
     return membership
 
 
-def from_data(data: Any, *, source: str = "<data>") -> Arrangement:
+def from_data(data: Any, *, source: str = "<data>", _checked: bool = False) -> Arrangement:
     """Build an :class:`Arrangement` from plain data, reporting every problem at once.
 
     Raises:
@@ -883,7 +881,8 @@ def from_data(data: Any, *, source: str = "<data>") -> Arrangement:
     """
     from sharegov.io.schema import validate
 
-    _check_depth(data, source)
+    if not _checked:
+        check_data(data, source)
     problems = validate(data)
     if problems:
         raise FileError(source, problems)
@@ -1071,37 +1070,28 @@ def _starts_with_field(message: str) -> bool:
     return bool(sep) and " " not in head and "'" not in head
 
 
-def _check_depth(data: Any, source: str) -> None:
-    stack = [(data, 1)]
-    while stack:
-        value, depth = stack.pop()
-        if depth > MAX_DEPTH:
-            raise LimitExceeded(
-                f"{source}: data nested more than {MAX_DEPTH} levels deep is refused"
-            )
-        if isinstance(value, Mapping):
-            stack.extend((v, depth + 1) for v in value.values())
-        elif isinstance(value, list):
-            stack.extend((v, depth + 1) for v in value)
-
-
 # ---------------------------------------------------------------------------------------------
 # Text and files
 # ---------------------------------------------------------------------------------------------
 
 
 def _parse(text: str, fmt: Format, source: str) -> Any:
+    """Parse ``text``, bounded (see :mod:`sharegov.io._guard`), then check its depth, size
+    and keys."""
     try:
         if fmt == "toml":
             import tomllib
 
-            return tomllib.loads(text)
-        if fmt == "yaml":
-            yaml = require("yaml", "io")
-            return yaml.safe_load(text)
-        return json.loads(text)
+            scan_toml(text, source)
+            data = tomllib.loads(text)
+        elif fmt == "yaml":
+            data = parse_yaml(text, source)
+        else:
+            data = parse_json(text)
     except RecursionError:
         raise LimitExceeded(f"{source}: data nested too deeply is refused") from None
+    except SharegovError:
+        raise
     except ValueError as exc:  # tomllib.TOMLDecodeError and json.JSONDecodeError
         raise FileError(source, [f"not valid {fmt.upper()}: {exc}"]) from None
     except Exception as exc:
@@ -1109,6 +1099,8 @@ def _parse(text: str, fmt: Format, source: str) -> Any:
         if yaml_error is not None and isinstance(exc, yaml_error):
             raise FileError(source, [f"not valid YAML: {exc}"]) from None
         raise
+    check_data(data, source)
+    return data
 
 
 def load_data(path: str | Path) -> Any:
@@ -1126,15 +1118,7 @@ def load_data(path: str | Path) -> Any:
         raise InvalidValue(
             expected("path", f"a file ending in one of {sorted(_SUFFIXES)}", str(path))
         )
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise FileError(str(path), [f"cannot be read: {exc.strerror}"]) from None
-    if size > MAX_BYTES:
-        raise LimitExceeded(f"{path}: files over {MAX_BYTES:,} bytes are refused")
-    data = _parse(path.read_text(encoding="utf-8"), fmt, str(path))
-    _check_depth(data, str(path))
-    return data
+    return _parse(read_text(path), fmt, str(path))
 
 
 def loads(text: str, fmt: Format, *, source: str = "<string>") -> Arrangement:
@@ -1148,7 +1132,7 @@ def loads(text: str, fmt: Format, *, source: str = "<string>") -> Arrangement:
         raise InvalidValue(expected("format", "'toml', 'yaml' or 'json'", fmt))
     if len(text.encode()) > MAX_BYTES:
         raise LimitExceeded(f"{source}: files over {MAX_BYTES:,} bytes are refused")
-    return from_data(_parse(text, fmt, source), source=source)
+    return from_data(_parse(text, fmt, source), source=source, _checked=True)
 
 
 def load(path: str | Path) -> Arrangement:
@@ -1159,7 +1143,7 @@ def load(path: str | Path) -> Arrangement:
         LimitExceeded: The file is too large or nested too deeply.
         InvalidValue: An unknown suffix.
     """
-    return from_data(load_data(path), source=str(path))
+    return from_data(load_data(path), source=str(path), _checked=True)
 
 
 def dumps(arrangement: Arrangement, fmt: Format) -> str:
@@ -1171,11 +1155,31 @@ def dumps(arrangement: Arrangement, fmt: Format) -> str:
         return text
     if fmt == "yaml":
         yaml = require("yaml", "io")
-        dumped: str = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+        dumped: str = yaml.dump(
+            data, Dumper=_yaml_dumper(yaml), sort_keys=False, allow_unicode=True
+        )
         return dumped
     if fmt == "json":
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     raise InvalidValue(expected("format", "'toml', 'yaml' or 'json'", fmt))
+
+
+_YAML_BREAKS = ("\x85", "\u2028", "\u2029")
+
+
+def _yaml_dumper(yaml: Any) -> Any:
+    """``yaml.SafeDumper`` writing text with U+0085, U+2028 or U+2029 double-quoted (and so
+    escaped): written raw, YAML reads them back as line breaks, and folds them to spaces."""
+
+    class Dumper(yaml.SafeDumper):  # type: ignore[misc,name-defined]
+        def choose_scalar_style(self) -> str:
+            value = getattr(self.event, "value", "")
+            if isinstance(value, str) and any(c in value for c in _YAML_BREAKS):
+                return '"'
+            style: str = super().choose_scalar_style()
+            return style
+
+    return Dumper
 
 
 def dump(arrangement: Arrangement, path: str | Path) -> None:
