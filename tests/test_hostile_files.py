@@ -106,8 +106,10 @@ def test_a_utf8_byte_order_mark_is_accepted(tmp_path: Path) -> None:
 # 2. YAML: aliases, size, duplicate keys, U+0085
 # ---------------------------------------------------------------------------------------------
 
-ALIAS_BOMB = "name: X\n" + "a0: &a0 [lol,lol,lol,lol,lol,lol,lol,lol,lol]\n" + "".join(
-    f"a{i}: &a{i} [{','.join([f'*a{i - 1}'] * 9)}]\n" for i in range(1, 9)
+ALIAS_BOMB = (
+    "name: X\n"
+    + "a0: &a0 [lol,lol,lol,lol,lol,lol,lol,lol,lol]\n"
+    + "".join(f"a{i}: &a{i} [{','.join([f'*a{i - 1}'] * 9)}]\n" for i in range(1, 9))
 )
 
 
@@ -202,3 +204,160 @@ def test_many_authorities_are_checked_in_linear_time() -> None:
     assert len(Arrangement("X", authorities=authorities).authorities) == 20_000
     with pytest.raises(SharegovError, match="unique authority codes, got 'A0'"):
         Arrangement("X", authorities=[*authorities, authorities[0]])
+
+
+# ---------------------------------------------------------------------------------------------
+# 5-7. Tracebacks, dangling references, and paths as the file writes them
+# ---------------------------------------------------------------------------------------------
+
+BASE = EXAMPLE.read_text(encoding="utf-8")
+
+EDITS = {
+    # name: (text replaced, replacement, the one problem expected)
+    "quorum-not-a-quorum": (
+        "casting_vote = false",
+        'casting_vote = false\nquorum = { type = "Majority" }',
+        "boards.ssb.quorum: expected a rule of type 'Quorum' (such as "
+        "{ type = \"Quorum\", at_least = 3 }), got type 'Majority'",
+    ),
+    "fixed-chair-nobody": (
+        'type = "HostLeaderChairs"\nrole = "leader"',
+        'type = "FixedChair"\nmember = "nobody"',
+        "boards.ssb.chair_rule.member: expected one of the board's members",
+    ),
+    "duplicate-arrangement-id": (
+        'id = "payroll"\nservice',
+        'id = "jce"\nservice',
+        "arrangements[1].id: 'jce' is given twice (also arrangements[0])",
+    ),
+    "decided-by-a-number": (
+        'decided_by = "Shared Services Board"',
+        "decided_by = 42",
+        "costs.savings[0].split.decided_by: expected text, got 42",
+    ),
+    "due-before-set": (
+        'due = "2008-09-30"\nset_on = "2008-08-18"',
+        'due = "2008-07-30"\nset_on = "2008-08-18"',
+        "phases[0].identify.due: due 2008-07-30, before it was set on 2008-08-18",
+    ),
+    "blank-board-name": (
+        'name = "Shared Services Board"',
+        'name = "   "',
+        "boards.ssb.name: expected a non-blank string, got '   '",
+    ),
+    "proportional-to-a-stranger": (
+        '[costs.savings.split.agreed]\ntype = "Equal"',
+        '[costs.savings.split.agreed]\ntype = "Proportional"\nby = { XXX = 1 }',
+        "costs.savings[0].split.agreed.by: expected one of the parties ['BDC', 'RBC'], got 'XXX'",
+    ),
+    "id-ending-in-newline": (
+        'id = "jce"',
+        'id = "jce\\n"',
+        "arrangements[0].id: expected an identifier without spaces, control or bidirectional "
+        "characters, got 'jce\\n'",
+    ),
+    "id-with-bidi-override": (
+        'id = "jce"',
+        'id = "j\\u202ece"',
+        "arrangements[0].id: expected an identifier without spaces",
+    ),
+    "code-with-nul": (
+        'code = "BDC"',
+        'code = "B\\u0000DC"',
+        "authorities[0].code: expected an identifier without spaces",
+    ),
+    "date-path-is-the-files": (
+        'start = "2008-09-01"\n\n[[arrangements]]',
+        'start = "2008-13-01"\n\n[[arrangements]]',
+        "arrangements[1].start: expected a date as YYYY-MM-DD, got '2008-13-01'",
+    ),
+    "amount-path-is-the-files": (
+        'amount = "£35,000.00"',
+        'amount = "lots"',
+        "costs.items[0].amount: expected an amount",
+    ),
+    "member-authority-path-is-members": (
+        'name = "Cllr M. Hall"\nauthority = "RBC"',
+        'name = "Cllr M. Hall"\nauthority = "XXX"',
+        "boards.ssb.members[4].authority: expected one of the board's authorities",
+    ),
+    "one-problem-not-four": (
+        "BDC = 3\nRBC = 3",
+        "BDC = 3\nRBC = 3\nXXX = 1",
+        "boards.ssb.seats.XXX: expected one of the authorities ['BDC', 'RBC'], got 'XXX'",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(EDITS))
+def test_each_bad_value_is_one_problem_at_its_own_path(tmp_path: Path, name: str) -> None:
+    old, new, problem = EDITS[name]
+    assert old in BASE
+    path = tmp_path / f"{name}.toml"
+    path.write_text(BASE.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(FileError) as info:
+        load(path)
+    assert len(info.value.problems) == 1, info.value.problems
+    assert info.value.problems[0].startswith(problem)
+    assert str(info.value).startswith(f"{path}: 1 problem")
+
+
+def test_check_refuses_what_commands_would_refuse(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from sharegov.cli import main
+
+    old, new, _ = EDITS["proportional-to-a-stranger"]
+    path = tmp_path / "p.toml"
+    path.write_text(BASE.replace(old, new, 1), encoding="utf-8")
+    assert main(["check", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith(f"{path}: costs.savings[0].split.agreed.by: expected one of")
+
+
+def test_check_notes_an_officer_employed_elsewhere(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from sharegov.cli import main
+
+    path = tmp_path / "e.toml"
+    path.write_text(BASE.replace('employer = "BDC"', 'employer = "XXX"'), encoding="utf-8")
+    assert main(["check", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert (
+        f"{path}: note: meetings[0].officers[0].employer: 'XXX' is not an authority listed" in out
+    )
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["simulate", str(EXAMPLE), "--seed", "1", "--scenarios", "10", "--csv", "no/such/x.csv"],
+        ["simulate", str(EXAMPLE), "--seed", "1", "--scenarios", "10", "--plot", "no/such/x.png"],
+        ["deadlines", str(EXAMPLE), "--ics", "no/such/x.ics"],
+        ["graph", str(EXAMPLE), "--plot", "no/such/x.png"],
+    ],
+    ids=["csv", "simulate-plot", "ics", "graph-plot"],
+)
+def test_output_into_a_missing_folder_is_refused(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    from sharegov.cli import main
+
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"sharegov: error: {argv[-2]} {argv[-1]}: the folder 'no/such' does")
+
+
+def test_board_with_an_unhashable_id_is_refused() -> None:
+    arrangement = load(EXAMPLE)
+    with pytest.raises(SharegovError, match=r"board: expected one of \['ssb'\], got \['ssb'\]"):
+        arrangement.board(["ssb"])  # type: ignore[arg-type]
+
+
+def test_board_from_counts_refuses_a_numeric_organization_id() -> None:
+    from sharegov.io import popolo
+
+    event = {"organization_id": 5, "counts": [{"option": "yes", "value": 1, "group_id": "N"}]}
+    with pytest.raises(SharegovError, match="organization_id: expected a name or id as text"):
+        popolo.board_from_counts(event)

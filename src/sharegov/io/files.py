@@ -302,7 +302,7 @@ class Arrangement:
         """
         try:
             return self.boards[board_id]
-        except KeyError:
+        except (KeyError, TypeError):  # TypeError: an unhashable id, such as a list
             raise UnknownId(expected("board", f"one of {list(self.boards)}", board_id)) from None
 
     def authority(self, code: str) -> Authority:
@@ -354,6 +354,16 @@ _SPLITS: dict[str, type[SplitRule]] = {
 _CHAIRS: dict[str, type[ChairRule]] = {
     cls.__name__: cls for cls in (HostLeaderChairs, FixedChair, ElectedChair)
 }
+
+
+def _text_args(cls: type[Any], args: Mapping[str, Any]) -> None:
+    """Refuse a value that is not text for a field that holds text (attrs does not check)."""
+    hints = typing.get_type_hints(cls)
+    for name, value in args.items():
+        hint = hints.get(name)
+        text = hint is str or set(typing.get_args(hint)) == {str, type(None)}
+        if text and value is not None and not isinstance(value, str):
+            raise InvalidValue(expected(name, "text", value))
 
 
 def _fraction_out(value: Fraction) -> int | str:
@@ -521,7 +531,9 @@ def _converter() -> Any:
         if not isinstance(data, Mapping) or data.get("type") not in _CHAIRS:
             raise InvalidValue(expected("type", f"one of {sorted(_CHAIRS)}", _get(data, "type")))
         cls = _CHAIRS[data["type"]]
-        return cls(**{k: v for k, v in data.items() if k != "type"})
+        args = {k: v for k, v in data.items() if k != "type"}
+        _text_args(cls, args)
+        return cls(**args)
 
     def split_out(rule: SplitRule) -> dict[str, Any]:
         out: dict[str, Any] = {"type": type(rule).__name__}
@@ -541,6 +553,7 @@ def _converter() -> Any:
             raise InvalidValue(expected("type", f"one of {sorted(_SPLITS)}", _get(data, "type")))
         cls = _SPLITS[data["type"]]
         args = {k: v for k, v in data.items() if k != "type"}
+        _text_args(cls, args)
         if cls is Mix:
             return Mix([(_fraction_in(p["weight"]), split_in(p["rule"])) for p in args["parts"]])
         for name in ("agreed", "rule"):
@@ -640,24 +653,37 @@ def _converter() -> Any:
     return conv
 
 
+class _Skipped(SharegovError):
+    """A reference to something that is itself broken: its own problem is reported once,
+    where it is, and not again at every reference."""
+
+
 def _in_context(
-    conv: Any, authorities: Mapping[str, Authority], boards: Mapping[str, Board]
+    conv: Any,
+    authorities: Mapping[str, Authority],
+    boards: Mapping[str, Board],
+    broken: frozenset[str] = frozenset(),
 ) -> Any:
     """A copy of ``conv`` that writes authorities by code and boards by id, and reads them
-    back from the arrangement's own lists (so a concordat or meeting does not repeat them)."""
+    back from the arrangement's own lists (so a concordat or meeting does not repeat them).
+    References to ``broken`` codes and board ids (reported already) are skipped."""
     local = conv.copy()
     _register_containers(local)
 
     def authority_in(code: Any, _: Any) -> Authority:
         if isinstance(code, str) and code in authorities:
             return authorities[code]
+        if isinstance(code, str) and code in broken:
+            raise _Skipped(code)
         raise InvalidValue(f"expected one of the authorities {list(authorities)}, got {code!r}")
 
     def board_in(key: Any, _: Any) -> Board:
         if isinstance(key, Mapping):
-            return _board_in(conv, key, authorities, "")
+            return _board_in(conv, key, authorities, "", broken)
         if isinstance(key, str) and key in boards:
             return boards[key]
+        if isinstance(key, str) and key in broken:
+            raise _Skipped(key)
         raise InvalidValue(f"expected one of the boards {list(boards)}, got {key!r}")
 
     def board_out(board: Board) -> str | dict[str, Any]:
@@ -889,22 +915,27 @@ def from_data(data: Any, *, source: str = "<data>", _checked: bool = False) -> A
     conv = _converter()
     problems = []
     authorities = []
+    broken: set[str] = set()  # codes and board ids that failed, not reported again
     for i, item in enumerate(data.get("authorities", [])):
         authority = _build(
             problems, f"authorities[{i}]", lambda item=item: conv.structure(item, Authority)
         )
         if authority is not None:
             authorities.append(authority)
+        elif isinstance(item, Mapping) and isinstance(item.get("code"), str):
+            broken.add(item["code"])
     by_code = {a.code: a for a in authorities}
     boards = {}
     for key, item in data.get("boards", {}).items():
         board = _build(
             problems,
             f"boards.{key}",
-            lambda key=key, item=item: _board_in(conv, item, by_code, key),
+            lambda key=key, item=item: _board_in(conv, item, by_code, key, frozenset(broken)),
         )
         if board is not None:
             boards[key] = board
+        else:
+            broken.add(key)
     arrangements = []
     for i, item in enumerate(data.get("arrangements", [])):
         arrangement = _build(
@@ -933,7 +964,7 @@ def from_data(data: Any, *, source: str = "<data>", _checked: bool = False) -> A
     costs = None
     if "costs" in data:
         costs = _build(problems, "costs", lambda: conv.structure(data["costs"], CostPlan))
-    local = _in_context(conv, by_code, boards)
+    local = _in_context(conv, by_code, boards, frozenset(broken))
     concordat = None
     if "concordat" in data:
         concordat = _concordat_in(local, data["concordat"], problems)
@@ -971,20 +1002,128 @@ def from_data(data: Any, *, source: str = "<data>", _checked: bool = False) -> A
     )
     if not isinstance(built, Arrangement):
         raise FileError(source, problems)
+    problems = _references(built)
+    if problems:
+        raise FileError(source, problems)
     return built
 
 
+def _references(arrangement: Arrangement) -> list[str]:
+    """Cross-references the classes cannot check alone, with the file's own paths: so that
+    a file that loads works with every command."""
+    problems: list[str] = []
+    for key, board in arrangement.boards.items():
+        chair = board.chair_rule
+        ids = list(
+            dict.fromkeys(
+                [*(m.id for m in board.members), *(ms.member.id for ms in board.memberships)]
+            )
+        )
+        if isinstance(chair, FixedChair) and chair.member not in ids:
+            what = f"one of the board's members {ids}"
+            problems.append(expected(f"boards.{key}.chair_rule.member", what, chair.member))
+    for field in ("arrangements",):
+        seen: dict[str, int] = {}
+        for i, item in enumerate(getattr(arrangement, field)):
+            if item.id in seen:
+                problems.append(
+                    f"{field}[{i}].id: {item.id!r} is given twice (also {field}[{seen[item.id]}])"
+                )
+            seen.setdefault(item.id, i)
+    for i, phase in enumerate(arrangement.phases):
+        for name in ("identify", "implement"):
+            deadline = getattr(phase, name, None)
+            if isinstance(deadline, Deadline):
+                problems.extend(_deadline_dates(deadline, f"phases[{i}].{name}"))
+    for i, deadline in enumerate(arrangement.deadlines):
+        problems.extend(_deadline_dates(deadline, f"deadlines[{i}]"))
+    if arrangement.costs is not None:
+        problems.extend(_split_parties(arrangement.costs))
+    return problems
+
+
+def unlisted_employers(arrangement: Arrangement) -> list[str]:
+    """Officers whose employer is not an authority in the file (a partnership body, say):
+    allowed, as no command needs the employer, but ``sharegov check`` notes each."""
+    codes = {a.code for a in arrangement.authorities}
+    return [
+        f"meetings[{i}].officers[{j}].employer: {officer.employer!r} is not an authority "
+        "listed in the file"
+        for i, meeting in enumerate(arrangement.meetings)
+        for j, officer in enumerate(meeting.officers)
+        if officer.employer not in codes
+    ]
+
+
+def _deadline_dates(deadline: Deadline, path: str) -> list[str]:
+    first = deadline.history[0].old if deadline.history else deadline.due
+    if deadline.set_on is not None and first < deadline.set_on:
+        return [
+            f"{path}.due: due {first.isoformat()}, before it was set on "
+            f"{deadline.set_on.isoformat()}"
+        ]
+    return []
+
+
+def _split_parties(plan: CostPlan) -> list[str]:
+    """Every council a split rule names is a party to the plan."""
+    parties = list(plan.parties)
+    problems: list[str] = []
+
+    def walk(rule: Any, path: str) -> None:
+        for name in ("by", "of", "usage", "limits"):
+            table = getattr(rule, name, None)
+            if isinstance(table, Mapping):
+                for code in table:
+                    if code not in parties:
+                        what = f"one of the parties {parties}"
+                        problems.append(expected(f"{path}.{name}", what, code))
+        for name in ("lead", "host"):
+            code = getattr(rule, name, None)
+            if isinstance(code, str) and code not in parties:
+                problems.append(expected(f"{path}.{name}", f"one of the parties {parties}", code))
+        for name in ("agreed", "rule"):
+            inner = getattr(rule, name, None)
+            if isinstance(inner, SplitRule):
+                walk(inner, f"{path}.{name}")
+        if isinstance(rule, Mix):
+            for i, (_, part) in enumerate(rule.parts):
+                walk(part, f"{path}.parts[{i}].rule")
+
+    walk(plan.cost_split, "costs.cost_split")
+    walk(plan.savings_split, "costs.savings_split")
+    for field in ("items", "savings"):
+        for i, entry in enumerate(getattr(plan, field)):
+            if getattr(entry, "split", None) is not None:
+                walk(entry.split, f"costs.{field}[{i}].split")
+    return problems
+
+
 def _board_in(
-    conv: Any, item: Mapping[str, Any], by_code: Mapping[str, Authority], key: str
+    conv: Any,
+    item: Mapping[str, Any],
+    by_code: Mapping[str, Authority],
+    key: str,
+    broken: frozenset[str] = frozenset(),
 ) -> Board:
     codes = item["authorities"]
     missing = [c for c in codes if c not in by_code]
     if missing:
+        if all(c in broken for c in missing):
+            raise _Skipped(missing[0])
         raise InvalidValue(
             expected("authorities", "codes of authorities listed in the file", missing[0])
         )
-    members = [conv.structure(m, Member) for m in item.get("members", [])]
     problems: list[str] = []
+    members = []
+    for i, m in enumerate(item.get("members", [])):
+        member = _build(problems, f"members[{i}]", lambda m=m: conv.structure(m, Member))
+        if member is None:
+            continue
+        if member.authority not in codes:
+            what = f"one of the board's authorities {list(codes)}"
+            problems.append(expected(f"members[{i}].authority", what, member.authority))
+        members.append(member)
     memberships = [
         _build(problems, f"memberships[{i}]", lambda m=m: _membership_in(conv, m, members))
         for i, m in enumerate(item.get("memberships", []))
@@ -996,6 +1135,20 @@ def _board_in(
             "interest_orders",
             lambda: conv.structure(item["interest_orders"], InterestOrders),
         )
+    rule = _build(problems, "rule", lambda: conv.structure(item["rule"], Rule))
+    quorum = None
+    if "quorum" in item:
+        quorum = _build(problems, "quorum", lambda: conv.structure(item["quorum"], Rule))
+        if quorum is not None and not isinstance(quorum, Quorum):
+            problems.append(
+                f"quorum: expected a rule of type 'Quorum' (such as "
+                f'{{ type = "Quorum", at_least = 3 }}), got type {type(quorum).__name__!r}'
+            )
+    chair_rule: Any = ElectedChair()
+    if "chair_rule" in item:
+        chair_rule = _build(
+            problems, "chair_rule", lambda: conv.structure(item["chair_rule"], ChairRule)
+        )
     if problems:
         raise _Problems(problems)
     return Board(
@@ -1003,14 +1156,12 @@ def _board_in(
         authorities=[by_code[c] for c in codes],
         seats=item["seats"],
         members=members,
-        rule=conv.structure(item["rule"], Rule),
-        quorum=conv.structure(item["quorum"], Rule) if "quorum" in item else None,
+        rule=rule,
+        quorum=quorum,
         casting_vote=item.get("casting_vote", True),
         advisory=item.get("advisory", False),
         substitutes_allowed=item.get("substitutes_allowed", False),
-        chair_rule=conv.structure(item["chair_rule"], ChairRule)
-        if "chair_rule" in item
-        else ElectedChair(),
+        chair_rule=chair_rule,
         memberships=memberships,
         interest_orders=orders,
     )
@@ -1029,20 +1180,42 @@ def _build(problems: list[str], path: str, make: Any) -> Any:
     cattrs = require("cattrs", "io")
     try:
         return make()
+    except _Skipped:
+        pass
     except _Problems as exc:
         problems.extend(_join(path, "", p) for p in exc.problems)
     except cattrs.BaseValidationError as exc:
         for line in cattrs.transform_error(exc, path="$", format_exception=_format):
             message, _, where = line.rpartition(" @ ")
+            if message == _SKIPPED:
+                continue
             inner = where.removeprefix("$").lstrip(".")
-            problems.append(_join(path, inner, _unwrap(message)))
+            message = _unwrap(message)
+            if inner:  # the path is the file's own: drop a hook's own name for the value
+                head, sep, rest = message.partition(": ")
+                if sep and head in _HOOK_FIELDS:
+                    message = rest
+            problems.append(_join(path, inner, message))
     except SharegovError as exc:
-        problems.append(_join(path, "", str(exc)))
+        problems.append(_join(path, "", _unhook(str(exc))))
     return None
+
+
+_SKIPPED = "\x00skipped"
+#: Names the reading hooks put in front of their messages; cattrs gives the real path.
+_HOOK_FIELDS = frozenset({"date", "amount", "value", "period", "time", "vote", "year"})
+
+
+def _unhook(message: str) -> str:
+    """``message`` without a hook's own name in front (the caller's path says where)."""
+    head, sep, rest = message.partition(": ")
+    return rest if sep and head in _HOOK_FIELDS else message
 
 
 def _format(exc: BaseException, type_: Any) -> str:
     """A problem cattrs met: sharegov's own message as it is, else cattrs' wording."""
+    if isinstance(exc, _Skipped):
+        return _SKIPPED
     if isinstance(exc, SharegovError):
         return str(exc)
     from cattrs.v import format_exception
