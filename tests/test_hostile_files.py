@@ -9,12 +9,18 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import textwrap
+import tomllib
 from pathlib import Path
+from typing import Any
 
 import pytest
+import tomli_w
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from sharegov.errors import LimitExceeded, SharegovError
 from sharegov.io import dumps, load, loads
@@ -361,3 +367,88 @@ def test_board_from_counts_refuses_a_numeric_organization_id() -> None:
     event = {"organization_id": 5, "counts": [{"option": "yes", "value": 1, "group_id": "N"}]}
     with pytest.raises(SharegovError, match="organization_id: expected a name or id as text"):
         popolo.board_from_counts(event)
+
+
+# ---------------------------------------------------------------------------------------------
+# 8. Any mutation of the reference file loads or is refused at a path the file has
+# ---------------------------------------------------------------------------------------------
+
+_PATH_PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
+
+
+def _paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    out = [prefix]
+    if isinstance(value, dict):
+        for key, child in value.items():
+            out += _paths(child, (*prefix, key))
+    elif isinstance(value, list):
+        for i, child in enumerate(value):
+            out += _paths(child, (*prefix, i))
+    return out
+
+
+def _exists(data: Any, path: str) -> bool:
+    node = data
+    for key, index in _PATH_PART.findall(path):
+        if index:
+            if not isinstance(node, list) or int(index) >= len(node):
+                return False
+            node = node[int(index)]
+        else:
+            if not isinstance(node, dict) or key not in node:
+                return False
+            node = node[key]
+    return True
+
+
+_ODD = ["\n", "\x00", "\x1b", "\u202e", "\x85", " ", "", "£", "'", '"', "\\"]
+_VALUES = st.one_of(
+    st.integers(min_value=-(2**70), max_value=2**70),
+    st.booleans(),
+    st.sampled_from(["", " ", "x", "2008-13-01", "£-5", "1/0", "ssb", "BDC", "for"]),
+    st.just([]),
+    st.just({}),
+    st.just([1, "a"]),
+    st.just({"type": "Majority"}),
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_mutations_load_or_are_refused_at_a_path_in_the_file(
+    tmp_path_factory: pytest.TempPathFactory, data: st.DataObject
+) -> None:
+    doc = tomllib.loads(BASE)
+    path = data.draw(st.sampled_from(_paths(doc)[1:]), label="path")
+    parent = doc
+    for part in path[:-1]:
+        parent = parent[part]
+    key = path[-1]
+    action = data.draw(st.sampled_from(["delete", "replace", "odd"]), label="action")
+    if action == "delete":
+        del parent[key]
+    elif action == "replace":
+        parent[key] = data.draw(_VALUES, label="value")
+    else:
+        old = parent[key]
+        text = old if isinstance(old, str) else str(old)
+        at = data.draw(st.integers(0, len(text)), label="at")
+        odd = data.draw(st.sampled_from(_ODD), label="odd")
+        parent[key] = text[:at] + odd + text[at:]
+    file = tmp_path_factory.mktemp("mutant") / "mutant.toml"
+    file.write_text(tomli_w.dumps(doc), encoding="utf-8")
+    refusal: SharegovError | None = None
+    try:
+        load(file)
+    except SharegovError as exc:
+        refusal = exc
+    if isinstance(refusal, FileError):
+        assert refusal.problems
+        for problem in refusal.problems:
+            head, sep, _ = problem.partition(": ")
+            if sep and " " not in head and "'" not in head:
+                # A missing field is named at its path, under a parent that exists.
+                missing = problem.endswith("got None") and _exists(doc, head.rpartition(".")[0])
+                assert _exists(doc, head) or missing, (problem, path, action)
+    elif refusal is not None:
+        assert str(refusal).startswith(f"{file}: "), str(refusal)

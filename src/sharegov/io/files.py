@@ -1128,6 +1128,13 @@ def _board_in(
         _build(problems, f"memberships[{i}]", lambda m=m: _membership_in(conv, m, members))
         for i, m in enumerate(item.get("memberships", []))
     ]
+    raw = item.get("memberships", [])
+    for i, (membership, given) in enumerate(zip(memberships, raw, strict=True)):
+        in_full = isinstance(given, Mapping) and isinstance(given.get("member"), Mapping)
+        if membership is not None and in_full and membership.member.authority not in codes:
+            what = f"one of the board's authorities {list(codes)}"
+            where = f"memberships[{i}].member.authority"
+            problems.append(expected(where, what, membership.member.authority))
     orders = InterestOrders()
     if "interest_orders" in item:
         orders = _build(
@@ -1191,19 +1198,18 @@ def _build(problems: list[str], path: str, make: Any) -> Any:
                 continue
             inner = where.removeprefix("$").lstrip(".")
             message = _unwrap(message)
-            if inner:  # the path is the file's own: drop a hook's own name for the value
-                head, sep, rest = message.partition(": ")
-                if sep and head in _HOOK_FIELDS:
-                    message = rest
-            problems.append(_join(path, inner, message))
+            problems.append(_join(path, inner, _unhook(message)))
     except SharegovError as exc:
         problems.append(_join(path, "", _unhook(str(exc))))
     return None
 
 
 _SKIPPED = "\x00skipped"
-#: Names the reading hooks put in front of their messages; cattrs gives the real path.
-_HOOK_FIELDS = frozenset({"date", "amount", "value", "period", "time", "vote", "year"})
+#: Names the reading hooks and classes put in front of messages that are not fields of the
+#: file (the path in front says where).
+_HOOK_FIELDS = frozenset(
+    {"date", "amount", "value", "period", "time", "vote", "year", "start_year", "attendance"}
+)
 
 
 def _unhook(message: str) -> str:
