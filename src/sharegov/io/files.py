@@ -1350,7 +1350,7 @@ def _yaml_dumper(yaml: Any) -> Any:
     """``yaml.SafeDumper`` writing text with U+0085, U+2028 or U+2029 double-quoted (and so
     escaped): written raw, YAML reads them back as line breaks, and folds them to spaces."""
 
-    class Dumper(yaml.SafeDumper):  # type: ignore[misc,name-defined]
+    class Dumper(yaml.SafeDumper):  # type: ignore[misc]
         def choose_scalar_style(self) -> str:
             value = getattr(self.event, "value", "")
             if isinstance(value, str) and any(c in value for c in _YAML_BREAKS):
