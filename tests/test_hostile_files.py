@@ -287,6 +287,21 @@ EDITS = {
         'name = "Cllr M. Hall"\nauthority = "XXX"',
         "boards.ssb.members[4].authority: expected one of the board's authorities",
     ),
+    "item-numbered-twice": (
+        "number = 3\n",
+        "number = 2\n",
+        "meetings[0].items[2].number: item 2 is numbered twice (also items[1])",
+    ),
+    "item-votes-path-is-its-position": (
+        'title = "Six-month review"',
+        'title = "Six-month review"\nminuted = [1, 0, 0]',
+        "meetings[0].items[2].votes: expected counts matching the minutes (1, 0, 0)",
+    ),
+    "split-type-a-list": (
+        'type = "CaseByCase"',
+        "type = []",
+        "costs.savings[0].split.type: expected one of ['Capped', 'CaseByCase', 'Equal', 'Fixed',",
+    ),
     "one-problem-not-four": (
         "BDC = 3\nRBC = 3",
         "BDC = 3\nRBC = 3\nXXX = 1",

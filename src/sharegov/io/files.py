@@ -27,6 +27,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import json
+import re
 import types
 import typing
 from collections.abc import Iterator, Mapping
@@ -356,6 +357,12 @@ _CHAIRS: dict[str, type[ChairRule]] = {
 }
 
 
+def _tag_in(data: Mapping[str, Any], table: Mapping[str, Any]) -> bool:
+    """Whether ``data`` is tagged with a ``type`` in ``table`` (a list is no type)."""
+    tag = data.get("type")
+    return isinstance(tag, str) and tag in table
+
+
 def _text_args(cls: type[Any], args: Mapping[str, Any]) -> None:
     """Refuse a value that is not text for a field that holds text (attrs does not check)."""
     hints = typing.get_type_hints(cls)
@@ -500,7 +507,7 @@ def _converter() -> Any:
         return out
 
     def rule_in(data: Any, _: Any = None) -> Rule:
-        if not isinstance(data, Mapping) or data.get("type") not in _RULES:
+        if not isinstance(data, Mapping) or not _tag_in(data, _RULES):
             raise InvalidValue(expected("type", f"one of {sorted(_RULES)}", _get(data, "type")))
         cls = _RULES[data["type"]]
         args = {k: v for k, v in data.items() if k != "type"}
@@ -528,7 +535,7 @@ def _converter() -> Any:
         return {"type": type(chair).__name__, **{k: v for k, v in values.items() if v is not None}}
 
     def chair_in(data: Any, _: Any = None) -> ChairRule:
-        if not isinstance(data, Mapping) or data.get("type") not in _CHAIRS:
+        if not isinstance(data, Mapping) or not _tag_in(data, _CHAIRS):
             raise InvalidValue(expected("type", f"one of {sorted(_CHAIRS)}", _get(data, "type")))
         cls = _CHAIRS[data["type"]]
         args = {k: v for k, v in data.items() if k != "type"}
@@ -549,7 +556,7 @@ def _converter() -> Any:
         return out
 
     def split_in(data: Any, _: Any = None) -> SplitRule:
-        if not isinstance(data, Mapping) or data.get("type") not in _SPLITS:
+        if not isinstance(data, Mapping) or not _tag_in(data, _SPLITS):
             raise InvalidValue(expected("type", f"one of {sorted(_SPLITS)}", _get(data, "type")))
         cls = _SPLITS[data["type"]]
         args = {k: v for k, v in data.items() if k != "type"}
@@ -1226,7 +1233,11 @@ def _format(exc: BaseException, type_: Any) -> str:
         return str(exc)
     from cattrs.v import format_exception
 
-    return format_exception(exc, type_)
+    # cattrs' own wording names Python types (``sharegov.costs.SplitRule | None``): keep
+    # only the class names, which the file's "type" fields use too.
+    text: str = format_exception(exc, type_)
+    text = re.sub(r"\b(?:[a-z_]+\.)+([A-Z]\w*)", r"\1", text).replace(" | None", "")
+    return text.replace("unknown error (", "(")
 
 
 def _unwrap(message: str) -> str:
