@@ -467,3 +467,38 @@ def test_mutations_load_or_are_refused_at_a_path_in_the_file(
                 assert _exists(doc, head) or missing, (problem, path, action)
     elif refusal is not None:
         assert str(refusal).startswith(f"{file}: "), str(refusal)
+
+
+# ---------------------------------------------------------------------------------------------
+# The councils CSV: the same reading rules, each problem located once
+# ---------------------------------------------------------------------------------------------
+
+HEADER = (
+    "local-authority-code,official-name,gss-code,local-authority-type,county-la,"
+    "combined-authority,pop-2020,current-authority\n"
+)
+
+
+def test_councils_csv_refuses_a_fifo_and_latin_1(tmp_path: Path) -> None:
+    from sharegov.councils import load_councils
+
+    fifo = tmp_path / "councils.csv"
+    os.mkfifo(fifo)
+    with pytest.raises(SharegovError, match="a pipe, not a regular file"):
+        load_councils(fifo)
+    latin = tmp_path / "latin.csv"
+    latin.write_bytes((HEADER + "BRM,Café,,,,,,True\n").encode("latin-1"))
+    with pytest.raises(SharegovError, match=r"latin\.csv: .*not UTF-8: the byte 0xE9"):
+        load_councils(latin)
+
+
+def test_councils_csv_errors_name_the_line_once(tmp_path: Path) -> None:
+    from sharegov.councils import load_councils
+
+    path = tmp_path / "c.csv"
+    path.write_text(HEADER + "BRM,Bromsgrove,,,,,,True\n" + "X," + "y" * 200_000 + "\n")
+    with pytest.raises(SharegovError) as info:
+        load_councils(path)
+    message = str(info.value)
+    assert message.startswith(f"{path}, line 3: not valid CSV: field larger than field limit")
+    assert message.count(str(path)) == 1
