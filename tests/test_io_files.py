@@ -669,7 +669,7 @@ def test_bad_meetings_name_their_paths() -> None:
     ]
     (roster,) = _problems(MEETING.replace('["a", "b"]', '["a"]'))
     assert roster == (
-        "meetings[0].attendance: B is on Board on 1 September 2008 but is not recorded as "
+        "meetings[0]: B is on Board on 1 September 2008 but is not recorded as "
         "present, apologies or absent"
     )
     (board,) = _problems(MEETING.replace('board = "ssb"', 'board = "jc"'))

@@ -137,7 +137,7 @@ def test_attendance_must_account_for_everyone_once() -> None:
             board, D(2008, 9, 1), present=five, apologies={"webb"}, chair="hollingworth", host="RBC"
         )
     # Cllr Webb sent apologies (not "absent"): the refusal says which.
-    with pytest.raises(InvalidVote, match=r"items\[1\].*Webb.*sending apologies"):
+    with pytest.raises(InvalidVote, match=r"items\[0\].*Webb.*sending apologies"):
         Meeting(
             board,
             D(2008, 9, 1),

@@ -18,6 +18,7 @@ import datetime as dt
 import json
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 from sharegov._words import plural
@@ -107,7 +108,7 @@ def _demo(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from sharegov.io.files import FileError
+    from sharegov.io.files import FileError, unlisted_employers
     from sharegov.rules import Vote
 
     try:
@@ -120,7 +121,7 @@ def _check(args: argparse.Namespace) -> int:
                 print(f"{args.file}: {problem}")
         return NO
     problems: list[str] = []
-    notes: list[str] = []
+    notes: list[str] = unlisted_employers(arrangement)
     for key, board in arrangement.boards.items():
         seats = sum(board.seats.values())
         filled = len(board.voting_members)
@@ -140,9 +141,13 @@ def _check(args: argparse.Namespace) -> int:
             )
     if arrangement.costs is not None and (arrangement.costs.items or arrangement.costs.savings):
         # Building the statement checks the plan end to end (every split sums exactly).
-        statement = arrangement.costs.statement()
-        councils = plural(len(statement.parties), "council")
-        notes.append(f"costs: {councils} over {plural(len(statement.years), 'year')}")
+        try:
+            statement = arrangement.costs.statement()
+        except SharegovError as exc:
+            problems.append(f"costs: {exc}")
+        else:
+            councils = plural(len(statement.parties), "council")
+            notes.append(f"costs: {councils} over {plural(len(statement.years), 'year')}")
     if args.json:
         _print_json({"file": args.file, "ok": not problems, "problems": problems, "notes": notes})
     else:
@@ -272,8 +277,22 @@ def _bar(done: int, total: int, width: int = 30) -> None:
     print(f"\rsimulating [{bar}] {done:,} of {total:,}", end=end, file=sys.stderr, flush=True)
 
 
+def _writable(path: str | None, option: str) -> None:
+    """Refuse an output file whose folder does not exist, before any work is done."""
+    if path is None:
+        return
+    folder = Path(path).parent
+    if not folder.is_dir():
+        raise InvalidValue(f"{option} {path}: the folder {str(folder)!r} does not exist")
+    if Path(path).is_dir():
+        raise InvalidValue(f"{option} {path}: is a folder; give a file name")
+
+
 def _simulate(args: argparse.Namespace) -> int:
     from sharegov.simulate import Model
+
+    _writable(args.csv, "--csv")
+    _writable(args.plot, "--plot")
 
     model = Model.from_plan(_plan(args.file), years=args.years)
     result = model.run(args.scenarios, seed=args.seed, progress=_bar if args.progress else None)
@@ -311,6 +330,8 @@ def _simulate(args: argparse.Namespace) -> int:
 def _graph(args: argparse.Namespace) -> int:
     from sharegov.graph import PartnershipGraph
 
+    _writable(args.plot, "--plot")
+
     arrangement = _load(args.file)
     graph = PartnershipGraph.from_objects([*arrangement.authorities, *arrangement.arrangements])
     if args.as_of is not None:
@@ -344,6 +365,7 @@ def _date(text: str) -> dt.date:
 
 
 def _deadlines(args: argparse.Namespace) -> int:
+    _writable(args.ics, "--ics")
     arrangement = _load(args.file)
     as_of = args.as_of or dt.date.today()
     deadlines = [d for p in arrangement.phases for d in p.deadlines]
@@ -501,6 +523,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader went away (``sharegov demo | head``): stop quietly, as Unix tools do.
         sys.stderr.close()
         return OK
+    except OSError as exc:  # an output file that cannot be written
+        print(f"sharegov: error: {exc.filename}: {exc.strerror}", file=sys.stderr)
+        return BAD_INPUT
     except SharegovError as exc:
         lines = str(exc).splitlines() or [type(exc).__name__]
         for line in lines:

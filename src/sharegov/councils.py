@@ -30,13 +30,14 @@ Examples:
 from __future__ import annotations
 
 import csv
+import io
 import os
 import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import IO
 
-from sharegov.errors import InvalidValue, UnknownId, expected
+from sharegov.errors import InvalidValue, SharegovError, UnknownId, expected
 from sharegov.parties import GSS_PATTERN, Authority
 
 __all__ = ["COLUMNS", "CREDIT", "load_councils"]
@@ -106,9 +107,11 @@ def load_councils(
         ('BDC', 'Bromsgrove District Council', 100569)
     """
     if isinstance(source, str | os.PathLike):
+        from sharegov.io._guard import read_text  # regular files of at most 5 MB, UTF-8
+
         path = Path(source)
-        with path.open(newline="", encoding="utf-8") as handle:
-            return _read(handle, str(path), current_only, only, rename or {})
+        handle = io.StringIO(read_text(path), newline="")
+        return _read(handle, str(path), current_only, only, rename or {})
     return _read(source, getattr(source, "name", "<table>"), current_only, only, rename or {})
 
 
@@ -130,7 +133,16 @@ def _read(
     wanted = None if only is None else set(only)
     seen: dict[str, int] = {}
     out: list[Authority] = []
-    for row in reader:
+    rows = iter(reader)
+    while True:
+        try:
+            row = next(rows)
+        except StopIteration:
+            break
+        except csv.Error as exc:  # a NUL byte, an unclosed quote, a field over the limit
+            # line_num counts the lines read before the one that failed.
+            line = reader.line_num + 1
+            raise InvalidValue(f"{where}, line {line}: not valid CSV: {exc}") from None
         line = reader.line_num
         code = row["local-authority-code"] or ""
         _check(
@@ -170,15 +182,18 @@ def _read(
             "a whole number of residents (e.g. '85568' or '85568.0') or nothing",
             pop_text,
         )
-        authority = Authority(
-            rename.get(code, code),
-            name,
-            population=int(pop_text.split(".")[0]) if pop_text else None,
-            gss=gss,
-            kind=(row["local-authority-type"] or "").strip() or None,
-            county=_ref(row["county-la"], rename),
-            combined_authority=_ref(row["combined-authority"], rename),
-        )
+        try:
+            authority = Authority(
+                rename.get(code, code),
+                name,
+                population=int(pop_text.split(".")[0]) if pop_text else None,
+                gss=gss,
+                kind=(row["local-authority-type"] or "").strip() or None,
+                county=_ref(row["county-la"], rename),
+                combined_authority=_ref(row["combined-authority"], rename),
+            )
+        except SharegovError as exc:
+            raise InvalidValue(f"{where}, line {line}: {exc}") from None
         # Every row is validated; the filters apply only after.
         abolished = (row["current-authority"] or "").strip() == "False"
         if (wanted is None or code in wanted) and not (current_only and abolished):

@@ -431,13 +431,18 @@ class Meeting:
             raise InvalidVote(expected("present", "every substitute", sorted(missing_subs)))
         self._check_chair(board)
         outcomes: dict[int, Outcome] = {}
-        for item in self.items:
-            if item.number in outcomes:
-                raise InvalidVote(expected("items", "unique item numbers", item.number))
+        numbered: dict[int, int] = {}
+        for index, item in enumerate(self.items):
+            if item.number in numbered:
+                raise InvalidVote(
+                    f"items[{index}].number: item {item.number} is numbered twice "
+                    f"(also items[{numbered[item.number]}]); give each item its own number"
+                )
+            numbered[item.number] = index
             if item.votes is not None:
-                outcomes[item.number] = self._decide(board, item, item.votes)
+                outcomes[item.number] = self._decide(board, item, item.votes, index)
             elif item.counts is not None:
-                outcomes[item.number] = self._decide_counts(board, item, item.counts)
+                outcomes[item.number] = self._decide_counts(board, item, item.counts, index)
         object.__setattr__(self, "_outcomes", outcomes)
 
     def _check_chair(self, board: Board) -> None:
@@ -453,7 +458,9 @@ class Meeting:
                 f"got {self.chair!r}"
             )
 
-    def _decide(self, board: Board, item: Item, votes: Mapping[str, Vote | str]) -> Outcome:
+    def _decide(
+        self, board: Board, item: Item, votes: Mapping[str, Vote | str], index: int
+    ) -> Outcome:
         roster = {m.id for m in board.members}  # a substituted member is not on it
         # Present and not voting: those who declared an interest in the item are left to the
         # interest rules (the core counts them as there, excluded or not as the law says).
@@ -473,20 +480,22 @@ class Meeting:
                 item=str(item.number),
             )
         except InvalidVote as exc:
-            raise InvalidVote(f"items[{item.number}]: {exc}") from None
+            raise InvalidVote(f"items[{index}]: {exc}") from None
         if item.minuted is not None:
             got = tuple(outcome.tally.count(v) for v in (Vote.FOR, Vote.AGAINST, Vote.ABSTAIN))
             if got != tuple(item.minuted):
                 raise InvalidVote(
                     expected(
-                        f"items[{item.number}].votes",
+                        f"items[{index}].votes",
                         f"counts matching the minutes {tuple(item.minuted)}",
                         got,
                     )
                 )
         return outcome
 
-    def _decide_counts(self, board: Board, item: Item, counts: Mapping[str, int]) -> Outcome:
+    def _decide_counts(
+        self, board: Board, item: Item, counts: Mapping[str, int], index: int
+    ) -> Outcome:
         """An item minuted only as counts: nobody is named, and nothing is invented."""
         present = item.present
         if present is None and not any(d.item == str(item.number) for d in self.declarations):
@@ -505,7 +514,7 @@ class Meeting:
                 chair=self.chair,
             )
         except InvalidVote as exc:
-            raise InvalidVote(f"items[{item.number}]: {exc}") from None
+            raise InvalidVote(f"items[{index}]: {exc}") from None
 
     @property
     def sitting(self) -> Board:

@@ -27,6 +27,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import json
+import re
 import types
 import typing
 from collections.abc import Iterator, Mapping
@@ -79,6 +80,17 @@ from sharegov.errors import (
     UnknownId,
     expected,
 )
+from sharegov.io._guard import (
+    MAX_BYTES,
+    MAX_DEPTH,
+    MAX_VALUES,
+    FileError,
+    check_data,
+    parse_json,
+    parse_yaml,
+    read_text,
+    scan_toml,
+)
 from sharegov.meetings import Meeting, MeetingPlan, _keyed
 from sharegov.money import FinancialYear, Money, MoneyRange
 from sharegov.parties import Authority, Member
@@ -102,6 +114,7 @@ from sharegov.timeline import Deadline, Phase
 __all__ = [
     "MAX_BYTES",
     "MAX_DEPTH",
+    "MAX_VALUES",
     "VOTE_RECORD_FIELDS",
     "Arrangement",
     "FileError",
@@ -116,24 +129,8 @@ __all__ = [
     "to_data",
 ]
 
-#: Files larger than this are refused rather than read.
-MAX_BYTES = 5 * 1024 * 1024
-#: Data nested deeper than this is refused (rules nest; nothing real nests this deep).
-MAX_DEPTH = 64
-
 Format = Literal["toml", "yaml", "json"]
 _SUFFIXES: dict[str, Format] = {".toml": "toml", ".yaml": "yaml", ".yml": "yaml", ".json": "json"}
-
-
-class FileError(InvalidValue):
-    """An arrangement file has problems; ``problems`` lists each, one line per problem."""
-
-    def __init__(self, source: str, problems: list[str]) -> None:
-        self.source = source
-        self.problems = problems
-        count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
-        lines = "\n".join(f"{source}: {p}" for p in problems)
-        super().__init__(f"{source}: {count}\n{lines}")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -258,13 +255,15 @@ class Arrangement:
 
     def __attrs_post_init__(self) -> None:
         codes = [a.code for a in self.authorities]
-        for code in codes:
-            if codes.count(code) > 1:
-                raise InvalidValue(expected("authorities", "unique authority codes", code))
         known = set(codes)
+        if len(known) != len(codes):
+            seen: set[str] = set()
+            twice = next(c for c in codes if c in seen or seen.add(c))  # type: ignore[func-returns-value]
+            raise InvalidValue(expected("authorities", "unique authority codes", twice))
+        listed = set(self.authorities)
         for key, board in self.boards.items():
             for authority in board.authorities:
-                if authority not in self.authorities:
+                if authority not in listed:
                     raise InvalidValue(
                         expected(
                             f"boards.{key}.authorities",
@@ -291,7 +290,7 @@ class Arrangement:
         for version in self.concordat.versions if self.concordat is not None else ():
             where = "concordat" if version is self.concordat else f"concordat v{version.version}"
             for party in version.parties:
-                if party not in self.authorities:
+                if party not in listed:
                     raise InvalidValue(
                         expected(f"{where}.parties", "authorities listed in the file", party.code)
                     )
@@ -304,7 +303,7 @@ class Arrangement:
         """
         try:
             return self.boards[board_id]
-        except KeyError:
+        except (KeyError, TypeError):  # TypeError: an unhashable id, such as a list
             raise UnknownId(expected("board", f"one of {list(self.boards)}", board_id)) from None
 
     def authority(self, code: str) -> Authority:
@@ -356,6 +355,22 @@ _SPLITS: dict[str, type[SplitRule]] = {
 _CHAIRS: dict[str, type[ChairRule]] = {
     cls.__name__: cls for cls in (HostLeaderChairs, FixedChair, ElectedChair)
 }
+
+
+def _tag_in(data: Mapping[str, Any], table: Mapping[str, Any]) -> bool:
+    """Whether ``data`` is tagged with a ``type`` in ``table`` (a list is no type)."""
+    tag = data.get("type")
+    return isinstance(tag, str) and tag in table
+
+
+def _text_args(cls: type[Any], args: Mapping[str, Any]) -> None:
+    """Refuse a value that is not text for a field that holds text (attrs does not check)."""
+    hints = typing.get_type_hints(cls)
+    for name, value in args.items():
+        hint = hints.get(name)
+        text = hint is str or set(typing.get_args(hint)) == {str, type(None)}
+        if text and value is not None and not isinstance(value, str):
+            raise InvalidValue(expected(name, "text", value))
 
 
 def _fraction_out(value: Fraction) -> int | str:
@@ -492,7 +507,7 @@ def _converter() -> Any:
         return out
 
     def rule_in(data: Any, _: Any = None) -> Rule:
-        if not isinstance(data, Mapping) or data.get("type") not in _RULES:
+        if not isinstance(data, Mapping) or not _tag_in(data, _RULES):
             raise InvalidValue(expected("type", f"one of {sorted(_RULES)}", _get(data, "type")))
         cls = _RULES[data["type"]]
         args = {k: v for k, v in data.items() if k != "type"}
@@ -520,10 +535,12 @@ def _converter() -> Any:
         return {"type": type(chair).__name__, **{k: v for k, v in values.items() if v is not None}}
 
     def chair_in(data: Any, _: Any = None) -> ChairRule:
-        if not isinstance(data, Mapping) or data.get("type") not in _CHAIRS:
+        if not isinstance(data, Mapping) or not _tag_in(data, _CHAIRS):
             raise InvalidValue(expected("type", f"one of {sorted(_CHAIRS)}", _get(data, "type")))
         cls = _CHAIRS[data["type"]]
-        return cls(**{k: v for k, v in data.items() if k != "type"})
+        args = {k: v for k, v in data.items() if k != "type"}
+        _text_args(cls, args)
+        return cls(**args)
 
     def split_out(rule: SplitRule) -> dict[str, Any]:
         out: dict[str, Any] = {"type": type(rule).__name__}
@@ -539,10 +556,11 @@ def _converter() -> Any:
         return out
 
     def split_in(data: Any, _: Any = None) -> SplitRule:
-        if not isinstance(data, Mapping) or data.get("type") not in _SPLITS:
+        if not isinstance(data, Mapping) or not _tag_in(data, _SPLITS):
             raise InvalidValue(expected("type", f"one of {sorted(_SPLITS)}", _get(data, "type")))
         cls = _SPLITS[data["type"]]
         args = {k: v for k, v in data.items() if k != "type"}
+        _text_args(cls, args)
         if cls is Mix:
             return Mix([(_fraction_in(p["weight"]), split_in(p["rule"])) for p in args["parts"]])
         for name in ("agreed", "rule"):
@@ -642,24 +660,37 @@ def _converter() -> Any:
     return conv
 
 
+class _Skipped(SharegovError):
+    """A reference to something that is itself broken: its own problem is reported once,
+    where it is, and not again at every reference."""
+
+
 def _in_context(
-    conv: Any, authorities: Mapping[str, Authority], boards: Mapping[str, Board]
+    conv: Any,
+    authorities: Mapping[str, Authority],
+    boards: Mapping[str, Board],
+    broken: frozenset[str] = frozenset(),
 ) -> Any:
     """A copy of ``conv`` that writes authorities by code and boards by id, and reads them
-    back from the arrangement's own lists (so a concordat or meeting does not repeat them)."""
+    back from the arrangement's own lists (so a concordat or meeting does not repeat them).
+    References to ``broken`` codes and board ids (reported already) are skipped."""
     local = conv.copy()
     _register_containers(local)
 
     def authority_in(code: Any, _: Any) -> Authority:
         if isinstance(code, str) and code in authorities:
             return authorities[code]
+        if isinstance(code, str) and code in broken:
+            raise _Skipped(code)
         raise InvalidValue(f"expected one of the authorities {list(authorities)}, got {code!r}")
 
     def board_in(key: Any, _: Any) -> Board:
         if isinstance(key, Mapping):
-            return _board_in(conv, key, authorities, "")
+            return _board_in(conv, key, authorities, "", broken)
         if isinstance(key, str) and key in boards:
             return boards[key]
+        if isinstance(key, str) and key in broken:
+            raise _Skipped(key)
         raise InvalidValue(f"expected one of the boards {list(boards)}, got {key!r}")
 
     def board_out(board: Board) -> str | dict[str, Any]:
@@ -875,7 +906,7 @@ def _membership_in(conv: Any, item: Mapping[str, Any], members: list[Member]) ->
     return membership
 
 
-def from_data(data: Any, *, source: str = "<data>") -> Arrangement:
+def from_data(data: Any, *, source: str = "<data>", _checked: bool = False) -> Arrangement:
     """Build an :class:`Arrangement` from plain data, reporting every problem at once.
 
     Raises:
@@ -883,29 +914,35 @@ def from_data(data: Any, *, source: str = "<data>") -> Arrangement:
     """
     from sharegov.io.schema import validate
 
-    _check_depth(data, source)
+    if not _checked:
+        check_data(data, source)
     problems = validate(data)
     if problems:
         raise FileError(source, problems)
     conv = _converter()
     problems = []
     authorities = []
+    broken: set[str] = set()  # codes and board ids that failed, not reported again
     for i, item in enumerate(data.get("authorities", [])):
         authority = _build(
             problems, f"authorities[{i}]", lambda item=item: conv.structure(item, Authority)
         )
         if authority is not None:
             authorities.append(authority)
+        elif isinstance(item, Mapping) and isinstance(item.get("code"), str):
+            broken.add(item["code"])
     by_code = {a.code: a for a in authorities}
     boards = {}
     for key, item in data.get("boards", {}).items():
         board = _build(
             problems,
             f"boards.{key}",
-            lambda key=key, item=item: _board_in(conv, item, by_code, key),
+            lambda key=key, item=item: _board_in(conv, item, by_code, key, frozenset(broken)),
         )
         if board is not None:
             boards[key] = board
+        else:
+            broken.add(key)
     arrangements = []
     for i, item in enumerate(data.get("arrangements", [])):
         arrangement = _build(
@@ -934,7 +971,7 @@ def from_data(data: Any, *, source: str = "<data>") -> Arrangement:
     costs = None
     if "costs" in data:
         costs = _build(problems, "costs", lambda: conv.structure(data["costs"], CostPlan))
-    local = _in_context(conv, by_code, boards)
+    local = _in_context(conv, by_code, boards, frozenset(broken))
     concordat = None
     if "concordat" in data:
         concordat = _concordat_in(local, data["concordat"], problems)
@@ -972,30 +1009,159 @@ def from_data(data: Any, *, source: str = "<data>") -> Arrangement:
     )
     if not isinstance(built, Arrangement):
         raise FileError(source, problems)
+    problems = _references(built)
+    if problems:
+        raise FileError(source, problems)
     return built
 
 
+def _references(arrangement: Arrangement) -> list[str]:
+    """Cross-references the classes cannot check alone, with the file's own paths: so that
+    a file that loads works with every command."""
+    problems: list[str] = []
+    for key, board in arrangement.boards.items():
+        chair = board.chair_rule
+        ids = list(
+            dict.fromkeys(
+                [*(m.id for m in board.members), *(ms.member.id for ms in board.memberships)]
+            )
+        )
+        if isinstance(chair, FixedChair) and chair.member not in ids:
+            what = f"one of the board's members {ids}"
+            problems.append(expected(f"boards.{key}.chair_rule.member", what, chair.member))
+    for field in ("arrangements",):
+        seen: dict[str, int] = {}
+        for i, item in enumerate(getattr(arrangement, field)):
+            if item.id in seen:
+                problems.append(
+                    f"{field}[{i}].id: {item.id!r} is given twice (also {field}[{seen[item.id]}])"
+                )
+            seen.setdefault(item.id, i)
+    for i, phase in enumerate(arrangement.phases):
+        for name in ("identify", "implement"):
+            deadline = getattr(phase, name, None)
+            if isinstance(deadline, Deadline):
+                problems.extend(_deadline_dates(deadline, f"phases[{i}].{name}"))
+    for i, deadline in enumerate(arrangement.deadlines):
+        problems.extend(_deadline_dates(deadline, f"deadlines[{i}]"))
+    if arrangement.costs is not None:
+        problems.extend(_split_parties(arrangement.costs))
+    return problems
+
+
+def unlisted_employers(arrangement: Arrangement) -> list[str]:
+    """Officers whose employer is not an authority in the file (a partnership body, say):
+    allowed, as no command needs the employer, but ``sharegov check`` notes each."""
+    codes = {a.code for a in arrangement.authorities}
+    return [
+        f"meetings[{i}].officers[{j}].employer: {officer.employer!r} is not an authority "
+        "listed in the file"
+        for i, meeting in enumerate(arrangement.meetings)
+        for j, officer in enumerate(meeting.officers)
+        if officer.employer not in codes
+    ]
+
+
+def _deadline_dates(deadline: Deadline, path: str) -> list[str]:
+    first = deadline.history[0].old if deadline.history else deadline.due
+    if deadline.set_on is not None and first < deadline.set_on:
+        return [
+            f"{path}.due: due {first.isoformat()}, before it was set on "
+            f"{deadline.set_on.isoformat()}"
+        ]
+    return []
+
+
+def _split_parties(plan: CostPlan) -> list[str]:
+    """Every council a split rule names is a party to the plan."""
+    parties = list(plan.parties)
+    problems: list[str] = []
+
+    def walk(rule: Any, path: str) -> None:
+        for name in ("by", "of", "usage", "limits"):
+            table = getattr(rule, name, None)
+            if isinstance(table, Mapping):
+                for code in table:
+                    if code not in parties:
+                        what = f"one of the parties {parties}"
+                        problems.append(expected(f"{path}.{name}", what, code))
+        for name in ("lead", "host"):
+            code = getattr(rule, name, None)
+            if isinstance(code, str) and code not in parties:
+                problems.append(expected(f"{path}.{name}", f"one of the parties {parties}", code))
+        for name in ("agreed", "rule"):
+            inner = getattr(rule, name, None)
+            if isinstance(inner, SplitRule):
+                walk(inner, f"{path}.{name}")
+        if isinstance(rule, Mix):
+            for i, (_, part) in enumerate(rule.parts):
+                walk(part, f"{path}.parts[{i}].rule")
+
+    walk(plan.cost_split, "costs.cost_split")
+    walk(plan.savings_split, "costs.savings_split")
+    for field in ("items", "savings"):
+        for i, entry in enumerate(getattr(plan, field)):
+            if getattr(entry, "split", None) is not None:
+                walk(entry.split, f"costs.{field}[{i}].split")
+    return problems
+
+
 def _board_in(
-    conv: Any, item: Mapping[str, Any], by_code: Mapping[str, Authority], key: str
+    conv: Any,
+    item: Mapping[str, Any],
+    by_code: Mapping[str, Authority],
+    key: str,
+    broken: frozenset[str] = frozenset(),
 ) -> Board:
     codes = item["authorities"]
     missing = [c for c in codes if c not in by_code]
     if missing:
+        if all(c in broken for c in missing):
+            raise _Skipped(missing[0])
         raise InvalidValue(
             expected("authorities", "codes of authorities listed in the file", missing[0])
         )
-    members = [conv.structure(m, Member) for m in item.get("members", [])]
     problems: list[str] = []
+    members = []
+    for i, m in enumerate(item.get("members", [])):
+        member = _build(problems, f"members[{i}]", lambda m=m: conv.structure(m, Member))
+        if member is None:
+            continue
+        if member.authority not in codes:
+            what = f"one of the board's authorities {list(codes)}"
+            problems.append(expected(f"members[{i}].authority", what, member.authority))
+        members.append(member)
     memberships = [
         _build(problems, f"memberships[{i}]", lambda m=m: _membership_in(conv, m, members))
         for i, m in enumerate(item.get("memberships", []))
     ]
+    raw = item.get("memberships", [])
+    for i, (membership, given) in enumerate(zip(memberships, raw, strict=True)):
+        in_full = isinstance(given, Mapping) and isinstance(given.get("member"), Mapping)
+        if membership is not None and in_full and membership.member.authority not in codes:
+            what = f"one of the board's authorities {list(codes)}"
+            where = f"memberships[{i}].member.authority"
+            problems.append(expected(where, what, membership.member.authority))
     orders = InterestOrders()
     if "interest_orders" in item:
         orders = _build(
             problems,
             "interest_orders",
             lambda: conv.structure(item["interest_orders"], InterestOrders),
+        )
+    rule = _build(problems, "rule", lambda: conv.structure(item["rule"], Rule))
+    quorum = None
+    if "quorum" in item:
+        quorum = _build(problems, "quorum", lambda: conv.structure(item["quorum"], Rule))
+        if quorum is not None and not isinstance(quorum, Quorum):
+            problems.append(
+                f"quorum: expected a rule of type 'Quorum' (such as "
+                f'{{ type = "Quorum", at_least = 3 }}), got type {type(quorum).__name__!r}'
+            )
+    chair_rule: Any = ElectedChair()
+    if "chair_rule" in item:
+        chair_rule = _build(
+            problems, "chair_rule", lambda: conv.structure(item["chair_rule"], ChairRule)
         )
     if problems:
         raise _Problems(problems)
@@ -1004,14 +1170,12 @@ def _board_in(
         authorities=[by_code[c] for c in codes],
         seats=item["seats"],
         members=members,
-        rule=conv.structure(item["rule"], Rule),
-        quorum=conv.structure(item["quorum"], Rule) if "quorum" in item else None,
+        rule=rule,
+        quorum=quorum,
         casting_vote=item.get("casting_vote", True),
         advisory=item.get("advisory", False),
         substitutes_allowed=item.get("substitutes_allowed", False),
-        chair_rule=conv.structure(item["chair_rule"], ChairRule)
-        if "chair_rule" in item
-        else ElectedChair(),
+        chair_rule=chair_rule,
         memberships=memberships,
         interest_orders=orders,
     )
@@ -1030,25 +1194,50 @@ def _build(problems: list[str], path: str, make: Any) -> Any:
     cattrs = require("cattrs", "io")
     try:
         return make()
+    except _Skipped:
+        pass
     except _Problems as exc:
         problems.extend(_join(path, "", p) for p in exc.problems)
     except cattrs.BaseValidationError as exc:
         for line in cattrs.transform_error(exc, path="$", format_exception=_format):
             message, _, where = line.rpartition(" @ ")
+            if message == _SKIPPED:
+                continue
             inner = where.removeprefix("$").lstrip(".")
-            problems.append(_join(path, inner, _unwrap(message)))
+            message = _unwrap(message)
+            problems.append(_join(path, inner, _unhook(message)))
     except SharegovError as exc:
-        problems.append(_join(path, "", str(exc)))
+        problems.append(_join(path, "", _unhook(str(exc))))
     return None
+
+
+_SKIPPED = "\x00skipped"
+#: Names the reading hooks and classes put in front of messages that are not fields of the
+#: file (the path in front says where).
+_HOOK_FIELDS = frozenset(
+    {"date", "amount", "value", "period", "time", "vote", "year", "start_year", "attendance"}
+)
+
+
+def _unhook(message: str) -> str:
+    """``message`` without a hook's own name in front (the caller's path says where)."""
+    head, sep, rest = message.partition(": ")
+    return rest if sep and head in _HOOK_FIELDS else message
 
 
 def _format(exc: BaseException, type_: Any) -> str:
     """A problem cattrs met: sharegov's own message as it is, else cattrs' wording."""
+    if isinstance(exc, _Skipped):
+        return _SKIPPED
     if isinstance(exc, SharegovError):
         return str(exc)
     from cattrs.v import format_exception
 
-    return format_exception(exc, type_)
+    # cattrs' own wording names Python types (``sharegov.costs.SplitRule | None``): keep
+    # only the class names, which the file's "type" fields use too.
+    text: str = format_exception(exc, type_)
+    text = re.sub(r"\b(?:[a-z_]+\.)+([A-Z]\w*)", r"\1", text).replace(" | None", "")
+    return text.replace("unknown error (", "(")
 
 
 def _unwrap(message: str) -> str:
@@ -1071,37 +1260,28 @@ def _starts_with_field(message: str) -> bool:
     return bool(sep) and " " not in head and "'" not in head
 
 
-def _check_depth(data: Any, source: str) -> None:
-    stack = [(data, 1)]
-    while stack:
-        value, depth = stack.pop()
-        if depth > MAX_DEPTH:
-            raise LimitExceeded(
-                f"{source}: data nested more than {MAX_DEPTH} levels deep is refused"
-            )
-        if isinstance(value, Mapping):
-            stack.extend((v, depth + 1) for v in value.values())
-        elif isinstance(value, list):
-            stack.extend((v, depth + 1) for v in value)
-
-
 # ---------------------------------------------------------------------------------------------
 # Text and files
 # ---------------------------------------------------------------------------------------------
 
 
 def _parse(text: str, fmt: Format, source: str) -> Any:
+    """Parse ``text``, bounded (see :mod:`sharegov.io._guard`), then check its depth, size
+    and keys."""
     try:
         if fmt == "toml":
             import tomllib
 
-            return tomllib.loads(text)
-        if fmt == "yaml":
-            yaml = require("yaml", "io")
-            return yaml.safe_load(text)
-        return json.loads(text)
+            scan_toml(text, source)
+            data = tomllib.loads(text)
+        elif fmt == "yaml":
+            data = parse_yaml(text, source)
+        else:
+            data = parse_json(text)
     except RecursionError:
         raise LimitExceeded(f"{source}: data nested too deeply is refused") from None
+    except SharegovError:
+        raise
     except ValueError as exc:  # tomllib.TOMLDecodeError and json.JSONDecodeError
         raise FileError(source, [f"not valid {fmt.upper()}: {exc}"]) from None
     except Exception as exc:
@@ -1109,6 +1289,8 @@ def _parse(text: str, fmt: Format, source: str) -> Any:
         if yaml_error is not None and isinstance(exc, yaml_error):
             raise FileError(source, [f"not valid YAML: {exc}"]) from None
         raise
+    check_data(data, source)
+    return data
 
 
 def load_data(path: str | Path) -> Any:
@@ -1126,15 +1308,7 @@ def load_data(path: str | Path) -> Any:
         raise InvalidValue(
             expected("path", f"a file ending in one of {sorted(_SUFFIXES)}", str(path))
         )
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise FileError(str(path), [f"cannot be read: {exc.strerror}"]) from None
-    if size > MAX_BYTES:
-        raise LimitExceeded(f"{path}: files over {MAX_BYTES:,} bytes are refused")
-    data = _parse(path.read_text(encoding="utf-8"), fmt, str(path))
-    _check_depth(data, str(path))
-    return data
+    return _parse(read_text(path), fmt, str(path))
 
 
 def loads(text: str, fmt: Format, *, source: str = "<string>") -> Arrangement:
@@ -1148,7 +1322,7 @@ def loads(text: str, fmt: Format, *, source: str = "<string>") -> Arrangement:
         raise InvalidValue(expected("format", "'toml', 'yaml' or 'json'", fmt))
     if len(text.encode()) > MAX_BYTES:
         raise LimitExceeded(f"{source}: files over {MAX_BYTES:,} bytes are refused")
-    return from_data(_parse(text, fmt, source), source=source)
+    return from_data(_parse(text, fmt, source), source=source, _checked=True)
 
 
 def load(path: str | Path) -> Arrangement:
@@ -1159,7 +1333,7 @@ def load(path: str | Path) -> Arrangement:
         LimitExceeded: The file is too large or nested too deeply.
         InvalidValue: An unknown suffix.
     """
-    return from_data(load_data(path), source=str(path))
+    return from_data(load_data(path), source=str(path), _checked=True)
 
 
 def dumps(arrangement: Arrangement, fmt: Format) -> str:
@@ -1171,11 +1345,31 @@ def dumps(arrangement: Arrangement, fmt: Format) -> str:
         return text
     if fmt == "yaml":
         yaml = require("yaml", "io")
-        dumped: str = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+        dumped: str = yaml.dump(
+            data, Dumper=_yaml_dumper(yaml), sort_keys=False, allow_unicode=True
+        )
         return dumped
     if fmt == "json":
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     raise InvalidValue(expected("format", "'toml', 'yaml' or 'json'", fmt))
+
+
+_YAML_BREAKS = ("\x85", "\u2028", "\u2029")
+
+
+def _yaml_dumper(yaml: Any) -> Any:
+    """``yaml.SafeDumper`` writing text with U+0085, U+2028 or U+2029 double-quoted (and so
+    escaped): written raw, YAML reads them back as line breaks, and folds them to spaces."""
+
+    class Dumper(yaml.SafeDumper):  # type: ignore[misc]
+        def choose_scalar_style(self) -> str:
+            value = getattr(self.event, "value", "")
+            if isinstance(value, str) and any(c in value for c in _YAML_BREAKS):
+                return '"'
+            style: str = super().choose_scalar_style()
+            return style
+
+    return Dumper
 
 
 def dump(arrangement: Arrangement, path: str | Path) -> None:

@@ -908,6 +908,15 @@ def board_from_counts(
         if size == 0:
             raise InvalidVote(f"counts: nothing is counted for the group {groups[code]!r}")
     organization = event.get("organization")
+    for field, given in (
+        (
+            "organization.name",
+            organization.get("name") if isinstance(organization, Mapping) else None,
+        ),
+        ("organization_id", event.get("organization_id")),
+    ):
+        if given is not None and (not isinstance(given, str) or not given.strip()):
+            raise InvalidVote(expected(field, "a name or id as text", given))
     if name is None:
         name = (
             (organization.get("name") if isinstance(organization, Mapping) else None)

@@ -66,8 +66,15 @@ _FRACTION = {
     "oneOf": [{"type": "integer"}, {"type": "string", "pattern": r"^-?\d+(/\d+)?$"}],
 }
 _DATE = {"description": "a date as YYYY-MM-DD", "type": "string", "format": "date"}
-_ID = {"description": "an identifier without spaces", "type": "string", "pattern": r"^\S+$"}
-_TEXT = {"description": "a non-empty string", "type": "string", "minLength": 1}
+# Not r"^\S+$": Python's "$" also matches before a final newline. The lookahead is the end
+# of the text in both Python and ECMA-262; control and bidirectional characters are refused.
+_ID_CHARS = r"[^\s\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
+_ID = {
+    "description": "an identifier without spaces, control or bidirectional characters",
+    "type": "string",
+    "pattern": rf"^{_ID_CHARS}+(?![\s\S])",
+}
+_TEXT = {"description": "a non-blank string", "type": "string", "pattern": r"\S"}
 _POSITIVE = {"description": "a positive integer", "type": "integer", "minimum": 1}
 _MONEY = {
     "description": "an amount such as '£40,000', or a range such as '£30k to £40k'",
