@@ -332,3 +332,35 @@ def test_graph_as_of(capsys: pytest.CaptureFixture[str]) -> None:
         main(["graph", FILE, "--as-of", "2008-13-01"])
     assert exit.value.code == 2
     assert "expected a date as YYYY-MM-DD, got '2008-13-01'" in capsys.readouterr().err
+
+
+def test_decide_why_not_names_what_would_have_carried_it(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = record_file(
+        tmp_path,
+        'apologies = ["webb"]\n[votes]\nhollingworth = "for"\nluck = "for"\ngandy = "for"\n'
+        'hall = "against"\nmcmillan = "against"\n',
+    )
+    status, out, _ = run(capsys, "decide", FILE, "--board", "ssb", "--votes", path, "--why-not")
+    assert status == 1
+    assert "Not carried. One change would have carried it:" in out
+    assert "one member from RBC voting for instead of voting against" in out
+    status, out, _ = run(
+        capsys, "decide", FILE, "--board", "ssb", "--votes", path, "--why-not", "--json"
+    )
+    assert "carried on the fallback rule" in json.loads(out)["why_not"]
+
+
+def test_power_blocs(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "power", FILE, "--board", "ssb", "--blocs")
+    assert status == 0
+    assert out.startswith("Owen power of each member, in 2 blocs")
+    assert "RBC's three members hold 50.0% of the bloc power" in out
+    status, out, _ = run(capsys, "power", FILE, "--board", "ssb", "--blocs", "--json")
+    data = json.loads(out)
+    assert data["owen"]["hall"] == "1/6"
+    assert set(data) >= {"owen", "banzhaf_owen"}
+    status, _, err = run(capsys, "power", FILE, "--board", "ssb", "--blocs", "--by", "authority")
+    assert status == 2
+    assert "--by" in err

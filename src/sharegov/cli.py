@@ -233,13 +233,25 @@ def _decide(args: argparse.Namespace) -> int:
                 "by_authority": by_authority,
                 "attendance": _attendance(outcome),
                 "explanation": outcome.explain(),
+                **({"why_not": _why_not(outcome, args.votes)} if args.why_not else {}),
             }
         )
     else:
         if record.motion:
             print(f"== {record.motion}")
         print(outcome.explain())
+        if args.why_not:
+            print(_why_not(outcome, args.votes))
     return OK if outcome.carried else NO
+
+
+def _why_not(outcome: Any, source: str) -> str:
+    """What smallest changes would have flipped ``outcome``, for --why-not."""
+    try:
+        explained: str = outcome.what_would_change_it().explain()
+    except SharegovError as exc:
+        raise type(exc)(f"{source}: --why-not: {exc}") from None
+    return explained
 
 
 # ---------------------------------------------------------------------------------------------
@@ -406,22 +418,34 @@ def _power(args: argparse.Namespace) -> int:
     from sharegov import power
 
     board = _load(args.file).board(args.board)
-    banzhaf = power.banzhaf(board, by=args.by)
-    shapley = power.shapley_shubik(board, by=args.by)
-    vetoes = power.veto_players(board, by=args.by)
-    blocking = power.minimal_blocking(board, by=args.by)
+    if args.blocs:
+        if args.by != "member":
+            raise InvalidValue(
+                expected("--by", "'member' with --blocs (blocs are of members)", args.by)
+            )
+        indices = {"owen": power.owen(board), "banzhaf_owen": power.banzhaf_owen(board)}
+        results: tuple[Any, ...] = tuple(indices.values())
+    else:
+        indices = {
+            "banzhaf": power.banzhaf(board, by=args.by),
+            "shapley_shubik": power.shapley_shubik(board, by=args.by),
+        }
+        results = (
+            *indices.values(),
+            power.veto_players(board, by=args.by),
+            power.minimal_blocking(board, by=args.by),
+        )
     if args.json:
         _print_json(
             {
                 "board": board.name,
                 "by": args.by,
-                "banzhaf": {k: str(v) for k, v in banzhaf.items()},
-                "shapley_shubik": {k: str(v) for k, v in shapley.items()},
-                "explanation": "\n".join(r.explain() for r in (banzhaf, shapley, vetoes, blocking)),
+                **{name: {k: str(v) for k, v in index.items()} for name, index in indices.items()},
+                "explanation": "\n".join(r.explain() for r in results),
             }
         )
     else:
-        for result in (banzhaf, shapley, vetoes, blocking):
+        for result in results:
             print(result.explain())
             print()
     return OK
@@ -478,6 +502,11 @@ def _parser() -> argparse.ArgumentParser:
         help="the date of the meeting, when the votes file gives none: the board's roster "
         "that day decides",
     )
+    decide.add_argument(
+        "--why-not",
+        action="store_true",
+        help="also say what smallest changes would have flipped the result",
+    )
     split = command("split", _split, "each council's pays, receives and net position by year")
     split.add_argument("file", help="arrangement file with a [costs] section")
     split.add_argument("--years", type=_positive, default=5, help="financial years (default 5)")
@@ -502,6 +531,11 @@ def _parser() -> argparse.ArgumentParser:
     power.add_argument("--board", required=True, help="the board's id in the file")
     power.add_argument(
         "--by", choices=["member", "authority"], default="member", help="players (default member)"
+    )
+    power.add_argument(
+        "--blocs",
+        action="store_true",
+        help="members voting in their authorities' blocs: Owen and Banzhaf–Owen indices",
     )
     graph = command("graph", _graph, "partnerships between councils, and what breaks if one leaves")
     graph.add_argument("file", help="arrangement file")
