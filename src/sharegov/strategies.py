@@ -199,7 +199,9 @@ def _rules_for(
             rules.FirstOf: many.map(lambda rs: rules.FirstOf(*rs)),
             rules.AllOf: many.map(lambda rs: rules.AllOf(*rs)),
             rules.AnyOf: many.map(lambda rs: rules.AnyOf(*rs)),
-            rules.EachAuthority: children.map(lambda r: rules.EachAuthority(rule=r)),
+            rules.EachAuthority: st.builds(
+                lambda r, c: rules.EachAuthority(rule=r, casting_within=c), children, st.booleans()
+            ),
         }
         return options[only] if only is not None else st.one_of(*options.values())
 

@@ -501,6 +501,8 @@ def _converter() -> Any:
                 out["at_least"] = rule.rule.n
             else:
                 out["rule"] = rule_out(rule.rule)
+            if rule.casting_within:
+                out["casting_within"] = True
         else:
             for name, value in _changed(rule):
                 out[name] = rule_out(value) if isinstance(value, Rule) else conv.unstructure(value)
@@ -514,9 +516,10 @@ def _converter() -> Any:
         if cls in (FirstOf, AllOf, AnyOf):
             return cls(*(rule_in(r) for r in args.get("rules", ())))
         if cls is EachAuthority:
+            casting = args.get("casting_within", False)
             if "rule" in args:
-                return EachAuthority(rule=rule_in(args["rule"]))
-            return EachAuthority(at_least=args.get("at_least"))
+                return EachAuthority(rule=rule_in(args["rule"]), casting_within=casting)
+            return EachAuthority(at_least=args.get("at_least"), casting_within=casting)
         if cls is DoubleMajority and "within" in args:
             args["within"] = rule_in(args["within"])
         for name in ("more_than", "quota", "authorities", "population", "fraction"):

@@ -245,7 +245,12 @@ def _rule_defs() -> dict[str, Any]:
             combinator.__name__, combinator, {"rules": rules}, ["rules"]
         )
     defs["EachAuthority"] = {
-        **_tagged("EachAuthority", EachAuthority, {"at_least": dict(_POSITIVE), "rule": ref}, []),
+        **_tagged(
+            "EachAuthority",
+            EachAuthority,
+            {"at_least": dict(_POSITIVE), "rule": ref, "casting_within": {"type": "boolean"}},
+            [],
+        ),
         "oneOf": [{"required": ["at_least"]}, {"required": ["rule"]}],
     }
     names = sorted(defs)
