@@ -224,8 +224,16 @@ def test_quorum_of_four_with_two_from_each_council() -> None:
         ({}, {"absent": {"nobody"}}, r"^absent: expected ids of members"),
         ({}, {"absent": 3}, r"^absent: expected a set of member ids, got 3"),
         ({}, {"excluded": [["hall"]]}, r"^excluded: expected a set of member ids"),
-        ({"hall": "yes"}, {}, r"^votes\.hall: expected Vote\.FOR, .*, got 'yes'"),
-        ({"hall": ["for"]}, {}, r"^votes\.hall: expected Vote\.FOR, .*, got \['for'\]"),
+        (
+            {"hall": "yes"},
+            {},
+            r"^votes\.hall: expected 'for', 'against' or 'abstain' .*, got 'yes'",
+        ),
+        (
+            {"hall": ["for"]},
+            {},
+            r"^votes\.hall: expected 'for', 'against' or 'abstain' .*, got \['for'\]",
+        ),
         ({"nobody": "for"}, {}, r"^votes: expected votes from members of Shared Services"),
         ({}, {"chair": "webb", "absent": {"webb"}}, r"^chair: Cllr M\. Webb is recorded as absent"),
         (

@@ -250,3 +250,12 @@ def test_ical_export_is_valid_and_in_london_time(tmp_path: Path) -> None:
     assert "Due: Phase 2: identify some medium term opportunities" in summaries
     with pytest.raises(InvalidValue, match="Deadline"):
         ical.to_ical(deadlines=["not a deadline"])
+
+
+def test_an_items_votes_given_as_text_equal_the_same_votes_given_as_votes() -> None:
+    from sharegov.errors import InvalidVote
+    from sharegov.meetings import Item
+
+    assert Item(1, "x", votes={"hall": "against"}) == Item(1, "x", votes={"hall": Vote.AGAINST})
+    with pytest.raises(InvalidVote, match=r"^votes\.hall: expected 'for', 'against' or 'abstain'"):
+        Item(1, "x", votes={"hall": "yes"})

@@ -34,7 +34,7 @@ from sharegov.boards import Board, Outcome
 from sharegov.conflicts import Declaration, Dispensation
 from sharegov.errors import InvalidBoard, InvalidValue, InvalidVote, UnknownId, expected
 from sharegov.parties import Member, Officer, _text
-from sharegov.rules import Vote
+from sharegov.rules import Vote, parse_vote
 from sharegov.timeline import Deadline, Schedule, format_date, is_working_day, notice_deadline
 
 __all__ = [
@@ -206,8 +206,13 @@ class Action:
         )
 
 
-def _votes(value: Mapping[str, Vote | str] | None) -> FrozenMap[str, Vote | str] | None:
-    return None if value is None else frozen_map(value)
+def _votes(value: Mapping[str, Vote | str] | None) -> FrozenMap[str, Vote] | None:
+    """Votes as :class:`Vote`s, so ``"against"`` and ``Vote.AGAINST`` make equal items."""
+    if value is None:
+        return None
+    if not isinstance(value, Mapping):
+        raise InvalidVote(expected("votes", "a mapping of member id to vote", value))
+    return FrozenMap({member: parse_vote(member, vote) for member, vote in value.items()})
 
 
 _VOTE_KEYS = tuple(v.value for v in Vote)
@@ -307,9 +312,7 @@ class Item:
     number: int
     title: str = attrs.field(validator=_text)
     resolution: str = attrs.field(default="", kw_only=True)
-    votes: FrozenMap[str, Vote | str] | None = attrs.field(
-        default=None, kw_only=True, converter=_votes
-    )
+    votes: FrozenMap[str, Vote] | None = attrs.field(default=None, kw_only=True, converter=_votes)
     counts: FrozenMap[str, int] | None = attrs.field(default=None, kw_only=True, converter=_counts)
     by_authority: FrozenMap[str, FrozenMap[str, int]] | None = attrs.field(
         default=None, kw_only=True, converter=_by_authority

@@ -123,7 +123,7 @@ def parse_vote(member: str, vote: object) -> Vote:
         return vote
     if isinstance(vote, str) and vote in Vote._value2member_map_:
         return Vote(vote)
-    what = "Vote.FOR, Vote.AGAINST or Vote.ABSTAIN (or 'for', 'against', 'abstain')"
+    what = "'for', 'against' or 'abstain' (or Vote.FOR, Vote.AGAINST, Vote.ABSTAIN)"
     raise InvalidVote(expected(f"votes.{member}", what, vote))
 
 
