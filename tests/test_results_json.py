@@ -179,6 +179,19 @@ def test_every_generated_outcome_fits_the_schema(case: Any) -> None:
     assert sorted(named) == sorted(out.tally.absent | out.tally.excluded)
 
 
+def test_the_schema_refuses_inexact_money_and_unknown_fields() -> None:
+    data = to_json(bromsgrove_redditch_costs().statement(years=1))
+    form = schema("statement")
+    party = data["parties"][0]
+    data["councils"][party]["pays"][0]["pence"] = 1.5
+    with pytest.raises(jsonschema.ValidationError, match="integer"):
+        jsonschema.validate(data, form)
+    outcome = to_json(BOARD.decide(dict.fromkeys(EVERYONE_BUT_WEBB, "for"), apologies={"webb"}))
+    outcome["extra"] = 1
+    with pytest.raises(jsonschema.ValidationError, match="extra"):
+        jsonschema.validate(outcome, schema("outcome"))
+
+
 # -- WhatIf ------------------------------------------------------------------------------------
 
 

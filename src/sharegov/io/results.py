@@ -149,7 +149,8 @@ def _by_authority(tally: Tally) -> dict[str, dict[str, int]]:
 
 def _ids(tally: Tally, ids: Iterable[str]) -> list[str]:
     """Member ids in the board's roster order."""
-    return [m for m in tally.authority_of if m in frozenset(ids)]
+    wanted = frozenset(ids)
+    return [m for m in tally.authority_of if m in wanted]
 
 
 def _attendance(outcome: Outcome) -> dict[str, Any]:
