@@ -264,7 +264,9 @@ def test_votes_file_attendance_and_json(capsys: pytest.CaptureFixture[str], tmp_
     data = json.loads(out)
     assert data["date"] == "2008-09-01"
     assert data["minuted_counts"] is False
+    assert data["kind"] == "outcome"  # the documented JSON form, sharegov.io.results
     assert data["attendance"] == {
+        "present": 5,
         "present_not_voting": ["hall"],
         "apologies": ["webb"],
         "absent": [],

@@ -101,7 +101,8 @@ def test_seed_003_decided_from_the_counts_alone(
     assert data["minuted_counts"] is True
     assert data["date"] == "2009-11-27"
     assert data["counts"] == {"for": 5, "against": 2, "abstain": 0}
-    assert data["attendance"] == {"present": 10}
+    assert data["attendance"]["present"] == 10
+    assert data["attendance"]["present_not_voting"] == []  # nobody is named
     assert data["by_authority"] == {}  # the minutes give no breakdown by council
 
 

@@ -171,32 +171,8 @@ def _check(args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------------------------------------
 
 
-def _names(tally: Any, ids: Any) -> list[str]:
-    order = list(tally.authority_of)
-    return sorted(ids, key=lambda m: order.index(m) if m in order else len(order))
-
-
-def _attendance(outcome: Any) -> dict[str, Any]:
-    """Who was there and who was not, for ``--json``: ids, in the board's order."""
-    from sharegov.rules import MinutedTally
-
-    tally = outcome.tally
-    if isinstance(tally, MinutedTally):  # nobody is named: only the number present, if given
-        return {"present": tally.counts.present}
-    assumed = outcome.assumed
-    return {
-        "present_not_voting": _names(tally, tally.not_voting - assumed),
-        "apologies": _names(tally, outcome.apologies),
-        "absent": _names(tally, tally.absent - outcome.apologies - assumed),
-        "excluded": _names(tally, tally.excluded),
-        "assumed": _names(tally, assumed),
-        "unlisted": outcome.unlisted,
-    }
-
-
 def _decide(args: argparse.Namespace) -> int:
     from sharegov.io.files import load_data, read_vote_record
-    from sharegov.rules import Vote
 
     arrangement = _load(args.file)
     board = arrangement.board(args.board)
@@ -211,31 +187,12 @@ def _decide(args: argparse.Namespace) -> int:
     except (InvalidValue, UnknownId) as exc:
         raise type(exc)(f"{args.votes}: {exc}") from None
     if args.json:
-        tally = outcome.tally
-        by_authority: dict[str, dict[str, int]] = {}
-        for code in tally.seats:
-            try:
-                scope = tally.by_authority(code)
-            except SharegovError:  # counts minuted without a breakdown by authority
-                by_authority = {}
-                break
-            by_authority[code] = {v.value: scope.count(v) for v in Vote}
-        _print_json(
-            {
-                "board": board.name,
-                "motion": record.motion,
-                "date": outcome.date.isoformat() if outcome.date else None,
-                "status": outcome.status.value,
-                "carried": outcome.carried,
-                "basis": outcome.basis.describe() if outcome.basis else None,
-                "minuted_counts": record.minuted,
-                "counts": {v.value: tally.count(v) for v in Vote},
-                "by_authority": by_authority,
-                "attendance": _attendance(outcome),
-                "explanation": outcome.explain(),
-                **({"why_not": _why_not(outcome, args.votes)} if args.why_not else {}),
-            }
-        )
+        from sharegov.io.results import to_json
+
+        document = {**to_json(outcome), "motion": record.motion}
+        if args.why_not:
+            document["why_not"] = _why_not(outcome, args.votes)
+        _print_json(document)
     else:
         if record.motion:
             print(f"== {record.motion}")
