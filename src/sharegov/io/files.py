@@ -31,9 +31,9 @@ import re
 import types
 import typing
 from collections.abc import Iterator, Mapping
-from fractions import Fraction
 from contextlib import contextmanager
 from contextvars import ContextVar
+from fractions import Fraction
 from functools import cache, partial
 from pathlib import Path
 from typing import Any, Literal
