@@ -13,10 +13,24 @@ They are imported on first access, so ``import sharegov.io`` stays light.
 from __future__ import annotations
 
 import importlib
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # what the lazy names are, for type checkers and IDEs
+    from sharegov.io import popolo
+    from sharegov.io._guard import FileError
+    from sharegov.io.files import (
+        Arrangement,
+        VoteRecord,
+        dump,
+        dumps,
+        load,
+        loads,
+        read_vote_record,
+    )
 
 __all__ = [
     "Arrangement",
+    "FileError",
     "VoteRecord",
     "dump",
     "dumps",
@@ -30,8 +44,14 @@ _FROM_FILES = {"Arrangement", "VoteRecord", "dump", "dumps", "load", "loads", "r
 
 
 def __getattr__(name: str) -> Any:
+    if name == "FileError":  # light: no need to load the file machinery for the class
+        return importlib.import_module("sharegov.io._guard").FileError
     if name in _FROM_FILES:
         return getattr(importlib.import_module("sharegov.io.files"), name)
     if name == "popolo":
         return importlib.import_module("sharegov.io.popolo")
     raise AttributeError(f"module 'sharegov.io' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

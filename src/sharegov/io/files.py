@@ -365,10 +365,15 @@ def _tag_in(data: Mapping[str, Any], table: Mapping[str, Any]) -> bool:
     return isinstance(tag, str) and tag in table
 
 
-@cache
+_HINTS: dict[type[Any], Mapping[str, Any]] = {}
+
+
 def _hints(cls: type[Any]) -> Mapping[str, Any]:
     """``typing.get_type_hints(cls)``, worked out once per class (read only)."""
-    return types.MappingProxyType(typing.get_type_hints(cls))
+    hints = _HINTS.get(cls)
+    if hints is None:
+        hints = _HINTS.setdefault(cls, types.MappingProxyType(typing.get_type_hints(cls)))
+    return hints
 
 
 def _text_args(cls: type[Any], args: Mapping[str, Any]) -> None:

@@ -185,9 +185,15 @@ def _type_schema(hint: Any, name: str) -> dict[str, Any]:
     return {}
 
 
-@functools.cache
+_HINTS: dict[type[Any], Mapping[str, Any]] = {}
+
+
 def _hints(cls: type[Any]) -> Mapping[str, Any]:
-    return types.MappingProxyType(typing.get_type_hints(cls))
+    """``typing.get_type_hints(cls)``, worked out once per class (read only)."""
+    hints = _HINTS.get(cls)
+    if hints is None:
+        hints = _HINTS.setdefault(cls, types.MappingProxyType(typing.get_type_hints(cls)))
+    return hints
 
 
 def _object(
