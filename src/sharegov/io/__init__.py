@@ -7,7 +7,8 @@ PyYAML, icalendar, jsonschema) come with the ``io`` extra and load on first use.
 ``load`` and ``dump`` live in :mod:`sharegov.io.files`; ``popolo`` is the Popolo exchange
 module. :func:`read_vote_record` reads one question's votes and attendance (a votes
 file, or a request body) into a :class:`VoteRecord` that decides itself under a board.
-They are imported on first access, so ``import sharegov.io`` stays light.
+They are imported on first access, so ``import sharegov.io`` stays light; type checkers
+and IDEs see their real types. :class:`FileError` is what a file with problems raises.
 """
 
 from __future__ import annotations
