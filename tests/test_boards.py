@@ -401,3 +401,15 @@ def test_unhashable_ids_are_refused_by_field() -> None:
         BOARD.member(["hall"])  # type: ignore[arg-type]
     with pytest.raises(InvalidVote, match=r"^unlisted: expected None, 'present' or 'absent'"):
         BOARD.decide({}, unlisted="maybe")  # type: ignore[arg-type]
+
+
+def test_at_keeps_the_board_of_each_date() -> None:
+    import datetime as dt
+
+    from sharegov.reference import bromsgrove_redditch_board_over_time
+
+    board = bromsgrove_redditch_board_over_time()
+    day = dt.date(2008, 9, 1)
+    assert board.at(day) is board.at(day)  # built once, not again for the same date
+    assert board.at(day) == board._build_at(day)
+    assert board.at(dt.date(2008, 9, 2)) is not board.at(day)

@@ -674,3 +674,28 @@ def test_bad_meetings_name_their_paths() -> None:
     )
     (board,) = _problems(MEETING.replace('board = "ssb"', 'board = "jc"'))
     assert board == "meetings[0].board: expected one of the boards ['ssb'], got 'jc'"
+
+
+def test_the_converter_and_validator_are_built_once() -> None:
+    from sharegov.io import files, schema
+
+    assert files._converter() is files._converter()
+    assert files._contextual() is files._contextual()
+    assert schema._validator() is schema._validator()
+
+
+def test_loads_in_threads_at_once_each_see_their_own_arrangement() -> None:
+    """The shared converter reads the arrangement in hand from a context variable: threads
+    loading different files at once must not see each other's authorities or boards."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    path = ROOT / "examples" / "bromsgrove_redditch.toml"
+    reference = load(path)
+    renamed = dumps(reference, "toml").replace('code = "BDC"', 'code = "BDX"')
+    renamed = renamed.replace('"BDC"', '"BDX"').replace("BDC =", "BDX =")
+    other = loads(renamed, "toml")
+    jobs = [(lambda: load(path)) if i % 2 else (lambda: loads(renamed, "toml")) for i in range(16)]
+    with ThreadPoolExecutor(8) as pool:
+        results = list(pool.map(lambda job: job(), jobs))
+    for i, result in enumerate(results):
+        assert result == (reference if i % 2 else other)

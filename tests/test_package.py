@@ -94,3 +94,51 @@ def test_output_piped_into_a_reader_that_stops_early_is_not_a_traceback() -> Non
         status = proc.wait()
     assert status == 0
     assert "Traceback" not in err
+
+
+def test_lazy_names_are_listed_and_load_on_use() -> None:
+    import sharegov.io
+
+    assert "power" in dir(sharegov)
+    assert {"load", "FileError", "popolo", "Arrangement"} <= set(dir(sharegov.io))
+    assert set(sharegov.io.__all__) <= set(dir(sharegov.io))
+    from sharegov.io import FileError
+    from sharegov.io.files import FileError as files_error
+
+    assert FileError is files_error
+    code = (
+        "import sys, sharegov.io; from sharegov.io import FileError; "
+        "print('sharegov.io.files' in sys.modules, 'sharegov.power' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"]
+
+
+def test_lazy_names_are_typed_for_mypy(
+    tmp_path: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The documented imports reach type checkers as what they are, not ``Any``."""
+    api = pytest.importorskip("mypy.api")
+    from pathlib import Path
+
+    snippet = Path(str(tmp_path)) / "snippet.py"
+    snippet.write_text(
+        "import sharegov\n"
+        "from sharegov.io import FileError, load, popolo\n"
+        "reveal_type(load)\n"
+        "reveal_type(FileError)\n"
+        "reveal_type(popolo.board_from_counts)\n"
+        "reveal_type(sharegov.power.banzhaf)\n"
+    )
+    monkeypatch.setenv("MYPYPATH", str(Path(sharegov.__file__).parent.parent))
+    cache = Path(str(tmp_path)) / "cache"
+    out, err, status = api.run(["--strict", "--cache-dir", str(cache), str(snippet)])
+    assert status == 0, out + err
+    revealed = [
+        line.split("Revealed type is ")[1] for line in out.splitlines() if "Revealed" in line
+    ]
+    assert len(revealed) == 4
+    assert "-> sharegov.io.files.Arrangement" in revealed[0]
+    assert "sharegov.io._guard.FileError" in revealed[1]
+    assert "-> sharegov.boards.Board" in revealed[2]
+    assert "-> sharegov.power.PowerIndex" in revealed[3]

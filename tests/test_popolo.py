@@ -616,3 +616,134 @@ def test_exports_are_deterministic() -> None:
     again = json.dumps(popolo.document(BOARD, [popolo.vote_event(decide(), motion="I", date=DAY)]))
     assert first == again
     assert "Cllr R. Hollingworth" in set(_all_strings(json.loads(first)))
+
+
+# -- issue 17: ids per decision, interests across the round trip, groups kept apart ----------
+
+
+def test_the_same_motion_on_the_same_day_with_other_votes_gets_another_id() -> None:
+    first = popolo.vote_event(decide(), motion="Item 1", date=DAY)
+    second = popolo.vote_event(decide(hall=A), motion="Item 1", date=DAY)
+    assert first["id"] != second["id"]
+    assert first["motion"]["id"] != second["motion"]["id"]
+    assert first["motion_id"] == first["motion"]["id"]
+    # Attendance alone, or the chair alone, makes another decision too.
+    silent = BOARD.decide(
+        dict.fromkeys(PRESENT[:-1], F), present={"mcmillan"}, absent={"webb"}, on=DAY
+    )
+    other = popolo.vote_event(silent, motion="Item 1", date=DAY)
+    assert other["id"] not in (first["id"], second["id"])
+    chaired_by_luck = popolo.vote_event(decide(chair="luck"), motion="Item 1", date=DAY)
+    assert chaired_by_luck["id"] != first["id"]
+    # The same decision keeps its id; the motion() function agrees with vote_event().
+    assert popolo.vote_event(decide(), motion="Item 1", date=DAY)["id"] == first["id"]
+    assert popolo.motion(decide(), "Item 1", date=DAY)["id"] == first["motion_id"]
+
+
+def test_a_given_id_names_the_event_and_its_motion() -> None:
+    event = popolo.vote_event(decide(), motion="Item 1", date=DAY, id="ssb-2008-09-01-5")
+    assert event["id"] == "ssb-2008-09-01-5"
+    assert event["motion_id"] == event["motion"]["id"] == "ssb-2008-09-01-5/motion"
+    assert all(v["vote_event_id"] == "ssb-2008-09-01-5" for v in event["votes"])
+
+
+MEETING_2013 = dt.date(2013, 3, 1)
+
+
+def _interest_cases() -> list[Any]:
+    from sharegov.conflicts import (
+        Declaration,
+        Dispensation,
+        DispensationGround,
+        InterestKind,
+    )
+
+    dpi = InterestKind.DISCLOSABLE_PECUNIARY
+    votes = {"hollingworth": F, "gandy": F, "hall": A, "mcmillan": F}
+    webb = Declaration("webb", "5", dpi, "Director of I&DeA")
+    luck = Declaration("luck", "5", InterestKind.OTHER_REGISTRABLE, "Member of the trust")
+    granted = Dispensation(
+        "webb",
+        ["5"],
+        DispensationGround.IMPEDE_BUSINESS,
+        granted_by="BDC Standards Committee",
+        start=dt.date(2012, 8, 1),
+        until=dt.date(2016, 7, 31),
+    )
+    return [
+        # Webb barred by a disclosable pecuniary interest; Luck declares and stays.
+        BOARD.decide({**votes, "luck": F}, declarations=[webb, luck], item="5", on=MEETING_2013),
+        # Webb relieved by a dispensation, and votes.
+        BOARD.decide(
+            {**votes, "luck": F, "webb": F},
+            declarations=[webb],
+            dispensations=[granted],
+            item="5",
+            on=MEETING_2013,
+        ),
+        # Luck declared and stays, but is excluded directly too; Webb excluded directly.
+        BOARD.decide(
+            votes, declarations=[luck], excluded={"luck", "webb"}, item="5", on=MEETING_2013
+        ),
+    ]
+
+
+@pytest.mark.parametrize("case", range(3))
+def test_declarations_and_dispensations_survive_the_round_trip(case: int) -> None:
+    out = _interest_cases()[case]
+    assert out.interests is not None
+    event = json.loads(json.dumps(popolo.vote_event(out, motion="Item 5", date=MEETING_2013)))
+    assert event[popolo.INTERESTS]["declarations"]
+    back = popolo.decide_vote_event(out.board, event)
+    assert back == out
+    assert back.interests == out.interests
+    assert back.explain() == out.explain()
+    if case == 1:
+        assert event[popolo.INTERESTS]["dispensations"]
+        assert "s.33(2)(a)" in back.explain()
+
+
+def test_an_event_declaring_an_interest_has_another_id_than_one_without() -> None:
+    out = _interest_cases()[0]
+    plain = BOARD.decide(
+        {"hollingworth": F, "gandy": F, "hall": A, "mcmillan": F, "luck": F},
+        excluded={"webb"},
+        on=MEETING_2013,
+    )
+    assert plain.tally == out.tally
+    ids = {popolo.vote_event(o, motion="Item 5", date=MEETING_2013)["id"] for o in (out, plain)}
+    assert len(ids) == 2
+
+
+def test_bad_interests_in_an_event_name_the_path() -> None:
+    event = popolo.vote_event(_interest_cases()[0], motion="Item 5", date=MEETING_2013)
+    event[popolo.INTERESTS]["declarations"][0]["kind"] = "grudge"
+    with pytest.raises(InvalidVote, match=r"sharegov:interests\.declarations\[0\]"):
+        popolo.decide_vote_event(BOARD, event)
+    event[popolo.INTERESTS] = {"declared": []}
+    with pytest.raises(InvalidVote, match=r"sharegov:interests: expected only item"):
+        popolo.decide_vote_event(BOARD, event)
+
+
+def test_board_from_counts_never_merges_groups_that_share_a_code() -> None:
+    event = {
+        "counts": [
+            {"option": "yes", "value": 3, "group": {"name": "North East"}},
+            {"option": "no", "value": 2, "group": {"name": "north-east"}},
+        ]
+    }
+    with pytest.raises(InvalidVote, match=r"counts\[1\]\.group: 'north-east' and 'North East'"):
+        popolo.board_from_counts(event)
+    # Given ids that differ, the same names make two groups.
+    event["counts"][0]["group_id"] = "NE1"
+    event["counts"][1]["group_id"] = "NE2"
+    board = popolo.board_from_counts(event)
+    assert dict(board.seats) == {"NE1": 3, "NE2": 2}
+    # The same group named the same way on several rows is still one group.
+    same = {
+        "counts": [
+            {"option": "yes", "value": 3, "group": {"name": "North East"}},
+            {"option": "no", "value": 2, "group": {"name": "North East"}},
+        ]
+    }
+    assert dict(popolo.board_from_counts(same).seats) == {"north-east": 5}

@@ -19,6 +19,7 @@ Examples:
 from __future__ import annotations
 
 import types as _types
+from typing import TYPE_CHECKING as _TYPE_CHECKING
 
 from sharegov import rules
 from sharegov.boards import Board, Outcome, Status
@@ -49,7 +50,11 @@ __all__ = [
     "rules",
 ]
 
-# Submodules imported on first access, so ``import sharegov`` stays light.
+# Submodules imported on first access, so ``import sharegov`` stays light; type checkers
+# and IDEs see them as the modules they are.
+if _TYPE_CHECKING:
+    import sharegov.power as power
+
 _LAZY = frozenset({"power"})
 
 
@@ -59,3 +64,7 @@ def __getattr__(name: str) -> _types.ModuleType:
 
         return importlib.import_module(f"sharegov.{name}")
     raise AttributeError(f"module 'sharegov' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

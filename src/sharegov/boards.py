@@ -836,7 +836,7 @@ class Board:
     #: rule.check and quorum.check, compiled for the layout (see Layout.compile).
     _rule_check: Check = attrs.field(init=False, eq=False, repr=False)
     _quorum_check: Check | None = attrs.field(init=False, eq=False, repr=False)
-    #: The board in force on each date asked (see _on), a bounded cache.
+    #: The board in force on each date asked (see at), a bounded cache.
     _dated: dict[dt.date, Board] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
@@ -1024,6 +1024,17 @@ class Board:
             raise InvalidBoard(expected("date", "a datetime.date", date))
         if not self.memberships:
             return self
+        cached = self._dated.get(date)
+        if cached is not None:
+            return cached
+        built = self._build_at(date)
+        if len(self._dated) > 64:  # bounded: a long replay must not grow without end
+            self._dated.clear()
+        # setdefault: two threads asking at once both get the board stored first.
+        return self._dated.setdefault(date, built)
+
+    def _build_at(self, date: dt.date) -> Board:
+        """The board on ``date``, built afresh (:meth:`at` keeps it)."""
         governed = {ms.member.id for ms in self.memberships}
         members = [m for m in self.members if m.id not in governed]
         seats = dict(self.seats)
@@ -1179,12 +1190,7 @@ class Board:
         assert isinstance(on, dt.date)  # for mypy: checked just above
         if not self.memberships:
             return self
-        board = self._dated.get(on)
-        if board is None:
-            board = self.at(on)
-            if len(self._dated) > 64:  # bounded: a long replay must not grow without end
-                self._dated.clear()
-            self._dated[on] = board
+        board = self.at(on)  # kept per date, so a replay of many meetings builds each once
         spans = {ms.member.id: ms for ms in self.memberships}
         for field, ids in given.items():
             for member_id in ids:

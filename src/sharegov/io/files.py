@@ -31,8 +31,10 @@ import re
 import types
 import typing
 from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from fractions import Fraction
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 from typing import Any, Literal
 
@@ -363,9 +365,20 @@ def _tag_in(data: Mapping[str, Any], table: Mapping[str, Any]) -> bool:
     return isinstance(tag, str) and tag in table
 
 
+_HINTS: dict[type[Any], Mapping[str, Any]] = {}
+
+
+def _hints(cls: type[Any]) -> Mapping[str, Any]:
+    """``typing.get_type_hints(cls)``, worked out once per class (read only)."""
+    hints = _HINTS.get(cls)
+    if hints is None:
+        hints = _HINTS.setdefault(cls, types.MappingProxyType(typing.get_type_hints(cls)))
+    return hints
+
+
 def _text_args(cls: type[Any], args: Mapping[str, Any]) -> None:
     """Refuse a value that is not text for a field that holds text (attrs does not check)."""
-    hints = typing.get_type_hints(cls)
+    hints = _hints(cls)
     for name, value in args.items():
         hint = hints.get(name)
         text = hint is str or set(typing.get_args(hint)) == {str, type(None)}
@@ -471,7 +484,11 @@ def _register_containers(conv: Any) -> None:
     )
 
 
+@cache
 def _converter() -> Any:
+    """The converter, built once per process: after this setup it is only read (cattrs
+    caches the functions it generates, and generating one twice in two threads is harmless),
+    so threads share it."""
     cattrs = require("cattrs", "io")
     conv = cattrs.Converter(omit_if_default=True, forbid_extra_keys=True)
 
@@ -668,19 +685,40 @@ class _Skipped(SharegovError):
     where it is, and not again at every reference."""
 
 
+_Context = tuple[Mapping[str, Authority], Mapping[str, Board], frozenset[str]]
+_CONTEXT: ContextVar[_Context] = ContextVar("sharegov_io_context")
+"""The arrangement being read or written: its authorities by code, boards by id, and the
+codes and ids already reported broken. A context variable, so each thread (and each asyncio
+task) sees its own, and the converter that reads it is built once."""
+
+
+@contextmanager
 def _in_context(
-    conv: Any,
     authorities: Mapping[str, Authority],
     boards: Mapping[str, Board],
     broken: frozenset[str] = frozenset(),
-) -> Any:
-    """A copy of ``conv`` that writes authorities by code and boards by id, and reads them
-    back from the arrangement's own lists (so a concordat or meeting does not repeat them).
-    References to ``broken`` codes and board ids (reported already) are skipped."""
+) -> Iterator[Any]:
+    """Within the block, a converter that writes authorities by code and boards by id, and
+    reads them back from the arrangement's own lists (so a concordat or meeting does not
+    repeat them). References to ``broken`` codes and board ids (reported already) are
+    skipped."""
+    token = _CONTEXT.set((authorities, boards, broken))
+    try:
+        yield _contextual()
+    finally:
+        _CONTEXT.reset(token)
+
+
+@cache
+def _contextual() -> Any:
+    """A copy of the converter whose authority and board hooks look the arrangement up in
+    :data:`_CONTEXT`; built once per process, like :func:`_converter`."""
+    conv = _converter()
     local = conv.copy()
     _register_containers(local)
 
     def authority_in(code: Any, _: Any) -> Authority:
+        authorities, _boards, broken = _CONTEXT.get()
         if isinstance(code, str) and code in authorities:
             return authorities[code]
         if isinstance(code, str) and code in broken:
@@ -688,6 +726,7 @@ def _in_context(
         raise InvalidValue(f"expected one of the authorities {list(authorities)}, got {code!r}")
 
     def board_in(key: Any, _: Any) -> Board:
+        authorities, boards, broken = _CONTEXT.get()
         if isinstance(key, Mapping):
             return _board_in(conv, key, authorities, "", broken)
         if isinstance(key, str) and key in boards:
@@ -697,6 +736,7 @@ def _in_context(
         raise InvalidValue(f"expected one of the boards {list(boards)}, got {key!r}")
 
     def board_out(board: Board) -> str | dict[str, Any]:
+        _authorities, boards, _broken = _CONTEXT.get()
         for key, candidate in boards.items():
             if candidate == board:
                 return key
@@ -715,7 +755,7 @@ _TERMS = tuple(f.name for f in attrs.fields(Concordat) if f.name not in _VERSION
 
 def _concordat_out(conv: Any, concordat: Concordat) -> dict[str, Any]:
     """The first version in full, then each variation with only the fields it changed."""
-    hints = typing.get_type_hints(Concordat)
+    hints = _hints(Concordat)
     first, *later = concordat.versions
     out: dict[str, Any] = {}
     for name, value in _changed(first):
@@ -762,7 +802,7 @@ def _vary(
 
 def _concordat_in(conv: Any, data: Mapping[str, Any], problems: list[str]) -> Concordat | None:
     """The concordat with its versions; problems are added to ``problems`` with their paths."""
-    hints = typing.get_type_hints(Concordat)
+    hints = _hints(Concordat)
     before = len(problems)
     first = {k: v for k, v in data.items() if k != "variations"}
     concordat = _build(problems, "concordat", lambda: conv.structure(first, Concordat))
@@ -843,13 +883,14 @@ def to_data(arrangement: Arrangement) -> dict[str, Any]:
         out["deadlines"] = [conv.unstructure(d) for d in arrangement.deadlines]
     if arrangement.costs is not None:
         out["costs"] = conv.unstructure(arrangement.costs)
-    local = _in_context(conv, {a.code: a for a in arrangement.authorities}, arrangement.boards)
-    if arrangement.concordat is not None:
-        out["concordat"] = _concordat_out(local, arrangement.concordat)
-    for name in _LISTS:
-        values = getattr(arrangement, name)
-        if values:
-            out[name] = [local.unstructure(v) for v in values]
+    codes = {a.code: a for a in arrangement.authorities}
+    with _in_context(codes, arrangement.boards) as local:
+        if arrangement.concordat is not None:
+            out["concordat"] = _concordat_out(local, arrangement.concordat)
+        for name in _LISTS:
+            values = getattr(arrangement, name)
+            if values:
+                out[name] = [local.unstructure(v) for v in values]
     return out
 
 
@@ -974,24 +1015,24 @@ def from_data(data: Any, *, source: str = "<data>", _checked: bool = False) -> A
     costs = None
     if "costs" in data:
         costs = _build(problems, "costs", lambda: conv.structure(data["costs"], CostPlan))
-    local = _in_context(conv, by_code, boards, frozenset(broken))
-    concordat = None
-    if "concordat" in data:
-        concordat = _concordat_in(local, data["concordat"], problems)
-    lists: dict[str, list[Any]] = {}
-    for name, cls in _LISTS.items():
-        lists[name] = [
-            value
-            for i, item in enumerate(data.get(name, []))
-            if (
-                value := _build(
-                    problems,
-                    f"{name}[{i}]",
-                    lambda item=item, cls=cls: local.structure(item, cls),
+    with _in_context(by_code, boards, frozenset(broken)) as local:
+        concordat = None
+        if "concordat" in data:
+            concordat = _concordat_in(local, data["concordat"], problems)
+        lists: dict[str, list[Any]] = {}
+        for name, cls in _LISTS.items():
+            lists[name] = [
+                value
+                for i, item in enumerate(data.get(name, []))
+                if (
+                    value := _build(
+                        problems,
+                        f"{name}[{i}]",
+                        lambda item=item, cls=cls: local.structure(item, cls),
+                    )
                 )
-            )
-            is not None
-        ]
+                is not None
+            ]
     if problems:
         raise FileError(source, problems)
     built = _build(

@@ -67,6 +67,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Literal
@@ -79,6 +80,7 @@ from sharegov.parties import Authority, Member
 from sharegov.rules import EachAuthority, Majority, Rule, Vote, Weighted, walk
 
 __all__ = [
+    "INTERESTS",
     "OPTIONS",
     "board_from_counts",
     "decide_vote_event",
@@ -109,6 +111,10 @@ _READ_OPTIONS: dict[str, Vote | str] = {
 _OPTION_WORDS = ", ".join(repr(o) for o in _READ_OPTIONS)
 #: The most votes :func:`board_from_counts` builds a board for (a large parliament has ~1,500).
 MAX_COUNTED = 10_000
+#: The vote event's field (outside Popolo's own, which its schema allows) holding the
+#: interests declared on the item: ``item``, ``declarations`` and ``dispensations``, each
+#: declaration and dispensation as arrangement files write them.
+INTERESTS = "sharegov:interests"
 #: What to take a voting member missing from a vote event as: present and not voting
 #: (``"present"``, or Popolo's own word ``"not voting"``) or ``"absent"``.
 Unlisted = Literal["present", "not voting", "absent"]
@@ -267,8 +273,19 @@ def _result(carried: bool | None) -> str:
     return "pass" if carried else "fail"
 
 
-def _motion_id(bid: str, text: str, when: str) -> str:
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
+def _motion_id(out: Outcome, bid: str, text: str, when: str) -> str:
+    """``board/YYYY-MM-DD/digest``, the digest of the whole decision: the board, the date,
+    the text, every member's vote or attendance, the chair, any casting vote, the interests
+    declared, and the result. Two questions with the same words on the same day get
+    different ids unless everything about them is the same."""
+    tally = out.tally
+    parts: list[str] = [bid, when, text, out.board.rule.describe(), out.status.value]
+    parts += [f"{m.id}={_option(out, m.id)}" for m in out.board.voting_members]
+    parts += [f"chair={out.chair}", f"casting={out.casting}", f"present={sorted(tally.present)}"]
+    interests = _interests_out(out)
+    if interests is not None:
+        parts.append(json.dumps(interests, sort_keys=True, ensure_ascii=False))
+    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:12]
     return f"{bid}/{when[:10]}/{digest}"
 
 
@@ -291,7 +308,7 @@ def _motion(
     when = _when(date)
     text = _text_arg(text, "motion")
     return {
-        "id": _motion_id(bid, text, when) if id is None else _text_arg(id, "id"),
+        "id": _motion_id(out, bid, text, when) if id is None else _text_arg(id, "id"),
         "organization_id": bid,
         "text": text,
         "date": when,
@@ -311,8 +328,9 @@ def motion(
     """The question decided in ``out`` as a Popolo motion.
 
     Its ``requirement`` is the board's voting rule in words and its ``result`` the outcome.
-    Without ``id``, the id is derived from the board, the date and the text, so the same
-    motion always gets the same id.
+    Without ``id``, the id is derived from the whole decision (board, date, text, every
+    vote and attendance, chair, casting vote, interests and result): the same decision
+    always gets the same id, and two decisions on the same words the same day differ.
 
     Examples:
         >>> import datetime as dt
@@ -424,8 +442,10 @@ def vote_event(
     bid = _board_id(_outcome(out).board, board_id)
     the_motion = _motion(out, motion, date=date, id=None, board_id=bid)
     event_id = f"{the_motion['id']}/vote" if id is None else _text_arg(id, "id")
+    if id is not None:  # the caller's id names the decision: its motion follows it
+        the_motion["id"] = f"{event_id}/motion"
     authorities = {a.code: a for a in out.board.authorities}
-    return {
+    event: dict[str, Any] = {
         "id": event_id,
         "organization_id": bid,
         "motion_id": the_motion["id"],
@@ -439,6 +459,32 @@ def vote_event(
             for code, result in group_results(out).items()
         ],
     }
+    interests = _interests_out(out)
+    if interests is not None:
+        event[INTERESTS] = interests
+    return event
+
+
+def _interests_out(out: Outcome) -> dict[str, Any] | None:
+    """The item's declarations and the dispensations that applied, as arrangement files
+    write them (:mod:`sharegov.io.files`), or ``None`` when none were declared."""
+    ruling = out.interests
+    if ruling is None:
+        return None
+    from sharegov.io.files import _converter
+
+    conv = _converter()
+    declarations = [d for entry in ruling.entries for d in entry.declarations]
+    dispensations = list(
+        dict.fromkeys(e.dispensation for e in ruling.entries if e.dispensation is not None)
+    )
+    data: dict[str, Any] = {}
+    if ruling.item is not None:
+        data["item"] = ruling.item
+    data["declarations"] = [conv.unstructure(d) for d in declarations]
+    if dispensations:
+        data["dispensations"] = [conv.unstructure(d) for d in dispensations]
+    return data
 
 
 def document(
@@ -838,16 +884,63 @@ Shared Services Board, got 'smith'
     record = _read_votes(board, rows)
     if count_rows:
         _check_counts(board, record, _read_counts(board, count_rows), taken, on)
-    return board.decide(
-        record.votes,
-        present=record.present,
-        absent=record.absent,
-        excluded=record.excluded,
-        unlisted=taken,
-        chair=record.chair,
-        casting=record.casting,
-        on=on,
-    )
+    item, declarations, dispensations = _interests_in(event)
+
+    def decide(excluded: Iterable[str]) -> Outcome:
+        return board.decide(
+            record.votes,
+            present=record.present,
+            absent=record.absent,
+            excluded=excluded,
+            unlisted=taken,
+            chair=record.chair,
+            casting=record.casting,
+            on=on,
+            declarations=declarations,
+            dispensations=dispensations,
+            item=item,
+        )
+
+    if not declarations:
+        return decide(record.excluded)
+    # A member excluded by their own declaration is not excluded again directly (that would
+    # change the reason the explanation gives); one whose declaration does not bar them but
+    # who is recorded as excluded was excluded directly.
+    declared = {d.member for d in declarations}
+    out = decide(record.excluded - declared)
+    also = (record.excluded & declared) - out.tally.excluded
+    return decide((record.excluded - declared) | also) if also else out
+
+
+def _interests_in(event: Mapping[str, Any]) -> tuple[str | None, list[Any], list[Any]]:
+    """(item, declarations, dispensations) from the event's :data:`INTERESTS`, if any."""
+    data = event.get(INTERESTS)
+    if data is None:
+        return None, [], []
+    data = _object(data, INTERESTS)
+    extra = sorted(set(data) - {"item", "declarations", "dispensations"})
+    if extra:
+        raise InvalidVote(
+            expected(INTERESTS, "only item, declarations and dispensations", extra[0])
+        )
+    item = data.get("item")
+    if item is not None and (not isinstance(item, str) or not item.strip()):
+        raise InvalidVote(expected(f"{INTERESTS}.item", "the item as text", item))
+    from sharegov.conflicts import Declaration, Dispensation
+    from sharegov.io.files import _build, _converter
+
+    conv = _converter()
+    problems: list[str] = []
+    read: dict[str, list[Any]] = {}
+    for field, cls in (("declarations", Declaration), ("dispensations", Dispensation)):
+        rows = _list(data, field)
+        read[field] = [
+            _build(problems, f"{INTERESTS}.{field}[{i}]", lambda r=raw, c=cls: conv.structure(r, c))
+            for i, raw in enumerate(rows)
+        ]
+    if problems:
+        raise InvalidVote("; ".join(problems))
+    return item, read["declarations"], read["dispensations"]
 
 
 def board_from_counts(
@@ -865,8 +958,12 @@ def board_from_counts(
             and voting.
         name: The board's name; by default the event's organization, or "Vote event".
 
+    Two groups whose names reduce to the same code (``"North East"`` and ``"north-east"``)
+    are refused, never merged: give them ids that differ.
+
     Raises:
-        InvalidVote: A count with no group, or a group with nothing counted.
+        InvalidVote: A count with no group, a group with nothing counted, or two groups
+            that would share a code.
         LimitExceeded: More than :data:`MAX_COUNTED` votes counted.
 
     Examples:
@@ -883,6 +980,7 @@ def board_from_counts(
     """
     event = _object(event, "vote event")
     groups: dict[str, str] = {}
+    labels: dict[str, str] = {}  # code to the label that first gave it
     sizes: dict[str, int] = {}
     for i, raw in enumerate(_list(event, "counts")):
         row = _object(raw, f"counts[{i}]")
@@ -892,6 +990,13 @@ def board_from_counts(
         if not isinstance(label, str) or not label.strip():
             raise InvalidVote(expected(f"counts[{i}].group", "a group id or name", label))
         code = label if re.fullmatch(r"\S+", label) else _slug(label)
+        first = labels.setdefault(code, label)
+        if first != label:  # two groups, one code: refuse rather than merge their counts
+            raise InvalidVote(
+                f"counts[{i}].group: {label!r} and {first!r} are different groups that would "
+                f"both be known by the code {code!r}; give each group an id of its own "
+                "(group_id) that differs"
+            )
         groups.setdefault(code, group.get("name") or label)
         value = row.get("value")
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import types
 import typing
 from collections.abc import Mapping
@@ -184,10 +185,21 @@ def _type_schema(hint: Any, name: str) -> dict[str, Any]:
     return {}
 
 
+_HINTS: dict[type[Any], Mapping[str, Any]] = {}
+
+
+def _hints(cls: type[Any]) -> Mapping[str, Any]:
+    """``typing.get_type_hints(cls)``, worked out once per class (read only)."""
+    hints = _HINTS.get(cls)
+    if hints is None:
+        hints = _HINTS.setdefault(cls, types.MappingProxyType(typing.get_type_hints(cls)))
+    return hints
+
+
 def _object(
     cls: type[Any], *, skip: tuple[str, ...] = (), extra: Mapping[str, Any] | None = None
 ) -> dict[str, Any]:
-    hints = typing.get_type_hints(cls)
+    hints = _hints(cls)
     properties: dict[str, Any] = {}
     required = []
     for field in attrs.fields(cls):
@@ -463,12 +475,18 @@ def _message(error: Any) -> tuple[str, str]:
     return path, f"expected {what}, got {got!r}"
 
 
+@functools.cache
+def _validator() -> Any:
+    """The validator, built once per process: jsonschema validators are immutable, and the
+    schema it holds is this module's own, so threads share it."""
+    jsonschema = require("jsonschema", "io")
+    return jsonschema.Draft202012Validator(generate())
+
+
 def validate(data: Any) -> list[str]:
     """Every problem with ``data`` against the schema, one line each, sorted by path."""
-    jsonschema = require("jsonschema", "io")
-    validator = jsonschema.Draft202012Validator(generate())
     lines = set()
-    for error in validator.iter_errors(_normalise(data)):
+    for error in _validator().iter_errors(_normalise(data)):
         leaves = _leaves(error)
         for leaf in leaves:
             path, text = _message(leaf)
