@@ -413,3 +413,21 @@ def test_at_keeps_the_board_of_each_date() -> None:
     assert board.at(day) is board.at(day)  # built once, not again for the same date
     assert board.at(day) == board._build_at(day)
     assert board.at(dt.date(2008, 9, 2)) is not board.at(day)
+
+
+def test_outcomes_that_differ_only_in_a_declared_interest_are_not_equal() -> None:
+    import datetime as dt
+
+    from sharegov.conflicts import Declaration, InterestKind
+
+    votes = {"hollingworth": F, "luck": F, "gandy": F, "hall": F, "mcmillan": F}
+    on = dt.date(2009, 1, 1)
+    declared = [Declaration("luck", "7", InterestKind.PERSONAL, "a neighbour's firm")]
+    with_it = BOARD.decide(votes, apologies={"webb"}, declarations=declared, on=on, item="7")
+    without = BOARD.decide(votes, apologies={"webb"}, on=on, item="7")
+    assert with_it.carried and without.carried
+    assert with_it != without
+    assert with_it == BOARD.decide(
+        votes, apologies={"webb"}, declarations=declared, on=on, item="7"
+    )
+    assert len({with_it, without}) == 2

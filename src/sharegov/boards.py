@@ -193,7 +193,9 @@ def _names(tally: Tally, ids: Iterable[str]) -> str:
     return "; ".join(tally.label(m) for m in sorted(ids, key=order.index))
 
 
-@attrs.frozen(slots=False)  # dict-based, so Board.decide builds one in a single step
+# dict-based, so Board.decide builds one in a single step; equality is defined below, so
+# that the item's declared interests (kept in the cache) count too.
+@attrs.frozen(slots=False, eq=False)
 class Outcome:
     """The result of one question put to a board, with its reasons.
 
@@ -237,6 +239,29 @@ class Outcome:
                 raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
             self.__dict__[name] = value
             return value
+
+    def _key(self) -> tuple[Any, ...]:
+        return (
+            self.status,
+            self.tally,
+            self.board,
+            self.chair,
+            self.casting,
+            self.equality,
+            self.apologies,
+            self.assumed,
+            self.unlisted,
+            self.date,
+            self.interests,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Outcome) or type(other) is not type(self):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
 
     @property
     def interests(self) -> ItemRuling | None:
@@ -1180,14 +1205,13 @@ class Board:
                 out.add(member_id)
         return frozenset(out)
 
-    def _on(self, on: object, given: Mapping[str, Iterable[str]]) -> Board:
+    def _on(self, on: dt.date, given: Mapping[str, Iterable[str]]) -> Board:
         """The board in force on ``on``; refuse anyone named who was not on it that day.
 
         ``given`` maps each argument name (``"votes"``, ``"present"``, ...) to the ids in it.
         """
         if not _is_plain_date(on):
             raise InvalidVote(expected("on", "a datetime.date", on))
-        assert isinstance(on, dt.date)  # for mypy: checked just above
         if not self.memberships:
             return self
         board = self.at(on)  # kept per date, so a replay of many meetings builds each once
@@ -1588,13 +1612,12 @@ class Board:
             raise InvalidVote(
                 f"casting: {self.name}'s terms give the chair no casting vote, got {casting!r}"
             )
-        if casting not in (Vote.FOR, Vote.AGAINST):
+        if not isinstance(casting, Vote) or casting is Vote.ABSTAIN:
             raise InvalidVote(
                 expected("casting", "'for' or 'against' (or Vote.FOR, Vote.AGAINST)", casting)
             )
         if chair is None:
             raise InvalidVote("casting: a casting vote needs the chair= who gave it, got none")
-        assert isinstance(casting, Vote)  # for mypy: checked just above
         return casting
 
     @staticmethod
