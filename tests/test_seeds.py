@@ -260,3 +260,14 @@ def test_a_minuted_vote_renders_in_a_notebook_without_inventing_numbers() -> Non
     assert out.rows() == [("Total", 5, 2, 0, 3, None, None)]
     assert "| Total | 5 | 2 | 0 | 3 | – | – |" in out._repr_markdown_()
     assert "names of those voting were not recorded" in out._repr_html_()
+
+
+def test_attendance_given_as_generators_reaches_the_board_of_the_day() -> None:
+    board = sias()
+    after = dt.date(2011, 6, 15)
+    out = board.decide(
+        {"s151_nhdc": Vote.FOR, "s151_sbc": Vote.FOR},
+        apologies=(m for m in ["s151_ehdc"]),
+        on=after,
+    )
+    assert out.apologies == {"s151_ehdc"}

@@ -32,7 +32,7 @@ import datetime as dt
 import enum
 import html
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, NoReturn, TypeAlias
 
 import attrs
@@ -614,6 +614,11 @@ class WhatIf:
 
 
 _ANSWERS: tuple[bool | None, ...] = (False, None, True)
+
+
+def _once(ids: Iterable[str]) -> Iterable[str]:
+    """``ids`` as a collection that can be read twice (a generator would be used up)."""
+    return ids if isinstance(ids, Collection) else tuple(ids)
 
 
 def _whole(value: object, low: int, high: int) -> bool:
@@ -1309,6 +1314,10 @@ class Board:
         if unlisted is not None and unlisted not in ("present", "absent"):
             raise InvalidVote(expected("unlisted", "None, 'present' or 'absent'", unlisted))
         if on is not None and self.memberships:
+            # Read each list once: a generator given here must reach the dated board whole.
+            present, apologies, absent, excluded = (
+                _once(ids) for ids in (present, apologies, absent, excluded)
+            )
             given = {
                 "votes": votes,
                 "present": present,
