@@ -20,20 +20,8 @@ from sharegov import Authority, Board, Member, Vote, power, rules
 from sharegov.errors import InvalidRule, InvalidValue, LimitExceeded, SharegovError
 from sharegov.reference import bromsgrove_redditch_board
 from sharegov.strategies import boards
+from test_rules import RULE_CLASSES  # every rule class; test_rules checks it is complete
 
-RULE_CLASSES = [
-    rules.Consensus,
-    rules.Unanimity,
-    rules.Majority,
-    rules.AtLeast,
-    rules.Weighted,
-    rules.DoubleMajority,
-    rules.Quorum,
-    rules.EachAuthority,
-    rules.FirstOf,
-    rules.AllOf,
-    rules.AnyOf,
-]
 contract = pytest.mark.parametrize("kind", RULE_CLASSES, ids=lambda c: c.__name__)
 
 Value = Callable[[frozenset[int]], Fraction]

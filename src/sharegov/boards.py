@@ -1560,12 +1560,12 @@ class Board:
                     present,
                 )
             )
-        for sub in walk(board.rule):
-            if isinstance(sub, Weighted) and any(key in layout.authority_of for key in sub.weights):
-                raise InvalidVote(
-                    f"counts: the rule {sub.describe()!r} weighs members by name, so it needs "
-                    "the names of those voting; decide it with Board.decide"
-                )
+        named = layout.needs_names(board.rule)
+        if named is not None:
+            raise InvalidVote(
+                f"counts: the rule {named.describe()!r} needs the names of those voting (it "
+                "weighs members by name, or asks its own check); decide it with Board.decide"
+            )
         scope = Minuted(whole, present=present, seats=layout.total_seats, parts=parts)
         if casting is not None:
             casting = board._casting(casting, chair)

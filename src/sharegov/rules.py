@@ -605,12 +605,17 @@ class Layout:
 
     def counts_only(self, rule: Rule) -> bool:
         """Whether ``rule`` is decided by the counts of a question alone."""
+        return self.needs_names(rule) is None
+
+    def needs_names(self, rule: Rule) -> Rule | None:
+        """The first part of ``rule`` that needs the names of those voting, not just the
+        counts: weights given to members by name, or a rule asked through its own check."""
         for sub in walk(rule):
-            if not _native(type(sub)):
-                return False
-            if isinstance(sub, Weighted) and any(k in self.authority_of for k in sub.weights):
-                return False
-        return True
+            if not _native(type(sub)) or (
+                isinstance(sub, Weighted) and any(k in self.authority_of for k in sub.weights)
+            ):
+                return sub
+        return None
 
 
 @attrs.frozen(slots=False)  # dict-based, so Layout.tally builds one in a single step
@@ -926,8 +931,6 @@ class Rule:
 
     def check(self, tally: Tally) -> bool | None:
         """The answer alone: carried (``True``), not (``False``) or an equality (``None``)."""
-        if not _native(type(self)):  # pragma: no cover - a rule must define check or _decide
-            raise NotImplementedError(f"{type(self).__name__} defines neither check nor _decide")
         return answer(code_of(self, tally.scope(), SCALAR))
 
     def check_in(self, tally: Tally, authority: str) -> bool | None:

@@ -93,6 +93,7 @@ from sharegov.io._guard import (
     read_text,
     scan_toml,
 )
+from sharegov.io.schema import _hints
 from sharegov.meetings import Meeting, MeetingPlan, _keyed
 from sharegov.money import FinancialYear, Money, MoneyRange
 from sharegov.parties import Authority, Member
@@ -363,17 +364,6 @@ def _tag_in(data: Mapping[str, Any], table: Mapping[str, Any]) -> bool:
     """Whether ``data`` is tagged with a ``type`` in ``table`` (a list is no type)."""
     tag = data.get("type")
     return isinstance(tag, str) and tag in table
-
-
-_HINTS: dict[type[Any], Mapping[str, Any]] = {}
-
-
-def _hints(cls: type[Any]) -> Mapping[str, Any]:
-    """``typing.get_type_hints(cls)``, worked out once per class (read only)."""
-    hints = _HINTS.get(cls)
-    if hints is None:
-        hints = _HINTS.setdefault(cls, types.MappingProxyType(typing.get_type_hints(cls)))
-    return hints
 
 
 def _text_args(cls: type[Any], args: Mapping[str, Any]) -> None:
