@@ -271,3 +271,16 @@ def test_attendance_given_as_generators_reaches_the_board_of_the_day() -> None:
         on=after,
     )
     assert out.apologies == {"s151_ehdc"}
+
+
+def test_a_scottish_board_does_not_cite_the_english_casting_vote() -> None:
+    board = emiep(gss="S12000001")
+    votes = {i: Vote.FOR for i, _, _ in EMIEP_MEMBERS[:5]}
+    votes.update({i: Vote.AGAINST for i, _, _ in EMIEP_MEMBERS[5:]})
+    out = board.decide(votes, chair="hill", casting="for")
+    assert out.carried
+    assert out.equality
+    assert "(the board's terms)" in out.explain()
+    assert "LGA 1972" not in out.explain()
+    english = emiep().decide(votes, chair="hill", casting="for")
+    assert "LGA 1972 Sch 12 para 39(2)" in english.explain()

@@ -330,16 +330,15 @@ class Outcome:
             described = self.quorum.rule.describe() if self.quorum else "a quorum"
             return f"Inquorate: no decision could be taken (the board requires {described})"
         if self.equality:
+            source = self.board.casting_source
             if self.casting is not None and self.chair is not None:
                 word = "Carried" if self.carried else "Not carried"
-                return (
-                    f"{word} on the chair's casting vote after an equality of votes ({PARA_39_2})"
-                )
+                return f"{word} on the chair's casting vote after an equality of votes ({source})"
             if not self.board.casting_vote:
                 return "Not carried: an equality of votes, and the chair has no casting vote"
             return (
                 "Not carried: an equality of votes, and no casting vote was given, "
-                f"so the motion is lost ({PARA_39_2})"
+                f"so the motion is lost ({source})"
             )
         if not self.carried:
             return f"Not carried under the rule: {rule.describe()}"
@@ -1023,6 +1022,15 @@ class Board:
         return nations.pop() if len(nations) == 1 else None
 
     @property
+    def casting_source(self) -> str:
+        """Where the chair's casting vote comes from, for explanations: LGA 1972 Sch 12
+        para 39(2), except on a board in Scotland or Northern Ireland, where that English
+        and Welsh statute does not run and only the board's terms are cited."""
+        if self.nation in ("scotland", "northern ireland"):
+            return "the board's terms"
+        return PARA_39_2
+
+    @property
     def voting_members(self) -> tuple[Member, ...]:
         """The members who vote, in the order given."""
         return tuple(m for m in self.members if m.voting)
@@ -1629,15 +1637,16 @@ class Board:
             raise InvalidVote("casting: a casting vote needs the chair= who gave it, got none")
         return casting
 
-    @staticmethod
-    def _settle(answer: bool | None, casting: Vote | None, summary: Callable[[], str]) -> bool:
+    def _settle(
+        self, answer: bool | None, casting: Vote | None, summary: Callable[[], str]
+    ) -> bool:
         """Whether the question carried, given the rule's answer and any casting vote."""
         if answer is None:
             return casting is Vote.FOR
         if casting is not None:
             raise InvalidVote(
                 "casting: a casting vote is given only on an equality of the votes of the "
-                f"meeting (LGA 1972 Sch 12 para 39(2)), and the votes were not equal ({summary()})"
+                f"meeting ({self.casting_source}), and the votes were not equal ({summary()})"
             )
         return answer
 
