@@ -284,3 +284,21 @@ def test_a_scottish_board_does_not_cite_the_english_casting_vote() -> None:
     assert "LGA 1972" not in out.explain()
     english = emiep().decide(votes, chair="hill", casting="for")
     assert "LGA 1972 Sch 12 para 39(2)" in english.explain()
+
+
+@pytest.mark.parametrize(
+    ("kw", "message"),
+    [
+        ({"by_authority": {"GBC": {"for": 3}, "RBC": [1]}}, r"^by_authority\.RBC: expected a"),
+        ({"by_authority": {"GBC": {"for": 3}, 1: {}}}, r"^by_authority: expected counts for"),
+        ({"by_authority": 5}, r"^by_authority: expected a mapping"),
+    ],
+)
+def test_hostile_minuted_counts_are_refused_by_field(kw: dict[str, object], message: str) -> None:
+    with pytest.raises(InvalidVote, match=message):
+        gedling_rushcliffe().decide_counts({"for": 4}, **kw)  # type: ignore[arg-type]
+
+
+def test_hostile_attendance_on_a_dated_board_is_refused_by_field() -> None:
+    with pytest.raises(InvalidVote, match=r"^absent: expected a set of member ids, got 5"):
+        sias().decide({"s151_nhdc": Vote.FOR}, on=dt.date(2011, 6, 15), absent=5)  # type: ignore[arg-type]

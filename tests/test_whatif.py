@@ -103,3 +103,11 @@ def test_when_all_six_support_nobody_alone_is_pivotal() -> None:
     assert whatif.size == 2
     assert out.pivotal() == ()
     assert all(len({BOARD.member(m).authority for m, _ in changes}) == 1 for changes in whatif.sets)
+
+
+def test_a_bad_limit_is_refused_by_field() -> None:
+    from sharegov.errors import InvalidValue
+
+    out = BOARD.decide({m.id: Vote.FOR for m in BOARD.voting_members})
+    with pytest.raises(InvalidValue, match=r"^limit: expected a whole number >= 1, got 'x'"):
+        out.what_would_change_it(limit="x")  # type: ignore[arg-type]

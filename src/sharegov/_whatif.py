@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from itertools import combinations, product
 
-from sharegov.errors import LimitExceeded
+from sharegov.errors import InvalidValue, LimitExceeded, expected
 
 __all__ = ["CHOICES", "MAX_CHECKS", "smallest_changes"]
 
@@ -58,6 +58,8 @@ def smallest_changes(
         >>> smallest_changes(states, carried)
         ((('b', 'for'),), (('c', 'for'),))
     """
+    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
+        raise InvalidValue(expected("limit", "a whole number >= 1", limit))
     movable = [m for m, s in states.items() if s in CHOICES]
     tried = 0
     for size in range(1, len(movable) + 1):

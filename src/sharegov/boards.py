@@ -616,8 +616,11 @@ _ANSWERS: tuple[bool | None, ...] = (False, None, True)
 
 
 def _once(ids: Iterable[str]) -> Iterable[str]:
-    """``ids`` as a collection that can be read twice (a generator would be used up)."""
-    return ids if isinstance(ids, Collection) else tuple(ids)
+    """``ids`` as a collection that can be read twice (a generator would be used up);
+    anything that is not a collection of ids is left for ``Board._attendance`` to refuse."""
+    if isinstance(ids, Collection) or not isinstance(ids, Iterable):
+        return ids
+    return tuple(ids)
 
 
 def _whole(value: object, low: int, high: int) -> bool:
@@ -1230,8 +1233,10 @@ class Board:
         board = self.at(on)  # kept per date, so a replay of many meetings builds each once
         spans = {ms.member.id: ms for ms in self.memberships}
         for field, ids in given.items():
+            if isinstance(ids, str) or not isinstance(ids, Collection):
+                continue  # not a collection of ids: the dated board's checks refuse it
             for member_id in ids:
-                ms = spans.get(member_id)
+                ms = spans.get(member_id) if isinstance(member_id, str) else None
                 if ms is not None and member_id not in board._by_id:
                     raise InvalidVote(
                         f"{field}.{member_id}: {ms.member.name} {ms.span()}, so was not on "
@@ -1516,12 +1521,21 @@ class Board:
                     expected(
                         "by_authority",
                         f"counts for each of {list(layout.authorities)}",
-                        sorted(by_authority),
+                        list(by_authority),
                     )
                 )
             parts = []
             for code in layout.authorities:
-                given = dict(by_authority[code])
+                mine_given = by_authority[code]
+                if not isinstance(mine_given, Mapping):
+                    raise InvalidVote(
+                        expected(
+                            f"by_authority.{code}",
+                            "a mapping of for/against/abstain (and present) to a number",
+                            mine_given,
+                        )
+                    )
+                given = dict(mine_given)
                 here = given.pop("present", None)
                 mine = _counted(given, f"by_authority.{code}")
                 members = len(layout.members_of[code])
