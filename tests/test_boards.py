@@ -432,3 +432,53 @@ def test_outcomes_that_differ_only_in_a_declared_interest_are_not_equal() -> Non
         votes, apologies={"webb"}, declarations=declared, on=on, item="7"
     )
     assert len({with_it, without}) == 2
+
+
+# -- a board whose terms set no rule ------------------------------------------------------------
+
+
+def _two_seat_board(gss: tuple[str | None, str | None] = (None, None), **kw: object) -> Board:
+    return Board(
+        "Joint Committee",
+        authorities=[
+            Authority("A", "Council A", gss=gss[0]),
+            Authority("B", "Council B", gss=gss[1]),
+        ],
+        seats={"A": 1, "B": 1},
+        members=[Member("a1", "Cllr One", "A"), Member("b1", "Cllr Two", "B")],
+        **kw,  # type: ignore[arg-type]
+    )
+
+
+def test_a_default_rule_is_said_to_be_the_statutory_default() -> None:
+    out = _two_seat_board().decide({"a1": "for", "b1": "for"})
+    assert out.carried
+    assert "statutory default applies" in out.explain()
+    assert "LGA 1972 Sch 12 para 39(1)" in out.explain()
+
+
+def test_a_rule_on_record_is_not_called_a_default() -> None:
+    board = _two_seat_board(rule=rules.Majority())
+    assert not board.rule_is_default
+    assert "default" not in board.decide({"a1": "for", "b1": "for"}).explain()
+
+
+def test_a_scottish_default_rule_cites_no_english_statute() -> None:
+    board = _two_seat_board(gss=("S12000033", "S12000034"))
+    text = board.decide({"a1": "for", "b1": "for"}).explain()
+    assert "no voting rule" in text
+    assert "LGA 1972" not in text
+
+
+def test_the_default_survives_pickle_evolve_and_a_file() -> None:
+    from sharegov.io import dumps, loads
+    from sharegov.io.files import Arrangement
+
+    board = _two_seat_board()
+    assert pickle.loads(pickle.dumps(board)).rule_is_default
+    assert attrs.evolve(board, name="Renamed").rule_is_default
+    arrangement = Arrangement("x", authorities=board.authorities, boards={"jc": board})
+    back = loads(dumps(arrangement, "toml"), "toml").boards["jc"]
+    assert back.rule_is_default
+    explicit = attrs.evolve(arrangement, boards={"jc": attrs.evolve(board, rule=rules.Majority())})
+    assert not loads(dumps(explicit, "toml"), "toml").boards["jc"].rule_is_default

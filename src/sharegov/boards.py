@@ -24,6 +24,8 @@ Examples:
       equality of votes: 2 for, 2 against
       casting vote: Cllr One, A, for
     Votes: 2 for, 2 against, 0 abstaining.
+    The board's terms as given set no voting rule, so the statutory default applies: a majority \
+of those present and voting (LGA 1972 Sch 12 para 39(1), applied to joint committees by para 44).
 """
 
 from __future__ import annotations
@@ -80,6 +82,10 @@ __all__ = [
 ]
 
 PARA_39_2 = "LGA 1972 Sch 12 para 39(2)"
+#: The rule of a board whose terms give none: a majority of those present and voting.
+#: A board built without ``rule=`` holds this very object, so explanations can say that the
+#: statutory default was applied rather than a rule on record (:attr:`Board.rule_is_default`).
+STATUTORY_MAJORITY = Majority()
 #: The most voting seats a board may have (a council's full meeting has under 200).
 MAX_SEATS = 10_000
 #: What to take a voting member who is not on record as: see :meth:`Board.decide`.
@@ -364,6 +370,8 @@ class Outcome:
             lines.append(f"Votes: {tally.summary()}.")
         if isinstance(tally, MinutedTally):
             lines.append("The counts are as minuted; the names of those voting were not recorded.")
+        if self.board.rule_is_default and self.status is not Status.INQUORATE:
+            lines.append(self.board.default_rule_note)
         if self.apologies:
             lines.append(f"Apologies: {_names(tally, self.apologies)}.")
         absent = tally.absent - self.apologies - self.assumed
@@ -815,7 +823,7 @@ class Board:
         seats: Voting seats per authority code; each a positive whole number.
         members: The members currently appointed.
         rule: How questions are decided. Default: the statutory majority of those present
-            and voting.
+            and voting, and explanations then say that the terms gave no rule.
         quorum: A :class:`~sharegov.rules.Quorum`, or ``None`` when the terms set none.
         casting_vote: Whether the chair has a second or casting vote on an equality
             (the statutory default).
@@ -834,7 +842,7 @@ class Board:
     authorities: tuple[Authority, ...] = attrs.field(kw_only=True, converter=_authorities)
     seats: FrozenMap[str, int] = attrs.field(kw_only=True, converter=frozen_map)
     members: tuple[Member, ...] = attrs.field(kw_only=True, converter=_members)
-    rule: Rule = attrs.field(factory=Majority, kw_only=True, validator=_is_rule)
+    rule: Rule = attrs.field(default=STATUTORY_MAJORITY, kw_only=True, validator=_is_rule)
     quorum: Quorum | None = attrs.field(
         default=None,
         kw_only=True,
@@ -944,6 +952,8 @@ class Board:
         # Pickle by the fields given to __init__ and rebuild: the compiled checks are
         # closures, which pickle cannot store, and rebuilding validates the board again.
         given = {a.alias: getattr(self, a.name) for a in attrs.fields(Board) if a.init}
+        if self.rule_is_default:
+            del given["rule"]
         return (_rebuild_board, (type(self), given))
 
     def _check_rules(self) -> None:
@@ -1023,6 +1033,35 @@ class Board:
         """
         nations = {nation_of_gss(a.gss) for a in self.authorities if a.gss}
         return nations.pop() if len(nations) == 1 else None
+
+    @property
+    def rule_is_default(self) -> bool:
+        """Whether the board's terms gave no rule, so the statutory majority decides.
+
+        Examples:
+            >>> from sharegov import Authority, Board, Member, rules
+            >>> kw = dict(authorities=[Authority("A", "Council A")], seats={"A": 1},
+            ...           members=[Member("a1", "Cllr One", "A")])
+            >>> Board("JC", **kw).rule_is_default
+            True
+            >>> Board("JC", rule=rules.Majority(), **kw).rule_is_default
+            False
+        """
+        return self.rule is STATUTORY_MAJORITY
+
+    @property
+    def default_rule_note(self) -> str:
+        """The line explanations add when :attr:`rule_is_default`: where the rule comes from."""
+        if self.nation in ("scotland", "northern ireland"):
+            return (
+                "The board's terms as given set no voting rule, so a majority of those present "
+                "and voting is assumed."
+            )
+        return (
+            "The board's terms as given set no voting rule, so the statutory default applies: "
+            "a majority of those present and voting (LGA 1972 Sch 12 para 39(1), applied to "
+            "joint committees by para 44)."
+        )
 
     @property
     def casting_source(self) -> str:
@@ -1499,6 +1538,9 @@ class Board:
               a majority of those present and voting: 5 for, 2 against (5 > 1/2 of 7)  yes
             Votes: 5 for, 2 against, 0 abstaining.
             The counts are as minuted; the names of those voting were not recorded.
+            The board's terms as given set no voting rule, so the statutory default applies: \
+a majority of those present and voting (LGA 1972 Sch 12 para 39(1), applied to joint committees \
+by para 44).
         """
         board = self if on is None else self._on(on, {"chair": () if chair is None else (chair,)})
         layout = board._layout

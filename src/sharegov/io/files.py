@@ -45,6 +45,7 @@ from sharegov._frozen import FrozenMap
 from sharegov._optional import require
 from sharegov._validate import instances
 from sharegov.boards import (
+    STATUTORY_MAJORITY,
     Board,
     ChairRule,
     ElectedChair,
@@ -888,7 +889,8 @@ def _board_out(conv: Any, board: Board) -> dict[str, Any]:
     data: dict[str, Any] = {"name": board.name}
     data["authorities"] = [a.code for a in board.authorities]
     data["seats"] = dict(board.seats)
-    data["rule"] = conv.unstructure(board.rule, Rule)
+    if not board.rule_is_default:
+        data["rule"] = conv.unstructure(board.rule, Rule)
     if board.quorum is not None:
         data["quorum"] = conv.unstructure(board.quorum, Rule)
     for flag, default in (
@@ -1183,7 +1185,12 @@ def _board_in(
             "interest_orders",
             lambda: conv.structure(item["interest_orders"], InterestOrders),
         )
-    rule = _build(problems, "rule", lambda: conv.structure(item["rule"], Rule))
+    # A board whose terms set no rule keeps the statutory default (Board.rule_is_default).
+    rule = (
+        _build(problems, "rule", lambda: conv.structure(item["rule"], Rule))
+        if "rule" in item
+        else STATUTORY_MAJORITY
+    )
     quorum = None
     if "quorum" in item:
         quorum = _build(problems, "quorum", lambda: conv.structure(item["quorum"], Rule))

@@ -362,7 +362,7 @@ def generate() -> dict[str, Any]:
     }
     board = {
         "type": "object",
-        "required": ["name", "authorities", "seats", "members", "rule"],
+        "required": ["name", "authorities", "seats", "members"],
         "additionalProperties": False,
         "properties": {
             "name": dict(_TEXT),
