@@ -174,7 +174,7 @@ def test_fallback_rule_carries_the_contested_item(client: Any) -> None:
     assert page.text("basis") == "at least 2 in support from each authority"
     # The same text as the tutorial's, from the library.
     board = load(SEED_001).boards["ssb"]
-    votes = {m: "for" for m in PRESENT_001} | {"hall": "against"}
+    votes = dict.fromkeys(PRESENT_001, "for") | {"hall": "against"}
     out = board.decide(votes, apologies={"webb"}, chair="hollingworth", on=dt.date(2008, 9, 1))
     assert page.texts["minutes-text"] == out.explain()
     assert "BDC: 2 in support >= 2  yes" in page.texts["minutes-text"]
@@ -407,7 +407,8 @@ def test_page_colours_pass_wcag_aa() -> None:
     colours = dict(re.findall(r"--([\w-]+):\s*(#[0-9a-fA-F]{6})\s*;", css))
     fg = {k: v for k, v in colours.items() if k.startswith("fg-")}
     bg = {k: v for k, v in colours.items() if k.startswith("bg-")}
-    assert len(fg) >= 5 and len(bg) >= 3
+    assert len(fg) >= 5
+    assert len(bg) >= 3
     # Every colour in the stylesheet is one of these variables.
     assert set(re.findall(r"#[0-9a-fA-F]{3,6}\b", css)) <= set(colours.values())
     for f, fc in fg.items():
