@@ -298,6 +298,9 @@ def test_popolo_download(client: Any) -> None:
     assert refused.json()["errors"][0].startswith("votes.webb:")
     # The page links it with the same record.
     _, page = get(client, MEETING_001)
+    assert "popolo" not in page.elements  # no motion given: the page asks for it
+    assert page.text("popolo-hint").startswith("To download the decision as Popolo JSON")
+    _, page = get(client, {**MEETING_001, "motion": "A shared Community Safety team"})
     assert page.elements["popolo"][1]["href"].startswith("decision.popolo.json?board=ssb")
 
 
