@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from test_page import (
     AGAINST_003,
     APOLOGIES_003,
@@ -250,7 +251,8 @@ def test_officer_checks_the_meeting_of_1_september_2008(
     assert page.locator("#status").count() == 0
     error_box = page.locator("#err-vote-webb").bounding_box()
     row_box = page.locator("#member-webb").bounding_box()
-    assert error_box is not None and row_box is not None
+    assert error_box is not None
+    assert row_box is not None
     assert row_box["y"] <= error_box["y"] <= row_box["y"] + row_box["height"]
     officer.shot("001-4-vote-for-a-member-absent")
 
