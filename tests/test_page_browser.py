@@ -131,7 +131,10 @@ class Officer:
 
     def __init__(self, browser: Any, server: Server, shots: Path, **context: Any) -> None:
         self.context = browser.new_context(
-            viewport={"width": 1000, "height": 900}, accept_downloads=True, **context
+            viewport={"width": 1000, "height": 900},
+            accept_downloads=True,
+            locale="en-GB",
+            **context,
         )
         self.page = self.context.new_page()
         self.elsewhere: list[str] = []
@@ -181,8 +184,11 @@ class Officer:
         assert self.elsewhere == [], "the page asked another host"
 
 
-def _docs_copy(path: Path, name: str) -> None:
-    """With SHAREGOV_SCREENSHOTS set, keep a copy there (the docs' screenshot)."""
+def _docs_shot(officer: Officer, selector: str, name: str) -> None:
+    """Save ``selector``'s part of the page as ``name`` beside the test's screenshots and,
+    with SHAREGOV_SCREENSHOTS set (``docs/_static``), there too, for the docs."""
+    path = officer.shots / name
+    officer.page.locator(selector).screenshot(path=str(path))
     folder = os.environ.get("SHAREGOV_SCREENSHOTS")
     if folder:
         Path(folder).mkdir(parents=True, exist_ok=True)
@@ -225,8 +231,8 @@ def test_officer_checks_the_meeting_of_1_september_2008(
         "Redditch Borough Council 2 1 0 0 0 0",
         "Total 4 1 0 0 1 0",
     ]
-    carried = officer.shot("001-1-carried-on-the-fallback-rule")
-    _docs_copy(carried, "officer-page.png")
+    officer.shot("001-1-carried-on-the-fallback-rule")
+    _docs_shot(officer, ".result", "officer-page-result.png")
 
     # Copy the text for the minutes, and read it back from the clipboard.
     page.click("#copy")
@@ -255,6 +261,7 @@ def test_officer_checks_the_meeting_of_1_september_2008(
     assert row_box is not None
     assert row_box["y"] <= error_box["y"] <= row_box["y"] + row_box["height"]
     officer.shot("001-4-vote-for-a-member-absent")
+    _docs_shot(officer, "#member-webb", "officer-page-error.png")
 
     # Put it right, and the result comes back with the error gone.
     page.check("#vote-webb-none")
