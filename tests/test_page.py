@@ -433,3 +433,44 @@ def test_the_form_is_bounded(client: Any) -> None:
     # The meeting's own fields come first and are read; the rest are ignored.
     assert status == 200
     assert page.text("status") == "Carried"
+
+
+def test_the_page_allows_nothing_from_elsewhere(client: Any) -> None:
+    response = client.get("/", params={"board": "ssb"})
+    policy = response.headers["content-security-policy"]
+    assert "default-src 'self'" in policy
+    assert "http" not in policy
+
+
+def test_an_inquorate_meeting(tmp_path: Path) -> None:
+    import attrs
+
+    from sharegov.rules import Quorum
+
+    arrangement = load(SEED_001)
+    board = attrs.evolve(arrangement.boards["ssb"], quorum=Quorum(at_least=4, each_authority=2))
+    path = tmp_path / "quorum.toml"
+    dump(attrs.evolve(arrangement, boards={"ssb": board}), path)
+    form = {
+        "board": "ssb",
+        "date": "2008-09-01",
+        **{f"att.{m}": "apologies" for m in ("webb", "luck", "hall")},
+        **{f"vote.{m}": "for" for m in ("hollingworth", "gandy", "mcmillan")},
+    }
+    with _client(path) as c:
+        status, page = get(c, form)
+    assert status == 200
+    assert page.text("status") == "Inquorate"
+    assert page.text("headline").startswith("Inquorate: no decision could be taken")
+
+
+def test_a_missing_extra_names_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from sharegov.errors import MissingExtra
+    from sharegov.serve import Service
+    from sharegov.serve.page import routes
+
+    monkeypatch.setitem(sys.modules, "jinja2", None)
+    with pytest.raises(MissingExtra, match=r'pip install "sharegov\[http\]"'):
+        routes(Service(load(SEED_001)))

@@ -60,6 +60,11 @@ VOTES: tuple[str, ...] = ("for", "against", "abstain", "none")
 # The most form fields read from one request: a board of 100 members uses about 1,000.
 _MAX_FIELDS = 5_000
 _MAX_TEXT = 2_000
+# Nothing but this server: the page must work offline, in a locked-down network.
+_HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; frame-ancestors 'none'; form-action 'self'",
+    "X-Content-Type-Options": "nosniff",
+}
 _PATH = re.compile(r"\A([A-Za-z_]+)(?:\.([^\s:]+))?:")
 
 
@@ -459,7 +464,7 @@ def routes(service: Service) -> list[Any]:
         ctx = view(service, request.query_params)
         ctx["query"] = urlencode(list(request.query_params.multi_items())[:_MAX_FIELDS])
         status = 400 if ctx["errors"] or ctx["general"] else 200
-        return HTMLResponse(template.render(ctx), status_code=status)
+        return HTMLResponse(template.render(ctx), status_code=status, headers=_HEADERS)
 
     async def popolo_json(request: Request) -> Response:
         from sharegov.io import popolo
