@@ -207,6 +207,22 @@ def test_a_vote_for_a_member_who_sent_apologies_is_refused_beside_that_vote(clie
     assert page.text("err-vote-hall") == ""
 
 
+def test_a_vote_for_an_absent_member_is_refused_beside_that_vote(client: Any) -> None:
+    status, page = get(client, {**MEETING_001, "att.webb": "absent", "vote.webb": "against"})
+    assert status == 400
+    assert page.text("err-vote-webb") == (
+        "votes.webb: Cllr M. Webb, BDC is recorded as absent, so cannot vote"
+    )
+
+
+def test_not_voting_is_not_taken_as_present(client: Any) -> None:
+    # "None (not voting)" says nothing of attendance: the library asks for it.
+    form = {k: v for k, v in MEETING_001.items() if k != "att.webb"}
+    status, page = get(client, {**form, "vote.webb": "none"})
+    assert status == 400
+    assert page.text("err-att-webb").startswith("attendance: not recorded for Cllr M. Webb, BDC")
+
+
 def test_unrecorded_attendance_is_shown_beside_each_member_named(client: Any) -> None:
     form = {k: v for k, v in MEETING_001.items() if k not in ("att.webb", "att.luck", "vote.luck")}
     status, page = get(client, form)

@@ -262,6 +262,12 @@ def test_officer_checks_the_meeting_of_1_september_2008(
     assert row_box["y"] <= error_box["y"] <= row_box["y"] + row_box["height"]
     officer.shot("001-4-vote-for-a-member-absent")
     _docs_shot(officer, "#member-webb", "officer-page-error.png")
+    page.check("#att-webb-absent")
+    officer.expect_text(
+        "#err-vote-webb", "votes.webb: Cllr M. Webb, BDC is recorded as absent, so cannot vote"
+    )
+    officer.shot("001-5-vote-for-a-member-absent-without-apologies")
+    page.check("#att-webb-apologies")
 
     # Put it right, and the result comes back with the error gone.
     page.check("#vote-webb-none")

@@ -173,7 +173,8 @@ def read(form: Mapping[str, str], members: list[str]) -> Record:
     words; votes and attendance are passed on as given, so that the library judges them.
 
     Examples:
-        >>> r = read({"att.a": "apologies", "vote.a": "for", "vote.b": "none"}, ["a", "b"])
+        >>> r = read({"att.a": "apologies", "vote.a": "for", "att.b": "present",
+        ...           "vote.b": "none", "vote.c": "none"}, ["a", "b", "c"])
         >>> dict(r.votes), sorted(r.apologies), sorted(r.present)
         ({'a': 'for'}, ['a'], ['b'])
     """
@@ -198,10 +199,7 @@ def read(form: Mapping[str, str], members: list[str]) -> Record:
         if vote in ("for", "against", "abstain"):
             votes[member] = vote
             present.discard(member)
-        elif vote == "none":
-            if att not in ("apologies", "absent"):
-                present.add(member)
-        elif vote:
+        elif vote and vote != "none":  # "none": no vote; attendance says where they were
             errors[f"vote-{member}"] = expected(
                 f"vote.{member}", "one of " + ", ".join(VOTES), vote
             )
