@@ -158,6 +158,9 @@ def test_roster_in_force_on_the_meeting_date(client: Any) -> None:
     assert members == ["hollingworth", "luck", "webb", "gandy", "hall", "mcmillan"]
     assert "Cllr R. Hollingworth (BDC)" in page.text("member-hollingworth")
     assert page.text("result-body") == "Record attendance and votes to see the result."
+    assert "Questions are decided by consensus, else at least 2 in support from each" in (
+        page.text("terms")
+    )
 
 
 def test_before_the_board_existed_the_date_is_refused_beside_the_date(client: Any) -> None:
@@ -490,3 +493,23 @@ def test_a_missing_extra_names_it(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "jinja2", None)
     with pytest.raises(MissingExtra, match=r'pip install "sharegov\[http\]"'):
         routes(Service(load(SEED_001)))
+
+
+def test_a_non_voting_member_is_named_but_not_recorded(tmp_path: Path) -> None:
+    import attrs
+
+    from sharegov import Member
+
+    arrangement = load(SEED_001)
+    board = arrangement.boards["ssb"]
+    observer = Member("observer", "Cllr O. Bserver", "BDC", voting=False)
+    board = attrs.evolve(board, members=[*board.members, observer])
+    path = tmp_path / "observer.toml"
+    dump(attrs.evolve(arrangement, boards={"ssb": board}), path)
+    with _client(path) as c:
+        _, page = get(c, {"board": "ssb", "date": "2008-09-01"})
+        assert page.text("observers") == "Not voting, so not recorded here: Cllr O. Bserver (BDC)."
+        assert "member-observer" not in page.elements
+        status, page = get(c, MEETING_001)
+        assert status == 200
+        assert page.text("status") == "Carried"

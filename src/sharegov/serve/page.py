@@ -373,6 +373,7 @@ def view(service: Service, params: Mapping[str, str]) -> dict[str, Any]:
         "kinds": [(name, k.value) for name, k in _KINDS.items()],
         "grounds": [(key, _ground_label(g)) for key, g in _GROUNDS.items()],
         "members": [],
+        "observers": [],
         "result": None,
         "board": None,
         "date": None,
@@ -410,6 +411,7 @@ def view(service: Service, params: Mapping[str, str]) -> dict[str, Any]:
         return ctx
     ctx["board"] = sitting
     ctx["members"] = list(sitting.voting_members)
+    ctx["observers"] = [m for m in sitting.members if not m.voting]
     ids = [m.id for m in sitting.voting_members]
     if not any(k.startswith(("att.", "vote.")) for k in form) and "check" not in form:
         return ctx  # nothing recorded yet: no result, and no error either
