@@ -20,7 +20,7 @@ import pytest
 
 from sharegov.io import dump, load
 from sharegov.io.files import Arrangement
-from sharegov.reference import em_iep_meeting_2009_11_27
+from sharegov.reference import em_iep_board, em_iep_meeting_2009_11_27
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_001 = ROOT / "examples" / "bromsgrove_redditch.toml"
@@ -42,14 +42,15 @@ MEETING_001 = {
 # reference module's illustrative one.
 FOR_003 = ("hill", "brighton", "brown", "perkins", "begy")
 AGAINST_003 = ("malin", "rhodes")
-NOT_VOTING_003 = ("webb_j", "sprason", "savidge")
+NOT_VOTING_003 = ("webb_j", "sprason", "wilcox")  # Cllr Savidge sat for Cllr Wilcox
+SUBSTITUTES_003 = {"wilcox": "Cllr Ken Savidge"}
 APOLOGIES_003 = ("martin", "dempster", "williamson", "banwait")
 
 
 def em_iep_file(folder: Path) -> Path:
-    """Seed 003's board as it sat on 27 November 2009, written as an arrangement file."""
-    meeting = em_iep_meeting_2009_11_27()
-    board = meeting.sitting
+    """Seed 003's board as its minutes of 27 November 2009 show it, written as an
+    arrangement file (the substitute is recorded on the page, as at the meeting)."""
+    board = em_iep_board()
     arrangement = Arrangement(
         "East Midlands Improvement and Efficiency Partnership (seed 003)",
         authorities=board.authorities,
@@ -68,6 +69,7 @@ def meeting_003() -> dict[str, str]:
     form.update({f"vote.{m}": "against" for m in AGAINST_003})
     form.update({f"vote.{m}": "none" for m in NOT_VOTING_003})
     form.update({f"att.{m}": "apologies" for m in APOLOGIES_003})
+    form.update({f"sub.{m}": name for m, name in SUBSTITUTES_003.items()})
     return form
 
 
@@ -361,6 +363,25 @@ def test_seed_003_passed_by_5_to_2(client_003: Any) -> None:
     assert page.text("basis") == "a majority of those present and voting"
     assert "Total 5 2 0 3 4 0" in page.text("counts")
     assert page.texts["minutes-text"] == em_iep_meeting_2009_11_27().outcome(10).explain()
+
+
+def test_seed_003_substitute_is_named_and_refused_where_the_terms_forbid(
+    client: Any, client_003: Any
+) -> None:
+    _, page = get(client_003, meeting_003())
+    assert "Cllr Ken Savidge, DERBYS" in page.texts["minutes-text"]
+    assert "Wilcox" not in page.texts["minutes-text"]
+    # The substitute's vote is recorded on the row of the member they replace.
+    _, page = get(client_003, {**meeting_003(), "vote.wilcox": "against"})
+    assert "Cllr Ken Savidge, DERBYS" not in page.text("minutes-text").split("Present")[-1]
+    assert "5 for, 3 against" in page.texts["minutes-text"]
+    # Seed 001's board does not permit substitutes (minutes of 1 September 2008).
+    status, page = get(client, {**MEETING_001, "sub.webb": "Cllr A. Substitute"})
+    assert status == 400
+    assert page.text("err-sub-webb") == (
+        "substitute: Shared Services Board does not permit substitutes, so "
+        "Cllr A. Substitute cannot sit in place of Cllr M. Webb"
+    )
 
 
 def test_seed_003_equality_and_the_chairs_casting_vote(client_003: Any) -> None:

@@ -27,6 +27,7 @@ from test_page import (
     NOT_VOTING_003,
     PRESENT_001,
     SEED_001,
+    SUBSTITUTES_003,
     em_iep_file,
 )
 
@@ -306,8 +307,13 @@ def test_seed_003_passed_by_5_to_2(browser: Any, server_003: Server, tmp_path: P
             **dict.fromkeys(NOT_VOTING_003, "none"),
         },
     )
+    for member, name in SUBSTITUTES_003.items():
+        page.click(f"#member-{member} summary")
+        page.fill(f"#sub-{member}", name)
+        page.keyboard.press("Tab")
     officer.expect_text("#status", "Carried")
     officer.expect_text("#basis", "a majority of those present and voting")
+    assert "Cllr Ken Savidge, DERBYS" in officer.text("#minutes-text")
     assert "5 for, 2 against (5 > 1/2 of 7)  yes" in officer.text("#minutes-text")
     total = " ".join(page.locator("#counts tbody tr").last.inner_text().split())
     assert total == "Total 5 2 0 3 4 0"

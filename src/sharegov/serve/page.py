@@ -95,6 +95,8 @@ class Record:
         chair: The member presiding.
         casting: The chair's casting vote.
         item: The item's number or name.
+        substitutes: Member id to the name of the substitute sitting in their place; the
+            substitute's attendance and vote are recorded under :func:`substitute_id`.
         errors: Control id to the library's message, for what could not even be built.
     """
 
@@ -107,6 +109,7 @@ class Record:
     chair: str | None = attrs.field(default=None, kw_only=True)
     casting: str | None = attrs.field(default=None, kw_only=True)
     item: str = attrs.field(default="", kw_only=True)
+    substitutes: Mapping[str, str] = attrs.field(factory=dict, kw_only=True)
     errors: Mapping[str, str] = attrs.field(factory=dict, kw_only=True)
 
     def decide(self, board: Board, on: dt.date) -> Outcome:
@@ -115,6 +118,13 @@ class Record:
         Raises:
             SharegovError: The library's own refusal, naming the field.
         """
+        if self.substitutes:
+            from sharegov.parties import Member
+
+            board = board.at(on)
+            for member, name in self.substitutes.items():
+                authority = board.member(member).authority
+                board = board.substitute(member, Member(substitute_id(member), name, authority))
         return board.decide(
             dict(self.votes),
             present=self.present,
@@ -149,17 +159,27 @@ def _ground_label(ground: DispensationGround | StandardsGround) -> str:
     return ground.citation
 
 
-def _dispensation(member: str, form: Mapping[str, str], item: str) -> Dispensation:
-    ground = _GROUNDS.get(form.get(f"disp_ground.{member}", ""))
+def _dispensation(member: str, row: str, form: Mapping[str, str], item: str) -> Dispensation:
+    ground = _GROUNDS.get(form.get(f"disp_ground.{row}", ""))
     return Dispensation(
         member,
         [item] if item else [],
         ground if isinstance(ground, DispensationGround) else None,
         standards_ground=ground if isinstance(ground, StandardsGround) else None,
-        granted_by=form.get(f"disp_by.{member}", ""),
-        start=_date(form.get(f"disp_start.{member}", ""), "start"),
-        until=_date(form.get(f"disp_until.{member}", ""), "until"),
+        granted_by=form.get(f"disp_by.{row}", ""),
+        start=_date(form.get(f"disp_start.{row}", ""), "start"),
+        until=_date(form.get(f"disp_until.{row}", ""), "until"),
     )
+
+
+def substitute_id(member: str) -> str:
+    """The id under which the substitute for ``member`` is recorded.
+
+    Examples:
+        >>> substitute_id("wilcox")
+        'substitute-for-wilcox'
+    """
+    return f"substitute-for-{member}"
 
 
 def read(form: Mapping[str, str], members: list[str]) -> Record:
@@ -168,7 +188,9 @@ def read(form: Mapping[str, str], members: list[str]) -> Record:
     Fields are ``att.<id>`` (present, apologies, absent), ``vote.<id>`` (for, against,
     abstain, none), ``interest.<id>`` and ``detail.<id>`` (a declared interest),
     ``disp.<id>`` with ``disp_by``, ``disp_ground``, ``disp_start`` and ``disp_until``
-    (a dispensation), and ``chair``, ``casting`` and ``item``. A declaration or
+    (a dispensation), ``sub.<id>`` (the name of a substitute sitting in the member's
+    place, whose attendance and vote the row then records), and ``chair``, ``casting``
+    and ``item``. A declaration or
     dispensation that cannot be built is reported under its control, in the library's
     words; votes and attendance are passed on as given, so that the library judges them.
 
@@ -183,9 +205,16 @@ def read(form: Mapping[str, str], members: list[str]) -> Record:
     declarations, dispensations = [], []
     errors: dict[str, str] = {}
     item = form.get("item", "").strip()
-    for member in members:
-        att = form.get(f"att.{member}", "")
-        vote = form.get(f"vote.{member}", "")
+    substitutes: dict[str, str] = {}
+    for row in members:
+        name = form.get(f"sub.{row}", "").strip()
+        if name:
+            substitutes[row] = name
+        # A substitute's attendance and vote are recorded on the row of the member they
+        # replace, and decided under the substitute's own id.
+        member = substitute_id(row) if name else row
+        att = form.get(f"att.{row}", "")
+        vote = form.get(f"vote.{row}", "")
         if att == "apologies":
             apologies.add(member)
         elif att == "absent":
@@ -193,31 +222,27 @@ def read(form: Mapping[str, str], members: list[str]) -> Record:
         elif att == "present":
             present.add(member)
         elif att:
-            errors[f"att-{member}"] = expected(
-                f"att.{member}", "one of " + ", ".join(ATTENDANCE), att
-            )
+            errors[f"att-{row}"] = expected(f"att.{row}", "one of " + ", ".join(ATTENDANCE), att)
         if vote in ("for", "against", "abstain"):
             votes[member] = vote
             present.discard(member)
         elif vote and vote != "none":  # "none": no vote; attendance says where they were
-            errors[f"vote-{member}"] = expected(
-                f"vote.{member}", "one of " + ", ".join(VOTES), vote
-            )
-        kind = _KINDS.get(form.get(f"interest.{member}", ""))
+            errors[f"vote-{row}"] = expected(f"vote.{row}", "one of " + ", ".join(VOTES), vote)
+        kind = _KINDS.get(form.get(f"interest.{row}", ""))
         if kind is not None:
             try:
                 declarations.append(
-                    Declaration(member, item, kind, form.get(f"detail.{member}", "").strip())
+                    Declaration(member, item, kind, form.get(f"detail.{row}", "").strip())
                 )
             except SharegovError as exc:
                 field = str(exc).split(":", 1)[0]
-                control = "item" if field == "item" else f"interest-{member}"
+                control = "item" if field == "item" else f"interest-{row}"
                 errors[control] = str(exc)
-        if form.get(f"disp.{member}"):
+        if form.get(f"disp.{row}"):
             try:
-                dispensations.append(_dispensation(member, form, item))
+                dispensations.append(_dispensation(member, row, form, item))
             except SharegovError as exc:
-                errors[f"disp-{member}"] = str(exc)
+                errors[f"disp-{row}"] = str(exc)
     casting = form.get("casting", "") or None
     if casting == "none":
         casting = None
@@ -231,16 +256,22 @@ def read(form: Mapping[str, str], members: list[str]) -> Record:
         chair=form.get("chair") or None,
         casting=casting,
         item=item,
+        substitutes=substitutes,
         errors=errors,
     )
 
 
-def place(message: str, board: Board) -> list[Field]:
+def place(
+    message: str, board: Board, *, substitutes: Mapping[str, str] | None = None
+) -> list[Field]:
     """Where to show the library's ``message``: the controls of the field it names.
 
     ``votes.webb: ...`` goes beside Cllr Webb's vote; ``attendance: ...`` beside the
-    attendance of each member it names; ``chair: ...`` beside the chair. A message naming
-    no field of the form is shown with the result.
+    attendance of each member it names; ``chair: ...`` beside the chair;
+    ``substitute: ...`` beside the substitute of the member it names. A substitute's
+    messages go on the row of the member they replace (``substitutes`` maps each such
+    member to the substitute's name). A message naming no field of the form is shown
+    with the result.
 
     Examples:
         >>> from sharegov.reference import bromsgrove_redditch_board
@@ -249,6 +280,8 @@ def place(message: str, board: Board) -> list[Field]:
         [Field(control='vote-webb', member='webb')]
         >>> [f.control for f in place("attendance: not recorded for Cllr J. Luck, BDC", board)]
         ['att-luck']
+        >>> [f.control for f in place("votes.substitute-for-luck: ...", board)]
+        ['vote-luck']
         >>> place("rule: something else", board)
         []
     """
@@ -256,11 +289,19 @@ def place(message: str, board: Board) -> list[Field]:
     if match is None:
         return []
     field, member = match.group(1), match.group(2)
-    ids = {m.id for m in board.members}
+    subs = substitutes or {}
+    rows = {m.id: m.id for m in board.members}
+    rows.update({substitute_id(m.id): m.id for m in board.members})
     if field in ("chair", "casting", "item"):
         return [Field(field)]
     if field in ("on", "date"):
         return [Field("date")]
+    if field == "substitute":
+        return [
+            Field(f"sub-{m.id}", member=m.id)
+            for m in board.members
+            if f"in place of {m.name}" in message
+        ]
     kinds = {
         "votes": "vote",
         "present": "att",
@@ -274,13 +315,15 @@ def place(message: str, board: Board) -> list[Field]:
     kind = kinds.get(field)
     if kind is None:
         return []
-    if member in ids:
-        return [Field(f"{kind}-{member}", member=member)]
+    if member in rows:
+        return [Field(f"{kind}-{rows[member]}", member=rows[member])]
     # A message about several members names them by name (or by id in quotes).
     named = [
         m.id
         for m in board.members
-        if f"{m.name}, {m.authority}" in message or f"'{m.id}'" in message
+        if f"{subs.get(m.id, m.name)}, {m.authority}" in message
+        or f"'{m.id}'" in message
+        or f"'{substitute_id(m.id)}'" in message
     ]
     return [Field(f"{kind}-{m}", member=m) for m in named]
 
@@ -423,7 +466,7 @@ def view(service: Service, params: Mapping[str, str]) -> dict[str, Any]:
         out = record.decide(board, date)
     except SharegovError as exc:
         message = str(exc)
-        fields = place(message, sitting)
+        fields = place(message, sitting, substitutes=record.substitutes)
         for f in fields:
             errors.setdefault(f.control, message)
         if not fields:
