@@ -142,7 +142,7 @@ class Officer:
         self.page.route("**/*", self._route)
         self.server = server
         self.shots = shots
-        self.page.set_default_timeout(10_000)
+        self.page.set_default_timeout(20_000)
 
     def _route(self, route: Any) -> None:
         if route.request.url.startswith(self.server.url):
@@ -166,13 +166,20 @@ class Officer:
         for member, vote in votes.items():
             self.page.check(f"#vote-{member}-{vote}")
 
+    def settle(self) -> None:
+        """Wait until the result of the last change is on the page (the script marks
+        the body ``data-pending`` from a change until its result is shown)."""
+        self.page.wait_for_function("() => !document.body.hasAttribute('data-pending')")
+
     def text(self, selector: str) -> str:
+        self.settle()
         return str(self.page.inner_text(selector))
 
     def expect_text(self, selector: str, text: str) -> None:
         from playwright.sync_api import expect
 
-        expect(self.page.locator(selector)).to_have_text(text)
+        self.settle()
+        expect(self.page.locator(selector)).to_have_text(text, timeout=15_000)
 
     def shot(self, name: str) -> Path:
         path = self.shots / f"{name}.png"

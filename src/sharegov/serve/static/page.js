@@ -42,9 +42,12 @@
         markInvalid();
         enhance();
         history.replaceState(null, "", "?" + q);
-        document.body.setAttribute("data-refreshed", String(mine));
+        document.body.removeAttribute("data-pending");
       })
-      .catch(function () { /* the submit button still works */ });
+      .catch(function () {
+        // The submit button still works.
+        if (mine === serial) { document.body.removeAttribute("data-pending"); }
+      });
   }
 
   function copy(button) {
@@ -82,6 +85,8 @@
   form.addEventListener("change", function (event) {
     var name = event.target.name || "";
     if (name === "board" || name === "date") { return; }  // a new roster: "Show the roster"
+    // Until the result for this change is shown, the page says it is pending.
+    document.body.setAttribute("data-pending", "1");
     if (pending) { clearTimeout(pending); }
     pending = setTimeout(refresh, 120);
   });
