@@ -534,3 +534,12 @@ def test_a_non_voting_member_is_named_but_not_recorded(tmp_path: Path) -> None:
         status, page = get(c, MEETING_001)
         assert status == 200
         assert page.text("status") == "Carried"
+
+
+def test_an_unknown_board_is_refused_beside_the_board(client: Any) -> None:
+    status, page = get(client, {"board": "nope", "date": "2008-09-01"})
+    assert status == 400
+    assert page.text("err-board") == "board: expected one of ssb, got 'nope'"
+    response = client.get("/decision.popolo.json", params={"board": "ssb"})
+    assert response.status_code == 400
+    assert response.json()["errors"][0].startswith("board, date:")
