@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from sharegov.io import dump, load
 from sharegov.io.files import Arrangement
@@ -543,3 +545,46 @@ def test_an_unknown_board_is_refused_beside_the_board(client: Any) -> None:
     response = client.get("/decision.popolo.json", params={"board": "ssb"})
     assert response.status_code == 400
     assert response.json()["errors"][0].startswith("board, date:")
+
+
+_MEMBERS_001 = ("hollingworth", "luck", "webb", "gandy", "hall", "mcmillan", "nobody")
+_TEXT = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=12)
+
+
+@st.composite
+def officer_forms(draw: st.DrawFn) -> dict[str, str]:
+    """What an officer (or anyone) might send: the page's fields, good values and bad."""
+    form = {"board": draw(st.sampled_from(["ssb", "", "x"])), "date": "2008-09-01"}
+    for m in draw(st.lists(st.sampled_from(_MEMBERS_001), max_size=7, unique=True)):
+        form[f"att.{m}"] = draw(st.sampled_from(["present", "apologies", "absent", "", "?"]))
+        form[f"vote.{m}"] = draw(st.sampled_from(["for", "against", "abstain", "none", "x"]))
+        if draw(st.booleans()):
+            form[f"interest.{m}"] = draw(st.sampled_from(["prejudicial", "personal", "zz"]))
+            form[f"detail.{m}"] = draw(_TEXT)
+        if draw(st.booleans()):
+            form[f"disp.{m}"] = "1"
+            form[f"disp_ground.{m}"] = draw(st.sampled_from(["s33-a", "sc-england_2002_impeded"]))
+            form[f"disp_start.{m}"] = draw(st.sampled_from(["2008-01-01", "", "nope"]))
+            form[f"disp_until.{m}"] = draw(st.sampled_from(["2009-01-01", "2020-01-01"]))
+            form[f"disp_by.{m}"] = draw(_TEXT)
+        if draw(st.booleans()):
+            form[f"sub.{m}"] = draw(_TEXT)
+    for key in ("chair", "casting", "item", "motion", "as_of"):
+        if draw(st.booleans()):
+            form[key] = draw(st.sampled_from([*_MEMBERS_001, "for", "none", "2008-13-01"]))
+    return form
+
+
+@given(form=officer_forms())
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_any_form_gets_a_page_or_errors_by_field_never_a_crash(
+    client: Any, form: dict[str, str]
+) -> None:
+    response = client.get("/", params=form)  # TestClient raises any server error
+    assert response.status_code in (200, 400)
+    page = Page(response.text)
+    shown = [page.text(i) for i in page.elements if i.startswith("err-") and page.text(i)]
+    general = "Not checked" in page.text("result-body") or "status" in page.elements
+    assert (response.status_code == 400) == bool(shown or "general" in response.text), form
+    if response.status_code == 200 and any(k.startswith(("att.", "vote.")) for k in form):
+        assert general or page.text("result-body")
