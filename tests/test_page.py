@@ -57,6 +57,7 @@ def em_iep_file(folder: Path) -> Path:
         "East Midlands Improvement and Efficiency Partnership (seed 003)",
         authorities=board.authorities,
         boards={"iep": board},
+        meetings=[em_iep_meeting_2009_11_27()],
     )
     path = folder / "em_iep.toml"
     dump(arrangement, path)
@@ -588,3 +589,40 @@ def test_any_form_gets_a_page_or_errors_by_field_never_a_crash(
     assert (response.status_code == 400) == bool(shown or "general" in response.text), form
     if response.status_code == 200 and any(k.startswith(("att.", "vote.")) for k in form):
         assert general or page.text("result-body")
+
+
+@pytest.mark.parametrize("seed", ["001", "003"])
+def test_each_minuted_item_filled_in_gives_the_librarys_decision(
+    seed: str, client: Any, client_003: Any
+) -> None:
+    c, board_id = (client, "ssb") if seed == "001" else (client_003, "iep")
+    options = re.findall(r'<option value="(\d+\.\d+)"', c.get("/", params={"board": board_id}).text)
+    arrangement = load(SEED_001) if seed == "001" else None
+    meetings = arrangement.meetings if arrangement is not None else (em_iep_meeting_2009_11_27(),)
+    expected_items = [
+        f"{i}.{item.number}"
+        for i, meeting in enumerate(meetings)
+        for item in meeting.items
+        if item.votes is not None
+    ]
+    assert options == expected_items
+    assert options  # seed 001: items 2 to 7; seed 003: item 10, "passed by 5 to 2"
+    for key in options:
+        index, number = (int(p) for p in key.split("."))
+        response = c.get("/", params={"board": board_id, "minuted": key, "fill": "1"})
+        assert response.status_code == 200
+        assert len(response.history) == 1
+        assert response.history[0].status_code == 303
+        page = Page(response.text)
+        outcome = meetings[index].outcome(number)
+        assert page.text("status") == outcome.status.value.capitalize()
+        assert page.texts["minutes-text"] == outcome.explain()
+        assert page.elements["item"][1]["value"] == str(number)
+
+
+def test_an_item_not_in_the_minutes_is_refused_beside_the_choice(client: Any) -> None:
+    status, page = get(client, {"board": "ssb", "minuted": "9.9", "fill": "1"})
+    assert status == 400
+    assert page.text("err-minuted") == (
+        "minuted: expected an item of the board's recorded meetings, got '9.9'"
+    )

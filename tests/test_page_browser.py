@@ -338,6 +338,28 @@ def test_seed_003_passed_by_5_to_2(browser: Any, server_003: Server, tmp_path: P
     officer.close()
 
 
+def test_fill_from_the_minutes_then_change_a_vote(
+    browser: Any, server_001: Server, tmp_path: Path
+) -> None:
+    officer = Officer(browser, server_001, tmp_path)
+    page = officer.page
+    officer.open()
+    page.select_option("#minuted", label="1 September 2008, item 7: Quick Wins")
+    page.click("#fill")
+    officer.expect_text("#status", "Carried")
+    assert page.input_value("#date") == "2008-09-01"
+    assert page.is_checked("#att-webb-apologies")
+    assert page.is_checked("#vote-hall-for")
+    assert page.input_value("#motion") == "Quick Wins"
+    officer.shot("minutes-1-filled")
+    # Consensus was reached; with two Redditch members against, it would not have carried.
+    page.check("#vote-hall-against")
+    page.check("#vote-mcmillan-against")
+    officer.expect_text("#status", "Not carried")
+    officer.shot("minutes-2-changed")
+    officer.close()
+
+
 def test_keyboard_and_visible_focus(browser: Any, server_001: Server, tmp_path: Path) -> None:
     officer = Officer(browser, server_001, tmp_path)
     page = officer.page

@@ -40,7 +40,7 @@ import attrs
 
 from sharegov._optional import require
 from sharegov.conflicts import Declaration, Dispensation, DispensationGround, InterestKind
-from sharegov.errors import InvalidValue, SharegovError, expected
+from sharegov.errors import InvalidValue, SharegovError, UnknownId, expected
 from sharegov.serve.app import Service
 from sharegov.statute import StandardsGround
 from sharegov.timeline import format_date
@@ -48,7 +48,19 @@ from sharegov.timeline import format_date
 if TYPE_CHECKING:
     from sharegov.boards import Board, Outcome
 
-__all__ = ["ATTENDANCE", "VOTES", "Field", "Record", "place", "read", "routes", "view"]
+__all__ = [
+    "ATTENDANCE",
+    "VOTES",
+    "Field",
+    "Record",
+    "minuted_form",
+    "minuted_items",
+    "place",
+    "read",
+    "routes",
+    "substitute_id",
+    "view",
+]
 
 _HERE = Path(__file__).parent
 
@@ -328,6 +340,99 @@ def place(
     return [Field(f"{kind}-{m}", member=m) for m in named]
 
 
+def _ground_key(ground: DispensationGround | StandardsGround | None) -> str:
+    for key, value in _GROUNDS.items():
+        if value is ground:
+            return key
+    return ""
+
+
+def minuted_items(service: Service, board_id: str) -> list[tuple[str, str]]:
+    """The items of the arrangement's recorded meetings of ``board_id`` that the page can
+    fill in: each ``(key, label)``, the key being ``"<meeting index>.<item number>"``.
+
+    Items put to a named vote are offered; those minuted only as counts, or with members
+    excluded other than by a declared interest, are not (the page records names).
+
+    Examples:
+        >>> from sharegov.io import load
+        >>> service = Service(load("examples/bromsgrove_redditch.toml"))
+        >>> minuted_items(service, "ssb")[0]
+        ('0.2', '1 September 2008, item 2: Draft Concordat')
+    """
+    board = service.arrangement.boards.get(board_id)
+    out: list[tuple[str, str]] = []
+    if board is None:
+        return out
+    for index, meeting in enumerate(service.arrangement.meetings):
+        if meeting.board != board:
+            continue
+        for item in meeting.items:
+            declared = {d.member for d in meeting.declarations if d.item == str(item.number)}
+            if item.votes is None or not item.excluded <= declared:
+                continue
+            label = f"{format_date(meeting.date)}, item {item.number}: {item.title}"
+            out.append((f"{index}.{item.number}", label))
+    return out
+
+
+def minuted_form(service: Service, board_id: str, key: str) -> dict[str, str]:
+    """The page's fields for a recorded meeting's item (see :func:`minuted_items`).
+
+    Raises:
+        UnknownId: No such item among the board's recorded meetings.
+
+    Examples:
+        >>> from sharegov.io import load
+        >>> service = Service(load("examples/bromsgrove_redditch.toml"))
+        >>> form = minuted_form(service, "ssb", "0.2")
+        >>> form["date"], form["chair"], form["att.webb"], form["vote.hall"]
+        ('2008-09-01', 'hollingworth', 'apologies', 'for')
+    """
+    offered = dict(minuted_items(service, board_id))
+    if key not in offered:
+        raise UnknownId(expected("minuted", "an item of the board's recorded meetings", key))
+    index, number = (int(part) for part in key.split("."))
+    meeting = service.arrangement.meetings[index]
+    item = next(i for i in meeting.items if i.number == number)
+    votes = dict(item.votes or {})
+    form = {
+        "board": board_id,
+        "date": meeting.date.isoformat(),
+        "item": str(item.number),
+        "motion": item.title,
+        "check": "1",
+    }
+    if meeting.chair is not None:
+        form["chair"] = meeting.chair
+    substitute_of = {sub.id: member for member, sub in meeting.substitutions.items()}
+    for member, sub in meeting.substitutions.items():
+        form[f"sub.{member}"] = sub.name
+    lists = (("present", meeting.present), ("apologies", meeting.apologies))
+    for state, ids in (*lists, ("absent", meeting.absent)):
+        for member in sorted(ids):
+            if member in meeting.substitutions:
+                continue  # the row records the substitute
+            row = substitute_of.get(member, member)
+            form[f"att.{row}"] = state
+            vote = votes.get(member)
+            form[f"vote.{row}"] = vote.value if vote is not None else "none"
+    for d in meeting.declarations:
+        if d.item != str(item.number):
+            continue
+        row = substitute_of.get(d.member, d.member)
+        form[f"interest.{row}"] = d.kind.name.lower()
+        form[f"detail.{row}"] = d.detail
+        for disp in meeting.dispensations:
+            if disp.member == d.member:
+                form[f"disp.{row}"] = "1"
+                form[f"disp_by.{row}"] = disp.granted_by
+                form[f"disp_ground.{row}"] = _ground_key(disp.ground or disp.standards_ground)
+                form[f"disp_start.{row}"] = disp.start.isoformat()
+                form[f"disp_until.{row}"] = disp.until.isoformat()
+    return form
+
+
 def _form(params: Mapping[str, str]) -> dict[str, str]:
     """The request's fields, bounded in number and length."""
     out: dict[str, str] = {}
@@ -417,6 +522,7 @@ def view(service: Service, params: Mapping[str, str]) -> dict[str, Any]:
         "grounds": [(key, _ground_label(g)) for key, g in _GROUNDS.items()],
         "members": [],
         "observers": [],
+        "minuted": [],
         "result": None,
         "board": None,
         "date": None,
@@ -426,6 +532,7 @@ def view(service: Service, params: Mapping[str, str]) -> dict[str, Any]:
     }
     board_id = form.get("board") or (next(iter(boards)) if boards else "")
     ctx["board_id"] = board_id
+    ctx["minuted"] = minuted_items(service, board_id)
     board = boards.get(board_id)
     if board is None and boards:
         errors["board"] = expected("board", "one of " + ", ".join(boards), board_id)
@@ -489,7 +596,7 @@ def routes(service: Service) -> list[Any]:
     from urllib.parse import urlencode
 
     from starlette.requests import Request
-    from starlette.responses import HTMLResponse, JSONResponse, Response
+    from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
     from starlette.routing import Mount, Route
     from starlette.staticfiles import StaticFiles
 
@@ -504,7 +611,18 @@ def routes(service: Service) -> list[Any]:
     template = env.get_template("page.html")
 
     async def page(request: Request) -> Response:
-        ctx = view(service, request.query_params)
+        params = request.query_params
+        refused = None
+        if "fill" in params:  # fill the form from a recorded meeting, then show it
+            try:
+                filled = minuted_form(service, params.get("board", ""), params.get("minuted", ""))
+            except SharegovError as exc:
+                refused = str(exc)  # shown beside the choice
+            else:
+                return RedirectResponse("?" + urlencode(filled), status_code=303)
+        ctx = view(service, params)
+        if refused is not None:
+            ctx["errors"]["minuted"] = refused
         ctx["query"] = urlencode(list(request.query_params.multi_items())[:_MAX_FIELDS])
         status = 400 if ctx["errors"] or ctx["general"] else 200
         return HTMLResponse(template.render(ctx), status_code=status, headers=_HEADERS)

@@ -84,7 +84,8 @@
 
   form.addEventListener("change", function (event) {
     var name = event.target.name || "";
-    if (name === "board" || name === "date") { return; }  // a new roster: "Show the roster"
+    // A new roster ("Show the roster") or a minuted item ("Fill in") waits for its button.
+    if (name === "board" || name === "date" || name === "minuted") { return; }
     // Until the result for this change is shown, the page says it is pending.
     document.body.setAttribute("data-pending", "1");
     if (pending) { clearTimeout(pending); }
