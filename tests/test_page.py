@@ -238,6 +238,10 @@ def test_unrecorded_attendance_is_shown_beside_each_member_named(client: Any) ->
     assert page.text("err-att-webb").startswith("attendance: not recorded for Cllr J. Luck, BDC;")
     assert page.text("err-att-luck") == page.text("err-att-webb")
     assert page.text("err-att-hall") == ""
+    # The summary with the result gives the message once, linked to the first field.
+    response = client.get("/", params=form)
+    links = re.findall(r'<li><a href="#([^"]+)">attendance: ', response.text)
+    assert links == ["att-luck"]
 
 
 def test_chair_recorded_as_absent_is_refused_beside_the_chair(client: Any) -> None:

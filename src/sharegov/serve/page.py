@@ -59,6 +59,7 @@ __all__ = [
     "read",
     "routes",
     "substitute_id",
+    "summary",
     "view",
 ]
 
@@ -433,6 +434,19 @@ def minuted_form(service: Service, board_id: str, key: str) -> dict[str, str]:
     return form
 
 
+def summary(errors: Mapping[str, str]) -> list[tuple[str, str]]:
+    """Each distinct message once, with the first control it is shown beside, in order.
+
+    Examples:
+        >>> summary({"att-luck": "attendance: x", "att-webb": "attendance: x", "chair": "y"})
+        [('att-luck', 'attendance: x'), ('chair', 'y')]
+    """
+    seen: dict[str, str] = {}
+    for control, message in errors.items():
+        seen.setdefault(message, control)
+    return [(control, message) for message, control in seen.items()]
+
+
 def _form(params: Mapping[str, str]) -> dict[str, str]:
     """The request's fields, bounded in number and length."""
     out: dict[str, str] = {}
@@ -608,6 +622,7 @@ def routes(service: Service) -> list[Any]:
         lstrip_blocks=True,
     )
     env.filters["day"] = format_date
+    env.filters["summary"] = summary
     template = env.get_template("page.html")
 
     async def page(request: Request) -> Response:
