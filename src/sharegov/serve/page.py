@@ -67,7 +67,7 @@ _HERE = Path(__file__).parent
 
 #: The attendance an officer may record, as the form sends it.
 ATTENDANCE: tuple[str, ...] = ("present", "apologies", "absent")
-#: The votes an officer may record; ``"none"`` is present and not voting.
+#: The votes an officer may record; ``"none"`` is no vote (attendance says where they were).
 VOTES: tuple[str, ...] = ("for", "against", "abstain", "none")
 
 # The most form fields read from one request: a board of 100 members uses about 1,000.
@@ -137,6 +137,7 @@ class Record:
             board = board.at(on)
             for member, name in self.substitutes.items():
                 authority = board.member(member).authority
+                # The name is stripped and not empty, which is all a Member's name needs.
                 board = board.substitute(member, Member(substitute_id(member), name, authority))
         return board.decide(
             dict(self.votes),
