@@ -25,16 +25,17 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 import attrs
 from dateutil.relativedelta import relativedelta
 
+from sharegov._frozen import FrozenMap
 from sharegov._validate import instances, is_date, is_flag, optional_date, optional_text, sequence
 from sharegov.boards import Board
 from sharegov.errors import InvalidValue, LimitExceeded, UnknownId, expected
-from sharegov.parties import Authority, _identifier, _text
+from sharegov.parties import Authority, _identifier, _text, assumed_field
 from sharegov.timeline import Phase, format_date
 
 __all__ = [
@@ -43,6 +44,7 @@ __all__ = [
     "ArrangementKind",
     "Concordat",
     "ExitRecord",
+    "Extension",
     "ServiceArrangement",
     "Term",
     "TermState",
@@ -82,6 +84,101 @@ def _kind(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         raise InvalidValue(expected("kind", "an ArrangementKind", value))
 
 
+def _dated(field: str) -> Any:
+    def convert(value: Any) -> FrozenMap[str, dt.date]:
+        if not isinstance(value, Mapping):
+            raise InvalidValue(expected(field, "a table of party code to date", value))
+        for code, when in value.items():
+            if not isinstance(when, dt.date) or isinstance(when, dt.datetime):
+                raise InvalidValue(expected(f"{field}.{code}", "a date", when))
+        return value if isinstance(value, FrozenMap) else FrozenMap(value)
+
+    return convert
+
+
+@attrs.frozen
+class Extension:
+    """One recorded extension (or shortening) of an arrangement, a post or a secondment:
+    who decided it, when, from what end, to what end, and why; recorded like a deadline
+    amendment (:class:`~sharegov.timeline.Amendment`), but a paper may not give every part,
+    and what it does not give is left ``None`` and shown as not recorded.
+
+    Args:
+        new: The end after the extension (its last day).
+        old: The end before it, where recorded.
+        decided_on: When it was decided, where recorded.
+        by: Who decided it, where recorded.
+        reason: Why.
+
+    Examples:
+        >>> Extension(dt.date(2011, 12, 31), by="NHDC and LBC").describe()
+        'Extended to 31 December 2011 by NHDC and LBC (earlier end not recorded; date of \
+decision not recorded).'
+    """
+
+    new: dt.date = attrs.field(validator=is_date)
+    old: dt.date | None = attrs.field(default=None, kw_only=True, validator=optional_date)
+    decided_on: dt.date | None = attrs.field(default=None, kw_only=True, validator=optional_date)
+    by: str | None = attrs.field(default=None, kw_only=True, validator=optional_text)
+    reason: str = attrs.field(default="", kw_only=True)
+
+    def describe(self) -> str:
+        """The extension in a sentence fit for minutes."""
+        verb = "Shortened" if self.old is not None and self.new < self.old else "Extended"
+        who = f" by {self.by}" if self.by else ""
+        when = f"on {format_date(self.decided_on)} " if self.decided_on else ""
+        gaps = []
+        if self.old is None:
+            gaps.append("earlier end not recorded")
+        if self.decided_on is None:
+            gaps.append("date of decision not recorded")
+        start = f"{when}{verb.lower()}" if when else verb
+        text = f"{start[0].upper()}{start[1:]} to {format_date(self.new)}{who}"
+        if self.old is not None:
+            text += f" (from {format_date(self.old)})"
+        if self.reason:
+            text += f": {self.reason}"
+        return text + (f" ({'; '.join(gaps)})." if gaps else ".")
+
+
+def _extensions(value: Any) -> tuple[Extension, ...]:
+    return instances(value, Extension, "history")
+
+
+def _check_history(history: tuple[Extension, ...], end: dt.date | None) -> None:
+    """Extensions in order: each starts from the end the one before set, the last sets
+    ``end``, and decisions are dated in order."""
+    if not history:
+        return
+    if end is None or history[-1].new != end:
+        what = f"the end set by the last extension ({history[-1].new.isoformat()})"
+        raise InvalidValue(expected("end", what, end))
+    for i in range(1, len(history)):
+        before, after = history[i - 1], history[i]
+        if after.old is not None and after.old != before.new:
+            what = f"the end the extension before set ({before.new.isoformat()})"
+            raise InvalidValue(expected(f"history[{i}].old", what, after.old))
+        if (
+            before.decided_on is not None
+            and after.decided_on is not None
+            and after.decided_on < before.decided_on
+        ):
+            what = f"a date on or after {before.decided_on.isoformat()} (oldest first)"
+            raise InvalidValue(expected(f"history[{i}].decided_on", what, after.decided_on))
+
+
+def _end_as_of(history: tuple[Extension, ...], end: dt.date | None, as_of: dt.date) -> dt.date | None:
+    """The end as it was known on ``as_of``: extensions decided after it are undone (an
+    undated extension is taken as known)."""
+    known = end
+    for ext in reversed(history):
+        if ext.decided_on is not None and ext.decided_on > as_of:
+            known = ext.old
+        else:
+            break
+    return known
+
+
 @attrs.frozen
 class ServiceArrangement:
     """A service, post or committee shared by authorities, with its host or lead.
@@ -98,10 +195,21 @@ class ServiceArrangement:
         depends_on: Ids of arrangements this one depends on (payroll → HR system).
         funded_by: External bodies funding it (e.g. a regional improvement partnership).
         provider: An external body or contractor that delivers it, if not a party.
+        joined: Party code to the day it joined, for parties that joined after the start.
+        left: Party code to its last day as a party, for parties that have left.
+        history: Extensions of the end, oldest first (:class:`Extension`); the last one
+            sets ``end``.
+        note: What else the paper says, in words.
+        assumed: Facts not in the source paper, each with a note; outputs show them as
+            assumed, never as minuted.
+
+    Parties may be authorities or other bodies (a university, a contractor, a regional
+    branch): an arrangement file lists the latter under ``bodies``.
 
     Raises:
         InvalidValue: No parties, a repeated party, a host or lead that is not a party,
-            or an end before the start.
+            an end before the start, a joining or leaving date for someone who is not a
+            party, or extensions that do not lead to the end.
     """
 
     id: str = attrs.field(validator=_identifier)
@@ -119,8 +227,27 @@ class ServiceArrangement:
     depends_on: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=_depends_on)
     funded_by: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=_funded_by)
     provider: str | None = attrs.field(default=None, kw_only=True, validator=optional_text)
+    joined: FrozenMap[str, dt.date] = attrs.field(
+        factory=FrozenMap, kw_only=True, converter=_dated("joined")
+    )
+    left: FrozenMap[str, dt.date] = attrs.field(
+        factory=FrozenMap, kw_only=True, converter=_dated("left")
+    )
+    history: tuple[Extension, ...] = attrs.field(default=(), kw_only=True, converter=_extensions)
+    note: str = attrs.field(default="", kw_only=True)
+    assumed: FrozenMap[str, str] = assumed_field()
 
     def __attrs_post_init__(self) -> None:
+        for field in ("joined", "left"):
+            for code in getattr(self, field):
+                if code not in self.parties:
+                    what = f"one of the parties {list(self.parties)}"
+                    raise InvalidValue(expected(field, what, code))
+        for code, day in self.left.items():
+            if code in self.joined and day < self.joined[code]:
+                what = f"a date on or after it joined ({self.joined[code].isoformat()})"
+                raise InvalidValue(expected(f"left.{code}", what, day))
+        _check_history(self.history, self.end)
         if not self.parties or len(set(self.parties)) != len(self.parties):
             raise InvalidValue(
                 expected("parties", "at least one authority code, no repeats", self.parties)
@@ -143,6 +270,26 @@ class ServiceArrangement:
         started = self.start is None or self.start <= date
         ended = self.end is not None and self.end < date
         return started and not ended
+
+    def parties_on(self, date: dt.date) -> tuple[str, ...]:
+        """The parties on ``date``: those that had joined and not yet left.
+
+        Examples:
+            >>> sias = ServiceArrangement("sias", "Internal audit", ["HCC", "NHDC", "DBC"],
+            ...                           joined={"DBC": dt.date(2011, 3, 1)})
+            >>> sias.parties_on(dt.date(2011, 1, 1))
+            ('HCC', 'NHDC')
+        """
+        return tuple(
+            p
+            for p in self.parties
+            if (p not in self.joined or self.joined[p] <= date)
+            and (p not in self.left or date <= self.left[p])
+        )
+
+    def end_on(self, *, as_of: dt.date) -> dt.date | None:
+        """The end as it was known on ``as_of`` (before later extensions were decided)."""
+        return _end_as_of(self.history, self.end, as_of)
 
 
 # ---------------------------------------------------------------------------------------------

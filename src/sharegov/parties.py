@@ -14,16 +14,35 @@ Examples:
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import re
+from collections.abc import Mapping
 from typing import Any
 
 import attrs
 
-from sharegov._validate import identifier, instances, is_flag, optional_text, sequence
+from sharegov._frozen import FrozenMap
+from sharegov._validate import (
+    identifier,
+    instances,
+    is_flag,
+    optional_date,
+    optional_text,
+    sequence,
+)
 from sharegov.errors import InvalidValue, expected
 
-__all__ = ["GSS_PATTERN", "Authority", "Member", "Officer", "Post", "StatutoryRole"]
+__all__ = [
+    "GSS_PATTERN",
+    "Authority",
+    "Body",
+    "Member",
+    "Officer",
+    "Post",
+    "StatutoryRole",
+    "assumed_lines",
+]
 
 #: The pattern of a GSS (ONS Government Statistical Service) code for an area.
 GSS_PATTERN = re.compile(r"\A[EWSNK]\d{8}\Z")
@@ -59,6 +78,86 @@ def _string_set(value: Any) -> frozenset[str]:
         if not isinstance(role, str):
             raise InvalidValue(expected("roles", "a set of strings", value))
     return frozenset(roles)
+
+
+def _assumed(value: Any) -> FrozenMap[str, str]:
+    """An ``assumed`` table: field name to a note saying why the value was assumed."""
+    if value is None:
+        return FrozenMap()
+    if not isinstance(value, Mapping):
+        what = "a table of field name to a note saying why it was assumed"
+        raise InvalidValue(expected("assumed", what, value))
+    for name, note in value.items():
+        if not isinstance(name, str) or not isinstance(note, str) or not note.strip():
+            what = "a field name with a non-empty note saying why it was assumed"
+            raise InvalidValue(expected(f"assumed.{name}", what, note))
+    return value if isinstance(value, FrozenMap) else FrozenMap(value)
+
+
+def _assumed_fields(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """Every key of an ``assumed`` table names another field of the class, one that is set."""
+    names = [f.name for f in attrs.fields(type(instance)) if f.name not in ("assumed", "note")]
+    for name in value:
+        if name not in names:
+            raise InvalidValue(expected("assumed", f"names of fields among {names}", name))
+        if getattr(instance, name) in (None, (), frozenset(), ""):
+            what = "a field that is given (an unknown fact is left out, not assumed)"
+            raise InvalidValue(expected(f"assumed.{name}", what, name))
+
+
+def assumed_field() -> Any:
+    """The ``assumed`` field of a domain class: which of its facts the source paper did not
+    give, each with a note. Outputs show them as assumed, never as minuted."""
+    return attrs.field(
+        factory=FrozenMap, kw_only=True, converter=_assumed, validator=_assumed_fields
+    )
+
+
+def assumed_lines(obj: Any, label: str) -> list[str]:
+    """One line per assumed fact of ``obj``: ``"<label>: <field> = <value> is assumed: <note>"``.
+
+    Examples:
+        >>> post = Post("mo", "Monitoring Officer", ["HDC"], holder="cds",
+        ...             assumed={"holder": "the paper names the role, not the person"})
+        >>> assumed_lines(post, "posts.mo")
+        ["posts.mo: holder = 'cds' is assumed, not minuted: the paper names the role, \
+not the person"]
+    """
+    notes: Mapping[str, str] = getattr(obj, "assumed", {})
+    return [
+        f"{label}: {name} = {_shown(getattr(obj, name))} is assumed, not minuted: {note}"
+        for name, note in notes.items()
+    ]
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, tuple | frozenset):
+        return ", ".join(sorted(str(v) for v in value))
+    return repr(value) if isinstance(value, str) else str(value)
+
+
+@attrs.frozen
+class Body:
+    """A party that is not a council: a university, a contractor, a regional body, a
+    professional branch, an improvement partnership or a government department.
+
+    Args:
+        id: Identifier, unique among the file's authorities and bodies.
+        name: e.g. ``"De Montfort University"``.
+        kind: Free text: ``"university"``, ``"contractor"``, ``"improvement partnership"``.
+        note: Anything else the paper says about it.
+
+    Examples:
+        >>> Body("dmu", "De Montfort University", kind="university").kind
+        'university'
+    """
+
+    id: str = attrs.field(validator=identifier)
+    name: str = attrs.field(validator=_text)
+    kind: str = attrs.field(default="external body", kw_only=True, validator=_text)
+    note: str = attrs.field(default="", kw_only=True)
 
 
 @attrs.frozen
@@ -128,7 +227,13 @@ class StatutoryRole(enum.Enum):
 
 @attrs.frozen
 class Officer:
-    """A paid officer, employed by one authority (and perhaps seconded to others).
+    """A paid officer, employed by one authority or body (and perhaps seconded to others).
+
+    Args:
+        id: Identifier of the officer.
+        name: The name as minutes give it.
+        employer: The code of the employing authority, or the id of the employing body.
+        assumed: Facts not in the source paper, each with a note (see :func:`assumed_lines`).
 
     Examples:
         >>> Officer("dicks", "Kevin Dicks", "BDC").employer
@@ -138,6 +243,7 @@ class Officer:
     id: str = attrs.field(validator=_identifier)
     name: str = attrs.field(validator=_text)
     employer: str = attrs.field(validator=_identifier)
+    assumed: FrozenMap[str, str] = assumed_field()
 
 
 def _authority_codes(value: Any) -> tuple[str, ...]:
@@ -168,6 +274,13 @@ class Post:
         authorities: Codes of the authorities the post serves.
         roles: Statutory roles the post holds at each authority it serves.
         holder: The id of the officer in post, or ``None`` while vacant.
+        employer: The authority (or body) that employs the holder, where the paper says.
+        start: When the post (or the sharing of it) began.
+        end: Its last day, where one is fixed.
+        assumed: Facts not in the source paper, each with a note.
+
+    Raises:
+        InvalidValue: An end before the start.
 
     Examples:
         >>> p = Post("jce", "Acting Joint Chief Executive", ["BDC", "RBC"],
@@ -185,6 +298,20 @@ class Post:
         default=frozenset(), kw_only=True, converter=_statutory_roles
     )
     holder: str | None = attrs.field(default=None, kw_only=True, validator=_optional_identifier)
+    employer: str | None = attrs.field(
+        default=None, kw_only=True, validator=_optional_identifier
+    )
+    start: dt.date | None = attrs.field(default=None, kw_only=True, validator=optional_date)
+    end: dt.date | None = attrs.field(default=None, kw_only=True, validator=optional_date)
+    assumed: FrozenMap[str, str] = assumed_field()
+
+    def __attrs_post_init__(self) -> None:
+        if self.start is not None and self.end is not None and self.end < self.start:
+            raise InvalidValue(expected("end", f"a date on or after the start {self.start}", self.end))
+
+    def active_on(self, date: dt.date) -> bool:
+        """Whether the post exists on ``date`` (open-ended where dates are unknown)."""
+        return (self.start is None or self.start <= date) and (self.end is None or date <= self.end)
 
     @property
     def shared(self) -> bool:
