@@ -49,13 +49,18 @@ def test_withdrawal_explains_dissolved_headless_and_transitive_dependents() -> N
     assert dict(impact.dependents) == {"legal": ("ict",), "cases": ("legal",)}
     assert impact.isolated == ()
     assert impact.explain() == (
-        "If HUN Council (HUN) withdraws, 2 of its 3 arrangements are affected:\n"
+        "If HUN Council (HUN) withdraws, 4 arrangements are affected: 3 of its 3, and "
+        "1 other through dependencies:\n"
         "  Dissolved (fewer than two parties left): CCTV.\n"
         "  Lose their lead: ICT.\n"
         "  At risk: Case management, which depends on Legal.\n"
-        "  At risk: Legal, which depends on ICT.\n"
-        "  Continue without it: Legal."
+        "  At risk: Legal, which depends on ICT."
     )
+    # explain() and the withdrawal table give the same count; nothing is both at risk and
+    # continuing (Legal used to be listed as both).
+    row = next(r for r in three_councils().withdrawal_table().rows() if r["council"] == "HUN")
+    assert impact.affected == row["affected"] == 4
+    assert not set(impact.continuing) & set(impact.dependents)
     assert "<pre>" in impact._repr_html_()
 
 
