@@ -31,7 +31,7 @@ from sharegov._validate import instances, is_flag, optional_date, optional_text,
 from sharegov.concordat import Extension, _check_history, _end_as_of
 from sharegov.costs import SplitRule
 from sharegov.errors import InvalidValue, expected
-from sharegov.parties import StatutoryRole, _identifier, _text, assumed_field
+from sharegov.parties import StatutoryRole, _assumed, _assumed_fields, _identifier, _text
 from sharegov.timeline import format_date
 
 __all__ = [
@@ -70,15 +70,28 @@ def _optional_fraction(value: Any) -> Fraction | None:
     raise InvalidValue(expected("share", "a fraction such as 1/2", value))
 
 
-def _ids(field: str) -> Any:
-    def convert(value: Any) -> tuple[str, ...]:
-        items = sequence(value, field, "a sequence of ids")
-        for item in items:
-            if not isinstance(item, str) or not item.strip() or any(c.isspace() for c in item):
-                raise InvalidValue(expected(field, "ids without spaces", item))
-        return items
+def _ids(field: str, value: Any) -> tuple[str, ...]:
+    items = sequence(value, field, "a sequence of ids")
+    for item in items:
+        if not isinstance(item, str) or not item.strip() or any(c.isspace() for c in item):
+            raise InvalidValue(expected(field, "ids without spaces", item))
+    return items
 
-    return convert
+
+def _party_ids(value: Any) -> tuple[str, ...]:
+    return _ids("parties", value)
+
+
+def _arrangement_ids(value: Any) -> tuple[str, ...]:
+    return _ids("arrangements", value)
+
+
+def _history(value: Any) -> tuple[Extension, ...]:
+    return instances(value, Extension, "history")
+
+
+def _indicators(value: Any) -> tuple[Indicator, ...]:
+    return instances(value, Indicator, "indicators")
 
 
 def _dates(value: Any) -> tuple[dt.date, ...]:
@@ -150,11 +163,11 @@ class Secondment:
     post: str | None = attrs.field(default=None, kw_only=True, validator=_optional_id)
     start: dt.date | None = attrs.field(default=None, kw_only=True, validator=optional_date)
     end: dt.date | None = attrs.field(default=None, kw_only=True, validator=optional_date)
-    history: tuple[Extension, ...] = attrs.field(
-        default=(), kw_only=True, converter=lambda v: instances(v, Extension, "history")
-    )
+    history: tuple[Extension, ...] = attrs.field(default=(), kw_only=True, converter=_history)
     note: str = attrs.field(default="", kw_only=True)
-    assumed: FrozenMap[str, str] = assumed_field()
+    assumed: FrozenMap[str, str] = attrs.field(
+        factory=FrozenMap, kw_only=True, converter=_assumed, validator=_assumed_fields
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.host == self.employer:
@@ -194,7 +207,9 @@ class Indicator:
 
     name: str = attrs.field(validator=_text)
     target: str | None = attrs.field(default=None, kw_only=True, validator=optional_text)
-    assumed: FrozenMap[str, str] = assumed_field()
+    assumed: FrozenMap[str, str] = attrs.field(
+        factory=FrozenMap, kw_only=True, converter=_assumed, validator=_assumed_fields
+    )
 
     def describe(self) -> str:
         """The indicator and its target (or that none is recorded)."""
@@ -224,13 +239,11 @@ class ServiceLevelAgreement:
 
     id: str = attrs.field(validator=_identifier)
     arrangement: str = attrs.field(kw_only=True, validator=_identifier)
-    parties: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=_ids("parties"))
+    parties: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=_party_ids)
     service: str | None = attrs.field(default=None, kw_only=True, validator=optional_text)
     start: dt.date | None = attrs.field(default=None, kw_only=True, validator=optional_date)
     end: dt.date | None = attrs.field(default=None, kw_only=True, validator=optional_date)
-    indicators: tuple[Indicator, ...] = attrs.field(
-        default=(), kw_only=True, converter=lambda v: instances(v, Indicator, "indicators")
-    )
+    indicators: tuple[Indicator, ...] = attrs.field(default=(), kw_only=True, converter=_indicators)
     reviews: tuple[dt.date, ...] = attrs.field(default=(), kw_only=True, converter=_dates)
     status: str = attrs.field(
         default="in place",
@@ -238,7 +251,9 @@ class ServiceLevelAgreement:
         validator=attrs.validators.in_(("in place", "proposed", "to be agreed")),
     )
     note: str = attrs.field(default="", kw_only=True)
-    assumed: FrozenMap[str, str] = assumed_field()
+    assumed: FrozenMap[str, str] = attrs.field(
+        factory=FrozenMap, kw_only=True, converter=_assumed, validator=_assumed_fields
+    )
 
     def __attrs_post_init__(self) -> None:
         _dates_in_order(self)
@@ -282,7 +297,9 @@ class ExitStrategy:
         validator=attrs.validators.in_(("in place", "proposed", "to be agreed")),
     )
     note: str = attrs.field(default="", kw_only=True)
-    assumed: FrozenMap[str, str] = assumed_field()
+    assumed: FrozenMap[str, str] = attrs.field(
+        factory=FrozenMap, kw_only=True, converter=_assumed, validator=_assumed_fields
+    )
 
     def describe(self) -> str:
         """The strategy in a sentence; what is not recorded is said to be so."""
@@ -318,7 +335,7 @@ class ScrutinyArrangement:
     """
 
     arrangements: tuple[str, ...] = attrs.field(
-        default=(), kw_only=True, converter=_ids("arrangements")
+        default=(), kw_only=True, converter=_arrangement_ids
     )
     body: str | None = attrs.field(default=None, kw_only=True, validator=optional_text)
     joint: bool = attrs.field(default=False, kw_only=True, validator=is_flag)
@@ -333,7 +350,9 @@ class ScrutinyArrangement:
         validator=attrs.validators.in_(("in place", "proposed", "to be agreed")),
     )
     note: str = attrs.field(default="", kw_only=True)
-    assumed: FrozenMap[str, str] = assumed_field()
+    assumed: FrozenMap[str, str] = attrs.field(
+        factory=FrozenMap, kw_only=True, converter=_assumed, validator=_assumed_fields
+    )
 
 
 @attrs.frozen
@@ -361,7 +380,9 @@ class StatutoryDuty:
     role: StatutoryRole | None = attrs.field(default=None, kw_only=True, validator=_optional_role)
     post: str | None = attrs.field(default=None, kw_only=True, validator=_optional_id)
     arrangements: tuple[str, ...] = attrs.field(
-        default=(), kw_only=True, converter=_ids("arrangements")
+        default=(), kw_only=True, converter=_arrangement_ids
     )
     note: str = attrs.field(default="", kw_only=True)
-    assumed: FrozenMap[str, str] = assumed_field()
+    assumed: FrozenMap[str, str] = attrs.field(
+        factory=FrozenMap, kw_only=True, converter=_assumed, validator=_assumed_fields
+    )

@@ -35,7 +35,7 @@ from sharegov._frozen import FrozenMap
 from sharegov._validate import instances, is_date, is_flag, optional_date, optional_text, sequence
 from sharegov.boards import Board
 from sharegov.errors import InvalidValue, LimitExceeded, UnknownId, expected
-from sharegov.parties import Authority, _identifier, _text, assumed_field
+from sharegov.parties import Authority, _assumed, _assumed_fields, _identifier, _text
 from sharegov.timeline import Phase, format_date
 
 __all__ = [
@@ -84,16 +84,21 @@ def _kind(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         raise InvalidValue(expected("kind", "an ArrangementKind", value))
 
 
-def _dated(field: str) -> Any:
-    def convert(value: Any) -> FrozenMap[str, dt.date]:
-        if not isinstance(value, Mapping):
-            raise InvalidValue(expected(field, "a table of party code to date", value))
-        for code, when in value.items():
-            if not isinstance(when, dt.date) or isinstance(when, dt.datetime):
-                raise InvalidValue(expected(f"{field}.{code}", "a date", when))
-        return value if isinstance(value, FrozenMap) else FrozenMap(value)
+def _dated(field: str, value: Any) -> FrozenMap[str, dt.date]:
+    if not isinstance(value, Mapping):
+        raise InvalidValue(expected(field, "a table of party code to date", value))
+    for code, when in value.items():
+        if not isinstance(when, dt.date) or isinstance(when, dt.datetime):
+            raise InvalidValue(expected(f"{field}.{code}", "a date", when))
+    return value if isinstance(value, FrozenMap) else FrozenMap(value)
 
-    return convert
+
+def _joined(value: Any) -> FrozenMap[str, dt.date]:
+    return _dated("joined", value)
+
+
+def _left(value: Any) -> FrozenMap[str, dt.date]:
+    return _dated("left", value)
 
 
 @attrs.frozen
@@ -167,7 +172,9 @@ def _check_history(history: tuple[Extension, ...], end: dt.date | None) -> None:
             raise InvalidValue(expected(f"history[{i}].decided_on", what, after.decided_on))
 
 
-def _end_as_of(history: tuple[Extension, ...], end: dt.date | None, as_of: dt.date) -> dt.date | None:
+def _end_as_of(
+    history: tuple[Extension, ...], end: dt.date | None, as_of: dt.date
+) -> dt.date | None:
     """The end as it was known on ``as_of``: extensions decided after it are undone (an
     undated extension is taken as known)."""
     known = end
@@ -228,14 +235,14 @@ class ServiceArrangement:
     funded_by: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=_funded_by)
     provider: str | None = attrs.field(default=None, kw_only=True, validator=optional_text)
     joined: FrozenMap[str, dt.date] = attrs.field(
-        factory=FrozenMap, kw_only=True, converter=_dated("joined")
+        factory=FrozenMap, kw_only=True, converter=_joined
     )
-    left: FrozenMap[str, dt.date] = attrs.field(
-        factory=FrozenMap, kw_only=True, converter=_dated("left")
-    )
+    left: FrozenMap[str, dt.date] = attrs.field(factory=FrozenMap, kw_only=True, converter=_left)
     history: tuple[Extension, ...] = attrs.field(default=(), kw_only=True, converter=_extensions)
     note: str = attrs.field(default="", kw_only=True)
-    assumed: FrozenMap[str, str] = assumed_field()
+    assumed: FrozenMap[str, str] = attrs.field(
+        factory=FrozenMap, kw_only=True, converter=_assumed, validator=_assumed_fields
+    )
 
     def __attrs_post_init__(self) -> None:
         for field in ("joined", "left"):

@@ -674,8 +674,10 @@ or ids of bodies in the graph, got 'RBC'
             >>> from sharegov.concordat import ServiceArrangement
             >>> g = PartnershipGraph([Authority("A", "A"), Authority("B", "B")],
             ...     [ServiceArrangement("x", "X", ["A", "B"], end=dt.date(2010, 3, 31))])
-            >>> len(g.as_of(dt.date(2010, 3, 31)).arrangements), len(g.as_of(dt.date(2010, 4, 1)).arrangements)
-            (1, 0)
+            >>> [len(g.as_of(dt.date(2010, 3, d)).arrangements) for d in (31, 1)]
+            [1, 1]
+            >>> len(g.as_of(dt.date(2010, 4, 1)).arrangements)
+            0
         """
         live: dict[str, ServiceArrangement] = {}
         for a in self.arrangements.values():

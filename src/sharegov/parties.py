@@ -105,14 +105,6 @@ def _assumed_fields(instance: Any, attribute: attrs.Attribute[Any], value: Any) 
             raise InvalidValue(expected(f"assumed.{name}", what, name))
 
 
-def assumed_field() -> Any:
-    """The ``assumed`` field of a domain class: which of its facts the source paper did not
-    give, each with a note. Outputs show them as assumed, never as minuted."""
-    return attrs.field(
-        factory=FrozenMap, kw_only=True, converter=_assumed, validator=_assumed_fields
-    )
-
-
 def assumed_lines(obj: Any, label: str) -> list[str]:
     """One line per assumed fact of ``obj``: ``"<label>: <field> = <value> is assumed: <note>"``.
 
@@ -243,7 +235,9 @@ class Officer:
     id: str = attrs.field(validator=_identifier)
     name: str = attrs.field(validator=_text)
     employer: str = attrs.field(validator=_identifier)
-    assumed: FrozenMap[str, str] = assumed_field()
+    assumed: FrozenMap[str, str] = attrs.field(
+        factory=FrozenMap, kw_only=True, converter=_assumed, validator=_assumed_fields
+    )
 
 
 def _authority_codes(value: Any) -> tuple[str, ...]:
@@ -298,16 +292,18 @@ class Post:
         default=frozenset(), kw_only=True, converter=_statutory_roles
     )
     holder: str | None = attrs.field(default=None, kw_only=True, validator=_optional_identifier)
-    employer: str | None = attrs.field(
-        default=None, kw_only=True, validator=_optional_identifier
-    )
+    employer: str | None = attrs.field(default=None, kw_only=True, validator=_optional_identifier)
     start: dt.date | None = attrs.field(default=None, kw_only=True, validator=optional_date)
     end: dt.date | None = attrs.field(default=None, kw_only=True, validator=optional_date)
-    assumed: FrozenMap[str, str] = assumed_field()
+    assumed: FrozenMap[str, str] = attrs.field(
+        factory=FrozenMap, kw_only=True, converter=_assumed, validator=_assumed_fields
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.start is not None and self.end is not None and self.end < self.start:
-            raise InvalidValue(expected("end", f"a date on or after the start {self.start}", self.end))
+            raise InvalidValue(
+                expected("end", f"a date on or after the start {self.start}", self.end)
+            )
 
     def active_on(self, date: dt.date) -> bool:
         """Whether the post exists on ``date`` (open-ended where dates are unknown)."""
