@@ -120,7 +120,7 @@ def _check(args: argparse.Namespace) -> int:
             for problem in exc.problems:
                 print(f"{args.file}: {problem}")
         return NO
-    problems: list[str] = []
+    problems: list[str] = _guarantee(arrangement)
     notes: list[str] = unlisted_employers(arrangement)
     for key, board in arrangement.boards.items():
         seats = sum(board.seats.values())
@@ -297,28 +297,83 @@ def _simulate(args: argparse.Namespace) -> int:
 
 
 def _graph(args: argparse.Namespace) -> int:
-    from sharegov.graph import PartnershipGraph
+    from sharegov.io.graphs import graph_json, graph_of
 
     _writable(args.plot, "--plot")
 
-    arrangement = _load(args.file)
-    graph = PartnershipGraph.from_objects([*arrangement.authorities, *arrangement.arrangements])
-    if args.as_of is not None:
-        graph = graph.as_of(args.as_of)
+    graph = graph_of(_load(args.file), as_of=args.as_of)
     if args.plot:
         graph.draw(args.plot)
-    if args.withdraw:
-        impact = graph.withdrawal_impact(args.withdraw)
-        if args.json:
-            _print_json({"withdraw": args.withdraw, "explanation": impact.explain()})
-        else:
-            print(impact.explain())
-        return OK
     if args.json:
-        _print_json({"explanation": graph.explain()})
+        _print_json(graph_json(graph, withdraw=args.withdraw, as_of=args.as_of))
+    elif args.withdraw:
+        print(graph.withdrawal_impact(args.withdraw).explain())
     else:
         print(graph.explain())
     return OK
+
+
+# ---------------------------------------------------------------------------------------------
+# who-acts
+# ---------------------------------------------------------------------------------------------
+
+
+def _who_acts_in(arrangement: Any, post_id: str, matter: str, on: dt.date | None) -> Any:
+    """:func:`~sharegov.conflicts.who_acts` for the file's post ``post_id``, with the file's
+    officers, delegation schemes and officer conflicts."""
+    from sharegov.conflicts import who_acts
+
+    posts = {p.id: p for p in arrangement.posts}
+    if post_id not in posts:
+        raise UnknownId(expected("--post", f"one of the posts in the file {list(posts)}", post_id))
+    return who_acts(
+        posts[post_id],
+        matter,
+        officers=arrangement.officers,
+        schemes=arrangement.delegation_schemes,
+        conflicts=arrangement.officer_conflicts,
+        on=on,
+    )
+
+
+def _who_acts(args: argparse.Namespace) -> int:
+    result = _who_acts_in(_load(args.file), args.post, args.matter, args.as_of)
+    if args.json:
+        _print_json(
+            {
+                "post": args.post,
+                "matter": args.matter,
+                "as_of": None if args.as_of is None else args.as_of.isoformat(),
+                "acting": {a.authority: a.officer for a in result.acting},
+                "explanation": result.explain(),
+            }
+        )
+    else:
+        print(result.explain())
+    return OK
+
+
+def _guarantee(arrangement: Any) -> list[str]:
+    """Run what the commands run on the file, so that ``check`` passing means they work:
+    the partnership graph and every withdrawal, and who acts on each post for each matter
+    an officer conflict names. Each failure names the path in the file."""
+    from sharegov.io.graphs import graph_of
+
+    problems: list[str] = []
+    try:
+        graph_of(arrangement).withdrawal_table()
+    except SharegovError as exc:
+        problems.append(f"arrangements: the partnership graph cannot be built: {exc}")
+    matters = sorted({c.matter for c in arrangement.officer_conflicts})
+    for i, post in enumerate(arrangement.posts):
+        if post.holder is None:
+            continue
+        for matter in matters:
+            try:
+                _who_acts_in(arrangement, post.id, matter, None)
+            except SharegovError as exc:
+                problems.append(f"posts[{i}]: who acts on {matter!r} cannot be found: {exc}")
+    return problems
 
 
 # ---------------------------------------------------------------------------------------------
@@ -501,6 +556,11 @@ def _parser() -> argparse.ArgumentParser:
     graph.add_argument(
         "--as-of", type=_date, help="only the arrangements in force on this date (default all)"
     )
+    who = command("who-acts", _who_acts, "who acts for each authority a post serves, on a matter")
+    who.add_argument("file", help="arrangement file with officers and posts")
+    who.add_argument("--post", required=True, help="the post's id in the file")
+    who.add_argument("--matter", required=True, help="the matter, as officer conflicts name it")
+    who.add_argument("--as-of", type=_date, help="ignore conflicts raised after this date")
     return parser
 
 
