@@ -108,7 +108,7 @@ def _demo(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from sharegov.io.files import FileError, unlisted_employers
+    from sharegov.io.files import FileError, assumed_facts, unlisted_employers
     from sharegov.rules import Vote
 
     try:
@@ -121,7 +121,7 @@ def _check(args: argparse.Namespace) -> int:
                 print(f"{args.file}: {problem}")
         return NO
     problems: list[str] = _guarantee(arrangement)
-    notes: list[str] = unlisted_employers(arrangement)
+    notes: list[str] = unlisted_employers(arrangement) + assumed_facts(arrangement)
     for key, board in arrangement.boards.items():
         seats = sum(board.seats.values())
         filled = len(board.voting_members)
@@ -149,7 +149,15 @@ def _check(args: argparse.Namespace) -> int:
             councils = plural(len(statement.parties), "council")
             notes.append(f"costs: {councils} over {plural(len(statement.years), 'year')}")
     if args.json:
-        _print_json({"file": args.file, "ok": not problems, "problems": problems, "notes": notes})
+        _print_json(
+            {
+                "file": args.file,
+                "ok": not problems,
+                "problems": problems,
+                "notes": notes,
+                "assumed": assumed_facts(arrangement),
+            }
+        )
     else:
         for line in problems:
             print(f"{args.file}: {line}")
@@ -161,6 +169,8 @@ def _check(args: argparse.Namespace) -> int:
                 (len(arrangement.boards), "board", "boards"),
                 (len(arrangement.arrangements), "arrangement", "arrangements"),
             )
+            if arrangement.bodies:
+                counts += ((len(arrangement.bodies), "other body", "other bodies"),)
             summary = ", ".join(plural(n, one, many) for n, one, many in counts)
             print(f"{args.file}: OK: {summary}")
     return NO if problems else OK

@@ -101,6 +101,11 @@ def _left(value: Any) -> FrozenMap[str, dt.date]:
     return _dated("left", value)
 
 
+def _optional_term(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None and not isinstance(value, Term):
+        raise InvalidValue(expected("term", "a Term (a trial and its reviews) or None", value))
+
+
 @attrs.frozen
 class Extension:
     """One recorded extension (or shortening) of an arrangement, a post or a secondment:
@@ -206,6 +211,7 @@ class ServiceArrangement:
         left: Party code to its last day as a party, for parties that have left.
         history: Extensions of the end, oldest first (:class:`Extension`); the last one
             sets ``end``.
+        term: A trial period and its reviews (:class:`Term`), where one was agreed.
         note: What else the paper says, in words.
         assumed: Facts not in the source paper, each with a note; outputs show them as
             assumed, never as minuted.
@@ -239,6 +245,7 @@ class ServiceArrangement:
     )
     left: FrozenMap[str, dt.date] = attrs.field(factory=FrozenMap, kw_only=True, converter=_left)
     history: tuple[Extension, ...] = attrs.field(default=(), kw_only=True, converter=_extensions)
+    term: Term | None = attrs.field(default=None, kw_only=True, validator=_optional_term)
     note: str = attrs.field(default="", kw_only=True)
     assumed: FrozenMap[str, str] = attrs.field(
         factory=FrozenMap, kw_only=True, converter=_assumed, validator=_assumed_fields

@@ -123,6 +123,8 @@ not the person"]
 
 
 def _shown(value: Any) -> str:
+    if attrs.has(type(value)):
+        return f"the {type(value).__name__.lower()} given"
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, tuple | frozenset):

@@ -103,7 +103,7 @@ from sharegov.io._guard import (
 from sharegov.io.schema import _hints
 from sharegov.meetings import Meeting, MeetingPlan, _keyed
 from sharegov.money import FinancialYear, Money, MoneyRange
-from sharegov.parties import Authority, Body, Member, Officer, Post
+from sharegov.parties import Authority, Body, Member, Officer, Post, assumed_lines
 from sharegov.rules import (
     AllOf,
     AnyOf,
@@ -1326,6 +1326,18 @@ def _split_names(rule: Any, path: str, parties: list[str]) -> list[str]:
         for i, (_, part) in enumerate(rule.parts):
             problems.extend(_split_names(part, f"{path}.parts[{i}].rule", parties))
     return problems
+
+
+def assumed_facts(arrangement: Arrangement) -> list[str]:
+    """Every fact the file marks ``assumed``, one line each with its path and note, so that
+    ``sharegov check`` shows them as assumed, never as minuted."""
+    lines: list[str] = []
+    for name in ("arrangements", *_PARTIES_A):
+        for i, item in enumerate(getattr(arrangement, name)):
+            lines.extend(assumed_lines(item, f"{name}[{i}]"))
+            for j, indicator in enumerate(getattr(item, "indicators", ())):
+                lines.extend(assumed_lines(indicator, f"{name}[{i}].indicators[{j}]"))
+    return lines
 
 
 def unlisted_employers(arrangement: Arrangement) -> list[str]:
