@@ -1,0 +1,365 @@
+"""``sharegov check`` is a guarantee: when it passes, every command that takes a file works on
+it; when a cross-reference any command follows does not resolve, ``check`` fails and names
+the file and the path inside it.
+
+Before this, ``check`` passed a file whose arrangement named a funder that was listed nowhere,
+and ``sharegov graph`` then refused the same file.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import ROOT
+from sharegov.cli import BAD_INPUT, main
+from sharegov.io import load
+
+EXAMPLES = sorted(
+    [*(ROOT / "examples").glob("*.toml"), *(ROOT / "examples" / "seeds").glob("*.toml")]
+)
+
+
+def commands(path: Path, tmp_path: Path) -> list[list[str]]:
+    """Every command that takes an arrangement file, with the arguments the file allows."""
+    arrangement = load(path)
+    file = str(path)
+    runs: list[list[str]] = [
+        ["check", file],
+        ["check", "--json", file],
+        ["deadlines", file, "--as-of", "2009-01-01"],
+        ["deadlines", "--json", file, "--as-of", "2009-01-01", "--ics", str(tmp_path / "d.ics")],
+        ["graph", file],
+        ["graph", "--json", file],
+    ]
+    parties = [a.code for a in arrangement.authorities] + [b.id for b in arrangement.bodies]
+    for code in parties:
+        runs.append(["graph", file, "--withdraw", code])
+        runs.append(["graph", "--json", file, "--withdraw", code])
+    days = {d for a in arrangement.arrangements for d in (a.start, a.end) if d is not None}
+    for day in sorted(days):
+        runs.append(["graph", "--json", file, "--as-of", day.isoformat()])
+    matters = sorted({c.matter for c in arrangement.officer_conflicts}) or ["any matter"]
+    for post in arrangement.posts:
+        if post.holder is not None:
+            for matter in matters:
+                runs.append(["who-acts", file, "--post", post.id, "--matter", matter])
+                runs.append(["who-acts", "--json", file, "--post", post.id, "--matter", matter])
+    for key, board in arrangement.boards.items():
+        votes = tmp_path / f"{key}.toml"
+        lines = ['unlisted = "absent"', "[votes]"]
+        lines += [f'{m.id} = "for"' for m in board.voting_members]
+        votes.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        runs.append(["decide", file, "--board", key, "--votes", str(votes)])
+        runs.append(["power", file, "--board", key])
+        runs.append(["power", file, "--board", key, "--by", "authority"])
+    if arrangement.costs is not None:
+        runs.append(["split", file])
+        runs.append(["simulate", file, "--seed", "1", "--scenarios", "200"])
+    return runs
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
+def test_every_command_works_on_a_file_check_passes(
+    path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["check", str(path)]) == 0
+    runs = commands(path, tmp_path)
+    assert len(runs) > 6  # the file gives the commands something to do
+    for argv in runs:
+        status = main(argv)
+        out, err = capsys.readouterr()
+        assert status != BAD_INPUT, (argv, err)
+        assert not err.startswith("sharegov: error"), (argv, err)
+        if "--json" in argv:
+            json.loads(out)
+
+
+def test_graph_json_gives_nodes_edges_and_impacts(capsys: pytest.CaptureFixture[str]) -> None:
+    path = ROOT / "examples" / "seeds" / "004_north_herts_shared_services.toml"
+    assert main(["graph", "--json", str(path)]) == 0
+    data: dict[str, Any] = json.loads(capsys.readouterr().out)
+    types = {n["id"]: n["type"] for n in data["nodes"]}
+    assert types["NHDC"] == "authority"
+    assert types["serco"] == "body"
+    assert types["sias"] == "arrangement"
+    assert {"source": "serco", "target": "sms", "relation": "provides"} in data["edges"]
+    assert {"source": "HCC", "target": "sias", "relation": "hosts"} in data["edges"]
+    impacts = {i["council"]: i for i in data["impacts"]}
+    assert set(impacts) == {n["id"] for n in data["nodes"] if n["type"] == "authority"}
+    for impact in impacts.values():
+        parts = [
+            *impact["dissolved"],
+            *impact["lose_host"],
+            *impact["lose_lead"],
+            *impact["at_risk"],
+            *impact["continuing"],
+        ]
+        assert len(parts) == len(set(parts))  # nothing is both at risk and continuing
+        own_hit = set(impact["arrangements"]) - set(impact["continuing"])
+        assert own_hit <= set(parts)
+        assert impact["affected"] == len(parts) - len(impact["continuing"])
+
+
+BASE = """
+name = "Guarantee"
+
+[[authorities]]
+code = "A"
+name = "Aville"
+
+[[authorities]]
+code = "B"
+name = "Beeton"
+
+[[bodies]]
+id = "uni"
+name = "Beeton University"
+kind = "university"
+
+[[bodies]]
+id = "fund"
+name = "Improvement Fund"
+kind = "improvement partnership"
+
+[boards.jb]
+name = "Joint Board"
+authorities = ["A", "B"]
+members = [
+    { id = "a1", name = "Cllr A One", authority = "A" },
+    { id = "b1", name = "Cllr B One", authority = "B" },
+]
+rule = { type = "Majority" }
+chair_rule = { type = "FixedChair", member = "a1" }
+
+[boards.jb.seats]
+A = 1
+B = 1
+
+[[arrangements]]
+id = "audit"
+service = "Internal audit"
+parties = ["A", "B", "uni"]
+host = "A"
+funded_by = ["fund"]
+
+[[arrangements]]
+id = "it"
+service = "ICT"
+parties = ["A", "B"]
+depends_on = ["audit"]
+
+[[officers]]
+id = "ceo"
+name = "Ms Chief"
+employer = "A"
+
+[[officers]]
+id = "dep"
+name = "Mr Deputy"
+employer = "A"
+
+[[officers]]
+id = "mo_a"
+name = "A's Monitoring Officer"
+employer = "A"
+
+[[officers]]
+id = "mo_b"
+name = "B's Monitoring Officer"
+employer = "B"
+
+[[posts]]
+id = "jce"
+title = "Joint Chief Executive"
+authorities = ["A", "B"]
+roles = ["head of paid service"]
+holder = "ceo"
+employer = "A"
+
+[[delegation_schemes]]
+authority = "A"
+monitoring_officer = "mo_a"
+deputies = { ceo = "dep" }
+
+[[delegation_schemes]]
+authority = "B"
+monitoring_officer = "mo_b"
+deputies = { ceo = "dep" }
+
+[[officer_conflicts]]
+officer = "ceo"
+matter = "depot site"
+authorities = ["A", "B"]
+
+[[secondments]]
+officer = "dep"
+employer = "A"
+host = "B"
+share = "1/2"
+arrangement = "audit"
+post = "jce"
+
+[[service_levels]]
+id = "audit_sla"
+arrangement = "audit"
+parties = ["A", "B"]
+indicators = [{ name = "Audit plan delivered", target = "90%" }]
+reviews = ["2012-03-31"]
+
+[[exit_strategies]]
+arrangement = "audit"
+notice = "6 months"
+exit_costs = { type = "Equal" }
+
+[[scrutiny]]
+arrangements = ["audit"]
+body = "Joint Scrutiny Committee"
+joint = true
+call_in = true
+
+[[statutory_duties]]
+duty = "Internal audit"
+authority = "B"
+post = "jce"
+arrangements = ["audit"]
+
+[[dispensations]]
+member = "b1"
+matters = ["depot site"]
+ground = "a"
+granted_by = "Standards Committee"
+start = "2012-07-01"
+until = "2013-07-01"
+"""
+
+#: Each edit breaks one cross-reference: (old, new, the path check must name).
+BROKEN = {
+    "funder not listed (graph used to refuse it)": (
+        'funded_by = ["fund"]',
+        'funded_by = ["nobody"]',
+        "arrangements[0].funded_by[0]",
+    ),
+    "provider not listed": (
+        'funded_by = ["fund"]',
+        'provider = "serco"',
+        "arrangements[0].provider",
+    ),
+    "dependency not listed": ('depends_on = ["audit"]', 'depends_on = ["hr"]', "arrangements[1]"),
+    "party neither authority nor body": (
+        'parties = ["A", "B", "uni"]',
+        'parties = ["A", "B", "college"]',
+        "arrangements[0].parties",
+    ),
+    "officer's employer": (
+        'name = "Mr Deputy"\nemployer = "A"',
+        'name = "Mr Deputy"\nemployer = "Z"',
+        "officers[1].employer",
+    ),
+    "post holder": ('holder = "ceo"', 'holder = "cfo"', "posts[0].holder"),
+    "post employer": (
+        'employer = "A"\n\n[[delegation',
+        'employer = "Q"\n\n[[delegation',
+        "posts[0].employer",
+    ),
+    "deputy in a scheme": (
+        'monitoring_officer = "mo_b"\ndeputies = { ceo = "dep" }',
+        'monitoring_officer = "mo_b"\ndeputies = { ceo = "ghost" }',
+        "delegation_schemes[1].deputies.ceo",
+    ),
+    "scheme's monitoring officer": (
+        'monitoring_officer = "mo_a"',
+        'monitoring_officer = "mo_x"',
+        "delegation_schemes[0].monitoring_officer",
+    ),
+    "conflicted officer": (
+        'officer = "ceo"\nmatter',
+        'officer = "cxo"\nmatter',
+        "officer_conflicts[0].officer",
+    ),
+    "fixed chair": ('member = "a1" }', 'member = "zz" }', "boards.jb.chair_rule.member"),
+    "top-level dispensation's member": (
+        'member = "b1"',
+        'member = "c9"',
+        "dispensations[0].member",
+    ),
+    "secondment host": ('host = "B"\nshare', 'host = "C"\nshare', "secondments[0].host"),
+    "secondment post": (
+        'arrangement = "audit"\npost = "jce"',
+        'arrangement = "audit"\npost = "cfo"',
+        "secondments[0].post",
+    ),
+    "service level arrangement": (
+        'id = "audit_sla"\narrangement = "audit"',
+        'id = "audit_sla"\narrangement = "payroll"',
+        "service_levels[0].arrangement",
+    ),
+    "service level party": (
+        'parties = ["A", "B"]\nindicators',
+        'parties = ["A", "uni2"]\nindicators',
+        "service_levels[0].parties[1]",
+    ),
+    "exit costs split naming a stranger": (
+        'exit_costs = { type = "Equal" }',
+        'exit_costs = { type = "Proportional", by = { A = 1, Q = 1 } }',
+        "exit_strategies[0].exit_costs.by",
+    ),
+    "scrutinised arrangement": (
+        'arrangements = ["audit"]\nbody',
+        'arrangements = ["waste"]\nbody',
+        "scrutiny[0].arrangements[0]",
+    ),
+    "duty's authority": (
+        'duty = "Internal audit"\nauthority = "B"',
+        'duty = "Internal audit"\nauthority = "uni"',
+        "statutory_duties[0].authority",
+    ),
+    "body id clashing with an authority": ('id = "fund"', 'id = "B"', "bodies[1].id"),
+    "who-acts chain that runs out": (
+        'deputies = { ceo = "dep" }\n\n[[delegation_schemes]]\nauthority = "B"',
+        'deputies = { }\n\n[[delegation_schemes]]\nauthority = "B"',
+        "posts[0]: who acts on 'depot site'",
+    ),
+}
+
+
+def test_the_base_file_passes_and_every_command_works(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "base.toml"
+    path.write_text(BASE, encoding="utf-8")
+    assert main(["check", str(path)]) == 0, capsys.readouterr()
+    capsys.readouterr()
+    for argv in commands(path, tmp_path):
+        status = main(argv)
+        _, err = capsys.readouterr()
+        assert status != BAD_INPUT, (argv, err)
+    assert main(["who-acts", "--json", str(path), "--post", "jce", "--matter", "depot site"]) == 0
+    assert json.loads(capsys.readouterr().out)["acting"] == {"A": "dep", "B": "dep"}
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN))
+def test_check_fails_naming_the_file_and_the_path(
+    case: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    old, new, where = BROKEN[case]
+    assert BASE.count(old) == 1, old
+    path = tmp_path / "broken.toml"
+    path.write_text(BASE.replace(old, new), encoding="utf-8")
+    assert main(["check", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert f"{path}: {where}" in out, out
+
+
+def test_who_acts_refuses_an_unknown_post(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "base.toml"
+    path.write_text(BASE, encoding="utf-8")
+    assert main(["who-acts", str(path), "--post", "cfo", "--matter", "x"]) == BAD_INPUT
+    assert "--post: expected one of the posts in the file ['jce'], got 'cfo'" in (
+        capsys.readouterr().err
+    )
