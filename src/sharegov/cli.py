@@ -164,13 +164,13 @@ def _check(args: argparse.Namespace) -> int:
         for line in notes:
             print(f"{args.file}: note: {line}")
         if not problems:
-            counts = (
+            counts = [
                 (len(arrangement.authorities), "authority", "authorities"),
                 (len(arrangement.boards), "board", "boards"),
                 (len(arrangement.arrangements), "arrangement", "arrangements"),
-            )
+            ]
             if arrangement.bodies:
-                counts += ((len(arrangement.bodies), "other body", "other bodies"),)
+                counts.append((len(arrangement.bodies), "other body", "other bodies"))
             summary = ", ".join(plural(n, one, many) for n, one, many in counts)
             print(f"{args.file}: OK: {summary}")
     return NO if problems else OK
