@@ -8,15 +8,32 @@ and ``sharegov graph`` then refused the same file.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
 import pytest
+from dateutil.relativedelta import relativedelta
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import ROOT
+from sharegov.agreements import (
+    ExitStrategy,
+    Indicator,
+    ScrutinyArrangement,
+    Secondment,
+    ServiceLevelAgreement,
+    StatutoryDuty,
+)
 from sharegov.cli import BAD_INPUT, main
-from sharegov.io import load
+from sharegov.concordat import Extension, ServiceArrangement, Term
+from sharegov.costs import Equal
+from sharegov.io import dumps, load, loads
+from sharegov.io.files import Arrangement
+from sharegov.parties import Authority, Body, Officer, Post, StatutoryRole
 
 EXAMPLES = sorted(
     [*(ROOT / "examples").glob("*.toml"), *(ROOT / "examples" / "seeds").glob("*.toml")]
@@ -363,3 +380,102 @@ def test_who_acts_refuses_an_unknown_post(
     assert "--post: expected one of the posts in the file ['jce'], got 'cfo'" in (
         capsys.readouterr().err
     )
+
+
+# -- save and load give equal objects for the new sections ----------------------------------
+
+_DAYS = st.dates(dt.date(2000, 1, 1), dt.date(2030, 12, 31))
+_TEXT = st.text(
+    st.characters(min_codepoint=32, max_codepoint=0x2FF), min_size=1, max_size=12
+).filter(lambda t: t.strip() != "")
+
+
+@st.composite
+def part_a(draw: st.DrawFn) -> Arrangement:
+    """An arrangement with bodies, officers, posts, dated arrangements and agreements."""
+    councils = [Authority("A", "Aville"), Authority("B", "Beeton")]
+    bodies = [Body("uni", draw(_TEXT), kind=draw(_TEXT), note=draw(st.just("") | _TEXT))]
+    start = draw(_DAYS)
+    end = start + dt.timedelta(days=draw(st.integers(0, 2000)))
+    history = []
+    if draw(st.booleans()):
+        history = [
+            Extension(
+                end,
+                old=draw(st.none() | _DAYS),
+                decided_on=draw(st.none() | _DAYS),
+                by=draw(st.none() | _TEXT),
+                reason=draw(st.just("") | _TEXT),
+            )
+        ]
+    parties = ["A", "B", "uni"]
+    joined = draw(st.dictionaries(st.sampled_from(parties), st.just(start), max_size=2))
+    audit = ServiceArrangement(
+        "audit",
+        draw(_TEXT),
+        parties,
+        host=draw(st.sampled_from(parties)),
+        start=start,
+        end=end,
+        joined=joined,
+        history=history,
+        note=draw(st.just("") | _TEXT),
+        term=draw(st.none() | st.just(Term(start, trial=relativedelta(months=12)))),
+        assumed=draw(st.sampled_from([{}, {"host": "not in the paper"}, {"start": "July"}])),
+    )
+    officers = [Officer("o1", draw(_TEXT), "A"), Officer("o2", draw(_TEXT), "uni")]
+    post = Post(
+        "p",
+        draw(_TEXT),
+        ["A", "B"],
+        holder="o1",
+        employer="A",
+        roles=draw(st.sets(st.sampled_from(list(StatutoryRole)))),
+        start=draw(st.none() | st.just(start)),
+    )
+    share = draw(st.none() | st.fractions(Fraction(1, 100), Fraction(1), max_denominator=100))
+    return Arrangement(
+        "Part A",
+        authorities=councils,
+        bodies=bodies,
+        arrangements=[audit],
+        officers=officers,
+        posts=[post],
+        secondments=[
+            Secondment("o1", employer="A", host="uni", share=share, arrangement="audit", post="p")
+        ],
+        service_levels=[
+            ServiceLevelAgreement(
+                "sla",
+                arrangement="audit",
+                parties=["A"],
+                indicators=[Indicator(draw(_TEXT), target=draw(st.none() | _TEXT))],
+                reviews=sorted(draw(st.lists(_DAYS, max_size=3))),
+                status=draw(st.sampled_from(["in place", "to be agreed"])),
+            )
+        ],
+        exit_strategies=[
+            ExitStrategy(
+                arrangement="audit",
+                notice=draw(st.none() | st.just(relativedelta(months=6))),
+                exit_costs=draw(st.none() | st.just(Equal())),
+            )
+        ],
+        scrutiny=[
+            ScrutinyArrangement(
+                arrangements=["audit"],
+                joint=draw(st.booleans()),
+                call_in=draw(st.none() | st.booleans()),
+            )
+        ],
+        statutory_duties=[
+            StatutoryDuty(
+                "Monitoring Officer", authority="A", post="p", role=StatutoryRole.MONITORING_OFFICER
+            )
+        ],
+    )
+
+
+@given(part_a(), st.sampled_from(["toml", "yaml", "json"]))
+def test_the_new_sections_round_trip(arrangement: Arrangement, fmt: str) -> None:
+    assert loads(dumps(arrangement, fmt), fmt) == arrangement  # type: ignore[arg-type]

@@ -27,7 +27,14 @@ import attrs
 from dateutil.relativedelta import relativedelta
 
 from sharegov._frozen import FrozenMap
-from sharegov._validate import instances, is_flag, optional_date, optional_text, sequence
+from sharegov._validate import (
+    instances,
+    is_flag,
+    one_of,
+    optional_date,
+    optional_text,
+    sequence,
+)
 from sharegov.concordat import Extension, _check_history, _end_as_of
 from sharegov.costs import SplitRule
 from sharegov.errors import InvalidValue, expected
@@ -42,6 +49,9 @@ __all__ = [
     "ServiceLevelAgreement",
     "StatutoryDuty",
 ]
+
+
+_STATUSES = ("in place", "proposed", "to be agreed")
 
 
 def _optional_id(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -248,7 +258,7 @@ class ServiceLevelAgreement:
     status: str = attrs.field(
         default="in place",
         kw_only=True,
-        validator=attrs.validators.in_(("in place", "proposed", "to be agreed")),
+        validator=one_of(_STATUSES),
     )
     note: str = attrs.field(default="", kw_only=True)
     assumed: FrozenMap[str, str] = attrs.field(
@@ -294,7 +304,7 @@ class ExitStrategy:
     status: str = attrs.field(
         default="in place",
         kw_only=True,
-        validator=attrs.validators.in_(("in place", "proposed", "to be agreed")),
+        validator=one_of(_STATUSES),
     )
     note: str = attrs.field(default="", kw_only=True)
     assumed: FrozenMap[str, str] = attrs.field(
@@ -347,7 +357,7 @@ class ScrutinyArrangement:
     status: str = attrs.field(
         default="in place",
         kw_only=True,
-        validator=attrs.validators.in_(("in place", "proposed", "to be agreed")),
+        validator=one_of(_STATUSES),
     )
     note: str = attrs.field(default="", kw_only=True)
     assumed: FrozenMap[str, str] = attrs.field(

@@ -745,6 +745,27 @@ def _converter() -> Any:
         return scheme
 
     conv.register_unstructure_hook(DelegationScheme, scheme_out_hook)
+
+    # relativedelta warns when compared with None, as the generated code compares each
+    # field with its default: an exit strategy's notice is written by hand.
+    exit_out = cattrs.gen.make_dict_unstructure_fn(
+        ExitStrategy,
+        conv,
+        _cattrs_omit_if_default=True,
+        notice=cattrs.gen.override(omit=True),
+    )
+
+    def exit_out_hook(strategy: ExitStrategy) -> dict[str, Any]:
+        out: dict[str, Any] = exit_out(strategy)
+        if strategy.notice is not None:
+            out = {
+                "arrangement": out.pop("arrangement"),
+                "notice": _period_out(strategy.notice),
+                **out,
+            }
+        return out
+
+    conv.register_unstructure_hook(ExitStrategy, exit_out_hook)
     conv.register_structure_hook(DelegationScheme, scheme_in_hook)
 
     def is_frozen_map(t: Any) -> bool:
@@ -1239,18 +1260,31 @@ def _references_a(arrangement: Arrangement) -> list[str]:
         # who-acts follows these: with officers listed, every id a scheme names resolves.
         for i, scheme in enumerate(arrangement.delegation_schemes):
             for name in ("monitoring_officer", "alternate"):
-                need(f"delegation_schemes[{i}].{name}", getattr(scheme, name), officers,
-                     "one of the officers")  # fmt: skip
+                need(
+                    f"delegation_schemes[{i}].{name}",
+                    getattr(scheme, name),
+                    officers,
+                    "one of the officers",
+                )
             for who, deputy in scheme.deputies.items():
                 need(f"delegation_schemes[{i}].deputies", who, officers, "one of the officers")
-                need(f"delegation_schemes[{i}].deputies.{who}", deputy, officers,
-                     "one of the officers")  # fmt: skip
+                need(
+                    f"delegation_schemes[{i}].deputies.{who}",
+                    deputy,
+                    officers,
+                    "one of the officers",
+                )
             for j, fallback in enumerate(scheme.fallbacks):
-                need(f"delegation_schemes[{i}].fallbacks[{j}]", fallback, officers,
-                     "one of the officers")  # fmt: skip
+                need(
+                    f"delegation_schemes[{i}].fallbacks[{j}]",
+                    fallback,
+                    officers,
+                    "one of the officers",
+                )
         for i, conflict in enumerate(arrangement.officer_conflicts):
-            need(f"officer_conflicts[{i}].officer", conflict.officer, officers,
-                 "one of the officers")  # fmt: skip
+            need(
+                f"officer_conflicts[{i}].officer", conflict.officer, officers, "one of the officers"
+            )
     for i, conflict in enumerate(arrangement.officer_conflicts):
         for j, code in enumerate(conflict.authorities):
             need(
@@ -1283,8 +1317,12 @@ def _references_a(arrangement: Arrangement) -> list[str]:
             problems.extend(_split_names(exit.exit_costs, f"{where}.exit_costs", among))
     for i, scrutiny in enumerate(arrangement.scrutiny):
         for j, ident in enumerate(scrutiny.arrangements):
-            need(f"scrutiny[{i}].arrangements[{j}]", ident, list(arrangements),
-                 "one of the arrangements")  # fmt: skip
+            need(
+                f"scrutiny[{i}].arrangements[{j}]",
+                ident,
+                list(arrangements),
+                "one of the arrangements",
+            )
     for i, duty in enumerate(arrangement.statutory_duties):
         where = f"statutory_duties[{i}]"
         need(f"{where}.authority", duty.authority, councils, "one of the authorities")
