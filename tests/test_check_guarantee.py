@@ -57,6 +57,7 @@ def commands(path: Path, tmp_path: Path) -> list[list[str]]:
         runs.append(["graph", file, "--withdraw", code])
         runs.append(["graph", "--json", file, "--withdraw", code])
     days = {d for a in arrangement.arrangements for d in (a.start, a.end) if d is not None}
+    days |= {d for a in arrangement.arrangements for d in (*a.joined.values(), *a.left.values())}
     for day in sorted(days):
         runs.append(["graph", "--json", file, "--as-of", day.isoformat()])
     matters = sorted({c.matter for c in arrangement.officer_conflicts}) or ["any matter"]
@@ -163,11 +164,19 @@ parties = ["A", "B", "uni"]
 host = "A"
 funded_by = ["fund"]
 
+[arrangements.assumed]
+host = "the paper does not say who hosts"
+
 [[arrangements]]
 id = "it"
 service = "ICT"
-parties = ["A", "B"]
+parties = ["A", "B", "uni"]
+lead = "uni"
 depends_on = ["audit"]
+start = "2010-01-01"
+joined = { uni = "2011-01-01" }
+left = { uni = "2012-12-31" }
+assumed = { lead = "read from the minutes", joined = "month given, not day" }
 
 [[officers]]
 id = "ceo"
@@ -267,8 +276,8 @@ BROKEN = {
     ),
     "dependency not listed": ('depends_on = ["audit"]', 'depends_on = ["hr"]', "arrangements[1]"),
     "party neither authority nor body": (
-        'parties = ["A", "B", "uni"]',
-        'parties = ["A", "B", "college"]',
+        'parties = ["A", "B", "uni"]\nhost = "A"',
+        'parties = ["A", "B", "college"]\nhost = "A"',
         "arrangements[0].parties",
     ),
     "officer's employer": (
@@ -356,6 +365,18 @@ def test_the_base_file_passes_and_every_command_works(
         assert status != BAD_INPUT, (argv, err)
     assert main(["who-acts", "--json", str(path), "--post", "jce", "--matter", "depot site"]) == 0
     assert json.loads(capsys.readouterr().out)["acting"] == {"A": "dep", "B": "dep"}
+    # Leaving, joining and withdrawing drop a fact (and its assumed note) that is gone.
+    for day in ("2010-06-01", "2011-06-01", "2013-01-01"):
+        assert main(["graph", "--json", str(path), "--as-of", day]) == 0
+        nodes = {n["id"]: n for n in json.loads(capsys.readouterr().out)["nodes"]}
+        assert ("uni" in nodes["it"]["parties"]) is (day == "2011-06-01")
+        assert ("lead" in nodes["it"].get("assumed", {})) is (day == "2011-06-01")
+    assert main(["graph", str(path), "--withdraw", "A"]) == 0
+    out = capsys.readouterr().out
+    assert "Lose their host: Internal audit." in out
+    # The answer rests on an assumed fact, and says so.
+    assert "Internal audit: host = 'A' is assumed, not minuted" in out
+    assert "ICT: joined = uni: 2011-01-01 is assumed, not minuted" in out
 
 
 @pytest.mark.parametrize("case", sorted(BROKEN))

@@ -121,3 +121,24 @@ def test_assumed_facts_name_a_given_field_with_a_note() -> None:
         Post("mo", "MO", ["HDC"], holder="cds", assumed={"holder": " "})
     with pytest.raises(InvalidValue, match=r"^assumed: expected a table"):
         Post("mo", "MO", ["HDC"], assumed=["holder"])  # type: ignore[arg-type]
+
+
+def test_a_shared_post_is_extended_like_a_deadline() -> None:
+    import datetime as dt
+
+    from sharegov.parties import Extension
+
+    extension = Extension(
+        dt.date(2011, 12, 31),
+        old=dt.date(2011, 3, 31),
+        decided_on=dt.date(2011, 2, 1),
+        by="NHDC and LBC",
+        reason="cover continues",
+    )
+    post = Post(
+        "lic", "Licensing officer", ["NHDC", "LBC"], end=dt.date(2011, 12, 31), history=[extension]
+    )
+    assert post.end_on(as_of=dt.date(2011, 1, 1)) == dt.date(2011, 3, 31)
+    assert post.end_on(as_of=dt.date(2011, 2, 1)) == dt.date(2011, 12, 31)
+    with pytest.raises(InvalidValue, match="^end: expected the end set by the last extension"):
+        Post("lic", "Licensing officer", ["NHDC"], history=[extension])

@@ -35,10 +35,18 @@ from sharegov._validate import (
     optional_text,
     sequence,
 )
-from sharegov.concordat import Extension, _check_history, _end_as_of
 from sharegov.costs import SplitRule
 from sharegov.errors import InvalidValue, expected
-from sharegov.parties import StatutoryRole, _assumed, _assumed_fields, _identifier, _text
+from sharegov.parties import (
+    Extension,
+    StatutoryRole,
+    _assumed,
+    _assumed_fields,
+    _check_history,
+    _end_as_of,
+    _identifier,
+    _text,
+)
 from sharegov.timeline import format_date
 
 __all__ = [

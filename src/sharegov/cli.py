@@ -347,7 +347,17 @@ def _who_acts_in(arrangement: Any, post_id: str, matter: str, on: dt.date | None
 
 
 def _who_acts(args: argparse.Namespace) -> int:
-    result = _who_acts_in(_load(args.file), args.post, args.matter, args.as_of)
+    from sharegov.parties import assumed_lines
+
+    arrangement = _load(args.file)
+    result = _who_acts_in(arrangement, args.post, args.matter, args.as_of)
+    assumed = [
+        line
+        for name in ("posts", "officers")
+        for i, item in enumerate(getattr(arrangement, name))
+        if item.id in {args.post, *(a.officer for a in result.acting)}
+        for line in assumed_lines(item, f"{name}[{i}]")
+    ]
     if args.json:
         _print_json(
             {
@@ -356,10 +366,15 @@ def _who_acts(args: argparse.Namespace) -> int:
                 "as_of": None if args.as_of is None else args.as_of.isoformat(),
                 "acting": {a.authority: a.officer for a in result.acting},
                 "explanation": result.explain(),
+                "assumed": assumed,
             }
         )
     else:
         print(result.explain())
+        if assumed:
+            print("Assumed, not in the papers:")
+            for line in assumed:
+                print(f"  {line}")
     return OK
 
 

@@ -35,7 +35,16 @@ from sharegov._frozen import FrozenMap
 from sharegov._validate import instances, is_date, is_flag, optional_date, optional_text, sequence
 from sharegov.boards import Board
 from sharegov.errors import InvalidValue, LimitExceeded, UnknownId, expected
-from sharegov.parties import Authority, _assumed, _assumed_fields, _identifier, _text
+from sharegov.parties import (
+    Authority,
+    Extension,
+    _assumed,
+    _assumed_fields,
+    _check_history,
+    _end_as_of,
+    _identifier,
+    _text,
+)
 from sharegov.timeline import Phase, format_date
 
 __all__ = [
@@ -106,89 +115,8 @@ def _optional_term(instance: Any, attribute: attrs.Attribute[Any], value: Any) -
         raise InvalidValue(expected("term", "a Term (a trial and its reviews) or None", value))
 
 
-@attrs.frozen
-class Extension:
-    """One recorded extension (or shortening) of an arrangement, a post or a secondment:
-    who decided it, when, from what end, to what end, and why; recorded like a deadline
-    amendment (:class:`~sharegov.timeline.Amendment`), but a paper may not give every part,
-    and what it does not give is left ``None`` and shown as not recorded.
-
-    Args:
-        new: The end after the extension (its last day).
-        old: The end before it, where recorded.
-        decided_on: When it was decided, where recorded.
-        by: Who decided it, where recorded.
-        reason: Why.
-
-    Examples:
-        >>> Extension(dt.date(2011, 12, 31), by="NHDC and LBC").describe()
-        'Extended to 31 December 2011 by NHDC and LBC (earlier end not recorded; date of \
-decision not recorded).'
-    """
-
-    new: dt.date = attrs.field(validator=is_date)
-    old: dt.date | None = attrs.field(default=None, kw_only=True, validator=optional_date)
-    decided_on: dt.date | None = attrs.field(default=None, kw_only=True, validator=optional_date)
-    by: str | None = attrs.field(default=None, kw_only=True, validator=optional_text)
-    reason: str = attrs.field(default="", kw_only=True)
-
-    def describe(self) -> str:
-        """The extension in a sentence fit for minutes."""
-        verb = "Shortened" if self.old is not None and self.new < self.old else "Extended"
-        who = f" by {self.by}" if self.by else ""
-        when = f"on {format_date(self.decided_on)} " if self.decided_on else ""
-        gaps = []
-        if self.old is None:
-            gaps.append("earlier end not recorded")
-        if self.decided_on is None:
-            gaps.append("date of decision not recorded")
-        start = f"{when}{verb.lower()}" if when else verb
-        text = f"{start[0].upper()}{start[1:]} to {format_date(self.new)}{who}"
-        if self.old is not None:
-            text += f" (from {format_date(self.old)})"
-        if self.reason:
-            text += f": {self.reason}"
-        return text + (f" ({'; '.join(gaps)})." if gaps else ".")
-
-
 def _extensions(value: Any) -> tuple[Extension, ...]:
     return instances(value, Extension, "history")
-
-
-def _check_history(history: tuple[Extension, ...], end: dt.date | None) -> None:
-    """Extensions in order: each starts from the end the one before set, the last sets
-    ``end``, and decisions are dated in order."""
-    if not history:
-        return
-    if end is None or history[-1].new != end:
-        what = f"the end set by the last extension ({history[-1].new.isoformat()})"
-        raise InvalidValue(expected("end", what, end))
-    for i in range(1, len(history)):
-        before, after = history[i - 1], history[i]
-        if after.old is not None and after.old != before.new:
-            what = f"the end the extension before set ({before.new.isoformat()})"
-            raise InvalidValue(expected(f"history[{i}].old", what, after.old))
-        if (
-            before.decided_on is not None
-            and after.decided_on is not None
-            and after.decided_on < before.decided_on
-        ):
-            what = f"a date on or after {before.decided_on.isoformat()} (oldest first)"
-            raise InvalidValue(expected(f"history[{i}].decided_on", what, after.decided_on))
-
-
-def _end_as_of(
-    history: tuple[Extension, ...], end: dt.date | None, as_of: dt.date
-) -> dt.date | None:
-    """The end as it was known on ``as_of``: extensions decided after it are undone (an
-    undated extension is taken as known)."""
-    known = end
-    for ext in reversed(history):
-        if ext.decided_on is not None and ext.decided_on > as_of:
-            known = ext.old
-        else:
-            break
-    return known
 
 
 @attrs.frozen

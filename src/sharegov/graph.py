@@ -641,19 +641,7 @@ or ids of bodies in the graph, got 'RBC'
             if code not in a.parties:
                 kept[a.id] = a
             elif len(a.parties) > 1:
-                kept[a.id] = attrs.evolve(
-                    a,
-                    parties=tuple(p for p in a.parties if p != code),
-                    host=None if a.host == code else a.host,
-                    lead=None if a.lead == code else a.lead,
-                    joined={p: d for p, d in a.joined.items() if p != code},
-                    left={p: d for p, d in a.left.items() if p != code},
-                    assumed={
-                        k: v
-                        for k, v in a.assumed.items()
-                        if k not in ("host", "lead") or getattr(a, k) != code
-                    },
-                )
+                kept[a.id] = _with_parties(a, tuple(p for p in a.parties if p != code))
         pruned = [
             a
             if all(d in kept for d in a.depends_on)
@@ -685,19 +673,7 @@ or ids of bodies in the graph, got 'RBC'
             if not a.active_on(date) or not parties:
                 continue
             if parties != a.parties:
-                a = attrs.evolve(
-                    a,
-                    parties=parties,
-                    host=a.host if a.host in parties else None,
-                    lead=a.lead if a.lead in parties else None,
-                    joined={p: d for p, d in a.joined.items() if p in parties},
-                    left={p: d for p, d in a.left.items() if p in parties},
-                    assumed={
-                        k: v
-                        for k, v in a.assumed.items()
-                        if k not in ("host", "lead") or getattr(a, k) in parties
-                    },
-                )
+                a = _with_parties(a, parties)
             live[a.id] = a
         kept = [
             _with_dependencies(a, [d for d in a.depends_on if d in live]) for a in live.values()
@@ -1440,7 +1416,29 @@ def _any(value: Any) -> Any:
 
 
 def _with_dependencies(a: ServiceArrangement, depends_on: list[str]) -> ServiceArrangement:
-    return attrs.evolve(a, depends_on=_any(tuple(depends_on)))
+    return _evolved(a, depends_on=_any(tuple(depends_on)))
+
+
+def _with_parties(a: ServiceArrangement, parties: tuple[str, ...]) -> ServiceArrangement:
+    """``a`` with only ``parties``: a host or lead among the others is dropped, and so are
+    their joining and leaving dates."""
+    return _evolved(
+        a,
+        parties=parties,
+        host=a.host if a.host in parties else None,
+        lead=a.lead if a.lead in parties else None,
+        joined={p: d for p, d in a.joined.items() if p in parties},
+        left={p: d for p, d in a.left.items() if p in parties},
+    )
+
+
+def _evolved(a: ServiceArrangement, **changes: Any) -> ServiceArrangement:
+    """``attrs.evolve`` that also drops the assumed note of a fact no longer there (a host
+    who left) or changed (what was assumed of the old value is not said of the new)."""
+    assumed = {
+        k: v for k, v in a.assumed.items() if k not in changes or changes[k] == getattr(a, k)
+    }
+    return attrs.evolve(a, **changes, assumed=assumed)
 
 
 def _graphml_value(value: Any) -> Any:

@@ -26,6 +26,7 @@ from sharegov._frozen import FrozenMap
 from sharegov._validate import (
     identifier,
     instances,
+    is_date,
     is_flag,
     optional_date,
     optional_text,
@@ -37,6 +38,7 @@ __all__ = [
     "GSS_PATTERN",
     "Authority",
     "Body",
+    "Extension",
     "Member",
     "Officer",
     "Post",
@@ -127,9 +129,101 @@ def _shown(value: Any) -> str:
         return f"the {type(value).__name__.lower()} given"
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, Mapping):
+        return ", ".join(f"{k}: {_shown(v)}" for k, v in value.items())
     if isinstance(value, tuple | frozenset):
         return ", ".join(sorted(str(v) for v in value))
     return repr(value) if isinstance(value, str) else str(value)
+
+
+@attrs.frozen
+class Extension:
+    """One recorded extension (or shortening) of an arrangement, a post or a secondment:
+    who decided it, when, from what end, to what end, and why; recorded like a deadline
+    amendment (:class:`~sharegov.timeline.Amendment`), but a paper may not give every part,
+    and what it does not give is left ``None`` and shown as not recorded.
+
+    Args:
+        new: The end after the extension (its last day).
+        old: The end before it, where recorded.
+        decided_on: When it was decided, where recorded.
+        by: Who decided it, where recorded.
+        reason: Why.
+
+    Examples:
+        >>> Extension(dt.date(2011, 12, 31), by="NHDC and LBC").describe()
+        'Extended to 31 December 2011 by NHDC and LBC (earlier end not recorded; date of \
+decision not recorded).'
+    """
+
+    new: dt.date = attrs.field(validator=is_date)
+    old: dt.date | None = attrs.field(default=None, kw_only=True, validator=optional_date)
+    decided_on: dt.date | None = attrs.field(default=None, kw_only=True, validator=optional_date)
+    by: str | None = attrs.field(default=None, kw_only=True, validator=optional_text)
+    reason: str = attrs.field(default="", kw_only=True)
+
+    def describe(self) -> str:
+        """The extension in a sentence fit for minutes."""
+        verb = "Shortened" if self.old is not None and self.new < self.old else "Extended"
+        who = f" by {self.by}" if self.by else ""
+        when = f"on {_format_date(self.decided_on)} " if self.decided_on else ""
+        gaps = []
+        if self.old is None:
+            gaps.append("earlier end not recorded")
+        if self.decided_on is None:
+            gaps.append("date of decision not recorded")
+        start = f"{when}{verb.lower()}" if when else verb
+        text = f"{start[0].upper()}{start[1:]} to {_format_date(self.new)}{who}"
+        if self.old is not None:
+            text += f" (from {_format_date(self.old)})"
+        if self.reason:
+            text += f": {self.reason}"
+        return text + (f" ({'; '.join(gaps)})." if gaps else ".")
+
+
+def _format_date(day: dt.date) -> str:
+    """``1 July 2010`` (as :func:`sharegov.timeline.format_date`, which sits above)."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def _check_history(history: tuple[Extension, ...], end: dt.date | None) -> None:
+    """Extensions in order: each starts from the end the one before set, the last sets
+    ``end``, and decisions are dated in order."""
+    if not history:
+        return
+    if end is None or history[-1].new != end:
+        what = f"the end set by the last extension ({history[-1].new.isoformat()})"
+        raise InvalidValue(expected("end", what, end))
+    for i in range(1, len(history)):
+        before, after = history[i - 1], history[i]
+        if after.old is not None and after.old != before.new:
+            what = f"the end the extension before set ({before.new.isoformat()})"
+            raise InvalidValue(expected(f"history[{i}].old", what, after.old))
+        if (
+            before.decided_on is not None
+            and after.decided_on is not None
+            and after.decided_on < before.decided_on
+        ):
+            what = f"a date on or after {before.decided_on.isoformat()} (oldest first)"
+            raise InvalidValue(expected(f"history[{i}].decided_on", what, after.decided_on))
+
+
+def _end_as_of(
+    history: tuple[Extension, ...], end: dt.date | None, as_of: dt.date
+) -> dt.date | None:
+    """The end as it was known on ``as_of``: extensions decided after it are undone (an
+    undated extension is taken as known)."""
+    known = end
+    for ext in reversed(history):
+        if ext.decided_on is not None and ext.decided_on > as_of:
+            known = ext.old
+        else:
+            break
+    return known
+
+
+def _extensions(value: Any) -> tuple[Extension, ...]:
+    return instances(value, Extension, "history")
 
 
 @attrs.frozen
@@ -272,11 +366,12 @@ class Post:
         holder: The id of the officer in post, or ``None`` while vacant.
         employer: The authority (or body) that employs the holder, where the paper says.
         start: When the post (or the sharing of it) began.
-        end: Its last day, where one is fixed.
+        end: Its last day, where one is fixed (the last extension's end, if extended).
+        history: Extensions of the post's end, oldest first (:class:`Extension`).
         assumed: Facts not in the source paper, each with a note.
 
     Raises:
-        InvalidValue: An end before the start.
+        InvalidValue: An end before the start, or extensions that do not lead to the end.
 
     Examples:
         >>> p = Post("jce", "Acting Joint Chief Executive", ["BDC", "RBC"],
@@ -297,11 +392,17 @@ class Post:
     employer: str | None = attrs.field(default=None, kw_only=True, validator=_optional_identifier)
     start: dt.date | None = attrs.field(default=None, kw_only=True, validator=optional_date)
     end: dt.date | None = attrs.field(default=None, kw_only=True, validator=optional_date)
+    history: tuple[Extension, ...] = attrs.field(default=(), kw_only=True, converter=_extensions)
     assumed: FrozenMap[str, str] = attrs.field(
         factory=FrozenMap, kw_only=True, converter=_assumed, validator=_assumed_fields
     )
 
+    def end_on(self, *, as_of: dt.date) -> dt.date | None:
+        """The post's end as known on ``as_of`` (before later extensions were decided)."""
+        return _end_as_of(self.history, self.end, as_of)
+
     def __attrs_post_init__(self) -> None:
+        _check_history(self.history, self.end)
         if self.start is not None and self.end is not None and self.end < self.start:
             raise InvalidValue(
                 expected("end", f"a date on or after the start {self.start}", self.end)
