@@ -500,3 +500,41 @@ def part_a(draw: st.DrawFn) -> Arrangement:
 @given(part_a(), st.sampled_from(["toml", "yaml", "json"]))
 def test_the_new_sections_round_trip(arrangement: Arrangement, fmt: str) -> None:
     assert loads(dumps(arrangement, fmt), fmt) == arrangement  # type: ignore[arg-type]
+
+
+MEETING = """
+[[meetings]]
+board = "jb"
+date = "2012-09-01"
+present = ["a1", "b1"]
+declarations = [
+    { member = "b1", item = "1", kind = "other registrable interest", detail = "Depot neighbour", matter = "depot site" },
+]
+
+[[meetings.items]]
+number = 1
+title = "Depot site"
+votes = { a1 = "for", b1 = "for" }
+"""
+
+
+def test_check_notes_a_top_level_dispensation_a_meeting_does_not_apply(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "meeting.toml"
+    path.write_text(BASE + MEETING, encoding="utf-8")
+    assert main(["check", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert (
+        f"{path}: note: meetings[0].declarations[0]: dispensations[0] covers this declaration "
+        "on 2012-09-01, but the meeting does not apply it" in out
+    )
+    applied = MEETING.replace(
+        "\n[[meetings.items]]",
+        'dispensations = [{ member = "b1", matters = ["depot site"], ground = "a", '
+        'granted_by = "Standards Committee", start = "2012-07-01", until = "2013-07-01" }]\n'
+        "\n[[meetings.items]]",
+    )
+    path.write_text(BASE + applied, encoding="utf-8")
+    assert main(["check", str(path)]) == 0
+    assert "does not apply it" not in capsys.readouterr().out

@@ -108,7 +108,12 @@ def _demo(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from sharegov.io.files import FileError, assumed_facts, unlisted_employers
+    from sharegov.io.files import (
+        FileError,
+        assumed_facts,
+        unapplied_dispensations,
+        unlisted_employers,
+    )
     from sharegov.rules import Vote
 
     try:
@@ -121,7 +126,11 @@ def _check(args: argparse.Namespace) -> int:
                 print(f"{args.file}: {problem}")
         return NO
     problems: list[str] = _guarantee(arrangement)
-    notes: list[str] = unlisted_employers(arrangement) + assumed_facts(arrangement)
+    notes: list[str] = [
+        *unlisted_employers(arrangement),
+        *unapplied_dispensations(arrangement),
+        *assumed_facts(arrangement),
+    ]
     for key, board in arrangement.boards.items():
         seats = sum(board.seats.values())
         filled = len(board.voting_members)

@@ -1378,6 +1378,26 @@ def assumed_facts(arrangement: Arrangement) -> list[str]:
     return lines
 
 
+def unapplied_dispensations(arrangement: Arrangement) -> list[str]:
+    """Declarations at meetings that a top-level dispensation covers (same member, a matter
+    in scope, in force that day) but that the meeting does not apply: the meeting is decided
+    with only its own ``dispensations``, so ``sharegov check`` notes each, to be added there
+    or left out on purpose."""
+    lines: list[str] = []
+    for i, meeting in enumerate(arrangement.meetings):
+        for j, declaration in enumerate(meeting.declarations):
+            for k, dispensation in enumerate(arrangement.dispensations):
+                if dispensation.covers(declaration, meeting.date) and (
+                    dispensation not in meeting.dispensations
+                ):
+                    lines.append(
+                        f"meetings[{i}].declarations[{j}]: dispensations[{k}] covers this "
+                        f"declaration on {meeting.date.isoformat()}, but the meeting does not "
+                        "apply it (list it in the meeting's dispensations)"
+                    )
+    return lines
+
+
 def unlisted_employers(arrangement: Arrangement) -> list[str]:
     """Officers at meetings whose employer is neither an authority nor a body in the file:
     allowed, as no command needs a meeting officer's employer, but ``sharegov check`` notes
