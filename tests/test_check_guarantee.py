@@ -507,9 +507,13 @@ MEETING = """
 board = "jb"
 date = "2012-09-01"
 present = ["a1", "b1"]
-declarations = [
-    { member = "b1", item = "1", kind = "other registrable interest", detail = "Depot neighbour", matter = "depot site" },
-]
+
+[[meetings.declarations]]
+member = "b1"
+item = "1"
+kind = "other registrable interest"
+detail = "Depot neighbour"
+matter = "depot site"
 
 [[meetings.items]]
 number = 1
@@ -530,10 +534,10 @@ def test_check_notes_a_top_level_dispensation_a_meeting_does_not_apply(
         "on 2012-09-01, but the meeting does not apply it" in out
     )
     applied = MEETING.replace(
-        "\n[[meetings.items]]",
+        'present = ["a1", "b1"]\n',
+        'present = ["a1", "b1"]\n'
         'dispensations = [{ member = "b1", matters = ["depot site"], ground = "a", '
-        'granted_by = "Standards Committee", start = "2012-07-01", until = "2013-07-01" }]\n'
-        "\n[[meetings.items]]",
+        'granted_by = "Standards Committee", start = "2012-07-01", until = "2013-07-01" }]\n',
     )
     path.write_text(BASE + applied, encoding="utf-8")
     assert main(["check", str(path)]) == 0
