@@ -390,7 +390,8 @@ def _who_acts(args: argparse.Namespace) -> int:
 def _guarantee(arrangement: Any) -> list[str]:
     """Run what the commands run on the file, so that ``check`` passing means they work:
     the partnership graph and every withdrawal, and who acts on each post for each matter
-    an officer conflict names. Each failure names the path in the file."""
+    on which its holder has declared a conflict (on any other matter the holder acts).
+    Each failure names the path in the file."""
     from sharegov.io.graphs import graph_of
 
     problems: list[str] = []
@@ -398,11 +399,14 @@ def _guarantee(arrangement: Any) -> list[str]:
         graph_of(arrangement).withdrawal_table()
     except SharegovError as exc:
         problems.append(f"arrangements: the partnership graph cannot be built: {exc}")
-    matters = sorted({c.matter for c in arrangement.officer_conflicts})
+    # Only a holder's own conflict sends a matter down a delegation chain.
+    matters: dict[str, set[str]] = {}
+    for conflict in arrangement.officer_conflicts:
+        matters.setdefault(conflict.officer, set()).add(conflict.matter)
     for i, post in enumerate(arrangement.posts):
         if post.holder is None:
             continue
-        for matter in matters:
+        for matter in sorted(matters.get(post.holder, ())):
             try:
                 _who_acts_in(arrangement, post.id, matter, None)
             except SharegovError as exc:

@@ -1223,9 +1223,17 @@ def _references_a(arrangement: Arrangement) -> list[str]:
     officers = [o.id for o in arrangement.officers]
     posts = [p.id for p in arrangement.posts]
 
+    # Each list's set, built once (the list is kept, so its id is never reused).
+    sets: dict[int, tuple[list[str], frozenset[str]]] = {}
+
     def need(path: str, value: Any, among: list[str], what: str) -> None:
-        if value is not None and value not in among:
-            problems.append(expected(path, f"{what} {among}", value))
+        # Membership in a set (linear over a large file), and at most 10 names shown.
+        if id(among) not in sets:
+            sets[id(among)] = (among, frozenset(among))
+        known = sets[id(among)][1]
+        if value is not None and value not in known:
+            shown = repr(among[:10])[:-1] + ", ...]" if len(among) > 10 else repr(among)
+            problems.append(expected(path, f"{what} {shown}", value))
 
     for field, ids in (("bodies", bodies), ("officers", officers), ("posts", posts)):
         seen: dict[str, int] = {}
@@ -1235,8 +1243,9 @@ def _references_a(arrangement: Arrangement) -> list[str]:
                     f"{field}[{i}].id: {ident!r} is given twice (also {field}[{seen[ident]}])"
                 )
             seen.setdefault(ident, i)
+    council_set, body_set = frozenset(councils), frozenset(bodies)
     for i, body in enumerate(arrangement.bodies):
-        if body.id in councils:
+        if body.id in council_set:
             what = "an id not used by an authority"
             problems.append(expected(f"bodies[{i}].id", what, body.id))
     for i, a in enumerate(arrangement.arrangements):
@@ -1246,7 +1255,7 @@ def _references_a(arrangement: Arrangement) -> list[str]:
         for j, funder in enumerate(a.funded_by):
             need(f"{where}.funded_by[{j}]", funder, bodies, "one of the bodies")
         need(f"{where}.provider", a.provider, bodies, "one of the bodies")
-        if a.id in parties or a.id in bodies:
+        if a.id in council_set or a.id in body_set:
             what = "an id not used by an authority or body"
             problems.append(expected(f"{where}.id", what, a.id))
     for i, officer in enumerate(arrangement.officers):
