@@ -344,6 +344,12 @@ BROKEN = {
         "statutory_duties[0].authority",
     ),
     "body id clashing with an authority": ('id = "fund"', 'id = "B"', "bodies[1].id"),
+    "two schemes for one authority": (
+        'monitoring_officer = "mo_b"',
+        'monitoring_officer = "mo_b"\n\n[[delegation_schemes]]\nauthority = "B"\n'
+        'monitoring_officer = "mo_a"',
+        "delegation_schemes[2].authority: 'B' has a scheme already",
+    ),
     "who-acts chain that runs out": (
         'deputies = { ceo = "dep" }\n\n[[delegation_schemes]]\nauthority = "B"',
         'deputies = { }\n\n[[delegation_schemes]]\nauthority = "B"',

@@ -1294,6 +1294,14 @@ def _references_a(arrangement: Arrangement) -> list[str]:
             need(
                 f"officer_conflicts[{i}].officer", conflict.officer, officers, "one of the officers"
             )
+    schemes: dict[str, int] = {}
+    for i, scheme in enumerate(arrangement.delegation_schemes):
+        if scheme.authority in schemes:
+            problems.append(
+                f"delegation_schemes[{i}].authority: {scheme.authority!r} has a scheme already "
+                f"(delegation_schemes[{schemes[scheme.authority]}]); give one per authority"
+            )
+        schemes.setdefault(scheme.authority, i)
     for i, conflict in enumerate(arrangement.officer_conflicts):
         for j, code in enumerate(conflict.authorities):
             need(
