@@ -180,3 +180,114 @@ def test_concordat_validation() -> None:
         c.accountable_for("payroll", "WFDC")
     with pytest.raises(InvalidValue, match="version"):
         Concordat("c", parties=c.parties, in_force_from=D(2008, 1, 1), version=2)
+
+
+def test_parties_join_and_leave() -> None:
+    sias = ServiceArrangement(
+        "sias",
+        "Internal audit",
+        ["HCC", "NHDC", "DBC"],
+        host="HCC",
+        joined={"DBC": dt.date(2011, 3, 1)},
+        left={"NHDC": dt.date(2012, 3, 31)},
+    )
+    assert sias.parties_on(dt.date(2011, 2, 28)) == ("HCC", "NHDC")
+    assert sias.parties_on(dt.date(2012, 3, 31)) == ("HCC", "NHDC", "DBC")
+    assert sias.parties_on(dt.date(2012, 4, 1)) == ("HCC", "DBC")
+    with pytest.raises(InvalidValue, match=r"^joined: expected one of the parties"):
+        ServiceArrangement("x", "X", ["A", "B"], joined={"C": dt.date(2011, 1, 1)})
+    with pytest.raises(InvalidValue, match=r"^left\.B: expected a date on or after it joined"):
+        ServiceArrangement(
+            "x", "X", ["A", "B"], joined={"B": dt.date(2011, 1, 1)}, left={"B": dt.date(2010, 1, 1)}
+        )
+
+
+def test_extensions_are_a_history_like_deadline_amendments() -> None:
+    from sharegov.concordat import Extension
+
+    first = Extension(
+        dt.date(2011, 3, 31),
+        old=dt.date(2010, 12, 31),
+        decided_on=dt.date(2010, 11, 1),
+        by="Cabinet",
+        reason="cover",
+    )
+    second = Extension(
+        dt.date(2011, 12, 31),
+        old=dt.date(2011, 3, 31),
+        decided_on=dt.date(2011, 2, 1),
+        by="Cabinet",
+    )
+    shared = ServiceArrangement(
+        "lic",
+        "Licensing officer",
+        ["NHDC", "LBC"],
+        end=dt.date(2011, 12, 31),
+        history=[first, second],
+    )
+    assert shared.end_on(as_of=dt.date(2010, 10, 1)) == dt.date(2010, 12, 31)
+    assert shared.end_on(as_of=dt.date(2011, 1, 1)) == dt.date(2011, 3, 31)
+    assert shared.end_on(as_of=dt.date(2011, 6, 1)) == dt.date(2011, 12, 31)
+    assert first.describe() == (
+        "On 1 November 2010 extended to 31 March 2011 by Cabinet (from 31 December 2010): cover."
+    )
+    with pytest.raises(InvalidValue, match=r"^end: expected the end set by the last extension"):
+        ServiceArrangement("x", "X", ["A", "B"], end=dt.date(2011, 1, 1), history=[second])
+    with pytest.raises(InvalidValue, match=r"^history\[1\]\.old: expected the end the extension"):
+        ServiceArrangement(
+            "x", "X", ["A", "B"], end=dt.date(2011, 12, 31), history=[second, second]
+        )
+    with pytest.raises(InvalidValue, match=r"^history\[1\]\.decided_on: expected a date on or"):
+        ServiceArrangement(
+            "x",
+            "X",
+            ["A", "B"],
+            end=dt.date(2011, 12, 31),
+            history=[Extension(dt.date(2011, 3, 31), decided_on=dt.date(2011, 2, 2)), second],
+        )
+
+
+def test_agreements_validate_and_describe() -> None:
+    from fractions import Fraction
+
+    from sharegov.agreements import (
+        ExitStrategy,
+        Indicator,
+        ScrutinyArrangement,
+        Secondment,
+        ServiceLevelAgreement,
+    )
+
+    s = Secondment(
+        "dep",
+        employer="A",
+        host="B",
+        share=Fraction(1, 2),
+        start=dt.date(2011, 1, 1),
+        end=dt.date(2011, 12, 31),
+    )
+    assert s.describe() == (
+        "Seconded from A to B, 1/2 of their time from 1 January 2011 to 31 December 2011."
+    )
+    assert s.active_on(dt.date(2011, 12, 31))
+    assert not s.active_on(dt.date(2012, 1, 1))
+    with pytest.raises(InvalidValue, match=r"^share: expected a fraction of time above 0"):
+        Secondment("dep", employer="A", host="B", share=Fraction(3, 2))
+    plan = Indicator("Plan", target="90%")
+    sla = ServiceLevelAgreement(
+        "sla",
+        arrangement="x",
+        indicators=[plan],
+        reviews=[dt.date(2011, 6, 1), dt.date(2012, 6, 1)],
+    )
+    assert sla.next_review(as_of=dt.date(2011, 7, 1)) == dt.date(2012, 6, 1)
+    assert sla.next_review(as_of=dt.date(2012, 7, 1)) is None
+    with pytest.raises(InvalidValue, match=r"^reviews: expected dates in order"):
+        ServiceLevelAgreement(
+            "sla", arrangement="x", reviews=[dt.date(2012, 6, 1), dt.date(2011, 6, 1)]
+        )
+    assert ExitStrategy(arrangement="x").describe() == (
+        "Exit strategy for x (in place): notice not recorded; sharing of exit costs not recorded."
+    )
+    with pytest.raises(InvalidValue, match="^status: expected one of"):
+        ScrutinyArrangement(status="maybe")

@@ -1000,3 +1000,21 @@ def test_an_s33_dispensation_dated_2009_is_refused_a_standards_committee_one_acc
 def test_a_prejudicial_interest_may_not_be_declared_to_remain() -> None:
     with pytest.raises(InvalidValue, match="^effect: a member with a prejudicial interest"):
         Declaration("webb", "5", PREJ, "x", effect=Effect.REMAIN)
+
+
+def test_who_acts_refuses_a_date_when_the_post_did_not_exist() -> None:
+    import datetime as dt
+
+    from sharegov.conflicts import DelegationScheme, who_acts
+    from sharegov.errors import InvalidValue
+    from sharegov.parties import Officer, Post
+
+    post = Post("p", "Shared Post", ["A"], holder="o", start=dt.date(2010, 7, 1))
+    staff = [Officer("o", "Ms O", "A"), Officer("mo", "MO", "A")]
+    schemes = [DelegationScheme("A", monitoring_officer="mo")]
+    assert (
+        who_acts(post, "x", officers=staff, schemes=schemes, on=dt.date(2010, 7, 1)).officer("A")
+        == "o"
+    )
+    with pytest.raises(InvalidValue, match="^on: Shared Post did not exist on 30 June 2010"):
+        who_acts(post, "x", officers=staff, schemes=schemes, on=dt.date(2010, 6, 30))

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
+import attrs
 import networkx as nx
 import pytest
 from hypothesis import given
@@ -49,13 +50,18 @@ def test_withdrawal_explains_dissolved_headless_and_transitive_dependents() -> N
     assert dict(impact.dependents) == {"legal": ("ict",), "cases": ("legal",)}
     assert impact.isolated == ()
     assert impact.explain() == (
-        "If HUN Council (HUN) withdraws, 2 of its 3 arrangements are affected:\n"
+        "If HUN Council (HUN) withdraws, 4 arrangements are affected: 3 of its 3, and "
+        "1 other through dependencies:\n"
         "  Dissolved (fewer than two parties left): CCTV.\n"
         "  Lose their lead: ICT.\n"
         "  At risk: Case management, which depends on Legal.\n"
-        "  At risk: Legal, which depends on ICT.\n"
-        "  Continue without it: Legal."
+        "  At risk: Legal, which depends on ICT."
     )
+    # explain() and the withdrawal table give the same count; nothing is both at risk and
+    # continuing (Legal used to be listed as both).
+    row = next(r for r in three_councils().withdrawal_table().rows() if r["council"] == "HUN")
+    assert impact.affected == row["affected"] == 4
+    assert not set(impact.continuing) & set(impact.dependents)
     assert "<pre>" in impact._repr_html_()
 
 
@@ -337,9 +343,12 @@ def test_withdrawal_table_and_dataframe() -> None:
 
 
 @st.composite
-def graphs(draw: st.DrawFn, *, cycles: bool = False) -> PartnershipGraph:
-    """Small graphs: up to 7 councils, 10 arrangements, random hosts, leads and dependencies."""
-    codes = [f"C{n}" for n in range(draw(st.integers(1, 7)))]
+def graphs(draw: st.DrawFn, *, cycles: bool = False, bodies: bool = False) -> PartnershipGraph:
+    """Small graphs: up to 7 councils, 10 arrangements, random hosts, leads and dependencies;
+    with ``bodies``, up to 2 parties that are not councils (a university, a contractor)."""
+    councils = [f"C{n}" for n in range(draw(st.integers(1, 7)))]
+    others = [f"U{n}" for n in range(draw(st.integers(0, 2)))] if bodies else []
+    codes = councils + others
     n_arr = draw(st.integers(0, 10))
     arrangements = []
     for n in range(n_arr):
@@ -358,7 +367,65 @@ def graphs(draw: st.DrawFn, *, cycles: bool = False) -> PartnershipGraph:
                 depends_on=[f"a{d}" for d in deps if d != n],
             )
         )
-    return PartnershipGraph(authorities(*codes), arrangements)
+    return PartnershipGraph(
+        authorities(*councils),
+        arrangements,
+        external_bodies=[ExternalBody(u, f"Body {u}", kind="university") for u in others],
+    )
+
+
+@given(graphs(cycles=True, bodies=True))
+def test_withdrawal_answers_agree_for_councils_and_bodies(g: PartnershipGraph) -> None:
+    table = g.withdrawal_table()
+    rows = {r["council"]: r for r in table.rows()}
+    for code in [*g.authorities, *g.external_bodies]:
+        impact = g.withdrawal_impact(code)
+        assert impact == _recompute_withdrawal(g, code)
+        if code in rows:
+            assert rows[code]["affected"] == impact.affected
+        # Each arrangement mentioned is in exactly one place.
+        places = [
+            *impact.dissolved,
+            *impact.lose_host,
+            *impact.lose_lead,
+            *impact.dependents,
+            *impact.continuing,
+        ]
+        assert len(places) == len(set(places))
+        assert set(impact.arrangements) <= set(places)
+        # The explanation gives the count the table gives.
+        first = impact.explain().splitlines()[0]
+        if impact.arrangements:
+            others = impact.affected - (len(impact.arrangements) - len(impact.continuing))
+            count = (
+                f"{impact.affected} arrangement" if others else f"{impact.affected - others} of its"
+            )
+            assert count in first, first
+
+
+@given(graphs(cycles=True, bodies=True), st.dates(dt.date(2000, 1, 1), dt.date(2020, 1, 1)))
+def test_as_of_keeps_only_live_arrangements_and_present_parties(
+    g: PartnershipGraph, day: dt.date
+) -> None:
+    dated = attrs.evolve(
+        g,
+        arrangements=[
+            attrs.evolve(
+                a,
+                start=dt.date(2005, 1, 1),
+                end=dt.date(2010, 12, 31),
+                left={a.parties[0]: dt.date(2008, 3, 31)} if len(a.parties) > 1 else {},
+            )
+            for a in g.arrangements.values()
+        ],
+    )
+    live = dated.as_of(day)
+    for a in live.arrangements.values():
+        original = dated.arrangements[a.id]
+        assert original.start <= day <= original.end
+        assert a.parties == original.parties_on(day)
+    if not dt.date(2005, 1, 1) <= day <= dt.date(2010, 12, 31):
+        assert not live.arrangements
 
 
 @given(graphs(cycles=True))

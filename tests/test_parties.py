@@ -68,3 +68,77 @@ def test_shared_post() -> None:
     assert StatutoryRole.HEAD_OF_PAID_SERVICE in post.roles
     with pytest.raises(InvalidValue, match="^authorities: expected at least one code, no repeats"):
         Post("p", "Post", ["BDC", "BDC"])
+
+
+def test_bodies_are_parties_of_their_own_kind() -> None:
+    from sharegov.graph import ExternalBody
+    from sharegov.parties import Body
+
+    dmu = Body("dmu", "De Montfort University", kind="university")
+    assert ExternalBody is Body
+    assert ExternalBody("dmu", "De Montfort University", kind="university") == dmu
+    assert Body("x", "X").kind == "external body"
+    with pytest.raises(InvalidValue, match="^name: expected a non-empty string"):
+        Body("x", " ")
+
+
+def test_posts_have_dates_and_employers() -> None:
+    import datetime as dt
+
+    post = Post(
+        "lic",
+        "Licensing officer",
+        ["NHDC", "LBC"],
+        employer="NHDC",
+        start=dt.date(2010, 7, 1),
+        end=dt.date(2011, 12, 31),
+    )
+    assert post.active_on(dt.date(2011, 12, 31))
+    assert not post.active_on(dt.date(2012, 1, 1))
+    assert not post.active_on(dt.date(2010, 6, 30))
+    with pytest.raises(InvalidValue, match="^end: expected a date on or after the start"):
+        Post("p", "P", ["A"], start=dt.date(2011, 1, 2), end=dt.date(2011, 1, 1))
+
+
+def test_assumed_facts_name_a_given_field_with_a_note() -> None:
+    from sharegov.parties import assumed_lines
+
+    post = Post(
+        "mo",
+        "Monitoring Officer",
+        ["HDC"],
+        holder="cds",
+        assumed={"holder": "the paper names the role only"},
+    )
+    assert assumed_lines(post, "posts[0]") == [
+        "posts[0]: holder = 'cds' is assumed, not minuted: the paper names the role only"
+    ]
+    with pytest.raises(InvalidValue, match=r"^assumed: expected names of fields among"):
+        Post("mo", "MO", ["HDC"], assumed={"salary": "guess"})
+    with pytest.raises(InvalidValue, match=r"^assumed\.holder: expected a field that is given"):
+        Post("mo", "MO", ["HDC"], assumed={"holder": "not known"})
+    with pytest.raises(InvalidValue, match=r"^assumed\.holder: expected a field name with a"):
+        Post("mo", "MO", ["HDC"], holder="cds", assumed={"holder": " "})
+    with pytest.raises(InvalidValue, match=r"^assumed: expected a table"):
+        Post("mo", "MO", ["HDC"], assumed=["holder"])  # type: ignore[arg-type]
+
+
+def test_a_shared_post_is_extended_like_a_deadline() -> None:
+    import datetime as dt
+
+    from sharegov.parties import Extension
+
+    extension = Extension(
+        dt.date(2011, 12, 31),
+        old=dt.date(2011, 3, 31),
+        decided_on=dt.date(2011, 2, 1),
+        by="NHDC and LBC",
+        reason="cover continues",
+    )
+    post = Post(
+        "lic", "Licensing officer", ["NHDC", "LBC"], end=dt.date(2011, 12, 31), history=[extension]
+    )
+    assert post.end_on(as_of=dt.date(2011, 1, 1)) == dt.date(2011, 3, 31)
+    assert post.end_on(as_of=dt.date(2011, 2, 1)) == dt.date(2011, 12, 31)
+    with pytest.raises(InvalidValue, match="^end: expected the end set by the last extension"):
+        Post("lic", "Licensing officer", ["NHDC"], history=[extension])

@@ -108,7 +108,12 @@ def _demo(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from sharegov.io.files import FileError, unlisted_employers
+    from sharegov.io.files import (
+        FileError,
+        assumed_facts,
+        unapplied_dispensations,
+        unlisted_employers,
+    )
     from sharegov.rules import Vote
 
     try:
@@ -120,8 +125,12 @@ def _check(args: argparse.Namespace) -> int:
             for problem in exc.problems:
                 print(f"{args.file}: {problem}")
         return NO
-    problems: list[str] = []
-    notes: list[str] = unlisted_employers(arrangement)
+    problems: list[str] = _guarantee(arrangement)
+    notes: list[str] = [
+        *unlisted_employers(arrangement),
+        *unapplied_dispensations(arrangement),
+        *assumed_facts(arrangement),
+    ]
     for key, board in arrangement.boards.items():
         seats = sum(board.seats.values())
         filled = len(board.voting_members)
@@ -149,18 +158,28 @@ def _check(args: argparse.Namespace) -> int:
             councils = plural(len(statement.parties), "council")
             notes.append(f"costs: {councils} over {plural(len(statement.years), 'year')}")
     if args.json:
-        _print_json({"file": args.file, "ok": not problems, "problems": problems, "notes": notes})
+        _print_json(
+            {
+                "file": args.file,
+                "ok": not problems,
+                "problems": problems,
+                "notes": notes,
+                "assumed": assumed_facts(arrangement),
+            }
+        )
     else:
         for line in problems:
             print(f"{args.file}: {line}")
         for line in notes:
             print(f"{args.file}: note: {line}")
         if not problems:
-            counts = (
+            counts = [
                 (len(arrangement.authorities), "authority", "authorities"),
                 (len(arrangement.boards), "board", "boards"),
                 (len(arrangement.arrangements), "arrangement", "arrangements"),
-            )
+            ]
+            if arrangement.bodies:
+                counts.append((len(arrangement.bodies), "other body", "other bodies"))
             summary = ", ".join(plural(n, one, many) for n, one, many in counts)
             print(f"{args.file}: OK: {summary}")
     return NO if problems else OK
@@ -297,28 +316,102 @@ def _simulate(args: argparse.Namespace) -> int:
 
 
 def _graph(args: argparse.Namespace) -> int:
-    from sharegov.graph import PartnershipGraph
+    from sharegov.io.graphs import graph_json, graph_of
 
     _writable(args.plot, "--plot")
 
-    arrangement = _load(args.file)
-    graph = PartnershipGraph.from_objects([*arrangement.authorities, *arrangement.arrangements])
-    if args.as_of is not None:
-        graph = graph.as_of(args.as_of)
+    graph = graph_of(_load(args.file), as_of=args.as_of)
     if args.plot:
         graph.draw(args.plot)
-    if args.withdraw:
-        impact = graph.withdrawal_impact(args.withdraw)
-        if args.json:
-            _print_json({"withdraw": args.withdraw, "explanation": impact.explain()})
-        else:
-            print(impact.explain())
-        return OK
     if args.json:
-        _print_json({"explanation": graph.explain()})
+        _print_json(graph_json(graph, withdraw=args.withdraw, as_of=args.as_of))
+    elif args.withdraw:
+        print(graph.withdrawal_impact(args.withdraw).explain())
     else:
         print(graph.explain())
     return OK
+
+
+# ---------------------------------------------------------------------------------------------
+# who-acts
+# ---------------------------------------------------------------------------------------------
+
+
+def _who_acts_in(arrangement: Any, post_id: str, matter: str, on: dt.date | None) -> Any:
+    """:func:`~sharegov.conflicts.who_acts` for the file's post ``post_id``, with the file's
+    officers, delegation schemes and officer conflicts."""
+    from sharegov.conflicts import who_acts
+
+    posts = {p.id: p for p in arrangement.posts}
+    if post_id not in posts:
+        raise UnknownId(expected("--post", f"one of the posts in the file {list(posts)}", post_id))
+    return who_acts(
+        posts[post_id],
+        matter,
+        officers=arrangement.officers,
+        schemes=arrangement.delegation_schemes,
+        conflicts=arrangement.officer_conflicts,
+        on=on,
+    )
+
+
+def _who_acts(args: argparse.Namespace) -> int:
+    from sharegov.parties import assumed_lines
+
+    arrangement = _load(args.file)
+    result = _who_acts_in(arrangement, args.post, args.matter, args.as_of)
+    assumed = [
+        line
+        for name in ("posts", "officers")
+        for i, item in enumerate(getattr(arrangement, name))
+        if item.id in {args.post, *(a.officer for a in result.acting)}
+        for line in assumed_lines(item, f"{name}[{i}]")
+    ]
+    if args.json:
+        _print_json(
+            {
+                "post": args.post,
+                "matter": args.matter,
+                "as_of": None if args.as_of is None else args.as_of.isoformat(),
+                "acting": {a.authority: a.officer for a in result.acting},
+                "explanation": result.explain(),
+                "assumed": assumed,
+            }
+        )
+    else:
+        print(result.explain())
+        if assumed:
+            print("Assumed, not in the papers:")
+            for line in assumed:
+                print(f"  {line}")
+    return OK
+
+
+def _guarantee(arrangement: Any) -> list[str]:
+    """Run what the commands run on the file, so that ``check`` passing means they work:
+    the partnership graph and every withdrawal, and who acts on each post for each matter
+    on which its holder has declared a conflict (on any other matter the holder acts).
+    Each failure names the path in the file."""
+    from sharegov.io.graphs import graph_of
+
+    problems: list[str] = []
+    try:
+        graph_of(arrangement).withdrawal_table()
+    except SharegovError as exc:
+        problems.append(f"arrangements: the partnership graph cannot be built: {exc}")
+    # Only a holder's own conflict sends a matter down a delegation chain.
+    matters: dict[str, set[str]] = {}
+    for conflict in arrangement.officer_conflicts:
+        matters.setdefault(conflict.officer, set()).add(conflict.matter)
+    for i, post in enumerate(arrangement.posts):
+        if post.holder is None:
+            continue
+        for matter in sorted(matters.get(post.holder, ())):
+            try:
+                _who_acts_in(arrangement, post.id, matter, None)
+            except SharegovError as exc:
+                problems.append(f"posts[{i}]: who acts on {matter!r} cannot be found: {exc}")
+    return problems
 
 
 # ---------------------------------------------------------------------------------------------
@@ -501,6 +594,11 @@ def _parser() -> argparse.ArgumentParser:
     graph.add_argument(
         "--as-of", type=_date, help="only the arrangements in force on this date (default all)"
     )
+    who = command("who-acts", _who_acts, "who acts for each authority a post serves, on a matter")
+    who.add_argument("file", help="arrangement file with officers and posts")
+    who.add_argument("--post", required=True, help="the post's id in the file")
+    who.add_argument("--matter", required=True, help="the matter, as officer conflicts name it")
+    who.add_argument("--as-of", type=_date, help="ignore conflicts raised after this date")
     return parser
 
 

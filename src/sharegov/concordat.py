@@ -25,16 +25,26 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 import attrs
 from dateutil.relativedelta import relativedelta
 
+from sharegov._frozen import FrozenMap
 from sharegov._validate import instances, is_date, is_flag, optional_date, optional_text, sequence
 from sharegov.boards import Board
 from sharegov.errors import InvalidValue, LimitExceeded, UnknownId, expected
-from sharegov.parties import Authority, _identifier, _text
+from sharegov.parties import (
+    Authority,
+    Extension,
+    _assumed,
+    _assumed_fields,
+    _check_history,
+    _end_as_of,
+    _identifier,
+    _text,
+)
 from sharegov.timeline import Phase, format_date
 
 __all__ = [
@@ -43,6 +53,7 @@ __all__ = [
     "ArrangementKind",
     "Concordat",
     "ExitRecord",
+    "Extension",
     "ServiceArrangement",
     "Term",
     "TermState",
@@ -82,6 +93,32 @@ def _kind(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         raise InvalidValue(expected("kind", "an ArrangementKind", value))
 
 
+def _dated(field: str, value: Any) -> FrozenMap[str, dt.date]:
+    if not isinstance(value, Mapping):
+        raise InvalidValue(expected(field, "a table of party code to date", value))
+    for code, when in value.items():
+        if not isinstance(when, dt.date) or isinstance(when, dt.datetime):
+            raise InvalidValue(expected(f"{field}.{code}", "a date", when))
+    return value if isinstance(value, FrozenMap) else FrozenMap(value)
+
+
+def _joined(value: Any) -> FrozenMap[str, dt.date]:
+    return _dated("joined", value)
+
+
+def _left(value: Any) -> FrozenMap[str, dt.date]:
+    return _dated("left", value)
+
+
+def _optional_term(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None and not isinstance(value, Term):
+        raise InvalidValue(expected("term", "a Term (a trial and its reviews) or None", value))
+
+
+def _extensions(value: Any) -> tuple[Extension, ...]:
+    return instances(value, Extension, "history")
+
+
 @attrs.frozen
 class ServiceArrangement:
     """A service, post or committee shared by authorities, with its host or lead.
@@ -98,10 +135,22 @@ class ServiceArrangement:
         depends_on: Ids of arrangements this one depends on (payroll → HR system).
         funded_by: External bodies funding it (e.g. a regional improvement partnership).
         provider: An external body or contractor that delivers it, if not a party.
+        joined: Party code to the day it joined, for parties that joined after the start.
+        left: Party code to its last day as a party, for parties that have left.
+        history: Extensions of the end, oldest first (:class:`Extension`); the last one
+            sets ``end``.
+        term: A trial period and its reviews (:class:`Term`), where one was agreed.
+        note: What else the paper says, in words.
+        assumed: Facts not in the source paper, each with a note; outputs show them as
+            assumed, never as minuted.
+
+    Parties may be authorities or other bodies (a university, a contractor, a regional
+    branch): an arrangement file lists the latter under ``bodies``.
 
     Raises:
         InvalidValue: No parties, a repeated party, a host or lead that is not a party,
-            or an end before the start.
+            an end before the start, a joining or leaving date for someone who is not a
+            party, or extensions that do not lead to the end.
     """
 
     id: str = attrs.field(validator=_identifier)
@@ -119,8 +168,28 @@ class ServiceArrangement:
     depends_on: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=_depends_on)
     funded_by: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=_funded_by)
     provider: str | None = attrs.field(default=None, kw_only=True, validator=optional_text)
+    joined: FrozenMap[str, dt.date] = attrs.field(
+        factory=FrozenMap, kw_only=True, converter=_joined
+    )
+    left: FrozenMap[str, dt.date] = attrs.field(factory=FrozenMap, kw_only=True, converter=_left)
+    history: tuple[Extension, ...] = attrs.field(default=(), kw_only=True, converter=_extensions)
+    term: Term | None = attrs.field(default=None, kw_only=True, validator=_optional_term)
+    note: str = attrs.field(default="", kw_only=True)
+    assumed: FrozenMap[str, str] = attrs.field(
+        factory=FrozenMap, kw_only=True, converter=_assumed, validator=_assumed_fields
+    )
 
     def __attrs_post_init__(self) -> None:
+        for field in ("joined", "left"):
+            for code in getattr(self, field):
+                if code not in self.parties:
+                    what = f"one of the parties {list(self.parties)}"
+                    raise InvalidValue(expected(field, what, code))
+        for code, day in self.left.items():
+            if code in self.joined and day < self.joined[code]:
+                what = f"a date on or after it joined ({self.joined[code].isoformat()})"
+                raise InvalidValue(expected(f"left.{code}", what, day))
+        _check_history(self.history, self.end)
         if not self.parties or len(set(self.parties)) != len(self.parties):
             raise InvalidValue(
                 expected("parties", "at least one authority code, no repeats", self.parties)
@@ -143,6 +212,26 @@ class ServiceArrangement:
         started = self.start is None or self.start <= date
         ended = self.end is not None and self.end < date
         return started and not ended
+
+    def parties_on(self, date: dt.date) -> tuple[str, ...]:
+        """The parties on ``date``: those that had joined and not yet left.
+
+        Examples:
+            >>> sias = ServiceArrangement("sias", "Internal audit", ["HCC", "NHDC", "DBC"],
+            ...                           joined={"DBC": dt.date(2011, 3, 1)})
+            >>> sias.parties_on(dt.date(2011, 1, 1))
+            ('HCC', 'NHDC')
+        """
+        return tuple(
+            p
+            for p in self.parties
+            if (p not in self.joined or self.joined[p] <= date)
+            and (p not in self.left or date <= self.left[p])
+        )
+
+    def end_on(self, *, as_of: dt.date) -> dt.date | None:
+        """The end as it was known on ``as_of`` (before later extensions were decided)."""
+        return _end_as_of(self.history, self.end, as_of)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1575,6 +1575,12 @@ def who_acts(
         raise UnknownId(expected("post.holder", "the id of a known officer", post.holder))
     if on is not None and (not isinstance(on, dt.date) or isinstance(on, dt.datetime)):
         raise InvalidValue(expected("on", "a datetime.date", on))
+    if on is not None and not post.active_on(on):
+        raise InvalidValue(
+            f"on: {post.title} did not exist on {_day(on)} (it runs "
+            f"{'from ' + _day(post.start) if post.start else 'from an unrecorded start'}"
+            f"{' to ' + _day(post.end) if post.end else ''})"
+        )
     relevant = tuple(
         c
         for c in listed

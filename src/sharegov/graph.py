@@ -43,7 +43,7 @@ from sharegov._optional import require
 from sharegov._words import plural
 from sharegov.concordat import ArrangementKind, ServiceArrangement
 from sharegov.errors import InvalidValue, UnknownId, expected
-from sharegov.parties import Authority, _identifier, _text
+from sharegov.parties import Authority, Body, assumed_lines
 
 __all__ = [
     "AreaPicture",
@@ -69,23 +69,9 @@ KIND_COLOURS: Mapping[ArrangementKind, str] = {
 }
 
 
-@attrs.frozen
-class ExternalBody:
-    """A body that is not a party but funds or provides arrangements.
-
-    Args:
-        id: Identifier, unique among the graph's authorities, arrangements and bodies.
-        name: e.g. ``"West Midlands Regional Improvement and Efficiency Partnership"``.
-        kind: Free text: ``"improvement partnership"``, ``"contractor"``, ``"university"``.
-
-    Examples:
-        >>> ExternalBody("serco", "Serco", kind="contractor").kind
-        'contractor'
-    """
-
-    id: str = attrs.field(validator=_identifier)
-    name: str = attrs.field(validator=_text)
-    kind: str = attrs.field(default="external body", kw_only=True, validator=_text)
+#: A body that is not a council but is party to, funds or provides arrangements; the same
+#: class as :class:`sharegov.parties.Body`, kept here under its older name.
+ExternalBody = Body
 
 
 def _keyed(value: Any, field: str, cls: type[Any], key: str) -> FrozenMap[str, Any]:
@@ -113,8 +99,8 @@ def _by_id(value: Any) -> FrozenMap[str, ServiceArrangement]:
     return _keyed(value, "arrangements", ServiceArrangement, "id")
 
 
-def _bodies_by_id(value: Any) -> FrozenMap[str, ExternalBody]:
-    return _keyed(value, "external_bodies", ExternalBody, "id")
+def _bodies_by_id(value: Any) -> FrozenMap[str, Body]:
+    return _keyed(value, "external_bodies", Body, "id")
 
 
 def _join(words: Sequence[str]) -> str:
@@ -258,8 +244,14 @@ class WithdrawalImpact(_Explains):
         dependents: Other arrangements that depend, directly or through others, on an
             arrangement dissolved or losing its host or lead, each with the arrangements it
             depends on directly that are themselves broken or at risk.
-        isolated: Councils left with no partner at all.
+        isolated: Councils (and bodies) left with no partner at all.
         names: Display names of the councils mentioned; services: service names.
+        assumed: Arrangement id to its assumed facts (not in the source papers), a line
+            each, for those mentioned.
+
+    Every arrangement mentioned is in exactly one of dissolved, lose_host, lose_lead,
+    dependents ("at risk") and :attr:`continuing`; :attr:`affected` counts the first four,
+    and :meth:`explain` gives the same count.
     """
 
     council: str
@@ -271,11 +263,15 @@ class WithdrawalImpact(_Explains):
     isolated: tuple[str, ...]
     names: FrozenMap[str, str] = attrs.field(converter=frozen_map)
     services: FrozenMap[str, str] = attrs.field(converter=frozen_map)
+    assumed: FrozenMap[str, tuple[str, ...]] = attrs.field(
+        factory=FrozenMap, kw_only=True, converter=frozen_map
+    )
 
     @property
     def continuing(self) -> tuple[str, ...]:
-        """The council's arrangements that carry on without it, with host and lead intact."""
-        broken = {*self.dissolved, *self.lose_host, *self.lose_lead}
+        """The council's arrangements that carry on without it, with host and lead intact
+        and nothing they depend on broken (an arrangement at risk does not continue)."""
+        broken = {*self.dissolved, *self.lose_host, *self.lose_lead, *self.dependents}
         return tuple(a for a in self.arrangements if a not in broken)
 
     @property
@@ -289,11 +285,20 @@ class WithdrawalImpact(_Explains):
         n = len(self.arrangements)
         if not n:
             return f"{name} is party to no arrangement: its withdrawal changes nothing."
-        hit = len({*self.dissolved, *self.lose_host, *self.lose_lead})
-        lines = [
-            f"If {name} withdraws, {hit} of its {plural(n, 'arrangement')} "
-            f"{'is' if hit == 1 else 'are'} affected:"
-        ]
+        total = self.affected
+        own = len(set(self.arrangements) - set(self.continuing))
+        others = total - own
+        if others:
+            lines = [
+                f"If {name} withdraws, {plural(total, 'arrangement')} "
+                f"{'is' if total == 1 else 'are'} affected: {own} of its {n}, and "
+                f"{others} {'other' if others == 1 else 'others'} through dependencies:"
+            ]
+        else:
+            lines = [
+                f"If {name} withdraws, {own} of its {plural(n, 'arrangement')} "
+                f"{'is' if own == 1 else 'are'} affected:"
+            ]
 
         def names_of(ids: Iterable[str]) -> str:
             return _join(sorted(self.services[i] for i in ids))
@@ -311,6 +316,10 @@ class WithdrawalImpact(_Explains):
         if self.isolated:
             left = _join([self.names[c] for c in self.isolated])
             lines.append(f"  Left without a partner: {left}.")
+        notes = [line for i in sorted(self.assumed) for line in self.assumed[i]]
+        if notes:
+            lines.append("  Assumed, not in the papers:")
+            lines.extend(f"    {line}" for line in notes)
         return "\n".join(lines)
 
 
@@ -470,7 +479,9 @@ class PartnershipGraph:
     Args:
         authorities: :class:`~sharegov.parties.Authority` objects (codes unique).
         arrangements: :class:`~sharegov.concordat.ServiceArrangement` objects (ids unique).
-        external_bodies: :class:`ExternalBody` objects named as funders or providers.
+        external_bodies: :class:`~sharegov.parties.Body` objects (``ExternalBody`` is
+            the same class) named as parties, funders or providers: a university or a
+            regional branch may be a party to an arrangement as a council is.
 
     Raises:
         InvalidValue: A repeated code or id, or an id used for two kinds of node.
@@ -485,12 +496,12 @@ class PartnershipGraph:
         Traceback (most recent call last):
         ...
         sharegov.errors.UnknownId: arrangements.pay.parties: expected codes of authorities \
-in the graph, got 'RBC'
+or ids of bodies in the graph, got 'RBC'
     """
 
     authorities: FrozenMap[str, Authority] = attrs.field(converter=_by_code)
     arrangements: FrozenMap[str, ServiceArrangement] = attrs.field(converter=_by_id)
-    external_bodies: FrozenMap[str, ExternalBody] = attrs.field(
+    external_bodies: FrozenMap[str, Body] = attrs.field(
         default=(), kw_only=True, converter=_bodies_by_id
     )
     _cache: dict[str, Any] = attrs.field(factory=dict, init=False, repr=False, eq=False, hash=False)
@@ -507,8 +518,8 @@ in the graph, got 'RBC'
         for a in self.arrangements.values():
             where = f"arrangements.{a.id}"
             for code in a.parties:
-                if code not in self.authorities:
-                    what = "codes of authorities in the graph"
+                if code not in self.authorities and code not in self.external_bodies:
+                    what = "codes of authorities or ids of bodies in the graph"
                     raise UnknownId(expected(f"{where}.parties", what, code))
             for dep in a.depends_on:
                 if dep not in self.arrangements:
@@ -552,7 +563,7 @@ in the graph, got 'RBC'
                 add_authority(item)
             elif isinstance(item, ServiceArrangement):
                 arrangements.append(item)
-            elif isinstance(item, ExternalBody):
+            elif isinstance(item, Body):
                 bodies.append(item)
             elif hasattr(item, "arrangements"):
                 arrangements.extend(item.arrangements)
@@ -570,7 +581,7 @@ in the graph, got 'RBC'
         table: str | os.PathLike[str] | Any,
         *,
         authorities: Iterable[Authority] | None = None,
-        external_bodies: Iterable[ExternalBody] | None = None,
+        external_bodies: Iterable[Body] | None = None,
     ) -> PartnershipGraph:
         """Build from a table of arrangements: a CSV file or a pandas DataFrame.
 
@@ -607,7 +618,7 @@ in the graph, got 'RBC'
         bodies = {b.id: b for b in (external_bodies or ())}
         for a in arrangements:
             for body in (*a.funded_by, *((a.provider,) if a.provider else ())):
-                bodies.setdefault(body, ExternalBody(body, body))
+                bodies.setdefault(body, Body(body, body))
         return cls(known.values(), arrangements, external_bodies=bodies.values())
 
     def without(self, code: str) -> PartnershipGraph:
@@ -630,12 +641,7 @@ in the graph, got 'RBC'
             if code not in a.parties:
                 kept[a.id] = a
             elif len(a.parties) > 1:
-                kept[a.id] = attrs.evolve(
-                    a,
-                    parties=tuple(p for p in a.parties if p != code),
-                    host=None if a.host == code else a.host,
-                    lead=None if a.lead == code else a.lead,
-                )
+                kept[a.id] = _with_parties(a, tuple(p for p in a.parties if p != code))
         pruned = [
             a
             if all(d in kept for d in a.depends_on)
@@ -646,19 +652,38 @@ in the graph, got 'RBC'
         return PartnershipGraph(others, pruned, external_bodies=self.external_bodies)
 
     def as_of(self, date: dt.date) -> PartnershipGraph:
-        """The graph of arrangements in force on ``date`` (dependencies on others dropped)."""
-        live = {a.id for a in self.arrangements.values() if a.active_on(date)}
+        """The graph of arrangements in force on ``date``: an arrangement that has ended
+        (its last day, after any extension, is before ``date``) or not yet started is left
+        out, and so are parties that had not yet joined or had already left (a host or lead
+        among them too); dependencies on arrangements left out are dropped.
+
+        Examples:
+            >>> import datetime as dt
+            >>> from sharegov.concordat import ServiceArrangement
+            >>> g = PartnershipGraph([Authority("A", "A"), Authority("B", "B")],
+            ...     [ServiceArrangement("x", "X", ["A", "B"], end=dt.date(2010, 3, 31))])
+            >>> [len(g.as_of(dt.date(2010, 3, d)).arrangements) for d in (31, 1)]
+            [1, 1]
+            >>> len(g.as_of(dt.date(2010, 4, 1)).arrangements)
+            0
+        """
+        live: dict[str, ServiceArrangement] = {}
+        for a in self.arrangements.values():
+            parties = a.parties_on(date)
+            if not a.active_on(date) or not parties:
+                continue
+            if parties != a.parties:
+                a = _with_parties(a, parties)
+            live[a.id] = a
         kept = [
-            _with_dependencies(a, [d for d in a.depends_on if d in live])
-            for a in self.arrangements.values()
-            if a.id in live
+            _with_dependencies(a, [d for d in a.depends_on if d in live]) for a in live.values()
         ]
         return attrs.evolve(self, arrangements=kept)
 
     # -- questions --------------------------------------------------------------------
 
     def name(self, code: str) -> str:
-        """Display name of an authority, ``"Redditch Borough Council (RBC)"``."""
+        """Display name of an authority or body, ``"Redditch Borough Council (RBC)"``."""
         return f"{self._authority(code).name} ({code})"
 
     def arrangements_of(self, code: str) -> ArrangementList:
@@ -1098,10 +1123,15 @@ within, 1 crossing its boundary.
 
     # -- internals --------------------------------------------------------------------
 
-    def _authority(self, code: str) -> Authority:
-        if code not in self.authorities:
-            raise UnknownId(expected("council", "the code of an authority in the graph", code))
-        return self.authorities[code]
+    def _authority(self, code: str) -> Authority | Body:
+        """The authority with ``code``, or the body with that id (a party that is not a
+        council may withdraw too)."""
+        if code in self.authorities:
+            return self.authorities[code]
+        if isinstance(code, str) and code in self.external_bodies:
+            return self.external_bodies[code]
+        what = "the code of an authority (or the id of a body) in the graph"
+        raise UnknownId(expected("council", what, code))
 
     def _services(self) -> dict[str, str]:
         return {i: a.service for i, a in self.arrangements.items()}
@@ -1124,7 +1154,7 @@ within, 1 crossing its boundary.
             councils = nx.Graph()
             councils.add_nodes_from(self.authorities)
             for a in self.arrangements.values():
-                ps = a.parties
+                ps = [p for p in a.parties if p in self.authorities]
                 councils.add_edges_from(
                     (ps[i], ps[j]) for i in range(len(ps)) for j in range(i + 1, len(ps))
                 )
@@ -1151,8 +1181,9 @@ class _WithdrawalIndex:
         self.graph = graph
         self.ids = sorted(graph.arrangements)
         self.pos = {ident: n for n, ident in enumerate(self.ids)}
-        self.of: dict[str, list[str]] = {c: [] for c in graph.authorities}
-        partners: dict[str, set[str]] = {c: set() for c in graph.authorities}
+        everyone = [*graph.authorities, *graph.external_bodies]
+        self.of: dict[str, list[str]] = {c: [] for c in everyone}
+        partners: dict[str, set[str]] = {c: set() for c in everyone}
         for ident in self.ids:
             parties = graph.arrangements[ident].parties
             for p in parties:
@@ -1172,8 +1203,9 @@ class _WithdrawalIndex:
             reach[node] = mask
         mapping = condensed.graph["mapping"]
         self.closure = [reach[mapping[ident]] for ident in self.ids]
-        self.names = {c: graph.name(c) for c in graph.authorities}
+        self.names = {c: graph.name(c) for c in everyone}
         self.services = graph._services()
+        self.assumed = _assumed_notes(graph)
 
     def impact(self, code: str) -> WithdrawalImpact:
         arrangements = self.graph.arrangements
@@ -1204,7 +1236,18 @@ class _WithdrawalIndex:
             isolated,
             {c: self.names[c] for c in (code, *isolated)},
             {i: self.services[i] for i in (*mine, *at_risk)},
+            assumed={i: self.assumed[i] for i in (*mine, *at_risk) if i in self.assumed},
         )
+
+
+def _assumed_notes(graph: PartnershipGraph) -> dict[str, tuple[str, ...]]:
+    """Arrangement id to its assumed facts, one line each (for explanations)."""
+    notes = {}
+    for ident, a in graph.arrangements.items():
+        lines = assumed_lines(a, a.service)
+        if lines:
+            notes[ident] = tuple(lines)
+    return notes
 
 
 def _bits(mask: int, ids: Sequence[str]) -> list[str]:
@@ -1244,14 +1287,16 @@ def _recompute_withdrawal(graph: PartnershipGraph, code: str) -> WithdrawalImpac
     }
 
     def partner_sets(g: PartnershipGraph) -> dict[str, set[str]]:
-        sets: dict[str, set[str]] = {c: set() for c in g.authorities}
+        sets: dict[str, set[str]] = {c: set() for c in (*g.authorities, *g.external_bodies)}
         for a in g.arrangements.values():
             for p in a.parties:
                 sets[p].update(q for q in a.parties if q != p)
         return sets
 
     before_sets, after_sets = partner_sets(graph), partner_sets(after)
-    isolated = tuple(sorted(c for c in after.authorities if before_sets[c] and not after_sets[c]))
+    isolated = tuple(
+        sorted(c for c in after_sets if c != code and before_sets[c] and not after_sets[c])
+    )
     return WithdrawalImpact(
         code,
         tuple(mine),
@@ -1262,6 +1307,11 @@ def _recompute_withdrawal(graph: PartnershipGraph, code: str) -> WithdrawalImpac
         isolated,
         {c: graph.name(c) for c in (code, *isolated)},
         {i: graph.arrangements[i].service for i in (*mine, *at_risk)},
+        assumed={
+            i: tuple(lines)
+            for i in (*mine, *at_risk)
+            if (lines := assumed_lines(graph.arrangements[i], graph.arrangements[i].service))
+        },
     )
 
 
@@ -1366,7 +1416,29 @@ def _any(value: Any) -> Any:
 
 
 def _with_dependencies(a: ServiceArrangement, depends_on: list[str]) -> ServiceArrangement:
-    return attrs.evolve(a, depends_on=_any(tuple(depends_on)))
+    return _evolved(a, depends_on=_any(tuple(depends_on)))
+
+
+def _with_parties(a: ServiceArrangement, parties: tuple[str, ...]) -> ServiceArrangement:
+    """``a`` with only ``parties``: a host or lead among the others is dropped, and so are
+    their joining and leaving dates."""
+    return _evolved(
+        a,
+        parties=parties,
+        host=a.host if a.host in parties else None,
+        lead=a.lead if a.lead in parties else None,
+        joined={p: d for p, d in a.joined.items() if p in parties},
+        left={p: d for p, d in a.left.items() if p in parties},
+    )
+
+
+def _evolved(a: ServiceArrangement, **changes: Any) -> ServiceArrangement:
+    """``attrs.evolve`` that also drops the assumed note of a fact no longer there (a host
+    who left) or changed (what was assumed of the old value is not said of the new)."""
+    assumed = {
+        k: v for k, v in a.assumed.items() if k not in changes or changes[k] == getattr(a, k)
+    }
+    return attrs.evolve(a, **changes, assumed=assumed)
 
 
 def _graphml_value(value: Any) -> Any:

@@ -44,6 +44,13 @@ from dateutil.relativedelta import relativedelta
 from sharegov._frozen import FrozenMap
 from sharegov._optional import require
 from sharegov._validate import instances
+from sharegov.agreements import (
+    ExitStrategy,
+    ScrutinyArrangement,
+    Secondment,
+    ServiceLevelAgreement,
+    StatutoryDuty,
+)
 from sharegov.boards import (
     STATUTORY_MAJORITY,
     Board,
@@ -97,7 +104,7 @@ from sharegov.io._guard import (
 from sharegov.io.schema import _hints
 from sharegov.meetings import Meeting, MeetingPlan, _keyed
 from sharegov.money import FinancialYear, Money, MoneyRange
-from sharegov.parties import Authority, Member
+from sharegov.parties import Authority, Body, Member, Officer, Post, assumed_lines
 from sharegov.rules import (
     AllOf,
     AnyOf,
@@ -182,6 +189,53 @@ def _meeting_plans(value: Any) -> tuple[MeetingPlan, ...]:
     return instances(value, MeetingPlan, "meeting_plans")
 
 
+def _bodies(value: Any) -> tuple[Body, ...]:
+    return instances(value, Body, "bodies")
+
+
+def _officers(value: Any) -> tuple[Officer, ...]:
+    return instances(value, Officer, "officers")
+
+
+def _posts(value: Any) -> tuple[Post, ...]:
+    return instances(value, Post, "posts")
+
+
+def _secondments(value: Any) -> tuple[Secondment, ...]:
+    return instances(value, Secondment, "secondments")
+
+
+def _service_levels(value: Any) -> tuple[ServiceLevelAgreement, ...]:
+    return instances(value, ServiceLevelAgreement, "service_levels")
+
+
+def _exit_strategies(value: Any) -> tuple[ExitStrategy, ...]:
+    return instances(value, ExitStrategy, "exit_strategies")
+
+
+def _scrutiny(value: Any) -> tuple[ScrutinyArrangement, ...]:
+    return instances(value, ScrutinyArrangement, "scrutiny")
+
+
+def _statutory_duties(value: Any) -> tuple[StatutoryDuty, ...]:
+    return instances(value, StatutoryDuty, "statutory_duties")
+
+
+_PARTIES_A: dict[str, type[Any]] = {
+    "bodies": Body,
+    "officers": Officer,
+    "posts": Post,
+    "secondments": Secondment,
+    "service_levels": ServiceLevelAgreement,
+    "exit_strategies": ExitStrategy,
+    "scrutiny": ScrutinyArrangement,
+    "statutory_duties": StatutoryDuty,
+}
+"""Top-level lists of parties that are not councils, officers and posts, and the agreements
+between the parties, each of one class, in the order files hold them (after
+``arrangements``); each names authorities, bodies, officers, posts and arrangements by id."""
+
+
 def _boards(value: Any) -> FrozenMap[str, Board]:
     if not isinstance(value, Mapping):
         raise InvalidValue(expected("boards", "a mapping of board id to Board", value))
@@ -212,6 +266,16 @@ class Arrangement:
         meeting_plans: Boards' recurring meetings.
         meetings: Records of meetings held.
         description: Free text.
+        bodies: Parties that are not councils (universities, contractors, regional
+            bodies, improvement partnerships), by id; arrangements name them as parties,
+            funders or providers.
+        officers: Officers, each with an employer (an authority or body).
+        posts: Posts (shared or not), with their statutory roles and holders.
+        secondments: Staff employed by one party and seconded to another.
+        service_levels: Service level agreements.
+        exit_strategies: Exit strategies and termination terms.
+        scrutiny: Scrutiny arrangements (a joint scrutiny body, call-in).
+        statutory_duties: Which authority keeps each statutory duty.
 
     Raises:
         InvalidValue: Duplicate authority codes, or a board, arrangement, scheme or
@@ -256,6 +320,25 @@ class Arrangement:
     )
     meetings: tuple[Meeting, ...] = attrs.field(default=(), kw_only=True, converter=_meetings)
     description: str = attrs.field(default="", kw_only=True)
+    # Part A of issue 14: bodies, officers, posts and agreements.
+    bodies: tuple[Body, ...] = attrs.field(default=(), kw_only=True, converter=_bodies)
+    officers: tuple[Officer, ...] = attrs.field(default=(), kw_only=True, converter=_officers)
+    posts: tuple[Post, ...] = attrs.field(default=(), kw_only=True, converter=_posts)
+    secondments: tuple[Secondment, ...] = attrs.field(
+        default=(), kw_only=True, converter=_secondments
+    )
+    service_levels: tuple[ServiceLevelAgreement, ...] = attrs.field(
+        default=(), kw_only=True, converter=_service_levels
+    )
+    exit_strategies: tuple[ExitStrategy, ...] = attrs.field(
+        default=(), kw_only=True, converter=_exit_strategies
+    )
+    scrutiny: tuple[ScrutinyArrangement, ...] = attrs.field(
+        default=(), kw_only=True, converter=_scrutiny
+    )
+    statutory_duties: tuple[StatutoryDuty, ...] = attrs.field(
+        default=(), kw_only=True, converter=_statutory_duties
+    )
 
     def __attrs_post_init__(self) -> None:
         codes = [a.code for a in self.authorities]
@@ -275,11 +358,16 @@ class Arrangement:
                             authority.code,
                         )
                     )
+        parties = [*codes, *(b.id for b in self.bodies)]
         for i, arrangement in enumerate(self.arrangements):
             for code in arrangement.parties:
-                if code not in known:
+                if code not in parties:
                     raise InvalidValue(
-                        expected(f"arrangements[{i}].parties", f"one of {codes}", code)
+                        expected(
+                            f"arrangements[{i}].parties",
+                            f"one of the authorities and bodies {parties}",
+                            code,
+                        )
                     )
         for code in self.costs.parties if self.costs is not None else ():
             if code not in known:
@@ -658,6 +746,27 @@ def _converter() -> Any:
         return scheme
 
     conv.register_unstructure_hook(DelegationScheme, scheme_out_hook)
+
+    # relativedelta warns when compared with None, as the generated code compares each
+    # field with its default: an exit strategy's notice is written by hand.
+    exit_out = cattrs.gen.make_dict_unstructure_fn(
+        ExitStrategy,
+        conv,
+        _cattrs_omit_if_default=True,
+        notice=cattrs.gen.override(omit=True),
+    )
+
+    def exit_out_hook(strategy: ExitStrategy) -> dict[str, Any]:
+        out: dict[str, Any] = exit_out(strategy)
+        if strategy.notice is not None:
+            out = {
+                "arrangement": out.pop("arrangement"),
+                "notice": _period_out(strategy.notice),
+                **out,
+            }
+        return out
+
+    conv.register_unstructure_hook(ExitStrategy, exit_out_hook)
     conv.register_structure_hook(DelegationScheme, scheme_in_hook)
 
     def is_frozen_map(t: Any) -> bool:
@@ -868,6 +977,10 @@ def to_data(arrangement: Arrangement) -> dict[str, Any]:
         out["boards"] = boards
     if arrangement.arrangements:
         out["arrangements"] = [conv.unstructure(a) for a in arrangement.arrangements]
+    for name in _PARTIES_A:
+        values = getattr(arrangement, name)
+        if values:
+            out[name] = [conv.unstructure(v) for v in values]
     if arrangement.phases:
         out["phases"] = [conv.unstructure(p) for p in arrangement.phases]
     if arrangement.deadlines:
@@ -988,6 +1101,19 @@ def from_data(data: Any, *, source: str = "<data>", _checked: bool = False) -> A
         )
         if arrangement is not None:
             arrangements.append(arrangement)
+    parts_a: dict[str, list[Any]] = {
+        name: [
+            value
+            for i, item in enumerate(data.get(name, []))
+            if (
+                value := _build(
+                    problems, f"{name}[{i}]", lambda item=item, cls=cls: conv.structure(item, cls)
+                )
+            )
+            is not None
+        ]
+        for name, cls in _PARTIES_A.items()
+    }
     phases = [
         p
         for i, item in enumerate(data.get("phases", []))
@@ -1040,6 +1166,7 @@ def from_data(data: Any, *, source: str = "<data>", _checked: bool = False) -> A
             costs=costs,
             concordat=concordat,
             **lists,
+            **parts_a,
             description=data.get("description", ""),
         ),
     )
@@ -1082,13 +1209,219 @@ def _references(arrangement: Arrangement) -> list[str]:
         problems.extend(_deadline_dates(deadline, f"deadlines[{i}]"))
     if arrangement.costs is not None:
         problems.extend(_split_parties(arrangement.costs))
+    problems.extend(_references_a(arrangement))
     return problems
 
 
+def _references_a(arrangement: Arrangement) -> list[str]:
+    """Cross-references of bodies, officers, posts, arrangements and agreements: every id
+    any command follows resolves, so that ``graph`` and ``who-acts`` work on a file that
+    loads. Each problem names the path inside the file."""
+    problems: list[str] = []
+    councils = [a.code for a in arrangement.authorities]
+    bodies = [b.id for b in arrangement.bodies]
+    parties = [*councils, *bodies]
+    arrangements = {a.id: a for a in arrangement.arrangements}
+    officers = [o.id for o in arrangement.officers]
+    posts = [p.id for p in arrangement.posts]
+
+    # Each list's set, built once (the list is kept, so its id is never reused).
+    sets: dict[int, tuple[list[str], frozenset[str]]] = {}
+
+    def need(path: str, value: Any, among: list[str], what: str) -> None:
+        # Membership in a set (linear over a large file), and at most 10 names shown.
+        if id(among) not in sets:
+            sets[id(among)] = (among, frozenset(among))
+        known = sets[id(among)][1]
+        if value is not None and value not in known:
+            shown = repr(among[:10])[:-1] + ", ...]" if len(among) > 10 else repr(among)
+            problems.append(expected(path, f"{what} {shown}", value))
+
+    for field, ids in (("bodies", bodies), ("officers", officers), ("posts", posts)):
+        seen: dict[str, int] = {}
+        for i, ident in enumerate(ids):
+            if ident in seen:
+                problems.append(
+                    f"{field}[{i}].id: {ident!r} is given twice (also {field}[{seen[ident]}])"
+                )
+            seen.setdefault(ident, i)
+    council_set, body_set = frozenset(councils), frozenset(bodies)
+    for i, body in enumerate(arrangement.bodies):
+        if body.id in council_set:
+            what = "an id not used by an authority"
+            problems.append(expected(f"bodies[{i}].id", what, body.id))
+    for i, a in enumerate(arrangement.arrangements):
+        where = f"arrangements[{i}]"
+        for j, dep in enumerate(a.depends_on):
+            need(f"{where}.depends_on[{j}]", dep, list(arrangements), "one of the arrangements")
+        for j, funder in enumerate(a.funded_by):
+            need(f"{where}.funded_by[{j}]", funder, bodies, "one of the bodies")
+        need(f"{where}.provider", a.provider, bodies, "one of the bodies")
+        if a.id in council_set or a.id in body_set:
+            what = "an id not used by an authority or body"
+            problems.append(expected(f"{where}.id", what, a.id))
+    for i, officer in enumerate(arrangement.officers):
+        need(f"officers[{i}].employer", officer.employer, parties, "one of the employers")
+    for i, post in enumerate(arrangement.posts):
+        for j, code in enumerate(post.authorities):
+            need(f"posts[{i}].authorities[{j}]", code, parties, "one of the authorities and bodies")
+        need(f"posts[{i}].holder", post.holder, officers, "one of the officers")
+        need(f"posts[{i}].employer", post.employer, parties, "one of the authorities and bodies")
+    if arrangement.posts or arrangement.officers:
+        # who-acts follows these: with officers listed, every id a scheme names resolves.
+        for i, scheme in enumerate(arrangement.delegation_schemes):
+            for name in ("monitoring_officer", "alternate"):
+                need(
+                    f"delegation_schemes[{i}].{name}",
+                    getattr(scheme, name),
+                    officers,
+                    "one of the officers",
+                )
+            for who, deputy in scheme.deputies.items():
+                need(f"delegation_schemes[{i}].deputies", who, officers, "one of the officers")
+                need(
+                    f"delegation_schemes[{i}].deputies.{who}",
+                    deputy,
+                    officers,
+                    "one of the officers",
+                )
+            for j, fallback in enumerate(scheme.fallbacks):
+                need(
+                    f"delegation_schemes[{i}].fallbacks[{j}]",
+                    fallback,
+                    officers,
+                    "one of the officers",
+                )
+        for i, conflict in enumerate(arrangement.officer_conflicts):
+            need(
+                f"officer_conflicts[{i}].officer", conflict.officer, officers, "one of the officers"
+            )
+    schemes: dict[str, int] = {}
+    for i, scheme in enumerate(arrangement.delegation_schemes):
+        if scheme.authority in schemes:
+            problems.append(
+                f"delegation_schemes[{i}].authority: {scheme.authority!r} has a scheme already "
+                f"(delegation_schemes[{schemes[scheme.authority]}]); give one per authority"
+            )
+        schemes.setdefault(scheme.authority, i)
+    for i, conflict in enumerate(arrangement.officer_conflicts):
+        for j, code in enumerate(conflict.authorities):
+            need(
+                f"officer_conflicts[{i}].authorities[{j}]", code, councils, "one of the authorities"
+            )
+    for i, s in enumerate(arrangement.secondments):
+        where = f"secondments[{i}]"
+        need(f"{where}.officer", s.officer, officers, "one of the officers")
+        need(f"{where}.employer", s.employer, parties, "one of the authorities and bodies")
+        need(f"{where}.host", s.host, parties, "one of the authorities and bodies")
+        need(f"{where}.arrangement", s.arrangement, list(arrangements), "one of the arrangements")
+        need(f"{where}.post", s.post, posts, "one of the posts")
+    for i, sla in enumerate(arrangement.service_levels):
+        where = f"service_levels[{i}]"
+        need(f"{where}.arrangement", sla.arrangement, list(arrangements), "one of the arrangements")
+        among = (
+            list(arrangements[sla.arrangement].parties)
+            if sla.arrangement in arrangements
+            else parties
+        )
+        for j, code in enumerate(sla.parties):
+            need(f"{where}.parties[{j}]", code, among, "one of the arrangement's parties")
+    for i, exit in enumerate(arrangement.exit_strategies):
+        where = f"exit_strategies[{i}]"
+        need(
+            f"{where}.arrangement", exit.arrangement, list(arrangements), "one of the arrangements"
+        )
+        if exit.exit_costs is not None and exit.arrangement in arrangements:
+            among = list(arrangements[exit.arrangement].parties)
+            problems.extend(_split_names(exit.exit_costs, f"{where}.exit_costs", among))
+    for i, scrutiny in enumerate(arrangement.scrutiny):
+        for j, ident in enumerate(scrutiny.arrangements):
+            need(
+                f"scrutiny[{i}].arrangements[{j}]",
+                ident,
+                list(arrangements),
+                "one of the arrangements",
+            )
+    for i, duty in enumerate(arrangement.statutory_duties):
+        where = f"statutory_duties[{i}]"
+        need(f"{where}.authority", duty.authority, councils, "one of the authorities")
+        need(f"{where}.post", duty.post, posts, "one of the posts")
+        for j, ident in enumerate(duty.arrangements):
+            need(f"{where}.arrangements[{j}]", ident, list(arrangements), "one of the arrangements")
+    members = {
+        m.id
+        for board in arrangement.boards.values()
+        for m in (*board.members, *(ms.member for ms in board.memberships))
+    }
+    for i, dispensation in enumerate(arrangement.dispensations):
+        if dispensation.member not in members:
+            what = f"a member of a board in the file {sorted(members)}"
+            problems.append(expected(f"dispensations[{i}].member", what, dispensation.member))
+    return problems
+
+
+def _split_names(rule: Any, path: str, parties: list[str]) -> list[str]:
+    """Every party a split rule names is among ``parties``."""
+    problems: list[str] = []
+    for name in ("by", "of", "usage", "limits"):
+        table = getattr(rule, name, None)
+        if isinstance(table, Mapping):
+            for code in table:
+                if code not in parties:
+                    problems.append(
+                        expected(f"{path}.{name}", f"one of the parties {parties}", code)
+                    )
+    for name in ("lead", "host"):
+        code = getattr(rule, name, None)
+        if isinstance(code, str) and code not in parties:
+            problems.append(expected(f"{path}.{name}", f"one of the parties {parties}", code))
+    for name in ("agreed", "rule"):
+        inner = getattr(rule, name, None)
+        if isinstance(inner, SplitRule):
+            problems.extend(_split_names(inner, f"{path}.{name}", parties))
+    if isinstance(rule, Mix):
+        for i, (_, part) in enumerate(rule.parts):
+            problems.extend(_split_names(part, f"{path}.parts[{i}].rule", parties))
+    return problems
+
+
+def assumed_facts(arrangement: Arrangement) -> list[str]:
+    """Every fact the file marks ``assumed``, one line each with its path and note, so that
+    ``sharegov check`` shows them as assumed, never as minuted."""
+    lines: list[str] = []
+    for name in ("arrangements", *_PARTIES_A):
+        for i, item in enumerate(getattr(arrangement, name)):
+            lines.extend(assumed_lines(item, f"{name}[{i}]"))
+            for j, indicator in enumerate(getattr(item, "indicators", ())):
+                lines.extend(assumed_lines(indicator, f"{name}[{i}].indicators[{j}]"))
+    return lines
+
+
+def unapplied_dispensations(arrangement: Arrangement) -> list[str]:
+    """Declarations at meetings that a top-level dispensation covers (same member, a matter
+    in scope, in force that day) but that the meeting does not apply: the meeting is decided
+    with only its own ``dispensations``, so ``sharegov check`` notes each, to be added there
+    or left out on purpose."""
+    lines: list[str] = []
+    for i, meeting in enumerate(arrangement.meetings):
+        for j, declaration in enumerate(meeting.declarations):
+            for k, dispensation in enumerate(arrangement.dispensations):
+                if dispensation.covers(declaration, meeting.date) and (
+                    dispensation not in meeting.dispensations
+                ):
+                    lines.append(
+                        f"meetings[{i}].declarations[{j}]: dispensations[{k}] covers this "
+                        f"declaration on {meeting.date.isoformat()}, but the meeting does not "
+                        "apply it (list it in the meeting's dispensations)"
+                    )
+    return lines
+
+
 def unlisted_employers(arrangement: Arrangement) -> list[str]:
-    """Officers whose employer is not an authority in the file (a partnership body, say):
-    allowed, as no command needs the employer, but ``sharegov check`` notes each."""
-    codes = {a.code for a in arrangement.authorities}
+    """Officers at meetings whose employer is neither an authority nor a body in the file:
+    allowed, as no command needs a meeting officer's employer, but ``sharegov check`` notes
+    each (officers listed under ``officers`` must name a listed employer)."""
+    codes = {a.code for a in arrangement.authorities} | {b.id for b in arrangement.bodies}
     return [
         f"meetings[{i}].officers[{j}].employer: {officer.employer!r} is not an authority "
         "listed in the file"

@@ -28,6 +28,13 @@ from dateutil.relativedelta import relativedelta
 
 from sharegov._frozen import FrozenMap
 from sharegov._optional import require
+from sharegov.agreements import (
+    ExitStrategy,
+    ScrutinyArrangement,
+    Secondment,
+    ServiceLevelAgreement,
+    StatutoryDuty,
+)
 from sharegov.boards import Board, ElectedChair, FixedChair, HostLeaderChairs, Membership
 from sharegov.concordat import _VERSIONED, Concordat, ServiceArrangement, Variation
 from sharegov.conflicts import (
@@ -40,7 +47,7 @@ from sharegov.conflicts import (
 from sharegov.costs import CostPlan, SplitRule
 from sharegov.meetings import Meeting, MeetingPlan
 from sharegov.money import FinancialYear, Money, MoneyRange
-from sharegov.parties import Authority, Member
+from sharegov.parties import Authority, Body, Member, Officer, Post
 from sharegov.rules import (
     AllOf,
     AnyOf,
@@ -409,6 +416,20 @@ def generate() -> dict[str, Any]:
             "authorities": {"type": "array", "items": authority},
             "boards": {"type": "object", "additionalProperties": {"$ref": "#/$defs/board"}},
             "arrangements": {"type": "array", "items": _object(ServiceArrangement)},
+            # Part A of issue 14: bodies, officers, posts and agreements.
+            **{
+                name: {"type": "array", "items": _object(cls)}
+                for name, cls in (
+                    ("bodies", Body),
+                    ("officers", Officer),
+                    ("posts", Post),
+                    ("secondments", Secondment),
+                    ("service_levels", ServiceLevelAgreement),
+                    ("exit_strategies", ExitStrategy),
+                    ("scrutiny", ScrutinyArrangement),
+                    ("statutory_duties", StatutoryDuty),
+                )
+            },
             "phases": {"type": "array", "items": _object(Phase)},
             "deadlines": {"type": "array", "items": _object(Deadline)},
             "costs": _object(CostPlan),

@@ -1,0 +1,114 @@
+"""The partnership graph of an arrangement file, and its answers as JSON-ready data.
+
+:func:`graph_of` builds the :class:`~sharegov.graph.PartnershipGraph` of an
+:class:`~sharegov.io.files.Arrangement` (its authorities, bodies and arrangements), as
+``sharegov graph`` does; :func:`graph_json` gives the nodes, edges and withdrawal impacts
+as plain data (what ``sharegov graph --json`` prints).
+
+Examples:
+    >>> from sharegov.io import load
+    >>> from sharegov.io.graphs import graph_json, graph_of
+    >>> data = graph_json(graph_of(load("examples/bromsgrove_redditch.toml")), withdraw="RBC")
+    >>> sorted(data)
+    ['arrangements_in_force', 'as_of', 'edges', 'explanation', 'impacts', 'nodes']
+    >>> impact = data["impacts"][0]
+    >>> impact["council"], impact["affected"] == len(impact["dissolved"]) + len(
+    ...     impact["lose_host"]) + len(impact["lose_lead"]) + len(impact["at_risk"])
+    ('RBC', True)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sharegov.graph import PartnershipGraph, WithdrawalImpact
+
+__all__ = ["graph_json", "graph_of", "impact_json"]
+
+
+def graph_of(arrangement: Any, *, as_of: dt.date | None = None) -> PartnershipGraph:
+    """The partnership graph of an arrangement file: its authorities, its bodies (parties,
+    funders and providers that are not councils) and its service arrangements; with
+    ``as_of``, only what is in force that day (see :meth:`PartnershipGraph.as_of`)."""
+    graph = PartnershipGraph(
+        arrangement.authorities,
+        arrangement.arrangements,
+        external_bodies=arrangement.bodies,
+    )
+    return graph if as_of is None else graph.as_of(as_of)
+
+
+def impact_json(impact: WithdrawalImpact) -> dict[str, Any]:
+    """One withdrawal impact as plain data; every arrangement is in exactly one of
+    ``dissolved``, ``lose_host``, ``lose_lead``, ``at_risk`` and ``continuing``, and
+    ``affected`` counts the first four (the count the explanation gives)."""
+    return {
+        "council": impact.council,
+        "name": impact.names[impact.council],
+        "arrangements": list(impact.arrangements),
+        "dissolved": list(impact.dissolved),
+        "lose_host": list(impact.lose_host),
+        "lose_lead": list(impact.lose_lead),
+        "at_risk": {ident: list(via) for ident, via in impact.dependents.items()},
+        "continuing": list(impact.continuing),
+        "isolated": list(impact.isolated),
+        "affected": impact.affected,
+        "assumed": {ident: list(lines) for ident, lines in impact.assumed.items()},
+        "explanation": impact.explain(),
+    }
+
+
+def graph_json(
+    graph: PartnershipGraph, *, withdraw: str | None = None, as_of: dt.date | None = None
+) -> dict[str, Any]:
+    """The graph's nodes and edges, and withdrawal impacts, as plain data.
+
+    Args:
+        graph: The graph (already cut to ``as_of``, if one was asked for).
+        withdraw: The one council (or body) whose withdrawal to report; ``None`` reports
+            every authority's, as :meth:`PartnershipGraph.withdrawal_table` does.
+        as_of: The date the graph was cut to, recorded in the output.
+
+    Raises:
+        UnknownId: ``withdraw`` is not in the graph.
+    """
+    nodes: list[dict[str, Any]] = []
+    for code, authority in graph.authorities.items():
+        nodes.append({"id": code, "type": "authority", "name": authority.name})
+    for ident, body in graph.external_bodies.items():
+        nodes.append({"id": ident, "type": "body", "name": body.name, "kind": body.kind})
+    edges: list[dict[str, str]] = []
+    for ident, a in graph.arrangements.items():
+        node: dict[str, Any] = {
+            "id": ident,
+            "type": "arrangement",
+            "service": a.service,
+            "kind": a.kind.value,
+            "parties": list(a.parties),
+            "host": a.host,
+            "lead": a.lead,
+            "start": None if a.start is None else a.start.isoformat(),
+            "end": None if a.end is None else a.end.isoformat(),
+        }
+        if a.assumed:
+            node["assumed"] = dict(a.assumed)
+        nodes.append(node)
+        edges.extend({"source": p, "target": ident, "relation": "party"} for p in a.parties)
+        for relation, who in (("hosts", a.host), ("leads", a.lead), ("provides", a.provider)):
+            if who is not None:
+                edges.append({"source": who, "target": ident, "relation": relation})
+        edges.extend({"source": f, "target": ident, "relation": "funds"} for f in a.funded_by)
+        edges.extend({"source": ident, "target": d, "relation": "depends on"} for d in a.depends_on)
+    if withdraw is not None:
+        impacts = [impact_json(graph.withdrawal_impact(withdraw))]
+    else:
+        impacts = [impact_json(i) for i in graph.withdrawal_table().impacts.values()]
+    return {
+        "as_of": None if as_of is None else as_of.isoformat(),
+        "arrangements_in_force": len(graph.arrangements),
+        "nodes": nodes,
+        "edges": edges,
+        "impacts": impacts,
+        "explanation": graph.explain(),
+    }
