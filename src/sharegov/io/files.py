@@ -71,9 +71,11 @@ from sharegov.costs import (
     HostRecharge,
     LeadPays,
     Mix,
+    Pot,
     Proportional,
     SplitRule,
 )
+from sharegov.decisions import Recommendation
 from sharegov.errors import (
     InvalidValue,
     InvalidVote,
@@ -181,6 +183,23 @@ def _meeting_plans(value: Any) -> tuple[MeetingPlan, ...]:
     return instances(value, MeetingPlan, "meeting_plans")
 
 
+def _cost_plans(value: Any) -> FrozenMap[str, CostPlan]:
+    if not isinstance(value, Mapping):
+        raise InvalidValue(expected("cost_plans", "a mapping of service id to CostPlan", value))
+    for key, plan in value.items():
+        if not isinstance(plan, CostPlan):
+            raise InvalidValue(expected(f"cost_plans.{key}", "a CostPlan", plan))
+    return FrozenMap(value)
+
+
+def _pots(value: Any) -> tuple[Pot, ...]:
+    return instances(value, Pot, "pots")
+
+
+def _recommendations(value: Any) -> tuple[Recommendation, ...]:
+    return instances(value, Recommendation, "recommendations")
+
+
 def _boards(value: Any) -> FrozenMap[str, Board]:
     if not isinstance(value, Mapping):
         raise InvalidValue(expected("boards", "a mapping of board id to Board", value))
@@ -210,6 +229,11 @@ class Arrangement:
         officer_conflicts: Conflicts that stop shared officers acting.
         meeting_plans: Boards' recurring meetings.
         meetings: Records of meetings held.
+        cost_plans: Further cost plans, one per service, by service id (``costs`` is the
+            arrangement's own; ``sharegov split FILE --plan ID`` picks one of these).
+        pots: Sums held to be given out (a capital pot), with their allocations.
+        recommendations: A board's recommendations, each council's (or body's) decision
+            on them; addressed to authorities or boards in the file.
         description: Free text.
 
     Raises:
@@ -254,6 +278,13 @@ class Arrangement:
         default=(), kw_only=True, converter=_meeting_plans
     )
     meetings: tuple[Meeting, ...] = attrs.field(default=(), kw_only=True, converter=_meetings)
+    cost_plans: FrozenMap[str, CostPlan] = attrs.field(
+        factory=FrozenMap, kw_only=True, converter=_cost_plans
+    )
+    pots: tuple[Pot, ...] = attrs.field(default=(), kw_only=True, converter=_pots)
+    recommendations: tuple[Recommendation, ...] = attrs.field(
+        default=(), kw_only=True, converter=_recommendations
+    )
     description: str = attrs.field(default="", kw_only=True)
 
     def __attrs_post_init__(self) -> None:
@@ -283,6 +314,18 @@ class Arrangement:
         for code in self.costs.parties if self.costs is not None else ():
             if code not in known:
                 raise InvalidValue(expected("costs.parties", f"one of {codes}", code))
+        for key, plan in self.cost_plans.items():
+            for code in plan.parties:
+                if code not in known:
+                    raise InvalidValue(
+                        expected(f"cost_plans.{key}.parties", f"one of {codes}", code)
+                    )
+        addressees = [*codes, *self.boards]
+        for i, rec in enumerate(self.recommendations):
+            for code in rec.to:
+                if code not in addressees:
+                    what = f"one of the authorities or boards {addressees}"
+                    raise InvalidValue(expected(f"recommendations[{i}].to", what, code))
         for i, scheme in enumerate(self.delegation_schemes):
             if scheme.authority not in known:
                 raise InvalidValue(
@@ -659,6 +702,21 @@ def _converter() -> Any:
     conv.register_unstructure_hook(DelegationScheme, scheme_out_hook)
     conv.register_structure_hook(DelegationScheme, scheme_in_hook)
 
+    # A recommendation's board outcome is not written: the meeting record holds the vote.
+    skip_outcome = cattrs.gen.override(omit=True)
+    conv.register_unstructure_hook(
+        Recommendation,
+        cattrs.gen.make_dict_unstructure_fn(
+            Recommendation, conv, _cattrs_omit_if_default=True, outcome=skip_outcome
+        ),
+    )
+    conv.register_structure_hook(
+        Recommendation,
+        cattrs.gen.make_dict_structure_fn(
+            Recommendation, conv, _cattrs_forbid_extra_keys=True, outcome=skip_outcome
+        ),
+    )
+
     def is_frozen_map(t: Any) -> bool:
         return (typing.get_origin(t) or t) is FrozenMap
 
@@ -873,6 +931,14 @@ def to_data(arrangement: Arrangement) -> dict[str, Any]:
         out["deadlines"] = [conv.unstructure(d) for d in arrangement.deadlines]
     if arrangement.costs is not None:
         out["costs"] = conv.unstructure(arrangement.costs)
+    if arrangement.cost_plans:
+        out["cost_plans"] = {k: conv.unstructure(v) for k, v in arrangement.cost_plans.items()}
+    if arrangement.pots:
+        out["pots"] = [conv.unstructure(p) for p in arrangement.pots]
+    if arrangement.recommendations:
+        out["recommendations"] = [
+            conv.unstructure(r, Recommendation) for r in arrangement.recommendations
+        ]
     codes = {a.code: a for a in arrangement.authorities}
     with _in_context(codes, arrangement.boards) as local:
         if arrangement.concordat is not None:
@@ -1005,6 +1071,31 @@ def from_data(data: Any, *, source: str = "<data>", _checked: bool = False) -> A
     costs = None
     if "costs" in data:
         costs = _build(problems, "costs", lambda: conv.structure(data["costs"], CostPlan))
+    cost_plans = {}
+    for key, item in data.get("cost_plans", {}).items():
+        plan = _build(
+            problems, f"cost_plans.{key}", lambda item=item: conv.structure(item, CostPlan)
+        )
+        if plan is not None:
+            cost_plans[key] = plan
+    pots = [
+        p
+        for i, item in enumerate(data.get("pots", []))
+        if (p := _build(problems, f"pots[{i}]", lambda item=item: conv.structure(item, Pot)))
+        is not None
+    ]
+    recommendations = [
+        r
+        for i, item in enumerate(data.get("recommendations", []))
+        if (
+            r := _build(
+                problems,
+                f"recommendations[{i}]",
+                lambda item=item: conv.structure(item, Recommendation),
+            )
+        )
+        is not None
+    ]
     with _in_context(by_code, boards, frozenset(broken)) as local:
         concordat = None
         if "concordat" in data:
@@ -1038,6 +1129,9 @@ def from_data(data: Any, *, source: str = "<data>", _checked: bool = False) -> A
             costs=costs,
             concordat=concordat,
             **lists,
+            cost_plans=cost_plans,
+            pots=pots,
+            recommendations=recommendations,
             description=data.get("description", ""),
         ),
     )
@@ -1080,6 +1174,16 @@ def _references(arrangement: Arrangement) -> list[str]:
         problems.extend(_deadline_dates(deadline, f"deadlines[{i}]"))
     if arrangement.costs is not None:
         problems.extend(_split_parties(arrangement.costs))
+    for key, plan in arrangement.cost_plans.items():
+        problems.extend(_split_parties(plan, f"cost_plans.{key}"))
+    for field in ("pots", "recommendations"):
+        seen = {}
+        for i, item in enumerate(getattr(arrangement, field)):
+            if item.id in seen:
+                problems.append(
+                    f"{field}[{i}].id: {item.id!r} is given twice (also {field}[{seen[item.id]}])"
+                )
+            seen.setdefault(item.id, i)
     return problems
 
 
@@ -1106,7 +1210,7 @@ def _deadline_dates(deadline: Deadline, path: str) -> list[str]:
     return []
 
 
-def _split_parties(plan: CostPlan) -> list[str]:
+def _split_parties(plan: CostPlan, where: str = "costs") -> list[str]:
     """Every council a split rule names is a party to the plan."""
     parties = list(plan.parties)
     problems: list[str] = []
@@ -1131,12 +1235,12 @@ def _split_parties(plan: CostPlan) -> list[str]:
             for i, (_, part) in enumerate(rule.parts):
                 walk(part, f"{path}.parts[{i}].rule")
 
-    walk(plan.cost_split, "costs.cost_split")
-    walk(plan.savings_split, "costs.savings_split")
+    walk(plan.cost_split, f"{where}.cost_split")
+    walk(plan.savings_split, f"{where}.savings_split")
     for field in ("items", "savings"):
         for i, entry in enumerate(getattr(plan, field)):
             if getattr(entry, "split", None) is not None:
-                walk(entry.split, f"costs.{field}[{i}].split")
+                walk(entry.split, f"{where}.{field}[{i}].split")
     return problems
 
 

@@ -37,7 +37,8 @@ from sharegov.conflicts import (
     OfficerConflict,
     Register,
 )
-from sharegov.costs import CostPlan, SplitRule
+from sharegov.costs import CostPlan, Pot, SplitRule
+from sharegov.decisions import Recommendation
 from sharegov.meetings import Meeting, MeetingPlan
 from sharegov.money import FinancialYear, Money, MoneyRange
 from sharegov.parties import Authority, Member
@@ -419,6 +420,12 @@ def generate() -> dict[str, Any]:
             "officer_conflicts": {"type": "array", "items": _object(OfficerConflict)},
             "meeting_plans": {"type": "array", "items": _object(MeetingPlan)},
             "meetings": {"type": "array", "items": _meeting()},
+            "cost_plans": {"type": "object", "additionalProperties": _object(CostPlan)},
+            "pots": {"type": "array", "items": _object(Pot)},
+            "recommendations": {
+                "type": "array",
+                "items": _object(Recommendation, skip=("outcome",)),
+            },
         },
         "$defs": {"board": board, **_rule_defs()},
     }
