@@ -139,15 +139,20 @@ def _check(args: argparse.Namespace) -> int:
                 f"appointed now ({filled} of {plural(seats, 'seat')} filled), "
                 "even if all vote in support"
             )
-    if arrangement.costs is not None and (arrangement.costs.items or arrangement.costs.savings):
+    plans = {"costs": arrangement.costs} if arrangement.costs is not None else {}
+    plans.update({f"cost_plans.{k}": v for k, v in arrangement.cost_plans.items()})
+    for where, plan in plans.items():
+        if not (plan.items or plan.savings):
+            continue
         # Building the statement checks the plan end to end (every split sums exactly).
         try:
-            statement = arrangement.costs.statement()
+            statement = plan.statement()
         except SharegovError as exc:
-            problems.append(f"costs: {exc}")
+            problems.append(f"{where}: {exc}")
         else:
             councils = plural(len(statement.parties), "council")
-            notes.append(f"costs: {councils} over {plural(len(statement.years), 'year')}")
+            notes.append(f"{where}: {councils} over {plural(len(statement.years), 'year')}")
+    notes.extend(_assumed(arrangement))
     if args.json:
         _print_json({"file": args.file, "ok": not problems, "problems": problems, "notes": notes})
     else:
@@ -164,6 +169,31 @@ def _check(args: argparse.Namespace) -> int:
             summary = ", ".join(plural(n, one, many) for n, one, many in counts)
             print(f"{args.file}: OK: {summary}")
     return NO if problems else OK
+
+
+def _assumed(arrangement: Any) -> list[str]:
+    """A note for each fact the file marks as assumed (not in the paper), with its path."""
+    found: list[str] = []
+
+    def note(path: str, thing: Any) -> None:
+        if getattr(thing, "assumed", False):
+            found.append(f"{path}: assumed, not in the paper: {thing.note or 'no note given'}")
+
+    plans = {"costs": arrangement.costs} if arrangement.costs is not None else {}
+    plans.update({f"cost_plans.{k}": v for k, v in arrangement.cost_plans.items()})
+    for where, plan in plans.items():
+        for field in ("items", "grants", "savings"):
+            for i, entry in enumerate(getattr(plan, field)):
+                note(f"{where}.{field}[{i}]", entry)
+    for i, pot in enumerate(arrangement.pots):
+        note(f"pots[{i}]", pot)
+        for j, allocation in enumerate(pot.allocations):
+            note(f"pots[{i}].allocations[{j}]", allocation)
+    for i, rec in enumerate(arrangement.recommendations):
+        note(f"recommendations[{i}]", rec)
+        for j, decision in enumerate(rec.decisions):
+            note(f"recommendations[{i}].decisions[{j}]", decision)
+    return found
 
 
 # ---------------------------------------------------------------------------------------------
@@ -190,12 +220,16 @@ def _decide(args: argparse.Namespace) -> int:
         from sharegov.io.results import to_json
 
         document = {**to_json(outcome), "motion": record.motion}
+        if record.substitutions:
+            document["substitutions"] = {k: m.id for k, m in record.substitutions.items()}
         if args.why_not:
             document["why_not"] = _why_not(outcome, args.votes)
         _print_json(document)
     else:
         if record.motion:
             print(f"== {record.motion}")
+        for absent_id, sub in record.substitutions.items():
+            print(f"Substitute: {sub.name} for {board.member(absent_id).name}.")
         print(outcome.explain())
         if args.why_not:
             print(_why_not(outcome, args.votes))
@@ -216,15 +250,58 @@ def _why_not(outcome: Any, source: str) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
-def _plan(path: str) -> Any:
+def _plan(path: str, plan: str | None = None) -> Any:
     arrangement = _load(path)
-    if arrangement.costs is None:
-        raise InvalidValue(expected(f"{path}: costs", "a [costs] section in the file", None))
-    return arrangement.costs
+    plans = dict(arrangement.cost_plans)
+    if plan is not None:
+        if plan not in plans:
+            raise UnknownId(
+                expected(f"{path}: --plan", f"one of the cost plans {list(plans)}", plan)
+            )
+        return plans[plan]
+    if arrangement.costs is not None:
+        return arrangement.costs
+    if len(plans) == 1:
+        return next(iter(plans.values()))
+    if plans:
+        raise InvalidValue(
+            expected(f"{path}: --plan", f"one of the cost plans {list(plans)}", None)
+        )
+    raise InvalidValue(expected(f"{path}: costs", "a [costs] section in the file", None))
+
+
+def _pots(args: argparse.Namespace) -> int:
+    pots = _load(args.file).pots
+    if not pots:
+        raise InvalidValue(expected(f"{args.file}: pots", "a [[pots]] section in the file", None))
+    if args.json:
+        _print_json(
+            [
+                {
+                    "id": pot.id,
+                    "description": pot.description,
+                    "amount": None if pot.amount is None else str(pot.amount),
+                    "allocated": str(pot.allocated),
+                    "remainder": None if pot.remainder is None else str(pot.remainder),
+                    "assumed": pot.assumed,
+                    "allocations": [
+                        {"to": a.to, "amount": str(a.amount), "purpose": a.purpose,
+                         "assumed": a.assumed, "note": a.note}
+                        for a in pot.allocations
+                    ],
+                }
+                for pot in pots
+            ]
+        )  # fmt: skip
+    else:
+        print("\n".join(pot.explain() for pot in pots))
+    return OK
 
 
 def _split(args: argparse.Namespace) -> int:
-    statement = _plan(args.file).statement(years=args.years, assume=args.assume)
+    if args.pots:
+        return _pots(args)
+    statement = _plan(args.file, args.plan).statement(years=args.years, assume=args.assume)
     if args.json:
         _print_json(
             [
@@ -263,7 +340,7 @@ def _simulate(args: argparse.Namespace) -> int:
     _writable(args.csv, "--csv")
     _writable(args.plot, "--plot")
 
-    model = Model.from_plan(_plan(args.file), years=args.years)
+    model = Model.from_plan(_plan(args.file, args.plan), years=args.years)
     result = model.run(args.scenarios, seed=args.seed, progress=_bar if args.progress else None)
     if args.csv:
         result.to_dataframe().to_csv(args.csv)
@@ -339,6 +416,14 @@ def _deadlines(args: argparse.Namespace) -> int:
     as_of = args.as_of or dt.date.today()
     deadlines = [d for p in arrangement.phases for d in p.deadlines]
     deadlines += list(arrangement.deadlines)
+    undated = []
+    for meeting in arrangement.meetings:
+        for action in meeting.actions:
+            deadline = action.deadline(set_on=meeting.date)
+            if deadline is None:
+                undated.append(action)
+            else:
+                deadlines.append(deadline)
     if args.ics:
         from sharegov.io import ical
 
@@ -357,12 +442,60 @@ def _deadlines(args: argparse.Namespace) -> int:
                     }
                     for d in deadlines
                 ],
+                "actions_without_due_date": [
+                    {"number": a.number, "text": a.text, "owner": a.owner} for a in undated
+                ],
             }
         )
     else:
         print(f"Deadlines as of {as_of:%-d %B %Y}:")
         for deadline in deadlines:
             print(deadline.explain(as_of=as_of))
+        if undated:
+            print("Actions with no due date in the minutes:")
+            for action in undated:
+                print(f"  {action.describe()}")
+    return OK
+
+
+# ---------------------------------------------------------------------------------------------
+# decisions
+# ---------------------------------------------------------------------------------------------
+
+
+def _decisions(args: argparse.Namespace) -> int:
+    arrangement = _load(args.file)
+    as_of = args.as_of or dt.date.today()
+    statuses = [r.status(as_of=as_of) for r in arrangement.recommendations]
+    if args.json:
+        _print_json(
+            {
+                "as_of": as_of.isoformat(),
+                "recommendations": [
+                    {
+                        "id": st.recommendation.id,
+                        "text": st.recommendation.text,
+                        "by": st.recommendation.by,
+                        "made_on": st.recommendation.made_on.isoformat(),
+                        "state": st.state.value,
+                        "assumed": st.recommendation.assumed,
+                        "decisions": {
+                            code: None if d is None else {
+                                "resolution": d.resolution.value, "on": d.on.isoformat(),
+                                "body": d.body, "assumed": d.assumed,
+                            }
+                            for code, d in st.latest.items()
+                        },
+                        "explanation": st.explain(),
+                    }
+                    for st in statuses
+                ],
+            }
+        )  # fmt: skip
+    elif not statuses:
+        print(f"{args.file}: no recommendations recorded")
+    else:
+        print("\n".join(st.explain() for st in statuses))
     return OK
 
 
@@ -451,7 +584,7 @@ def _parser() -> argparse.ArgumentParser:
         "--votes",
         required=True,
         help="votes file: votes (or counts, by_authority), present, apologies, absent, "
-        "excluded, unlisted, date, chair, casting, motion",
+        "excluded, unlisted, date, chair, casting, motion, substitutions",
     )
     decide.add_argument(
         "--as-of",
@@ -467,6 +600,10 @@ def _parser() -> argparse.ArgumentParser:
     split = command("split", _split, "each council's pays, receives and net position by year")
     split.add_argument("file", help="arrangement file with a [costs] section")
     split.add_argument("--years", type=_positive, default=5, help="financial years (default 5)")
+    split.add_argument("--plan", metavar="ID", help="which of the file's cost_plans (by id)")
+    split.add_argument(
+        "--pots", action="store_true", help="show the pots and their allocations instead"
+    )
     split.add_argument(
         "--assume", choices=["prudent", "low", "mid", "high"], default="prudent",
         help="which end of each range to take (default prudent)",
@@ -476,6 +613,7 @@ def _parser() -> argparse.ArgumentParser:
     simulate.add_argument("--scenarios", type=_positive, default=10_000, help="default 10,000")
     simulate.add_argument("--seed", type=int, required=True, help="the seed (results reproduce)")
     simulate.add_argument("--years", type=_positive, default=5, help="horizon (default 5)")
+    simulate.add_argument("--plan", metavar="ID", help="which of the file's cost_plans (by id)")
     simulate.add_argument("--csv", help="write per-council quantiles to this CSV file")
     simulate.add_argument("--plot", help="write the distribution plot to this PNG file")
     simulate.add_argument("--progress", action="store_true", help="show a progress bar on stderr")
@@ -483,6 +621,11 @@ def _parser() -> argparse.ArgumentParser:
     deadlines.add_argument("file", help="arrangement file")
     deadlines.add_argument("--as-of", type=_date, help="the date to look from (default today)")
     deadlines.add_argument("--ics", help="also write the deadlines to this iCalendar file")
+    decisions = command(
+        "decisions", _decisions, "recommendations and each council's decision on them, by date"
+    )
+    decisions.add_argument("file", help="arrangement file with [[recommendations]]")
+    decisions.add_argument("--as-of", type=_date, help="the date to look from (default today)")
     power = command("power", _power, "who really decides under a board's rule (exact indices)")
     power.add_argument("file", help="arrangement file")
     power.add_argument("--board", required=True, help="the board's id in the file")

@@ -1122,7 +1122,12 @@ def _build_statement(plan: CostPlan, span: tuple[FinancialYear, ...], assume: As
     for stream in plan.savings:
         annual = _pick(stream.amount, assume, income=True)
         notes.append(stream.explain_term(annual) + _within(stream, annual, span))
-    for entry in (*plan.items, *plan.grants, *plan.savings):
+    entries: tuple[CostItem | Grant | SavingsStream, ...] = (
+        *plan.items,
+        *plan.grants,
+        *plan.savings,
+    )
+    for entry in entries:
         if entry.assumed:
             name = entry.funder + " grant" if isinstance(entry, Grant) else entry.description
             notes.append(

@@ -30,7 +30,7 @@ import json
 import re
 import types
 import typing
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from fractions import Fraction
@@ -1539,6 +1539,7 @@ VOTE_RECORD_FIELDS = (
     "chair",
     "casting",
     "motion",
+    "substitutions",
 )
 _VOTE_WORDS = [v.value for v in Vote]
 _NAMED_ONLY = ("apologies", "absent", "excluded", "unlisted")
@@ -1565,6 +1566,8 @@ class VoteRecord:
         chair: Id of the member presiding.
         casting: The chair's casting vote.
         motion: The question, in words.
+        substitutions: Member id to the :class:`~sharegov.parties.Member` sitting in their
+            place for this meeting (the board must permit substitutes).
     """
 
     votes: FrozenMap[str, Vote] | None = None
@@ -1580,6 +1583,7 @@ class VoteRecord:
     chair: str | None = None
     casting: Vote | None = None
     motion: str | None = None
+    substitutions: FrozenMap[str, Member] = attrs.field(factory=FrozenMap)
 
     @property
     def minuted(self) -> bool:
@@ -1616,6 +1620,16 @@ decision.
                 f"{on.isoformat()} was given as the date of the meeting"
             )
         when = self.date if on is None else on
+        if self.substitutions:
+            board = board.at(when) if when is not None else board
+            for member_id, substitute in self.substitutions.items():
+                if member_id not in {m.id for m in board.members}:
+                    raise InvalidVote(
+                        expected(
+                            f"substitutions.{member_id}", f"a member of {board.name}", member_id
+                        )
+                    )
+                board = board.substitute(member_id, substitute)
         if self.counts is not None:
             counts = _keyed(self.counts)
             parts: dict[str, Mapping[Vote | str, int]] | None = None
@@ -1631,6 +1645,18 @@ decision.
             )
         votes = self.votes if self.votes is not None else FrozenMap()
         known = {m.id for m in board.members} | {ms.member.id for ms in board.memberships}
+        replaced = set(self.substitutions)
+        given: tuple[tuple[str, Collection[str]], ...] = (
+            ("votes", votes),
+            ("present", self.present),
+        )
+        for field, ids in given:
+            for member_id in sorted(replaced & set(ids)):
+                sitting = self.substitutions[member_id].name
+                raise InvalidVote(
+                    f"{field}: {member_id!r} was substituted by {sitting}, who sits and votes "
+                    "in their place; record the substitute instead"
+                )
         fields = {
             "votes": votes,
             "present": self.present,
@@ -1641,13 +1667,13 @@ decision.
         }
         for field, ids in fields.items():
             for member_id in sorted(ids):
-                if member_id not in known:
+                if member_id not in known | replaced:
                     raise InvalidVote(expected(field, f"ids of members of {board.name}", member_id))
         return board.decide(
             votes,
             present=self.present,
-            apologies=self.apologies,
-            absent=self.absent,
+            apologies=self.apologies - replaced,
+            absent=self.absent - replaced,
             excluded=self.excluded,
             unlisted=self.unlisted,
             chair=self.chair,
@@ -1790,4 +1816,32 @@ def read_vote_record(data: Any, source: str = "<record>") -> VoteRecord:
     if motion is not None and not isinstance(motion, str):
         raise InvalidVote(expected(f"{source}: motion", "text", motion))
     fields["motion"] = motion
+    if "substitutions" in data:
+        fields["substitutions"] = _record_substitutions(data["substitutions"], source)
     return VoteRecord(**fields)
+
+
+def _record_substitutions(value: Any, source: str) -> FrozenMap[str, Member]:
+    """``{absent member id: {id, name, authority}}``: who sat in whose place."""
+    what = "a table of member id to the substitute's {id, name, authority}"
+    if not isinstance(value, Mapping):
+        raise InvalidVote(expected(f"{source}: substitutions", what, value))
+    out: dict[str, Member] = {}
+    taken: set[str] = set()
+    for member_id, sub in value.items():
+        path = f"{source}: substitutions.{member_id}"
+        if not isinstance(sub, Mapping) or not {"id", "name"} <= set(sub):
+            raise InvalidVote(expected(path, "a table with the substitute's id and name", sub))
+        extra = sorted(set(sub) - {"id", "name", "authority"})
+        if extra:
+            raise InvalidVote(expected(path, "only the keys id, name and authority", extra[0]))
+        authority = sub.get("authority", "-")
+        try:
+            member = Member(sub["id"], sub["name"], authority)
+        except SharegovError as exc:
+            raise InvalidVote(f"{path}.{exc}") from None
+        if member.id in taken:
+            raise InvalidVote(f"{path}.id: {member.id!r} substitutes for two members")
+        taken.add(member.id)
+        out[member_id] = member
+    return FrozenMap(out)
