@@ -15,15 +15,21 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import ROOT, SHARED
 from sharegov.cli import main
-from sharegov.costs import Allocation, Pot
-from sharegov.decisions import JointState
+from sharegov.costs import Allocation, Category, CostItem, CostPlan, Grant, Pot, SavingsStream
+from sharegov.decisions import CouncilDecision, JointState, Recommendation, Resolution
 from sharegov.errors import InvalidValue
 from sharegov.io import dumps, load, loads
+from sharegov.io.files import Arrangement
+from sharegov.meetings import MeetingPlan
 from sharegov.money import FinancialYear, Money
+from sharegov.reference import em_iep_board
 from sharegov.rules import Vote
+from sharegov.strategies import moneys
 
 FILE = ROOT / "examples" / "seeds" / "003_em_iep_2009_11_27.toml"
 DAY = dt.date(2009, 11, 27)
@@ -317,3 +323,108 @@ def test_year_fraction_matches_a_month_count_by_hand() -> None:
     (stream,) = plan.savings
     for fy in range(2008, 2014):
         assert stream.fraction_in(FinancialYear(fy)) * 12 == counts.get(fy, 0)
+
+
+# -- the new sections round-trip through every format -------------------------------------------
+
+_DAY = st.dates(dt.date(2005, 1, 1), dt.date(2015, 12, 31))
+_TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1).filter(
+    str.strip
+)
+
+
+@st.composite
+def _streams(draw: st.DrawFn, n: int) -> SavingsStream:
+    start = draw(_DAY | st.builds(FinancialYear, st.integers(2005, 2015)))
+    term = draw(st.sampled_from(["years", "end", "none"]))
+    kw: dict[str, object] = {}
+    if term == "years":
+        kw["years"] = draw(st.integers(1, 10))
+    elif term == "end" and isinstance(start, dt.date):
+        kw["end"] = start + dt.timedelta(days=draw(st.integers(0, 4000)))
+    return SavingsStream(
+        f"s{n}",
+        draw(_TEXT),
+        draw(moneys(0, 10**9)),
+        start=start,
+        assumed=draw(st.booleans()),
+        note=draw(st.just("") | _TEXT),
+        **kw,  # type: ignore[arg-type]
+    )
+
+
+@st.composite
+def _pots(draw: st.DrawFn, n: int) -> Pot:
+    amounts = draw(st.lists(moneys(0, 10**8), max_size=4))
+    total = sum(amounts, Money(0))
+    size = draw(st.none() | st.integers(0, 10**8).map(lambda extra: total + Money(extra)))
+    return Pot(
+        f"pot{n}",
+        draw(_TEXT),
+        size,
+        allocations=[
+            Allocation(
+                draw(_TEXT), a, purpose=draw(st.just("") | _TEXT), assumed=draw(st.booleans())
+            )
+            for a in amounts
+        ],
+        decided_on=draw(st.none() | _DAY),
+        unused=draw(st.just("") | _TEXT),
+    )
+
+
+@st.composite
+def _arrangements(draw: st.DrawFn) -> Arrangement:
+    board = em_iep_board()
+    made = draw(_DAY)
+    recs = []
+    for n in range(draw(st.integers(0, 2))):
+        to = draw(st.sampled_from([{"DERBY": "Cabinet"}, {"emiep": "Board", "LINCS": "Council"}]))
+        decisions = [
+            CouncilDecision(
+                code,
+                draw(
+                    st.sampled_from([Resolution.ADOPTED, Resolution.REJECTED, Resolution.DEFERRED])
+                ),
+                on=made + dt.timedelta(days=draw(st.integers(0, 60))),
+                body=body,
+                assumed=draw(st.booleans()),
+            )
+            for code, body in to.items()
+            if draw(st.booleans())
+        ]
+        recs.append(
+            Recommendation(
+                f"r{n}", draw(_TEXT), to=to, made_on=made, by=draw(_TEXT), decisions=decisions,
+                assumed=draw(st.booleans()), note=draw(st.just("") | _TEXT),
+            )
+        )  # fmt: skip
+    plans = {
+        f"plan{n}": CostPlan(
+            ["DERBY", "LINCS"],
+            items=[
+                CostItem("x", draw(_TEXT), draw(moneys(0, 10**8)), category=Category.RUNNING,
+                         year=FinancialYear(draw(st.integers(2005, 2015))),
+                         assumed=draw(st.booleans()))
+            ],
+            grants=[Grant(draw(_TEXT), draw(moneys(0, 10**8)), assumed=draw(st.booleans()))],
+            savings=[draw(_streams(k)) for k in range(draw(st.integers(0, 2)))],
+        )
+        for n in range(draw(st.integers(0, 2)))
+    }  # fmt: skip
+    dates = draw(st.lists(_DAY, min_size=1, max_size=3, unique=True))
+    return Arrangement(
+        "Part B",
+        authorities=board.authorities,
+        boards={"emiep": board},
+        cost_plans=plans,
+        pots=[draw(_pots(n)) for n in range(draw(st.integers(0, 2)))],
+        recommendations=recs,
+        meeting_plans=[MeetingPlan(board, dates=dates)],
+    )
+
+
+@pytest.mark.parametrize("fmt", ["toml", "yaml", "json"])
+@given(arrangement=_arrangements())
+def test_the_new_sections_round_trip(fmt: str, arrangement: Arrangement) -> None:
+    assert loads(dumps(arrangement, fmt), fmt) == arrangement  # type: ignore[arg-type]
