@@ -1120,8 +1120,9 @@ def _build_statement(plan: CostPlan, span: tuple[FinancialYear, ...], assume: As
         if grant_left[g]:
             notes.append(f"{grant.funder} grant unspent within the statement: {grant_left[g]}")
     for stream in plan.savings:
-        annual = _pick(stream.amount, assume, income=True)
-        notes.append(stream.explain_term(annual) + _within(stream, annual, span))
+        if stream.months is not None:  # one with no end runs to the end of the statement
+            annual = _pick(stream.amount, assume, income=True)
+            notes.append(stream.explain_term(annual) + _within(stream, annual, span))
     entries: tuple[CostItem | Grant | SavingsStream, ...] = (
         *plan.items,
         *plan.grants,
