@@ -679,53 +679,37 @@ def _month(start: dt.date | FinancialYear) -> int:
     return start.year * 12 + start.month - 1
 
 
-def _flow_months(
-    start: dt.date | FinancialYear, years: int | None, end: dt.date | None = None
-) -> int | None:
-    """How many months a flow lasts: ``years`` x 12, or from ``start``'s month to ``end``'s
-    month (both counted in full); None when it runs on."""
-    if years is not None:
-        return years * 12
-    if end is not None:
-        return end.year * 12 + end.month - 1 - _month(start) + 1
-    return None
+def _flow_months(years: int | None) -> int | None:
+    """How many months a flow of ``years`` years lasts; None when it runs on."""
+    return None if years is None else years * 12
 
 
-def months_through(
-    start: dt.date | FinancialYear,
-    years: int | None,
-    year: FinancialYear,
-    *,
-    end: dt.date | None = None,
-) -> int:
-    """The months of a flow that have fallen by the end of financial ``year``."""
+def months_through(start: dt.date | FinancialYear, years: int | None, year: FinancialYear) -> int:
+    """The months of a flow of ``years`` years from ``start`` that have fallen by the end of
+    financial ``year``."""
     done = (year.start_year * 12 + 15) - _month(start)
-    total = _flow_months(start, years, end)
+    total = _flow_months(years)
     return max(0, done if total is None else min(done, total))
 
 
 def year_fraction(
-    start: dt.date | FinancialYear,
-    years: int | None,
-    year: FinancialYear,
-    *,
-    end: dt.date | None = None,
+    start: dt.date | FinancialYear, years: int | None, year: FinancialYear
 ) -> Fraction:
     """The share of a full year's flow falling in ``year``.
 
-    A flow lasts ``years`` years *from its start* (so 36 months for 3 years), or to the end
-    of ``end``'s month, or on when both are None. A start part-way through a year counts the
-    whole months left in it (the start's month in full), and the months not reached in the
-    first financial year fall in the last one: three years from 1 September 2009 are 7
-    months of 2009/10, the whole of 2010/11 and 2011/12, and 5 months of 2012/13.
+    A flow lasts ``years`` years *from its start* (so 36 months for 3 years), or on when
+    None. A start part-way through a year counts the whole months left in it (the start's
+    month in full), and the months not reached in the first financial year fall in the
+    last one: three years from 1 September 2009 are 7 months of 2009/10, the whole of
+    2010/11 and 2011/12, and 5 months of 2012/13.
 
     Examples:
         >>> start = dt.date(2009, 9, 1)
         >>> [str(year_fraction(start, 3, FinancialYear(y))) for y in range(2009, 2014)]
         ['7/12', '1', '1', '5/12', '0']
     """
-    before = months_through(start, years, FinancialYear(year.start_year - 1), end=end)
-    return Fraction(months_through(start, years, year, end=end) - before, 12)
+    before = months_through(start, years, FinancialYear(year.start_year - 1))
+    return Fraction(months_through(start, years, year) - before, 12)
 
 
 def _optional_years(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -737,26 +721,24 @@ def _optional_years(instance: Any, attribute: attrs.Attribute[Any], value: Any) 
 class SavingsStream:
     """A saving a year from a start date, shared by a rule, for a stated time.
 
-    How long it runs is said plainly: ``years`` (counted from the start, not in financial
-    years), or an ``end`` date, or neither (it runs to the end of any statement). A start
-    part-way through a year counts the whole months left in that year; the months of the
-    last year not yet reached fall in the year after.
+    How long it runs is said plainly: ``years``, counted from the start and not in financial
+    years, or None (it runs to the end of any statement). A start part-way through a year
+    counts the whole months left in that year (its month in full); the months of the last
+    year not yet reached fall in the financial year after.
 
     Args:
         id: Identifier.
         description: In words.
         amount: The full-year saving; a range when uncertain.
         start: A date or the first financial year.
-        years: How many years it lasts, from ``start``. Not with ``end``.
-        end: The last day it runs (its month counts in full). Not with ``years``.
+        years: How many years it lasts, from ``start``.
         split: How it is shared; the plan's ``savings_split`` when None.
         assumed: True where the paper does not give the amount or the dates as written
             here (e.g. an annual figure derived from a total); the statement says so.
         note: Why, or where the figures come from.
 
     Raises:
-        InvalidValue: Both ``years`` and ``end``; ``years`` not a whole number >= 1; an
-            ``end`` before the start.
+        InvalidValue: ``years`` not a whole number >= 1.
 
     Examples:
         "Net savings of £19.2m over 3 years", from September 2009: £6.4m a year for three
@@ -779,20 +761,9 @@ class SavingsStream:
     amount: Money | MoneyRange = attrs.field(converter=_amount)
     start: dt.date | FinancialYear = attrs.field(kw_only=True, converter=_start)
     years: int | None = attrs.field(default=None, kw_only=True, validator=_optional_years)
-    end: dt.date | None = attrs.field(default=None, kw_only=True, validator=optional_date)
     split: SplitRule | None = attrs.field(default=None, kw_only=True, validator=_optional_rule)
     assumed: bool = attrs.field(default=False, kw_only=True)
     note: str = attrs.field(default="", kw_only=True)
-
-    def __attrs_post_init__(self) -> None:
-        if self.years is not None and self.end is not None:
-            raise InvalidValue(
-                expected("end", "either years or an end date, not both", self.end.isoformat())
-            )
-        if self.end is not None and _flow_months(self.start, None, self.end) < 1:  # type: ignore[operator]
-            raise InvalidValue(
-                expected("end", f"a date on or after the start {self.start}", self.end)
-            )
 
     @property
     def first_year(self) -> FinancialYear:
@@ -802,20 +773,18 @@ class SavingsStream:
     @property
     def months(self) -> int | None:
         """How many months it runs; None when it runs on."""
-        return _flow_months(self.start, self.years, self.end)
+        return _flow_months(self.years)
 
     def fraction_in(self, year: FinancialYear) -> Fraction:
         """The share of a full year's saving that falls in ``year``."""
-        return year_fraction(self.start, self.years, year, end=self.end)
+        return year_fraction(self.start, self.years, year)
 
     def amount_in(self, year: FinancialYear, annual: Money) -> Money:
         """The saving in ``year`` at ``annual`` a year; over all years these sum exactly to
         ``annual`` times the months run over 12 (each year is the difference of running
         totals, each rounded once)."""
-        through = months_through(self.start, self.years, year, end=self.end)
-        before = months_through(
-            self.start, self.years, FinancialYear(year.start_year - 1), end=self.end
-        )
+        through = months_through(self.start, self.years, year)
+        before = months_through(self.start, self.years, FinancialYear(year.start_year - 1))
         return annual.scale(Fraction(through, 12)) - annual.scale(Fraction(before, 12))
 
     def explain_term(self, annual: Money | None = None) -> str:
@@ -827,9 +796,7 @@ class SavingsStream:
             return f"{self.description}: {amount} a year from {since}, with no end given"
         first, last = _month(self.start), _month(self.start) + months - 1
         span = f"{_month_name(first)} to {_month_name(last)} ({plural(months, 'month')})"
-        length = (
-            f"for {plural(self.years, 'year')}, {span}" if self.years is not None else f"{span}"
-        )
+        length = f"for {plural(months // 12, 'year')}, {span}"
         total = ""
         if isinstance(amount, Money):
             total = f": {amount.scale(Fraction(months, 12))} in all"
