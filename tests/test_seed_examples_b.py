@@ -423,3 +423,54 @@ def _arrangements(draw: st.DrawFn) -> Arrangement:
 @given(arrangement=_arrangements())
 def test_the_new_sections_round_trip(fmt: str, arrangement: Arrangement) -> None:
     assert loads(dumps(arrangement, fmt), fmt) == arrangement  # type: ignore[arg-type]
+
+
+def test_an_action_due_before_its_meeting_fails_check(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text(FILE.read_text().replace('due = "2009-12-15"', 'due = "2009-11-15"'))
+    status, out, _ = run(capsys, "check", str(bad))
+    assert status == 1
+    assert out.strip() == (
+        f"{bad}: meetings[0].items[2].actions[1].due: due 2009-11-15, before the meeting of "
+        "2009-11-27 that set it"
+    )
+
+
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        ('substitutions = "savidge"', "substitutions: expected a table of member id"),
+        (
+            'substitutions = { wilcox = { id = "savidge" } }',
+            "expected a table with the substitute's id and name",
+        ),
+        (
+            'substitutions = { wilcox = { id = "savidge", name = "S", seat = 1 } }',
+            "substitutions.wilcox: expected only the keys id, name and authority, got 'seat'",
+        ),
+        (
+            'substitutions = { wilcox = { id = "a b", name = "S" } }',
+            "substitutions.wilcox.id: expected",
+        ),
+        (
+            'substitutions = { wilcox = { id = "s", name = "S" }, '
+            'martin = { id = "s", name = "T" } }',
+            "substitutions.martin.id: 's' substitutes for two members",
+        ),
+        (
+            'substitutions = { nobody = { id = "s", name = "S" } }',
+            "substitutions.nobody: expected a member of East Midlands Improvement Partnership",
+        ),
+    ],
+)
+def test_a_bad_substitution_in_a_votes_file_is_refused(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, table: str, message: str
+) -> None:
+    votes = tmp_path / "v.toml"
+    votes.write_text(f'{table}\nunlisted = "absent"\n[votes]\nhill = "for"\n')
+    status, out, err = run(capsys, "decide", str(FILE), "--board", "emiep", "--votes", str(votes))
+    assert (status, out) == (2, "")
+    assert len(err.splitlines()) == 1
+    assert message in err

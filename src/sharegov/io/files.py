@@ -1176,6 +1176,15 @@ def _references(arrangement: Arrangement) -> list[str]:
         problems.extend(_split_parties(arrangement.costs))
     for key, plan in arrangement.cost_plans.items():
         problems.extend(_split_parties(plan, f"cost_plans.{key}"))
+    for i, meeting in enumerate(arrangement.meetings):
+        for j, item in enumerate(meeting.items):
+            for k, action in enumerate(item.actions):
+                if action.due is not None and action.due < meeting.date:
+                    problems.append(
+                        f"meetings[{i}].items[{j}].actions[{k}].due: due "
+                        f"{action.due.isoformat()}, before the meeting of "
+                        f"{meeting.date.isoformat()} that set it"
+                    )
     for field in ("pots", "recommendations"):
         seen = {}
         for i, item in enumerate(getattr(arrangement, field)):
