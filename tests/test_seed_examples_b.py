@@ -474,3 +474,44 @@ def test_a_bad_substitution_in_a_votes_file_is_refused(
     assert (status, out) == (2, "")
     assert len(err.splitlines()) == 1
     assert message in err
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "problem"),
+    [
+        (
+            '[recommendations.to]\nemiep = "Board"\n\n'
+            '[[recommendations.decisions]]\nauthority = "emiep"',
+            '[recommendations.to]\nnobody = "Board"\n\n'
+            '[[recommendations.decisions]]\nauthority = "nobody"',
+            "recommendations[0].to: expected one of the authorities or boards",
+        ),
+        (
+            'id = "diagnostics"',
+            'id = "capital_2009_10"',
+            "pots[1].id: 'capital_2009_10' is given twice",
+        ),
+        (
+            'parties = [\n    "DERBY",\n]',
+            'parties = [\n    "NOPE",\n]',
+            "cost_plans.decats.parties: expected one of",
+        ),
+        ("years = 3", "years = 0", "cost_plans.decats.savings[0].years: expected a whole number"),
+        (
+            'dates = [\n    "2010-01-20",',
+            'dates = [\n    "2010-04-15",',
+            "meeting_plans[0].dates: 2010-04-15 is given more than once",
+        ),
+    ],
+)
+def test_a_broken_section_is_named_by_its_path(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, old: str, new: str, problem: str
+) -> None:
+    text = FILE.read_text()
+    assert old in text
+    bad = tmp_path / "bad.toml"
+    bad.write_text(text.replace(old, new, 1))
+    status, out, _ = run(capsys, "check", str(bad))
+    assert status == 1
+    assert problem in out
+    assert out.startswith(f"{bad}: ")
