@@ -24,7 +24,7 @@ from sharegov.costs import Allocation, Category, CostItem, CostPlan, Grant, Pot,
 from sharegov.decisions import CouncilDecision, JointState, Recommendation, Resolution
 from sharegov.errors import InvalidValue
 from sharegov.io import dumps, load, loads
-from sharegov.io.files import Arrangement
+from sharegov.io.files import Arrangement, Assumption
 from sharegov.meetings import MeetingPlan
 from sharegov.money import FinancialYear, Money
 from sharegov.reference import em_iep_board
@@ -59,6 +59,9 @@ def test_the_file_loads_checks_and_round_trips(capsys: pytest.CaptureFixture[str
     # Every assumed fact is listed as assumed, with its path: nothing assumed is silent.
     assumed = [line for line in out.splitlines() if "assumed, not in the paper" in line]
     assert [line.split("note: ")[1].split(":")[0] for line in assumed] == [
+        "boards.emiep.seats",
+        "boards.emiep.rule",
+        "boards.emiep.chair_rule",
         "cost_plans.decats.items[0]",
         "cost_plans.decats.savings[0]",
         *(f"pots[1].allocations[{i}]" for i in range(5)),
@@ -91,6 +94,16 @@ def test_item_10_decided_from_a_votes_file(
     status, out, _ = run(capsys, "decide", str(FILE), "--board", "emiep", "--votes", str(votes))
     assert status == 0
     assert "Votes: 5 for, 2 against, 0 abstaining, 3 present not voting." in out
+    # The board's rule is not in the minutes, and the answer says so.
+    assert "  boards.emiep.rule: assumed, not in the paper: " in out
+    status, out, _ = run(
+        capsys, "decide", str(FILE), "--board", "emiep", "--votes", str(votes), "--json"
+    )
+    assert [line.split(":")[0] for line in json.loads(out)["assumed"]] == [
+        "boards.emiep.seats",
+        "boards.emiep.rule",
+        "boards.emiep.chair_rule",
+    ]
     # One vote the other way and it is 4 to 3: still carried; 3 to 4 is not.
     votes.write_text(votes.read_text().replace("for = 5\nagainst = 2", "for = 3\nagainst = 4"))
     status, out, _ = run(capsys, "decide", str(FILE), "--board", "emiep", "--votes", str(votes))
@@ -416,7 +429,9 @@ def _arrangements(draw: st.DrawFn) -> Arrangement:
         pots=[draw(_pots(n)) for n in range(draw(st.integers(0, 2)))],
         recommendations=recs,
         meeting_plans=[MeetingPlan(board, dates=dates)],
-    )
+        assumptions=[Assumption(f"boards.emiep.{p}", draw(_TEXT)) for p in draw(st.lists(
+            st.sampled_from(["rule", "seats", "chair_rule"]), unique=True))],
+    )  # fmt: skip
 
 
 @pytest.mark.parametrize("fmt", ["toml", "yaml", "json"])
@@ -432,10 +447,12 @@ def test_an_action_due_before_its_meeting_fails_check(
     bad.write_text(FILE.read_text().replace('due = "2009-12-15"', 'due = "2009-11-15"'))
     status, out, _ = run(capsys, "check", str(bad))
     assert status == 1
-    assert out.strip() == (
+    assert out.splitlines()[0] == (
         f"{bad}: meetings[0].items[2].actions[1].due: due 2009-11-15, before the meeting of "
         "2009-11-27 that set it"
     )
+    assert "OK" not in out
+    assert load(bad).meetings[0].actions[1].due == dt.date(2009, 11, 15)  # it still loads
 
 
 @pytest.mark.parametrize(
@@ -497,6 +514,16 @@ def test_a_bad_substitution_in_a_votes_file_is_refused(
             "cost_plans.decats.parties: expected one of",
         ),
         ("years = 3", "years = 0", "cost_plans.decats.savings[0].years: expected a whole number"),
+        (
+            'path = "boards.emiep.rule"',
+            'path = "boards.nope.rule"',
+            "assumptions[1].path: expected a path to one of the boards ['emiep']",
+        ),
+        (
+            'path = "boards.emiep.seats"',
+            'path = "bored.emiep.seats"',
+            "assumptions[0].path: expected a path starting with one of",
+        ),
         (
             'dates = [\n    "2010-01-20",',
             'dates = [\n    "2010-04-15",',

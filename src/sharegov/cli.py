@@ -108,7 +108,7 @@ def _demo(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from sharegov.io.files import FileError, unlisted_employers
+    from sharegov.io.files import FileError, early_actions, unlisted_employers
     from sharegov.rules import Vote
 
     try:
@@ -120,7 +120,7 @@ def _check(args: argparse.Namespace) -> int:
             for problem in exc.problems:
                 print(f"{args.file}: {problem}")
         return NO
-    problems: list[str] = []
+    problems: list[str] = early_actions(arrangement)
     notes: list[str] = unlisted_employers(arrangement)
     for key, board in arrangement.boards.items():
         seats = sum(board.seats.values())
@@ -173,7 +173,7 @@ def _check(args: argparse.Namespace) -> int:
 
 def _assumed(arrangement: Any) -> list[str]:
     """A note for each fact the file marks as assumed (not in the paper), with its path."""
-    found: list[str] = []
+    found: list[str] = [a.describe() for a in arrangement.assumptions]
 
     def note(path: str, thing: Any) -> None:
         if getattr(thing, "assumed", False):
@@ -206,6 +206,11 @@ def _decide(args: argparse.Namespace) -> int:
 
     arrangement = _load(args.file)
     board = arrangement.board(args.board)
+    assumed = [
+        a.describe()
+        for a in arrangement.assumptions
+        if a.path == f"boards.{args.board}" or a.path.startswith(f"boards.{args.board}.")
+    ]
     record = read_vote_record(load_data(args.votes), args.votes)
     if args.as_of is not None and record.date is not None and args.as_of != record.date:
         raise InvalidValue(
@@ -222,6 +227,8 @@ def _decide(args: argparse.Namespace) -> int:
         document = {**to_json(outcome), "motion": record.motion}
         if record.substitutions:
             document["substitutions"] = {k: m.id for k, m in record.substitutions.items()}
+        if assumed:
+            document["assumed"] = assumed
         if args.why_not:
             document["why_not"] = _why_not(outcome, args.votes)
         _print_json(document)
@@ -231,6 +238,9 @@ def _decide(args: argparse.Namespace) -> int:
         for absent_id, sub in record.substitutions.items():
             print(f"Substitute: {sub.name} for {board.member(absent_id).name}.")
         print(outcome.explain())
+        if assumed:
+            print("The board's terms, as the file gives them, include facts the paper does not:")
+            print("\n".join(f"  {line}" for line in assumed))
         if args.why_not:
             print(_why_not(outcome, args.votes))
     return OK if outcome.carried else NO

@@ -122,6 +122,7 @@ __all__ = [
     "MAX_VALUES",
     "VOTE_RECORD_FIELDS",
     "Arrangement",
+    "Assumption",
     "FileError",
     "VoteRecord",
     "dump",
@@ -200,6 +201,30 @@ def _recommendations(value: Any) -> tuple[Recommendation, ...]:
     return instances(value, Recommendation, "recommendations")
 
 
+@attrs.frozen
+class Assumption:
+    """A fact in the file that the paper does not give, for a part of the file that has no
+    ``assumed`` flag of its own (a board's seats or rule, say): the path inside the file,
+    and why. ``sharegov check`` lists each, and ``sharegov decide`` shows those of the
+    board it decides under.
+
+    Args:
+        path: Where in the file, e.g. ``"boards.emiep.rule"``.
+        note: What is assumed and why.
+    """
+
+    path: str = attrs.field(validator=attrs.validators.matches_re(r"\A[A-Za-z_][^\s]*\Z"))
+    note: str = attrs.field(validator=attrs.validators.min_len(1))
+
+    def describe(self) -> str:
+        """The assumption in a line."""
+        return f"{self.path}: assumed, not in the paper: {self.note}"
+
+
+def _assumptions(value: Any) -> tuple[Assumption, ...]:
+    return instances(value, Assumption, "assumptions")
+
+
 def _boards(value: Any) -> FrozenMap[str, Board]:
     if not isinstance(value, Mapping):
         raise InvalidValue(expected("boards", "a mapping of board id to Board", value))
@@ -234,6 +259,8 @@ class Arrangement:
         pots: Sums held to be given out (a capital pot), with their allocations.
         recommendations: A board's recommendations, each council's (or body's) decision
             on them; addressed to authorities or boards in the file.
+        assumptions: Facts the paper does not give, by their path in the file, for parts
+            of the file with no ``assumed`` flag of their own (a board's seats or rule).
         description: Free text.
 
     Raises:
@@ -285,6 +312,9 @@ class Arrangement:
     recommendations: tuple[Recommendation, ...] = attrs.field(
         default=(), kw_only=True, converter=_recommendations
     )
+    assumptions: tuple[Assumption, ...] = attrs.field(
+        default=(), kw_only=True, converter=_assumptions
+    )
     description: str = attrs.field(default="", kw_only=True)
 
     def __attrs_post_init__(self) -> None:
@@ -320,6 +350,15 @@ class Arrangement:
                     raise InvalidValue(
                         expected(f"cost_plans.{key}.parties", f"one of {codes}", code)
                     )
+        for i, assumption in enumerate(self.assumptions):
+            head, _, rest = assumption.path.partition(".")
+            if head not in _SECTIONS:
+                what = f"a path starting with one of {sorted(_SECTIONS)}"
+                raise InvalidValue(expected(f"assumptions[{i}].path", what, assumption.path))
+            key = rest.split(".")[0]
+            if head == "boards" and key not in self.boards:
+                what = f"a path to one of the boards {list(self.boards)}"
+                raise InvalidValue(expected(f"assumptions[{i}].path", what, assumption.path))
         addressees = [*codes, *self.boards]
         for i, rec in enumerate(self.recommendations):
             for code in rec.to:
@@ -939,6 +978,8 @@ def to_data(arrangement: Arrangement) -> dict[str, Any]:
         out["recommendations"] = [
             conv.unstructure(r, Recommendation) for r in arrangement.recommendations
         ]
+    if arrangement.assumptions:
+        out["assumptions"] = [conv.unstructure(a) for a in arrangement.assumptions]
     codes = {a.code: a for a in arrangement.authorities}
     with _in_context(codes, arrangement.boards) as local:
         if arrangement.concordat is not None:
@@ -973,6 +1014,30 @@ def _board_out(conv: Any, board: Board) -> dict[str, Any]:
         data["interest_orders"] = conv.unstructure(board.interest_orders)
     return data
 
+
+_SECTIONS = frozenset(
+    {
+        "name",
+        "description",
+        "authorities",
+        "boards",
+        "arrangements",
+        "phases",
+        "deadlines",
+        "costs",
+        "concordat",
+        "registers",
+        "dispensations",
+        "delegation_schemes",
+        "officer_conflicts",
+        "meeting_plans",
+        "meetings",
+        "cost_plans",
+        "pots",
+        "recommendations",
+    }
+)
+"""The top-level sections an assumption's path may start with."""
 
 _LISTS: dict[str, type[Any]] = {
     "registers": Register,
@@ -1084,6 +1149,16 @@ def from_data(data: Any, *, source: str = "<data>", _checked: bool = False) -> A
         if (p := _build(problems, f"pots[{i}]", lambda item=item: conv.structure(item, Pot)))
         is not None
     ]
+    assumptions = [
+        a
+        for i, item in enumerate(data.get("assumptions", []))
+        if (
+            a := _build(
+                problems, f"assumptions[{i}]", lambda item=item: conv.structure(item, Assumption)
+            )
+        )
+        is not None
+    ]
     recommendations = [
         r
         for i, item in enumerate(data.get("recommendations", []))
@@ -1132,6 +1207,7 @@ def from_data(data: Any, *, source: str = "<data>", _checked: bool = False) -> A
             cost_plans=cost_plans,
             pots=pots,
             recommendations=recommendations,
+            assumptions=assumptions,
             description=data.get("description", ""),
         ),
     )
@@ -1176,15 +1252,7 @@ def _references(arrangement: Arrangement) -> list[str]:
         problems.extend(_split_parties(arrangement.costs))
     for key, plan in arrangement.cost_plans.items():
         problems.extend(_split_parties(plan, f"cost_plans.{key}"))
-    for i, meeting in enumerate(arrangement.meetings):
-        for j, item in enumerate(meeting.items):
-            for k, action in enumerate(item.actions):
-                if action.due is not None and action.due < meeting.date:
-                    problems.append(
-                        f"meetings[{i}].items[{j}].actions[{k}].due: due "
-                        f"{action.due.isoformat()}, before the meeting of "
-                        f"{meeting.date.isoformat()} that set it"
-                    )
+
     for field in ("pots", "recommendations"):
         seen = {}
         for i, item in enumerate(getattr(arrangement, field)):
@@ -1194,6 +1262,19 @@ def _references(arrangement: Arrangement) -> list[str]:
                 )
             seen.setdefault(item.id, i)
     return problems
+
+
+def early_actions(arrangement: Arrangement) -> list[str]:
+    """Actions due before the meeting that set them: a file loads with them (the calendar
+    shows them overdue), but ``sharegov check`` reports each as a problem."""
+    return [
+        f"meetings[{i}].items[{j}].actions[{k}].due: due {action.due.isoformat()}, before "
+        f"the meeting of {meeting.date.isoformat()} that set it"
+        for i, meeting in enumerate(arrangement.meetings)
+        for j, item in enumerate(meeting.items)
+        for k, action in enumerate(item.actions)
+        if action.due is not None and action.due < meeting.date
+    ]
 
 
 def unlisted_employers(arrangement: Arrangement) -> list[str]:

@@ -354,6 +354,19 @@ def _meeting() -> dict[str, Any]:
     return meeting
 
 
+def _assumption() -> dict[str, Any]:
+    """A fact the paper does not give, by its path in the file (see ``io.files``)."""
+    return {
+        "type": "object",
+        "required": ["path", "note"],
+        "additionalProperties": False,
+        "properties": {
+            "path": {**_ID, "description": "a path in the file, such as 'boards.b.rule'"},
+            "note": dict(_TEXT),
+        },
+    }
+
+
 def generate() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of arrangement files."""
     membership = _object(Membership)
@@ -426,6 +439,7 @@ def generate() -> dict[str, Any]:
                 "type": "array",
                 "items": _object(Recommendation, skip=("outcome",)),
             },
+            "assumptions": {"type": "array", "items": _assumption()},
         },
         "$defs": {"board": board, **_rule_defs()},
     }
