@@ -542,3 +542,14 @@ def test_a_broken_section_is_named_by_its_path(
     assert status == 1
     assert problem in out
     assert out.startswith(f"{bad}: ")
+
+
+def test_the_simulation_agrees_with_the_statement(capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("numpy")
+    status, out, _ = run(
+        capsys, "simulate", str(FILE), "--plan", "decats", "--scenarios", "200", "--seed", "1",
+        "--years", "4", "--json",
+    )  # fmt: skip
+    assert status == 0
+    quantiles = json.loads(out)["quantiles"]["DERBY"]
+    assert set(quantiles.values()) == {"£19,200,000.00"}  # nothing uncertain: every quantile

@@ -59,9 +59,11 @@ def _dates(value: Iterable[dt.date]) -> tuple[dt.date, ...]:
     for i, date in enumerate(dates):
         if not isinstance(date, dt.date) or isinstance(date, dt.datetime):
             raise InvalidValue(expected(f"dates[{i}]", "a date", date))
-    if len(set(dates)) != len(dates):
-        twice = next(d for d in dates if dates.count(d) > 1)
-        raise InvalidValue(f"dates: {twice.isoformat()} is given more than once")
+    seen: set[dt.date] = set()
+    for date in dates:
+        if date in seen:
+            raise InvalidValue(f"dates: {date.isoformat()} is given more than once")
+        seen.add(date)
     return tuple(sorted(dates))
 
 
