@@ -167,6 +167,7 @@ def test_deadlines_show_the_actions_and_the_calendar_holds_them(
     status, out, _ = run(capsys, "deadlines", str(FILE), "--as-of", "2009-12-16", "--json")
     data = json.loads(out)
     assert [a["number"] for a in data["actions_without_due_date"]] == [9, 10]
+    assert data["deadlines"][1]["owner"] == "Northamptonshire SRP"
     states = {d["title"].split(":")[0]: d["state"] for d in data["deadlines"]}
     assert states["Action 2"] == "overdue"
     assert states["Action 4"] != "overdue"
@@ -553,3 +554,11 @@ def test_the_simulation_agrees_with_the_statement(capsys: pytest.CaptureFixture[
     assert status == 0
     quantiles = json.loads(out)["quantiles"]["DERBY"]
     assert set(quantiles.values()) == {"£19,200,000.00"}  # nothing uncertain: every quantile
+
+
+def test_decisions_on_a_file_with_none(capsys: pytest.CaptureFixture[str]) -> None:
+    reference = ROOT / "examples" / "bromsgrove_redditch.toml"
+    status, out, _ = run(capsys, "decisions", str(reference))
+    assert (status, out) == (0, f"{reference}: no recommendations recorded\n")
+    status, out, _ = run(capsys, "decisions", str(reference), "--json")
+    assert json.loads(out)["recommendations"] == []

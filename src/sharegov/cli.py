@@ -448,6 +448,7 @@ def _deadlines(args: argparse.Namespace) -> int:
                         "due": d.due_on(as_of=as_of),
                         "due_now": d.due,
                         "state": d.state(as_of=as_of).value,
+                        "owner": d.owner,
                         "explanation": d.explain(as_of=as_of),
                     }
                     for d in deadlines
