@@ -419,3 +419,75 @@ def test_limit_errors_show_pounds_not_money_reprs() -> None:
         Capped(Equal(), {"C": Money(100)}).shares(["A"])
     assert "Money(" not in str(linear.value)
     assert "got 'shared equally, with caps (C £1.00)'" in str(linear.value)
+
+
+# -- savings streams: how long they run ---------------------------------------------------------
+
+
+def test_6_4m_a_year_for_3_years_from_september_2009_is_19_2m() -> None:
+    # Issue 14: this used to come to £16.5m, the last 5 months being dropped (years were
+    # counted as financial years, and the first was only 7 months long).
+    stream = SavingsStream("decats", "DECATS", "£6.4m", start=dt.date(2009, 9, 1), years=3)
+    statement = CostPlan(["DERBY"], savings=[stream]).statement(years=5)
+    receives = statement.receives["DERBY"]
+    assert sum(receives, Money(0)) == Money.parse("£19.2m")
+    assert receives == (
+        Money.parse("£6.4m").scale(Fraction(7, 12)),
+        Money.parse("£6.4m"),
+        Money.parse("£6.4m"),
+        Money.parse("£2,666,666.67"),  # the 5 months left of the 36
+        Money(0),
+    )
+    text = statement.explain()
+    assert "2012/13 DECATS saving £2,666,666.67 (5 months)" in text
+    assert "September 2009 to August 2012 (36 months): £19,200,000.00 in all" in text
+    # Cut short, the statement says how much of the total it shows.
+    short = CostPlan(["DERBY"], savings=[stream]).statement(years=3).explain()
+    assert "£19,200,000.00 in all; £16,533,333.33 of it within 2009/10 to 2011/12" in short
+
+
+def test_years_count_from_the_start_and_whole_financial_years_from_a_year() -> None:
+    september = SavingsStream("s", "S", "£1,200", start=dt.date(2009, 9, 1), years=1)
+    assert september.months == 12
+    receives = CostPlan(["A"], savings=[september]).statement(years=3).receives["A"]
+    assert receives == (Money(70_000), Money(50_000), Money(0))  # 7 months, then 5
+    # A financial-year start with years is whole financial years, as before.
+    whole = SavingsStream("s", "S", "£1,200", start="2009/10", years=2)
+    assert CostPlan(["A"], savings=[whole]).statement(years=3).receives["A"] == (
+        Money(120_000),
+        Money(120_000),
+        Money(0),
+    )
+
+
+@pytest.mark.parametrize(
+    ("kw", "message"),
+    [
+        ({"years": 0}, "years: expected a whole number of years >= 1"),
+        ({"years": True}, "years: expected a whole number of years >= 1"),
+    ],
+)
+def test_a_stream_whose_years_make_no_sense_is_refused(kw: dict[str, object], message: str) -> None:
+    with pytest.raises(InvalidValue, match=message):
+        SavingsStream("s", "S", "£1k", start=dt.date(2009, 9, 1), **kw)  # type: ignore[arg-type]
+
+
+@given(
+    pence=st.integers(min_value=-(10**10), max_value=10**10),
+    month=st.integers(min_value=1, max_value=12),
+    years=st.integers(min_value=1, max_value=6),
+)
+def test_a_stream_sums_exactly_to_its_term(pence: int, month: int, years: int) -> None:
+    stream = SavingsStream("s", "S", Money(pence), start=dt.date(2009, month, 15), years=years)
+    total = sum(
+        (stream.amount_in(FinancialYear(y), Money(pence)) for y in range(2008, 2018)), Money(0)
+    )
+    assert total == Money(pence * years)
+    # Brute force: the months counted into each financial year, one by one.
+    for y in range(2008, 2018):
+        months = sum(
+            1
+            for k in range(years * 12)
+            if (2009 * 12 + month - 1 + k) // 12 - ((2009 * 12 + month - 1 + k) % 12 < 3) == y
+        )
+        assert stream.fraction_in(FinancialYear(y)) == Fraction(months, 12)

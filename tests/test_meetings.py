@@ -259,3 +259,36 @@ def test_an_items_votes_given_as_text_equal_the_same_votes_given_as_votes() -> N
     assert Item(1, "x", votes={"hall": "against"}) == Item(1, "x", votes={"hall": Vote.AGAINST})
     with pytest.raises(InvalidVote, match=r"^votes\.hall: expected 'for', 'against' or 'abstain'"):
         Item(1, "x", votes={"hall": "yes"})
+
+
+# -- meeting plans with explicit dates --------------------------------------------------------
+
+
+def test_a_plan_may_give_dates_as_well_as_a_rule() -> None:
+    from sharegov.meetings import MeetingPlan
+    from sharegov.reference import bromsgrove_redditch_meeting_plan, em_iep_board
+    from sharegov.timeline import Schedule
+
+    ruled = bromsgrove_redditch_meeting_plan()
+    extra = dt.date(2008, 10, 6)  # an extra meeting between the bimonthly ones
+    both = attrs.evolve(ruled, dates=[extra, dt.date(2008, 11, 3)])  # one falls on the rule too
+    dates = [m.date for m in both.meetings(until=dt.date(2009, 1, 31))]
+    assert dates == [dt.date(2008, 9, 1), extra, dt.date(2008, 11, 3), dt.date(2009, 1, 5)]
+    # Hosts rotate over the meetings as held, in date order.
+    assert [m.host for m in both.meetings(until=dt.date(2009, 1, 31))] == [
+        "BDC",
+        "RBC",
+        "BDC",
+        "RBC",
+    ]
+    only = MeetingPlan(em_iep_board(), dates=[dt.date(2010, 4, 15), dt.date(2010, 1, 20)])
+    assert [m.date for m in only.meetings(until=dt.date(2010, 3, 1))] == [dt.date(2010, 1, 20)]
+    with pytest.raises(InvalidValue, match="schedule: expected a recurrence rule, explicit dates"):
+        MeetingPlan(em_iep_board())
+    with pytest.raises(InvalidValue, match="dates: 2010-01-20 is given more than once"):
+        MeetingPlan(em_iep_board(), dates=[dt.date(2010, 1, 20)] * 2)
+    with pytest.raises(InvalidValue, match=r"dates\[0\]: expected a date"):
+        MeetingPlan(em_iep_board(), dates=["2010-01-20"])  # type: ignore[list-item]
+    with pytest.raises(InvalidValue, match="schedule: expected a Schedule or None"):
+        MeetingPlan(em_iep_board(), schedule="monthly")  # type: ignore[arg-type]
+    assert isinstance(ruled.schedule, Schedule)

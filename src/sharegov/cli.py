@@ -111,6 +111,7 @@ def _check(args: argparse.Namespace) -> int:
     from sharegov.io.files import (
         FileError,
         assumed_facts,
+        early_actions,
         unapplied_dispensations,
         unlisted_employers,
     )
@@ -125,11 +126,11 @@ def _check(args: argparse.Namespace) -> int:
             for problem in exc.problems:
                 print(f"{args.file}: {problem}")
         return NO
-    problems: list[str] = _guarantee(arrangement)
+    problems: list[str] = [*_guarantee(arrangement), *early_actions(arrangement)]
+    assumed = assumed_facts(arrangement)
     notes: list[str] = [
         *unlisted_employers(arrangement),
         *unapplied_dispensations(arrangement),
-        *assumed_facts(arrangement),
     ]
     for key, board in arrangement.boards.items():
         seats = sum(board.seats.values())
@@ -148,15 +149,20 @@ def _check(args: argparse.Namespace) -> int:
                 f"appointed now ({filled} of {plural(seats, 'seat')} filled), "
                 "even if all vote in support"
             )
-    if arrangement.costs is not None and (arrangement.costs.items or arrangement.costs.savings):
+    plans = {"costs": arrangement.costs} if arrangement.costs is not None else {}
+    plans.update({f"cost_plans.{k}": v for k, v in arrangement.cost_plans.items()})
+    for where, plan in plans.items():
+        if not (plan.items or plan.savings):
+            continue
         # Building the statement checks the plan end to end (every split sums exactly).
         try:
-            statement = arrangement.costs.statement()
+            statement = plan.statement()
         except SharegovError as exc:
-            problems.append(f"costs: {exc}")
+            problems.append(f"{where}: {exc}")
         else:
             councils = plural(len(statement.parties), "council")
-            notes.append(f"costs: {councils} over {plural(len(statement.years), 'year')}")
+            notes.append(f"{where}: {councils} over {plural(len(statement.years), 'year')}")
+    notes.extend(assumed)
     if args.json:
         _print_json(
             {
@@ -164,7 +170,7 @@ def _check(args: argparse.Namespace) -> int:
                 "ok": not problems,
                 "problems": problems,
                 "notes": notes,
-                "assumed": assumed_facts(arrangement),
+                "assumed": assumed,
             }
         )
     else:
@@ -195,6 +201,11 @@ def _decide(args: argparse.Namespace) -> int:
 
     arrangement = _load(args.file)
     board = arrangement.board(args.board)
+    assumed = [
+        a.describe()
+        for a in arrangement.assumptions
+        if a.path == f"boards.{args.board}" or a.path.startswith(f"boards.{args.board}.")
+    ]
     record = read_vote_record(load_data(args.votes), args.votes)
     if args.as_of is not None and record.date is not None and args.as_of != record.date:
         raise InvalidValue(
@@ -209,13 +220,22 @@ def _decide(args: argparse.Namespace) -> int:
         from sharegov.io.results import to_json
 
         document = {**to_json(outcome), "motion": record.motion}
+        if record.substitutions:
+            document["substitutions"] = {k: m.id for k, m in record.substitutions.items()}
+        if assumed:
+            document["assumed"] = assumed
         if args.why_not:
             document["why_not"] = _why_not(outcome, args.votes)
         _print_json(document)
     else:
         if record.motion:
             print(f"== {record.motion}")
+        for absent_id, sub in record.substitutions.items():
+            print(f"Substitute: {sub.name} for {board.member(absent_id).name}.")
         print(outcome.explain())
+        if assumed:
+            print("The board's terms, as the file gives them, include facts the paper does not:")
+            print("\n".join(f"  {line}" for line in assumed))
         if args.why_not:
             print(_why_not(outcome, args.votes))
     return OK if outcome.carried else NO
@@ -235,15 +255,58 @@ def _why_not(outcome: Any, source: str) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
-def _plan(path: str) -> Any:
+def _plan(path: str, plan: str | None = None) -> Any:
     arrangement = _load(path)
-    if arrangement.costs is None:
-        raise InvalidValue(expected(f"{path}: costs", "a [costs] section in the file", None))
-    return arrangement.costs
+    plans = dict(arrangement.cost_plans)
+    if plan is not None:
+        if plan not in plans:
+            raise UnknownId(
+                expected(f"{path}: --plan", f"one of the cost plans {list(plans)}", plan)
+            )
+        return plans[plan]
+    if arrangement.costs is not None:
+        return arrangement.costs
+    if len(plans) == 1:
+        return next(iter(plans.values()))
+    if plans:
+        raise InvalidValue(
+            expected(f"{path}: --plan", f"one of the cost plans {list(plans)}", None)
+        )
+    raise InvalidValue(expected(f"{path}: costs", "a [costs] section in the file", None))
+
+
+def _pots(args: argparse.Namespace) -> int:
+    pots = _load(args.file).pots
+    if not pots:
+        raise InvalidValue(expected(f"{args.file}: pots", "a [[pots]] section in the file", None))
+    if args.json:
+        _print_json(
+            [
+                {
+                    "id": pot.id,
+                    "description": pot.description,
+                    "amount": None if pot.amount is None else str(pot.amount),
+                    "allocated": str(pot.allocated),
+                    "remainder": None if pot.remainder is None else str(pot.remainder),
+                    "assumed": pot.assumed,
+                    "allocations": [
+                        {"to": a.to, "amount": str(a.amount), "purpose": a.purpose,
+                         "assumed": a.assumed, "note": a.note}
+                        for a in pot.allocations
+                    ],
+                }
+                for pot in pots
+            ]
+        )  # fmt: skip
+    else:
+        print("\n".join(pot.explain() for pot in pots))
+    return OK
 
 
 def _split(args: argparse.Namespace) -> int:
-    statement = _plan(args.file).statement(years=args.years, assume=args.assume)
+    if args.pots:
+        return _pots(args)
+    statement = _plan(args.file, args.plan).statement(years=args.years, assume=args.assume)
     if args.json:
         _print_json(
             [
@@ -282,7 +345,7 @@ def _simulate(args: argparse.Namespace) -> int:
     _writable(args.csv, "--csv")
     _writable(args.plot, "--plot")
 
-    model = Model.from_plan(_plan(args.file), years=args.years)
+    model = Model.from_plan(_plan(args.file, args.plan), years=args.years)
     result = model.run(args.scenarios, seed=args.seed, progress=_bar if args.progress else None)
     if args.csv:
         result.to_dataframe().to_csv(args.csv)
@@ -381,7 +444,7 @@ def _who_acts(args: argparse.Namespace) -> int:
     else:
         print(result.explain())
         if assumed:
-            print("Assumed, not in the papers:")
+            print("Assumed, not minuted:")
             for line in assumed:
                 print(f"  {line}")
     return OK
@@ -432,6 +495,14 @@ def _deadlines(args: argparse.Namespace) -> int:
     as_of = args.as_of or dt.date.today()
     deadlines = [d for p in arrangement.phases for d in p.deadlines]
     deadlines += list(arrangement.deadlines)
+    undated = []
+    for meeting in arrangement.meetings:
+        for action in meeting.actions:
+            deadline = action.deadline(set_on=meeting.date)
+            if deadline is None:
+                undated.append(action)
+            else:
+                deadlines.append(deadline)
     if args.ics:
         from sharegov.io import ical
 
@@ -446,9 +517,13 @@ def _deadlines(args: argparse.Namespace) -> int:
                         "due": d.due_on(as_of=as_of),
                         "due_now": d.due,
                         "state": d.state(as_of=as_of).value,
+                        "owner": d.owner,
                         "explanation": d.explain(as_of=as_of),
                     }
                     for d in deadlines
+                ],
+                "actions_without_due_date": [
+                    {"number": a.number, "text": a.text, "owner": a.owner} for a in undated
                 ],
             }
         )
@@ -456,6 +531,51 @@ def _deadlines(args: argparse.Namespace) -> int:
         print(f"Deadlines as of {as_of:%-d %B %Y}:")
         for deadline in deadlines:
             print(deadline.explain(as_of=as_of))
+        if undated:
+            print("Actions with no due date in the minutes:")
+            for action in undated:
+                print(f"  {action.describe()}")
+    return OK
+
+
+# ---------------------------------------------------------------------------------------------
+# decisions
+# ---------------------------------------------------------------------------------------------
+
+
+def _decisions(args: argparse.Namespace) -> int:
+    arrangement = _load(args.file)
+    as_of = args.as_of or dt.date.today()
+    statuses = [r.status(as_of=as_of) for r in arrangement.recommendations]
+    if args.json:
+        _print_json(
+            {
+                "as_of": as_of.isoformat(),
+                "recommendations": [
+                    {
+                        "id": st.recommendation.id,
+                        "text": st.recommendation.text,
+                        "by": st.recommendation.by,
+                        "made_on": st.recommendation.made_on.isoformat(),
+                        "state": st.state.value,
+                        "assumed": st.recommendation.assumed,
+                        "decisions": {
+                            code: None if d is None else {
+                                "resolution": d.resolution.value, "on": d.on.isoformat(),
+                                "body": d.body, "assumed": d.assumed,
+                            }
+                            for code, d in st.latest.items()
+                        },
+                        "explanation": st.explain(),
+                    }
+                    for st in statuses
+                ],
+            }
+        )  # fmt: skip
+    elif not statuses:
+        print(f"{args.file}: no recommendations recorded")
+    else:
+        print("\n".join(st.explain() for st in statuses))
     return OK
 
 
@@ -544,7 +664,7 @@ def _parser() -> argparse.ArgumentParser:
         "--votes",
         required=True,
         help="votes file: votes (or counts, by_authority), present, apologies, absent, "
-        "excluded, unlisted, date, chair, casting, motion",
+        "excluded, unlisted, date, chair, casting, motion, substitutions",
     )
     decide.add_argument(
         "--as-of",
@@ -560,6 +680,10 @@ def _parser() -> argparse.ArgumentParser:
     split = command("split", _split, "each council's pays, receives and net position by year")
     split.add_argument("file", help="arrangement file with a [costs] section")
     split.add_argument("--years", type=_positive, default=5, help="financial years (default 5)")
+    split.add_argument("--plan", metavar="ID", help="which of the file's cost_plans (by id)")
+    split.add_argument(
+        "--pots", action="store_true", help="show the pots and their allocations instead"
+    )
     split.add_argument(
         "--assume", choices=["prudent", "low", "mid", "high"], default="prudent",
         help="which end of each range to take (default prudent)",
@@ -569,6 +693,7 @@ def _parser() -> argparse.ArgumentParser:
     simulate.add_argument("--scenarios", type=_positive, default=10_000, help="default 10,000")
     simulate.add_argument("--seed", type=int, required=True, help="the seed (results reproduce)")
     simulate.add_argument("--years", type=_positive, default=5, help="horizon (default 5)")
+    simulate.add_argument("--plan", metavar="ID", help="which of the file's cost_plans (by id)")
     simulate.add_argument("--csv", help="write per-council quantiles to this CSV file")
     simulate.add_argument("--plot", help="write the distribution plot to this PNG file")
     simulate.add_argument("--progress", action="store_true", help="show a progress bar on stderr")
@@ -576,6 +701,11 @@ def _parser() -> argparse.ArgumentParser:
     deadlines.add_argument("file", help="arrangement file")
     deadlines.add_argument("--as-of", type=_date, help="the date to look from (default today)")
     deadlines.add_argument("--ics", help="also write the deadlines to this iCalendar file")
+    decisions = command(
+        "decisions", _decisions, "recommendations and each council's decision on them, by date"
+    )
+    decisions.add_argument("file", help="arrangement file with [[recommendations]]")
+    decisions.add_argument("--as-of", type=_date, help="the date to look from (default today)")
     power = command("power", _power, "who really decides under a board's rule (exact indices)")
     power.add_argument("file", help="arrangement file")
     power.add_argument("--board", required=True, help="the board's id in the file")

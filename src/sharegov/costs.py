@@ -44,7 +44,7 @@ import attrs
 
 from sharegov._frozen import FrozenMap, frozen_map
 from sharegov._optional import require
-from sharegov._validate import sequence
+from sharegov._validate import instances, optional_date, sequence
 from sharegov._words import plural
 from sharegov.errors import InvalidRule, InvalidValue, LimitExceeded, UnknownId, expected
 from sharegov.money import ZERO, FinancialYear, Money, MoneyRange, allocate, apportion, to_money
@@ -52,6 +52,7 @@ from sharegov.parties import Authority, _identifier, _text
 
 __all__ = [
     "MAX_GAME_PARTIES",
+    "Allocation",
     "Assume",
     "Capped",
     "CaseByCase",
@@ -68,12 +69,14 @@ __all__ = [
     "LeadPays",
     "MatchFunding",
     "Mix",
+    "Pot",
     "Proportional",
     "SavingsStream",
     "SplitRule",
     "Statement",
     "fairness",
     "first_year",
+    "months_through",
     "shapley",
     "year_fraction",
 ]
@@ -586,6 +589,9 @@ class CostItem:
         shared: False for costs "incurred notwithstanding" the arrangement (seed 001): they
             are coded separately and not shared.
         split: This item's split rule; the plan's ``cost_split`` when None.
+        assumed: True where the paper does not give the cost as written here (its year,
+            say); the statement says so.
+        note: Why, or where it comes from.
     """
 
     id: str = attrs.field(validator=_identifier)
@@ -598,6 +604,8 @@ class CostItem:
     incurred_by: str | None = attrs.field(default=None, kw_only=True)
     shared: bool = attrs.field(default=True, kw_only=True)
     split: SplitRule | None = attrs.field(default=None, kw_only=True, validator=_optional_rule)
+    assumed: bool = attrs.field(default=False, kw_only=True)
+    note: str = attrs.field(default="", kw_only=True)
 
     def __attrs_post_init__(self) -> None:
         if self.until is not None and (not self.recurring or self.until < self.year):
@@ -624,11 +632,15 @@ class Grant:
         funder: Who gives it, e.g. ``"WMRIEP"``.
         amount: The amount, or a range such as ``"£30,000 to £40,000"``.
         covers: Ids of the items it may pay for; all shared items when None.
+        assumed: True where the paper does not give the grant as written here.
+        note: Why, or where it comes from.
     """
 
     funder: str = attrs.field(validator=_text)
     amount: Money | MoneyRange = attrs.field(converter=_amount)
     covers: frozenset[str] | None = attrs.field(default=None, kw_only=True, converter=_ids)
+    assumed: bool = attrs.field(default=False, kw_only=True)
+    note: str = attrs.field(default="", kw_only=True)
 
 
 @attrs.frozen
@@ -660,50 +672,263 @@ def first_year(start: dt.date | FinancialYear) -> FinancialYear:
     return start if isinstance(start, FinancialYear) else FinancialYear.of(start)
 
 
+def _month(start: dt.date | FinancialYear) -> int:
+    """The month a flow starts in, counted from year 0 (a date's month counts in full)."""
+    if isinstance(start, FinancialYear):
+        return start.start_year * 12 + 3
+    return start.year * 12 + start.month - 1
+
+
+def _flow_months(years: int | None) -> int | None:
+    """How many months a flow of ``years`` years lasts; None when it runs on."""
+    return None if years is None else years * 12
+
+
+def months_through(start: dt.date | FinancialYear, years: int | None, year: FinancialYear) -> int:
+    """The months of a flow of ``years`` years from ``start`` that have fallen by the end of
+    financial ``year``."""
+    done = (year.start_year * 12 + 15) - _month(start)
+    total = _flow_months(years)
+    return max(0, done if total is None else min(done, total))
+
+
 def year_fraction(
     start: dt.date | FinancialYear, years: int | None, year: FinancialYear
 ) -> Fraction:
-    """The share of a full year's flow falling in ``year``, for a flow from ``start`` lasting
-    ``years`` years (to the end when None); a start part-way through a year counts the whole
-    months left in it."""
-    first = first_year(start)
-    if year < first or (years is not None and year - first >= years):
-        return Fraction(0)
-    if year == first and isinstance(start, dt.date):
-        return year.months_from(start)
-    return Fraction(1)
+    """The share of a full year's flow falling in ``year``.
+
+    A flow lasts ``years`` years *from its start* (so 36 months for 3 years), or on when
+    None. A start part-way through a year counts the whole months left in it (the start's
+    month in full), and the months not reached in the first financial year fall in the
+    last one: three years from 1 September 2009 are 7 months of 2009/10, the whole of
+    2010/11 and 2011/12, and 5 months of 2012/13.
+
+    Examples:
+        >>> start = dt.date(2009, 9, 1)
+        >>> [str(year_fraction(start, 3, FinancialYear(y))) for y in range(2009, 2014)]
+        ['7/12', '1', '1', '5/12', '0']
+    """
+    before = months_through(start, years, FinancialYear(year.start_year - 1))
+    return Fraction(months_through(start, years, year) - before, 12)
+
+
+def _optional_years(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
+        raise InvalidValue(expected(attribute.name, "a whole number of years >= 1, or None", value))
 
 
 @attrs.frozen
 class SavingsStream:
-    """A saving a year from a start date, shared by a rule.
+    """A saving a year from a start date, shared by a rule, for a stated time.
 
-    A start part-way through a year counts the whole months left in that year.
+    How long it runs is said plainly: ``years``, counted from the start and not in financial
+    years, or None (it runs to the end of any statement). A start part-way through a year
+    counts the whole months left in that year (its month in full); the months of the last
+    year not yet reached fall in the financial year after.
 
     Args:
         id: Identifier.
         description: In words.
         amount: The full-year saving; a range when uncertain.
         start: A date or the first financial year.
-        years: How many years it lasts; to the end of the statement when None.
+        years: How many years it lasts, from ``start``.
         split: How it is shared; the plan's ``savings_split`` when None.
+        assumed: True where the paper does not give the amount or the dates as written
+            here (e.g. an annual figure derived from a total); the statement says so.
+        note: Why, or where the figures come from.
+
+    Raises:
+        InvalidValue: ``years`` not a whole number >= 1.
+
+    Examples:
+        "Net savings of £19.2m over 3 years", from September 2009: £6.4m a year for three
+        years is £19.2m however the years fall across financial years.
+
+        >>> s = SavingsStream("decats", "DECATS", "£6.4m", start=dt.date(2009, 9, 1), years=3)
+        >>> plan = CostPlan(["DERBY"], savings=[s])
+        >>> st = plan.statement(years=4)
+        >>> [str(m) for m in st.receives["DERBY"]]
+        ['£3,733,333.33', '£6,400,000.00', '£6,400,000.00', '£2,666,666.67']
+        >>> str(sum(st.receives["DERBY"], Money(0)))
+        '£19,200,000.00'
+        >>> s.explain_term()
+        'DECATS: £6,400,000.00 a year for 3 years, September 2009 to August 2012 (36 months): \
+£19,200,000.00 in all'
     """
 
     id: str = attrs.field(validator=_identifier)
     description: str = attrs.field(validator=_text)
     amount: Money | MoneyRange = attrs.field(converter=_amount)
     start: dt.date | FinancialYear = attrs.field(kw_only=True, converter=_start)
-    years: int | None = attrs.field(default=None, kw_only=True)
+    years: int | None = attrs.field(default=None, kw_only=True, validator=_optional_years)
     split: SplitRule | None = attrs.field(default=None, kw_only=True, validator=_optional_rule)
+    assumed: bool = attrs.field(default=False, kw_only=True)
+    note: str = attrs.field(default="", kw_only=True)
 
     @property
     def first_year(self) -> FinancialYear:
         """The financial year the saving starts in."""
         return first_year(self.start)
 
+    @property
+    def months(self) -> int | None:
+        """How many months it runs; None when it runs on."""
+        return _flow_months(self.years)
+
     def fraction_in(self, year: FinancialYear) -> Fraction:
         """The share of a full year's saving that falls in ``year``."""
         return year_fraction(self.start, self.years, year)
+
+    def amount_in(self, year: FinancialYear, annual: Money) -> Money:
+        """The saving in ``year`` at ``annual`` a year; over all years these sum exactly to
+        ``annual`` times the months run over 12 (each year is the difference of running
+        totals, each rounded once)."""
+        through = months_through(self.start, self.years, year)
+        before = months_through(self.start, self.years, FinancialYear(year.start_year - 1))
+        return annual.scale(Fraction(through, 12)) - annual.scale(Fraction(before, 12))
+
+    def explain_term(self, annual: Money | None = None) -> str:
+        """How long it runs and what it comes to in all, in words."""
+        amount = annual if annual is not None else self.amount
+        months = self.months
+        if months is None:
+            since = _month_name(_month(self.start))
+            return f"{self.description}: {amount} a year from {since}, with no end given"
+        first, last = _month(self.start), _month(self.start) + months - 1
+        span = f"{_month_name(first)} to {_month_name(last)} ({plural(months, 'month')})"
+        length = f"for {plural(months // 12, 'year')}, {span}"
+        total = ""
+        if isinstance(amount, Money):
+            total = f": {amount.scale(Fraction(months, 12))} in all"
+        return f"{self.description}: {amount} a year {length}{total}"
+
+
+_MONTHS = (
+    *("January", "February", "March", "April", "May", "June"),
+    *("July", "August", "September", "October", "November", "December"),
+)
+
+
+def _month_name(index: int) -> str:
+    return f"{_MONTHS[index % 12]} {index // 12}"
+
+
+@attrs.frozen
+class Allocation:
+    """A sum given from a :class:`Pot` to a body (a sub-regional partnership, a council).
+
+    Args:
+        to: Who receives it, e.g. ``"Lincolnshire SRP"``.
+        amount: How much.
+        purpose: What for.
+        assumed: True where the paper does not give this allocation as written here.
+        note: Why, or where it comes from.
+    """
+
+    to: str = attrs.field(validator=_text)
+    amount: Money = attrs.field(converter=to_money)
+    purpose: str = attrs.field(default="", kw_only=True)
+    assumed: bool = attrs.field(default=False, kw_only=True)
+    note: str = attrs.field(default="", kw_only=True)
+
+    def describe(self) -> str:
+        """The allocation in a line; an assumed one says so."""
+        purpose = f" for {self.purpose}" if self.purpose else ""
+        flag = f" (assumed: {self.note})" if self.assumed else ""
+        return f"{self.to}: {self.amount}{purpose}{flag}"
+
+
+def _allocations(value: Iterable[Allocation]) -> tuple[Allocation, ...]:
+    return instances(value, Allocation, "allocations")
+
+
+def _optional_money(value: Any) -> Money | None:
+    return None if value is None else to_money(value)
+
+
+@attrs.frozen
+class Pot:
+    """A sum of money held to be given out (a capital pot, a programme's budget), with what
+    has been allocated from it and the remainder.
+
+    Args:
+        id: Identifier.
+        description: In words.
+        amount: The sum in the pot; None where the paper does not give it (then nothing can be
+            said about a remainder, and nothing is refused).
+        allocations: What has been given out, and to whom.
+        decided_on: When the pot was set up or its use decided.
+        by: Who decided.
+        unused: What happens to what is not allocated, in the paper's words.
+        assumed: True where the paper does not give the pot as written here.
+        note: Why, or where it comes from.
+
+    Raises:
+        InvalidValue: Allocations that come to more than the pot holds (an over-allocation),
+            naming the total allocated and the pot.
+
+    Examples:
+        >>> pot = Pot("capital", "Capital pot 2009/10", "£175k",
+        ...           allocations=[Allocation("Lincolnshire SRP", "£80k"),
+        ...                        Allocation("Nottinghamshire SRP", "£80k")])
+        >>> str(pot.remainder)
+        '£15,000.00'
+        >>> Pot("capital", "Capital pot 2009/10", "£175k",
+        ...     allocations=[Allocation(f"SRP {i}", "£80k") for i in range(3)])
+        Traceback (most recent call last):
+        ...
+        sharegov.errors.InvalidValue: allocations: expected at most the pot's £175,000.00 in all, \
+got £240,000.00 (over-allocated by £65,000.00)
+    """
+
+    id: str = attrs.field(validator=_identifier)
+    description: str = attrs.field(validator=_text)
+    amount: Money | None = attrs.field(default=None, converter=_optional_money)
+    allocations: tuple[Allocation, ...] = attrs.field(
+        default=(), kw_only=True, converter=_allocations
+    )
+    decided_on: dt.date | None = attrs.field(default=None, kw_only=True, validator=optional_date)
+    by: str = attrs.field(default="", kw_only=True)
+    unused: str = attrs.field(default="", kw_only=True)
+    assumed: bool = attrs.field(default=False, kw_only=True)
+    note: str = attrs.field(default="", kw_only=True)
+
+    def __attrs_post_init__(self) -> None:
+        if self.amount is not None and self.allocated > self.amount:
+            over = self.allocated - self.amount
+            message = (
+                f"allocations: expected at most the pot's {self.amount} in all, got "
+                f"{self.allocated} (over-allocated by {over})"
+            )
+            raise InvalidValue(message)
+
+    @property
+    def allocated(self) -> Money:
+        """The total given out."""
+        return sum((a.amount for a in self.allocations), ZERO)
+
+    @property
+    def remainder(self) -> Money | None:
+        """What is left; None where the pot's size is not given."""
+        return None if self.amount is None else self.amount - self.allocated
+
+    def explain(self) -> str:
+        """The pot, each allocation and the remainder, in lines for a report."""
+        size = str(self.amount) if self.amount is not None else "amount not given"
+        when = f", {self.decided_on.day} {self.decided_on:%B %Y}" if self.decided_on else ""
+        by = f" ({self.by}{when})" if self.by else when
+        head = f"{self.description}: {size}{by}"
+        if self.assumed:
+            head += f" (assumed: {self.note})"
+        lines = [head]
+        lines.extend(f"  {a.describe()}" for a in self.allocations)
+        lines.append(f"  Allocated: {self.allocated}")
+        if self.remainder is not None:
+            rest = f"; {self.unused}" if self.unused else ""
+            lines.append(f"  Remainder: {self.remainder}{rest}")
+        elif self.unused:
+            lines.append(f"  Unused: {self.unused}")
+        return "\n".join(lines)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -848,7 +1073,7 @@ def _build_statement(plan: CostPlan, span: tuple[FinancialYear, ...], assume: As
             fraction = stream.fraction_in(year)
             if not fraction:
                 continue
-            amount = _pick(stream.amount, assume, income=True).scale(fraction)
+            amount = stream.amount_in(year, _pick(stream.amount, assume, income=True))
             rule = stream.split or plan.savings_split
             for p, part in rule.split(amount, parties).items():
                 receives[p][y] += part
@@ -861,6 +1086,21 @@ def _build_statement(plan: CostPlan, span: tuple[FinancialYear, ...], assume: As
     for g, grant in enumerate(plan.grants):
         if grant_left[g]:
             notes.append(f"{grant.funder} grant unspent within the statement: {grant_left[g]}")
+    for stream in plan.savings:
+        if stream.months is not None:  # one with no end runs to the end of the statement
+            annual = _pick(stream.amount, assume, income=True)
+            notes.append(stream.explain_term(annual) + _within(stream, annual, span))
+    entries: tuple[CostItem | Grant | SavingsStream, ...] = (
+        *plan.items,
+        *plan.grants,
+        *plan.savings,
+    )
+    for entry in entries:
+        if entry.assumed:
+            name = entry.funder + " grant" if isinstance(entry, Grant) else entry.description
+            notes.append(
+                f"assumed, not minuted: {name}" + (f" ({entry.note})" if entry.note else "")
+            )
     return Statement(
         parties=parties,
         years=span,
@@ -869,6 +1109,18 @@ def _build_statement(plan: CostPlan, span: tuple[FinancialYear, ...], assume: As
         notes=tuple(notes),
         assume=assume,
     )
+
+
+def _within(stream: SavingsStream, annual: Money, span: tuple[FinancialYear, ...]) -> str:
+    """What part of a stream with an end falls inside the statement's years, if not all."""
+    months = stream.months
+    if months is None:
+        return ""
+    shown = sum((stream.amount_in(year, annual) for year in span), ZERO)
+    total = annual.scale(Fraction(months, 12))
+    if shown == total:
+        return ""
+    return f"; {shown} of it within {span[0]} to {span[-1]}"
 
 
 def _money_rows(value: Mapping[str, Iterable[Money]]) -> FrozenMap[str, tuple[Money, ...]]:

@@ -77,6 +77,8 @@ class CouncilDecision:
         body: The body that decided, e.g. ``"Council"`` or ``"Cabinet"``.
         minute: The minute reference, if known.
         terms: For an amendment, the terms adopted (used to tell whether councils diverged).
+        assumed: True where the paper does not record this decision as written here.
+        note: Why, or where it comes from.
 
     Raises:
         InvalidValue: An amended decision without its terms.
@@ -88,6 +90,8 @@ class CouncilDecision:
     body: str = attrs.field(default="Council", kw_only=True, validator=_text)
     minute: str | None = attrs.field(default=None, kw_only=True)
     terms: str = attrs.field(default="", kw_only=True)
+    assumed: bool = attrs.field(default=False, kw_only=True)
+    note: str = attrs.field(default="", kw_only=True)
 
     def __attrs_post_init__(self) -> None:
         if self.resolution is Resolution.AMENDED and not self.terms:
@@ -97,9 +101,10 @@ class CouncilDecision:
         """The decision in a line."""
         minute = f" (minute {self.minute})" if self.minute else ""
         terms = f": {self.terms}" if self.terms else ""
+        flag = f" (assumed: {self.note or 'not in the paper'})" if self.assumed else ""
         return (
             f"{self.authority} {self.body}: {self.resolution.value} on "
-            f"{format_date(self.on)}{minute}{terms}"
+            f"{format_date(self.on)}{minute}{terms}{flag}"
         )
 
 
@@ -130,6 +135,8 @@ class JointStatus:
         elif self.state is JointState.ADOPTED_BY_ALL and len(rec.to) == 1:
             state = f"adopted by {next(iter(rec.to))}"
         lines = [f"{rec.describe()}: {state} (as of {format_date(self.as_of)})."]
+        if rec.assumed:
+            lines.append(f"  Assumed, not minuted: {rec.note or 'see the file'}.")
         for code, decision in self.latest.items():
             if decision is None:
                 when = rec.scheduled.get(code)
@@ -176,6 +183,9 @@ class Recommendation:
             Council of 17 September 2008).
         decisions: Each council's decisions, in date order per council. Add with
             :meth:`record`.
+        assumed: True where the paper does not give the recommendation as written here
+            (who made it, say); the status says so.
+        note: Why, or where it comes from.
 
     Raises:
         InvalidValue: No councils, an outcome that did not carry, a decision from a council
@@ -198,6 +208,8 @@ class Recommendation:
     decisions: tuple[CouncilDecision, ...] = attrs.field(
         default=(), kw_only=True, converter=_decisions
     )
+    assumed: bool = attrs.field(default=False, kw_only=True)
+    note: str = attrs.field(default="", kw_only=True)
 
     def __attrs_post_init__(self) -> None:
         if not self.to:

@@ -318,7 +318,7 @@ class WithdrawalImpact(_Explains):
             lines.append(f"  Left without a partner: {left}.")
         notes = [line for i in sorted(self.assumed) for line in self.assumed[i]]
         if notes:
-            lines.append("  Assumed, not in the papers:")
+            lines.append("  Assumed, not minuted:")
             lines.extend(f"    {line}" for line in notes)
         return "\n".join(lines)
 

@@ -54,6 +54,24 @@ def _codes(value: Iterable[str]) -> tuple[str, ...]:
     return sequence(value, "hosts", "a sequence of authority codes")
 
 
+def _dates(value: Iterable[dt.date]) -> tuple[dt.date, ...]:
+    dates = sequence(value, "dates", "a sequence of dates")
+    for i, date in enumerate(dates):
+        if not isinstance(date, dt.date) or isinstance(date, dt.datetime):
+            raise InvalidValue(expected(f"dates[{i}]", "a date", date))
+    seen: set[dt.date] = set()
+    for date in dates:
+        if date in seen:
+            raise InvalidValue(f"dates: {date.isoformat()} is given more than once")
+        seen.add(date)
+    return tuple(sorted(dates))
+
+
+def _optional_schedule(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None and not isinstance(value, Schedule):
+        raise InvalidValue(expected(attribute.name, "a Schedule or None", value))
+
+
 def _numbers(value: Iterable[int]) -> tuple[int, ...]:
     return tuple(value)
 
@@ -114,11 +132,15 @@ class ScheduledMeeting:
 
 @attrs.frozen
 class MeetingPlan:
-    """A board's recurring meetings, with hosts in rotation and chairs by the chair rule.
+    """A board's meetings, with hosts in rotation and chairs by the chair rule.
+
+    A plan gives a recurrence rule, explicit dates ("the meeting on 20 January 2010"), or
+    both; the meetings are the dates of either, in order, each once.
 
     Args:
         board: The board (with memberships over time, if any).
-        schedule: When it meets, e.g. ``Schedule.bimonthly(...)``.
+        schedule: When it meets, e.g. ``Schedule.bimonthly(...)``; None for dates only.
+        dates: Explicit dates of meetings, as well as or instead of the schedule.
         hosts: Authority codes in rotation; the first hosts the first meeting.
         venues: Venue per host authority, if recorded.
         clear_days: Clear working days' notice for the agenda.
@@ -126,16 +148,32 @@ class MeetingPlan:
 
     Raises:
         InvalidBoard: A host that is not one of the board's authorities.
+        InvalidValue: Neither a schedule nor dates; a date given twice.
+
+    Examples:
+        >>> from sharegov.reference import em_iep_board
+        >>> plan = MeetingPlan(em_iep_board(), dates=[dt.date(2010, 4, 15), dt.date(2010, 1, 20)])
+        >>> for m in plan.meetings(until=dt.date(2010, 12, 31)):
+        ...     print(m.explain())
+        20 January 2010: no host set, chaired by Cllr Martin Hill OBE; agenda by 12 January 2010.
+        15 April 2010: no host set, chaired by Cllr Martin Hill OBE; agenda by 7 April 2010.
     """
 
     board: Board = attrs.field(validator=attrs.validators.instance_of(Board))
-    schedule: Schedule = attrs.field(kw_only=True, validator=attrs.validators.instance_of(Schedule))
+    schedule: Schedule | None = attrs.field(
+        default=None, kw_only=True, validator=_optional_schedule
+    )
+    dates: tuple[dt.date, ...] = attrs.field(default=(), kw_only=True, converter=_dates)
     hosts: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=_codes)
     venues: FrozenMap[str, str] = attrs.field(factory=dict, kw_only=True, converter=frozen_map)
     clear_days: int = attrs.field(default=5, kw_only=True)
     nation: str = attrs.field(default="england", kw_only=True)
 
     def __attrs_post_init__(self) -> None:
+        if self.schedule is None and not self.dates:
+            raise InvalidValue(
+                expected("schedule", "a recurrence rule, explicit dates, or both", None)
+            )
         for i, code in enumerate(self.hosts):
             try:
                 self.board.authority(code)
@@ -152,7 +190,9 @@ class MeetingPlan:
         """The meetings up to ``until``, each with host, chair (roster on its date) and
         agenda deadline."""
         out = []
-        for i, date in enumerate(self.schedule.dates(until=until)):
+        ruled = self.schedule.dates(until=until) if self.schedule is not None else ()
+        every = sorted({*ruled, *(d for d in self.dates if d <= until)})
+        for i, date in enumerate(every):
             host = self.host_for(i)
             board = self.board.at(date)
             chair = board.chair_for(host=host)

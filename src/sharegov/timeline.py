@@ -263,7 +263,8 @@ deadline was set (30 June 2008), got datetime.date(2008, 6, 1)
             suffix += " (not recorded as done)"
         if state is DeadlineState.DONE and self.done_on is not None:
             suffix = f"; done on {format_date(self.done_on)}"
-        lines = [f"{self.title}: due {format_date(due)} (as of {when}){suffix}."]
+        owner = f"; owner: {self.owner}" if self.owner else ""
+        lines = [f"{self.title}: due {format_date(due)} (as of {when}){suffix}{owner}."]
         lines.extend(f"  {a.describe()}" for a in self.known_on(as_of))
         later = self.moved_since(as_of)
         if later:

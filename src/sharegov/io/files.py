@@ -30,7 +30,7 @@ import json
 import re
 import types
 import typing
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from fractions import Fraction
@@ -79,9 +79,11 @@ from sharegov.costs import (
     HostRecharge,
     LeadPays,
     Mix,
+    Pot,
     Proportional,
     SplitRule,
 )
+from sharegov.decisions import Recommendation
 from sharegov.errors import (
     InvalidValue,
     InvalidVote,
@@ -128,6 +130,7 @@ __all__ = [
     "MAX_VALUES",
     "VOTE_RECORD_FIELDS",
     "Arrangement",
+    "Assumption",
     "FileError",
     "VoteRecord",
     "dump",
@@ -236,6 +239,47 @@ between the parties, each of one class, in the order files hold them (after
 ``arrangements``); each names authorities, bodies, officers, posts and arrangements by id."""
 
 
+def _cost_plans(value: Any) -> FrozenMap[str, CostPlan]:
+    if not isinstance(value, Mapping):
+        raise InvalidValue(expected("cost_plans", "a mapping of service id to CostPlan", value))
+    for key, plan in value.items():
+        if not isinstance(plan, CostPlan):
+            raise InvalidValue(expected(f"cost_plans.{key}", "a CostPlan", plan))
+    return FrozenMap(value)
+
+
+def _pots(value: Any) -> tuple[Pot, ...]:
+    return instances(value, Pot, "pots")
+
+
+def _recommendations(value: Any) -> tuple[Recommendation, ...]:
+    return instances(value, Recommendation, "recommendations")
+
+
+@attrs.frozen
+class Assumption:
+    """A fact in the file that the paper does not give, for a part of the file that has no
+    ``assumed`` flag of its own (a board's seats or rule, say): the path inside the file,
+    and why. ``sharegov check`` lists each, and ``sharegov decide`` shows those of the
+    board it decides under.
+
+    Args:
+        path: Where in the file, e.g. ``"boards.emiep.rule"``.
+        note: What is assumed and why.
+    """
+
+    path: str = attrs.field(validator=attrs.validators.matches_re(r"\A[A-Za-z_][^\s]*\Z"))
+    note: str = attrs.field(validator=attrs.validators.min_len(1))
+
+    def describe(self) -> str:
+        """The assumption in a line."""
+        return f"{self.path}: assumed, not minuted: {self.note}"
+
+
+def _assumptions(value: Any) -> tuple[Assumption, ...]:
+    return instances(value, Assumption, "assumptions")
+
+
 def _boards(value: Any) -> FrozenMap[str, Board]:
     if not isinstance(value, Mapping):
         raise InvalidValue(expected("boards", "a mapping of board id to Board", value))
@@ -265,6 +309,13 @@ class Arrangement:
         officer_conflicts: Conflicts that stop shared officers acting.
         meeting_plans: Boards' recurring meetings.
         meetings: Records of meetings held.
+        cost_plans: Further cost plans, one per service, by service id (``costs`` is the
+            arrangement's own; ``sharegov split FILE --plan ID`` picks one of these).
+        pots: Sums held to be given out (a capital pot), with their allocations.
+        recommendations: A board's recommendations, each council's (or body's) decision
+            on them; addressed to authorities or boards in the file.
+        assumptions: Facts the paper does not give, by their path in the file, for parts
+            of the file with no ``assumed`` flag of their own (a board's seats or rule).
         description: Free text.
         bodies: Parties that are not councils (universities, contractors, regional
             bodies, improvement partnerships), by id; arrangements name them as parties,
@@ -319,6 +370,16 @@ class Arrangement:
         default=(), kw_only=True, converter=_meeting_plans
     )
     meetings: tuple[Meeting, ...] = attrs.field(default=(), kw_only=True, converter=_meetings)
+    cost_plans: FrozenMap[str, CostPlan] = attrs.field(
+        factory=FrozenMap, kw_only=True, converter=_cost_plans
+    )
+    pots: tuple[Pot, ...] = attrs.field(default=(), kw_only=True, converter=_pots)
+    recommendations: tuple[Recommendation, ...] = attrs.field(
+        default=(), kw_only=True, converter=_recommendations
+    )
+    assumptions: tuple[Assumption, ...] = attrs.field(
+        default=(), kw_only=True, converter=_assumptions
+    )
     description: str = attrs.field(default="", kw_only=True)
     # Part A of issue 14: bodies, officers, posts and agreements.
     bodies: tuple[Body, ...] = attrs.field(default=(), kw_only=True, converter=_bodies)
@@ -372,6 +433,27 @@ class Arrangement:
         for code in self.costs.parties if self.costs is not None else ():
             if code not in known:
                 raise InvalidValue(expected("costs.parties", f"one of {codes}", code))
+        for key, plan in self.cost_plans.items():
+            for code in plan.parties:
+                if code not in known:
+                    raise InvalidValue(
+                        expected(f"cost_plans.{key}.parties", f"one of {codes}", code)
+                    )
+        for i, assumption in enumerate(self.assumptions):
+            head, _, rest = assumption.path.partition(".")
+            if head not in _SECTIONS:
+                what = f"a path starting with one of {sorted(_SECTIONS)}"
+                raise InvalidValue(expected(f"assumptions[{i}].path", what, assumption.path))
+            key = rest.split(".")[0]
+            if head == "boards" and key not in self.boards:
+                what = f"a path to one of the boards {list(self.boards)}"
+                raise InvalidValue(expected(f"assumptions[{i}].path", what, assumption.path))
+        addressees = [*codes, *self.boards]
+        for i, rec in enumerate(self.recommendations):
+            for code in rec.to:
+                if code not in addressees:
+                    what = f"one of the authorities or boards {addressees}"
+                    raise InvalidValue(expected(f"recommendations[{i}].to", what, code))
         for i, scheme in enumerate(self.delegation_schemes):
             if scheme.authority not in known:
                 raise InvalidValue(
@@ -769,6 +851,21 @@ def _converter() -> Any:
     conv.register_unstructure_hook(ExitStrategy, exit_out_hook)
     conv.register_structure_hook(DelegationScheme, scheme_in_hook)
 
+    # A recommendation's board outcome is not written: the meeting record holds the vote.
+    skip_outcome = cattrs.gen.override(omit=True)
+    conv.register_unstructure_hook(
+        Recommendation,
+        cattrs.gen.make_dict_unstructure_fn(
+            Recommendation, conv, _cattrs_omit_if_default=True, outcome=skip_outcome
+        ),
+    )
+    conv.register_structure_hook(
+        Recommendation,
+        cattrs.gen.make_dict_structure_fn(
+            Recommendation, conv, _cattrs_forbid_extra_keys=True, outcome=skip_outcome
+        ),
+    )
+
     def is_frozen_map(t: Any) -> bool:
         return (typing.get_origin(t) or t) is FrozenMap
 
@@ -987,6 +1084,16 @@ def to_data(arrangement: Arrangement) -> dict[str, Any]:
         out["deadlines"] = [conv.unstructure(d) for d in arrangement.deadlines]
     if arrangement.costs is not None:
         out["costs"] = conv.unstructure(arrangement.costs)
+    if arrangement.cost_plans:
+        out["cost_plans"] = {k: conv.unstructure(v) for k, v in arrangement.cost_plans.items()}
+    if arrangement.pots:
+        out["pots"] = [conv.unstructure(p) for p in arrangement.pots]
+    if arrangement.recommendations:
+        out["recommendations"] = [
+            conv.unstructure(r, Recommendation) for r in arrangement.recommendations
+        ]
+    if arrangement.assumptions:
+        out["assumptions"] = [conv.unstructure(a) for a in arrangement.assumptions]
     codes = {a.code: a for a in arrangement.authorities}
     with _in_context(codes, arrangement.boards) as local:
         if arrangement.concordat is not None:
@@ -1022,6 +1129,30 @@ def _board_out(conv: Any, board: Board) -> dict[str, Any]:
         data["interest_orders"] = conv.unstructure(board.interest_orders)
     return data
 
+
+_SECTIONS = frozenset(
+    {
+        "name",
+        "description",
+        "authorities",
+        "boards",
+        "arrangements",
+        "phases",
+        "deadlines",
+        "costs",
+        "concordat",
+        "registers",
+        "dispensations",
+        "delegation_schemes",
+        "officer_conflicts",
+        "meeting_plans",
+        "meetings",
+        "cost_plans",
+        "pots",
+        "recommendations",
+    }
+)
+"""The top-level sections an assumption's path may start with."""
 
 _LISTS: dict[str, type[Any]] = {
     "registers": Register,
@@ -1133,6 +1264,41 @@ def from_data(data: Any, *, source: str = "<data>", _checked: bool = False) -> A
     costs = None
     if "costs" in data:
         costs = _build(problems, "costs", lambda: conv.structure(data["costs"], CostPlan))
+    cost_plans = {}
+    for key, item in data.get("cost_plans", {}).items():
+        plan = _build(
+            problems, f"cost_plans.{key}", lambda item=item: conv.structure(item, CostPlan)
+        )
+        if plan is not None:
+            cost_plans[key] = plan
+    pots = [
+        p
+        for i, item in enumerate(data.get("pots", []))
+        if (p := _build(problems, f"pots[{i}]", lambda item=item: conv.structure(item, Pot)))
+        is not None
+    ]
+    assumptions = [
+        a
+        for i, item in enumerate(data.get("assumptions", []))
+        if (
+            a := _build(
+                problems, f"assumptions[{i}]", lambda item=item: conv.structure(item, Assumption)
+            )
+        )
+        is not None
+    ]
+    recommendations = [
+        r
+        for i, item in enumerate(data.get("recommendations", []))
+        if (
+            r := _build(
+                problems,
+                f"recommendations[{i}]",
+                lambda item=item: conv.structure(item, Recommendation),
+            )
+        )
+        is not None
+    ]
     with _in_context(by_code, boards, frozenset(broken)) as local:
         concordat = None
         if "concordat" in data:
@@ -1167,6 +1333,10 @@ def from_data(data: Any, *, source: str = "<data>", _checked: bool = False) -> A
             concordat=concordat,
             **lists,
             **parts_a,
+            cost_plans=cost_plans,
+            pots=pots,
+            recommendations=recommendations,
+            assumptions=assumptions,
             description=data.get("description", ""),
         ),
     )
@@ -1192,7 +1362,7 @@ def _references(arrangement: Arrangement) -> list[str]:
         if isinstance(chair, FixedChair) and chair.member not in ids:
             what = f"one of the board's members {ids}"
             problems.append(expected(f"boards.{key}.chair_rule.member", what, chair.member))
-    for field in ("arrangements",):
+    for field in ("arrangements", "pots", "recommendations"):
         seen: dict[str, int] = {}
         for i, item in enumerate(getattr(arrangement, field)):
             if item.id in seen:
@@ -1209,6 +1379,8 @@ def _references(arrangement: Arrangement) -> list[str]:
         problems.extend(_deadline_dates(deadline, f"deadlines[{i}]"))
     if arrangement.costs is not None:
         problems.extend(_split_parties(arrangement.costs))
+    for key, plan in arrangement.cost_plans.items():
+        problems.extend(_split_parties(plan, f"cost_plans.{key}"))
     problems.extend(_references_a(arrangement))
     return problems
 
@@ -1388,12 +1560,32 @@ def _split_names(rule: Any, path: str, parties: list[str]) -> list[str]:
 def assumed_facts(arrangement: Arrangement) -> list[str]:
     """Every fact the file marks ``assumed``, one line each with its path and note, so that
     ``sharegov check`` shows them as assumed, never as minuted."""
-    lines: list[str] = []
+    lines: list[str] = [a.describe() for a in arrangement.assumptions]
     for name in ("arrangements", *_PARTIES_A):
         for i, item in enumerate(getattr(arrangement, name)):
             lines.extend(assumed_lines(item, f"{name}[{i}]"))
             for j, indicator in enumerate(getattr(item, "indicators", ())):
                 lines.extend(assumed_lines(indicator, f"{name}[{i}].indicators[{j}]"))
+
+    def whole(path: str, thing: Any) -> None:
+        # Money and recommendations are assumed whole (``assumed = true`` with a ``note``).
+        if thing.assumed:
+            lines.append(f"{path}: assumed, not minuted: {thing.note or 'no note given'}")
+
+    plans = {"costs": arrangement.costs} if arrangement.costs is not None else {}
+    plans.update({f"cost_plans.{k}": v for k, v in arrangement.cost_plans.items()})
+    for where, plan in plans.items():
+        for field in ("items", "grants", "savings"):
+            for i, entry in enumerate(getattr(plan, field)):
+                whole(f"{where}.{field}[{i}]", entry)
+    for i, pot in enumerate(arrangement.pots):
+        whole(f"pots[{i}]", pot)
+        for j, allocation in enumerate(pot.allocations):
+            whole(f"pots[{i}].allocations[{j}]", allocation)
+    for i, rec in enumerate(arrangement.recommendations):
+        whole(f"recommendations[{i}]", rec)
+        for j, decision in enumerate(rec.decisions):
+            whole(f"recommendations[{i}].decisions[{j}]", decision)
     return lines
 
 
@@ -1415,6 +1607,19 @@ def unapplied_dispensations(arrangement: Arrangement) -> list[str]:
                         "apply it (list it in the meeting's dispensations)"
                     )
     return lines
+
+
+def early_actions(arrangement: Arrangement) -> list[str]:
+    """Actions due before the meeting that set them: a file loads with them (the calendar
+    shows them overdue), but ``sharegov check`` reports each as a problem."""
+    return [
+        f"meetings[{i}].items[{j}].actions[{k}].due: due {action.due.isoformat()}, before "
+        f"the meeting of {meeting.date.isoformat()} that set it"
+        for i, meeting in enumerate(arrangement.meetings)
+        for j, item in enumerate(meeting.items)
+        for k, action in enumerate(item.actions)
+        if action.due is not None and action.due < meeting.date
+    ]
 
 
 def unlisted_employers(arrangement: Arrangement) -> list[str]:
@@ -1441,7 +1646,7 @@ def _deadline_dates(deadline: Deadline, path: str) -> list[str]:
     return []
 
 
-def _split_parties(plan: CostPlan) -> list[str]:
+def _split_parties(plan: CostPlan, where: str = "costs") -> list[str]:
     """Every council a split rule names is a party to the plan."""
     parties = list(plan.parties)
     problems: list[str] = []
@@ -1466,12 +1671,12 @@ def _split_parties(plan: CostPlan) -> list[str]:
             for i, (_, part) in enumerate(rule.parts):
                 walk(part, f"{path}.parts[{i}].rule")
 
-    walk(plan.cost_split, "costs.cost_split")
-    walk(plan.savings_split, "costs.savings_split")
+    walk(plan.cost_split, f"{where}.cost_split")
+    walk(plan.savings_split, f"{where}.savings_split")
     for field in ("items", "savings"):
         for i, entry in enumerate(getattr(plan, field)):
             if getattr(entry, "split", None) is not None:
-                walk(entry.split, f"costs.{field}[{i}].split")
+                walk(entry.split, f"{where}.{field}[{i}].split")
     return problems
 
 
@@ -1775,6 +1980,7 @@ VOTE_RECORD_FIELDS = (
     "chair",
     "casting",
     "motion",
+    "substitutions",
 )
 _VOTE_WORDS = [v.value for v in Vote]
 _NAMED_ONLY = ("apologies", "absent", "excluded", "unlisted")
@@ -1801,6 +2007,8 @@ class VoteRecord:
         chair: Id of the member presiding.
         casting: The chair's casting vote.
         motion: The question, in words.
+        substitutions: Member id to the :class:`~sharegov.parties.Member` sitting in their
+            place for this meeting (the board must permit substitutes).
     """
 
     votes: FrozenMap[str, Vote] | None = None
@@ -1816,6 +2024,7 @@ class VoteRecord:
     chair: str | None = None
     casting: Vote | None = None
     motion: str | None = None
+    substitutions: FrozenMap[str, Member] = attrs.field(factory=FrozenMap)
 
     @property
     def minuted(self) -> bool:
@@ -1852,6 +2061,16 @@ decision.
                 f"{on.isoformat()} was given as the date of the meeting"
             )
         when = self.date if on is None else on
+        if self.substitutions:
+            board = board.at(when) if when is not None else board
+            for member_id, substitute in self.substitutions.items():
+                if member_id not in {m.id for m in board.members}:
+                    raise InvalidVote(
+                        expected(
+                            f"substitutions.{member_id}", f"a member of {board.name}", member_id
+                        )
+                    )
+                board = board.substitute(member_id, substitute)
         if self.counts is not None:
             counts = _keyed(self.counts)
             parts: dict[str, Mapping[Vote | str, int]] | None = None
@@ -1867,6 +2086,18 @@ decision.
             )
         votes = self.votes if self.votes is not None else FrozenMap()
         known = {m.id for m in board.members} | {ms.member.id for ms in board.memberships}
+        replaced = set(self.substitutions)
+        given: tuple[tuple[str, Collection[str]], ...] = (
+            ("votes", votes),
+            ("present", self.present),
+        )
+        for field, ids in given:
+            for member_id in sorted(replaced & set(ids)):
+                sitting = self.substitutions[member_id].name
+                raise InvalidVote(
+                    f"{field}: {member_id!r} was substituted by {sitting}, who sits and votes "
+                    "in their place; record the substitute instead"
+                )
         fields = {
             "votes": votes,
             "present": self.present,
@@ -1877,13 +2108,13 @@ decision.
         }
         for field, ids in fields.items():
             for member_id in sorted(ids):
-                if member_id not in known:
+                if member_id not in known | replaced:
                     raise InvalidVote(expected(field, f"ids of members of {board.name}", member_id))
         return board.decide(
             votes,
             present=self.present,
-            apologies=self.apologies,
-            absent=self.absent,
+            apologies=self.apologies - replaced,
+            absent=self.absent - replaced,
             excluded=self.excluded,
             unlisted=self.unlisted,
             chair=self.chair,
@@ -2026,4 +2257,32 @@ def read_vote_record(data: Any, source: str = "<record>") -> VoteRecord:
     if motion is not None and not isinstance(motion, str):
         raise InvalidVote(expected(f"{source}: motion", "text", motion))
     fields["motion"] = motion
+    if "substitutions" in data:
+        fields["substitutions"] = _record_substitutions(data["substitutions"], source)
     return VoteRecord(**fields)
+
+
+def _record_substitutions(value: Any, source: str) -> FrozenMap[str, Member]:
+    """``{absent member id: {id, name, authority}}``: who sat in whose place."""
+    what = "a table of member id to the substitute's {id, name, authority}"
+    if not isinstance(value, Mapping):
+        raise InvalidVote(expected(f"{source}: substitutions", what, value))
+    out: dict[str, Member] = {}
+    taken: set[str] = set()
+    for member_id, sub in value.items():
+        path = f"{source}: substitutions.{member_id}"
+        if not isinstance(sub, Mapping) or not {"id", "name"} <= set(sub):
+            raise InvalidVote(expected(path, "a table with the substitute's id and name", sub))
+        extra = sorted(set(sub) - {"id", "name", "authority"})
+        if extra:
+            raise InvalidVote(expected(path, "only the keys id, name and authority", extra[0]))
+        authority = sub.get("authority", "-")
+        try:
+            member = Member(sub["id"], sub["name"], authority)
+        except SharegovError as exc:
+            raise InvalidVote(f"{path}.{exc}") from None
+        if member.id in taken:
+            raise InvalidVote(f"{path}.id: {member.id!r} substitutes for two members")
+        taken.add(member.id)
+        out[member_id] = member
+    return FrozenMap(out)

@@ -3,7 +3,8 @@
 Needs the ``icalendar`` package (the ``io`` extra), imported only when a calendar is built.
 A meeting with a recorded time becomes a timed event in Europe/London (with its
 ``VTIMEZONE``); one without, and every deadline, becomes an all-day event. Each meeting
-also gets an all-day event for its agenda publication deadline. The output is
+also gets an all-day event for its agenda publication deadline. A deadline's owner (the
+owner of a meeting's action, say) is named in its description. The output is
 deterministic: UIDs come from the content, and ``DTSTAMP`` defaults to midnight UTC after
 the latest date in the calendar.
 
@@ -123,7 +124,8 @@ def calendar(
             )
         )
     for d in deadlines:
-        history = "\n".join(a.describe() for a in d.history)
+        owner = [f"Owner: {d.owner}"] if d.owner else []
+        history = "\n".join([*owner, *(a.describe() for a in d.history)])
         cal.add_component(
             _all_day(
                 ical,

@@ -44,7 +44,8 @@ from sharegov.conflicts import (
     OfficerConflict,
     Register,
 )
-from sharegov.costs import CostPlan, SplitRule
+from sharegov.costs import CostPlan, Pot, SplitRule
+from sharegov.decisions import Recommendation
 from sharegov.meetings import Meeting, MeetingPlan
 from sharegov.money import FinancialYear, Money, MoneyRange
 from sharegov.parties import Authority, Body, Member, Officer, Post
@@ -360,6 +361,19 @@ def _meeting() -> dict[str, Any]:
     return meeting
 
 
+def _assumption() -> dict[str, Any]:
+    """A fact the paper does not give, by its path in the file (see ``io.files``)."""
+    return {
+        "type": "object",
+        "required": ["path", "note"],
+        "additionalProperties": False,
+        "properties": {
+            "path": {**_ID, "description": "a path in the file, such as 'boards.b.rule'"},
+            "note": dict(_TEXT),
+        },
+    }
+
+
 def generate() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of arrangement files."""
     membership = _object(Membership)
@@ -440,6 +454,13 @@ def generate() -> dict[str, Any]:
             "officer_conflicts": {"type": "array", "items": _object(OfficerConflict)},
             "meeting_plans": {"type": "array", "items": _object(MeetingPlan)},
             "meetings": {"type": "array", "items": _meeting()},
+            "cost_plans": {"type": "object", "additionalProperties": _object(CostPlan)},
+            "pots": {"type": "array", "items": _object(Pot)},
+            "recommendations": {
+                "type": "array",
+                "items": _object(Recommendation, skip=("outcome",)),
+            },
+            "assumptions": {"type": "array", "items": _assumption()},
         },
         "$defs": {"board": board, **_rule_defs()},
     }
