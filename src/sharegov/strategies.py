@@ -69,6 +69,7 @@ __all__ = [
     "moneys",
     "rules_for",
     "schedules",
+    "simulation_plans",
     "split_rules",
     "strategy_for",
     "tallies",
@@ -375,6 +376,75 @@ def split_rules(codes: list[str]) -> st.SearchStrategy[Any]:
         st.tuples(base, base).map(
             lambda pair: costs.Mix([(Fraction(1, 2), pair[0]), (Fraction(1, 2), pair[1])])
         ),
+    )
+
+
+# -- simulate --
+
+
+@st.composite
+def simulation_plans(draw: st.DrawFn, *, max_items: int = 5) -> Any:
+    """A :class:`~sharegov.costs.CostPlan` with every amount fixed, that
+    :meth:`sharegov.simulate.Model.from_plan` accepts: shared and unshared items over four
+    years (one-off and recurring), grants covering some or all items, savings streams
+    starting part-way through a year, and any share-based split rule. No match funding.
+    """
+    from sharegov import costs
+    from sharegov.money import FinancialYear, Money
+
+    codes = draw(
+        st.lists(st.sampled_from(["A", "B", "C", "D"]), min_size=1, max_size=4, unique=True)
+    )
+    rules = split_rules(codes)
+    first = FinancialYear(2008)
+    amount = st.integers(-(10**6), 10**9).map(Money)
+    items = []
+    for i in range(draw(st.integers(1, max_items))):
+        year = first + draw(st.integers(0, 3))
+        recurring = draw(st.booleans())
+        until = year + draw(st.integers(0, 2)) if recurring and draw(st.booleans()) else None
+        shared = draw(st.booleans()) or i == 0
+        items.append(
+            costs.CostItem(
+                f"i{i}",
+                f"Item {i}",
+                draw(amount),
+                category=costs.Category.RUNNING,
+                year=year,
+                recurring=recurring,
+                until=until,
+                shared=shared,
+                incurred_by=None if shared else codes[0],
+                split=draw(st.none() | rules),
+            )
+        )
+    ids = [item.id for item in items]
+    grants = [
+        costs.Grant(
+            f"F{g}",
+            draw(st.integers(0, 10**9).map(Money)),
+            covers=draw(st.none() | st.sets(st.sampled_from(ids), min_size=1)),
+        )
+        for g in range(draw(st.integers(0, 3)))
+    ]
+    savings = [
+        costs.SavingsStream(
+            f"s{k}",
+            f"Saving {k}",
+            draw(amount),
+            start=draw(st.dates(dt.date(2008, 4, 1), dt.date(2011, 3, 31)) | st.just(first + 1)),
+            years=draw(st.none() | st.integers(1, 3)),
+            split=draw(st.none() | rules),
+        )
+        for k in range(draw(st.integers(0, 2)))
+    ]
+    return costs.CostPlan(
+        codes,
+        items=items,
+        grants=grants,
+        savings=savings,
+        cost_split=draw(rules),
+        savings_split=draw(rules),
     )
 
 

@@ -1,0 +1,120 @@
+"""The simulation agrees with the exact statement: grants, years, splits, to the penny."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+
+from sharegov import Money
+from sharegov.costs import (
+    Capped,
+    Category,
+    CostItem,
+    CostPlan,
+    Equal,
+    Grant,
+    LeadPays,
+    Proportional,
+)
+from sharegov.errors import InvalidRule
+from sharegov.money import FinancialYear
+from sharegov.simulate import Flow, Model, Triangular
+from sharegov.strategies import simulation_plans
+
+np = pytest.importorskip("numpy")
+FY = FinancialYear(2008)
+
+
+def simulated(plan: CostPlan, years: int, n: int = 3) -> object:
+    return Model.from_plan(plan, years=years).run(n, seed=0).net
+
+
+def exact(plan: CostPlan, years: int) -> list[list[int]]:
+    statement = plan.statement(years=years, start=plan.first_year)
+    return [[m.pence for m in statement.net(p)] for p in plan.parties]
+
+
+def test_a_grant_on_one_councils_item_credits_only_that_council() -> None:
+    # £60k grant on a £120k item paid by one council: only that council gains from it.
+    plan = CostPlan(
+        ["A", "B", "C"],
+        items=[
+            CostItem("ict", "ICT", "£120k", category=Category.IMPLEMENTATION, year=FY,
+                     split=LeadPays("A")),
+        ],
+        grants=[Grant("Fund", "£60k", covers={"ict"})],
+    )  # fmt: skip
+    net = simulated(plan, years=1)
+    assert net[0, :, 0].tolist() == [-6_000_000.0, 0.0, 0.0]
+    assert exact(plan, 1) == [[-6_000_000], [0], [0]]
+
+
+def test_a_grant_is_spent_in_the_years_of_the_costs_it_covers() -> None:
+    # A £0.5M grant against £300k a year for two years: £300k in the first, £200k in the
+    # second, as the statement books it; never a lump in one year.
+    plan = CostPlan(
+        ["HDC", "SCDC", "CCC"],
+        items=[
+            CostItem("pm", "Programme management", "£300k", category=Category.IMPLEMENTATION,
+                     year=FY, recurring=True, until=FY + 1),
+        ],
+        grants=[Grant("TCF", "£0.5M")],
+    )  # fmt: skip
+    net = simulated(plan, years=2)
+    assert net[0].sum(axis=0).tolist() == [0.0, -10_000_000.0]
+    assert net[0, :, 1].tolist() == [-3_333_334.0, -3_333_333.0, -3_333_333.0]
+    assert [list(r) for r in net[0]] == exact(plan, 2)
+
+
+def test_a_grant_is_capped_at_the_cost_it_covers() -> None:
+    plan = CostPlan(
+        ["A", "B"],
+        items=[CostItem("x", "X", "£10k", category=Category.RUNNING, year=FY)],
+        grants=[Grant("F", "£50k")],
+    )
+    net = simulated(plan, years=2)
+    assert net[0].tolist() == [[0.0, 0.0], [0.0, 0.0]]
+
+
+def test_uncertain_grant_never_exceeds_the_cost() -> None:
+    plan = CostPlan(
+        ["A", "B"],
+        items=[CostItem("x", "X", "£10k to £30k", category=Category.RUNNING, year=FY)],
+        grants=[Grant("F", "£15k to £25k")],
+    )
+    net = Model.from_plan(plan, years=1).run(5_000, seed=2).net
+    assert net.max() <= 0  # the grant never leaves a council in credit
+    assert (net.sum(axis=1) == 0).any()  # and sometimes covers the whole cost
+
+
+@settings(max_examples=150, deadline=None)
+@given(simulation_plans())
+def test_fixed_amounts_equal_the_statement_to_the_penny(plan: CostPlan) -> None:
+    years = 4
+    net = simulated(plan, years, n=2)
+    for c, row in enumerate(exact(plan, years)):
+        assert net[0, c].tolist() == row
+        assert net[1, c].tolist() == row
+
+
+def test_rules_it_cannot_simulate_are_refused_naming_the_item() -> None:
+    plan = CostPlan(
+        ["A", "B"],
+        items=[CostItem("ict", "ICT", "£1", category=Category.RUNNING, year=FY,
+                        split=Capped(Equal(), {"A": Money(1)}))],
+    )  # fmt: skip
+    with pytest.raises(InvalidRule, match=r"^items\[0\] \(ict\): split: expected a share"):
+        Model.from_plan(plan)
+
+
+def test_a_bare_model_grant_without_covers_is_an_income() -> None:
+    model = Model(
+        ["A", "B"],
+        [
+            Flow("g", "Grant", "£1", kind="grant", start=FY, split=Proportional({"A": 2, "B": 1})),
+            Flow("c", "Cost", Triangular("£1", "£2", "£3"), kind="cost", start=FY),
+        ],
+    )
+    net = model.run(1, seed=0).net[0, :, 0]
+    assert net.sum() <= 100 - 100  # £1 in, at least £1 out
+    assert all(float(v).is_integer() for v in net)
