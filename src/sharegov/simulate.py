@@ -211,7 +211,7 @@ class Lognormal:
         >>> round(d.sigma, 4), round(d.mean / 100)
         (0.4214, 109285)
         >>> Lognormal.from_mean_sd("£100k", "£30k").describe()
-        'lognormal, median £95.8k, 95th percentile £156k'
+        'lognormal, median £95,782.63, 95th percentile £155,235.79'
     """
 
     median: Money = attrs.field(converter=to_money)
@@ -366,7 +366,9 @@ class RankCorrelation:
     and a rank-correlation matrix. Each flow keeps exactly its own distribution (the same
     values, reordered); only which scenarios pair large with large changes. It is imposed
     within every block of :data:`BLOCK` scenarios, so results still do not depend on the
-    chunk size.
+    chunk size (and over whole blocks each flow's values are exactly those drawn without
+    the correlation). Targets are rank correlations: the normal scores are correlated at
+    ``2 sin(pi r / 6)``, whose rank correlation is ``r``.
 
     Args:
         names: Ids of the flows, in the matrix's order.
@@ -550,10 +552,10 @@ class Model:
                 raise InvalidValue(expected("correlation", what, self.correlation))
             by_id = {f.id: f for f in self.flows}
             for i, name in enumerate(self.correlation.names):
-                flow = by_id.get(name)
-                if flow is None:
+                found = by_id.get(name)
+                if found is None:
                     raise UnknownId(expected(f"correlation.names[{i}]", "a flow id", name))
-                if flow.per_year or isinstance(flow.amount, FixedAmount):
+                if found.per_year or isinstance(found.amount, FixedAmount):
                     what = "an uncertain flow drawn once (not per_year, not a fixed amount)"
                     raise InvalidValue(expected(f"correlation.names[{i}]", what, name))
 
@@ -906,7 +908,7 @@ def _compile(model: Model) -> _Compiled:
             add(flow.amount, flow.id, (flow.id, None))
     ranked = sorted(found, key=lambda item: (item[0], item[1]))
     row_of = {seq: r for r, (_, seq, _, _) in enumerate(ranked)}
-    dists = [d for _, _, d, _ in ranked]
+    dists: list[Any] = [d for _, _, d, _ in ranked]
     labels = tuple(label for _, _, _, label in ranked)
     kinds = [k for k, _, _, _ in ranked]
 
@@ -936,8 +938,8 @@ def _compile(model: Model) -> _Compiled:
     disc = tuple(
         (
             r,
-            np.cumsum([float(p) for _, p in dists[r].outcomes])[:-1],  # type: ignore[union-attr]
-            np.array([m.pence for m, _ in dists[r].outcomes], dtype=float),  # type: ignore[union-attr]
+            np.cumsum([float(p) for _, p in dists[r].outcomes])[:-1],
+            np.array([m.pence for m, _ in dists[r].outcomes], dtype=float),
         )
         for r in range(d0, d1)
     )
@@ -945,8 +947,8 @@ def _compile(model: Model) -> _Compiled:
     logn = (
         l0,
         l1,
-        np.array([d.mu for d in dists[l0:l1]])[:, None],  # type: ignore[union-attr]
-        np.array([d.sigma for d in dists[l0:l1]])[:, None],  # type: ignore[union-attr]
+        np.array([d.mu for d in dists[l0:l1]])[:, None],
+        np.array([d.sigma for d in dists[l0:l1]])[:, None],
     )
     p0, p1 = rows(Pert)
     ds = dists[p0:p1]
@@ -961,7 +963,7 @@ def _compile(model: Model) -> _Compiled:
         (hi - lo)[:, None],
     )
     f0, _ = rows(FixedAmount)
-    fixed = np.array([d.amount.pence for d in dists[f0:]], dtype=float)  # type: ignore[union-attr]
+    fixed = np.array([d.amount.pence for d in dists[f0:]], dtype=float)
 
     covering = [f for f in model.flows if f.kind == "grant" and f.covers is not None]
     pots = tuple(row_of[var_of[(g.id, None)]] for g in covering)
@@ -1545,7 +1547,7 @@ def _panels(ax: Any, count: int) -> list[Any]:
         return [row[0] for row in axes]
     axes = [ax] if hasattr(ax, "hist") else list(ax)
     if len(axes) != count:
-        raise InvalidValue(expected("ax", f"{plural(count, 'Axes')}, one per council", len(axes)))
+        raise InvalidValue(expected("ax", f"{count} Axes, one per council", len(axes)))
     return axes
 
 
