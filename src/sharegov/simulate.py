@@ -880,6 +880,12 @@ class _Compiled:
     events: tuple[_Event, ...]
     pots: tuple[int, ...]  # variable rows of the covering grants
     corr: tuple[tuple[int, ...], Any, Any] | None  # rows, target factor, scores
+    # Uniform and triangular rows that only feed whole-share sums are drawn without their
+    # offset (low; low + high - mode) and not rounded: the offsets are added to the sums as
+    # one constant per output and each sum is rounded to the penny once.
+    offset: Any  # (t1, 1): each uniform and triangular row's offset
+    whole: tuple[int, ...]  # the uniform and triangular rows needed as whole amounts
+    const: Any  # (K, 1): the offsets of the others, summed per output
 
 
 def _compile(model: Model) -> _Compiled:
@@ -997,6 +1003,14 @@ def _compile(model: Model) -> _Compiled:
         corr_rows = tuple(row_of[var_of[(name, None)]] for name in spec.names)
         target = 2 * np.sin(np.pi * np.array(spec.matrix) / 6)  # Pearson of normal scores
         corr = (corr_rows, _factor(np, target), _scores(np))
+    t1 = tri[1]
+    offset = np.concatenate([uni[2], tri[5]]).reshape(t1, 1)
+    needed = {e.row for e in events} | set(pots) | set(corr[0] if corr else ())
+    whole = tuple(sorted(r for r in needed if r < t1))
+    partial = np.zeros(len(dists), dtype=bool)
+    partial[:t1] = True
+    partial[list(whole)] = False
+    const = (fast[:, :t1] * partial[:t1]) @ offset
     return _Compiled(
         (n_c, n_y),
         labels,
@@ -1011,6 +1025,9 @@ def _compile(model: Model) -> _Compiled:
         tuple(sorted(events, key=lambda e: e.year)),  # year by year, as the statement
         pots,
         corr,
+        offset,
+        whole,
+        const,
     )
 
 
@@ -1052,12 +1069,13 @@ def _scores(np: Any) -> Any:
 _GROUP = 8
 
 
-def _inputs(compiled: _Compiled, seed: int, block: int, x: Any) -> Any:
-    """Draw one block's variables into ``x`` (variables, BLOCK): whole pence, as float64."""
+def _inputs(compiled: _Compiled, seed: int, block: int, x: Any, *, whole: bool = False) -> Any:
+    """Draw one block's variables into ``x`` (variables, BLOCK), as float64 pence: whole
+    pence, except (unless ``whole``) the rows only summed, which lack their offsets."""
     np = require("numpy", "simulate")
     rng = np.random.Generator(np.random.PCG64(np.random.SeedSequence(seed, spawn_key=(block,))))
-    u0, u1, ulo, uwidth = compiled.uni
-    t0, t1, c, skl, skr, base = compiled.tri
+    u0, u1, _, uwidth = compiled.uni
+    t0, t1, c, skl, skr, _ = compiled.tri
     l0, l1, mu, sigma = compiled.logn
     # Uniform, triangular and discrete: the inverse CDF of one run of uniforms, drawn and
     # transformed a few rows at a time so each group stays in cache (drawing row groups in
@@ -1068,8 +1086,6 @@ def _inputs(compiled: _Compiled, seed: int, block: int, x: Any) -> Any:
         u = x[g0:g1]
         rng.random(out=u)
         u *= uwidth[g0 - u0 : g1 - u0]
-        u += ulo[g0 - u0 : g1 - u0]
-        np.rint(u, out=u)
     for g0 in range(t0, t1, _GROUP):
         # Without branches: with p = min(u, c) and q = max(u, c),
         # x = low + sqrt(p kl) + high - sqrt((1 - q) kr) - mode.
@@ -1086,8 +1102,13 @@ def _inputs(compiled: _Compiled, seed: int, block: int, x: Any) -> Any:
         np.sqrt(low, out=low)
         low *= skl[k0:k1]
         np.subtract(low, upper, out=upper)
-        upper += base[k0:k1]
-        np.rint(upper, out=upper)
+    if whole:
+        x[:t1] += compiled.offset
+        np.rint(x[:t1], out=x[:t1])
+    else:
+        for r in compiled.whole:
+            x[r] += compiled.offset[r]
+            np.rint(x[r], out=x[r])
     if l0 > t1:
         rng.random(out=x[t1:l0])
     for r, cum, values in compiled.disc:
@@ -1134,11 +1155,12 @@ def _outputs(compiled: _Compiled, x: Any, out: Any) -> Any:
     row ``council * years + year``. Amounts are whole pence, so every sum is exact."""
     np = require("numpy", "simulate")
     n_y = compiled.shape[1]
-    out[...] = 0.0
+    out[...] = compiled.const
     part = np.empty(BLOCK)
     for k, sign, a, b in compiled.fast:
         rows = x[a] if b - a == 1 else np.add.reduce(x[a:b], axis=0, out=part)
         (np.add if sign > 0 else np.subtract)(out[k], rows, out=out[k])
+    np.rint(out, out=out)
     if not compiled.events:
         return out
     left = [x[r].astype(np.int64) for r in compiled.pots]
@@ -1327,7 +1349,7 @@ class SimulationResult:
         x = np.empty((len(compiled.labels), BLOCK))
         for b in range(-(-m // BLOCK)):
             lo, hi = b * BLOCK, min(m, (b + 1) * BLOCK)
-            _inputs(compiled, self.seed, b, x)
+            _inputs(compiled, self.seed, b, x, whole=True)
             out[lo:hi] = x[: compiled.random, : hi - lo].T
         return pd.DataFrame(out / 100, columns=list(compiled.labels[: compiled.random]))
 
