@@ -316,3 +316,15 @@ def test_tqdm_progress_bar() -> None:
     assert "simulating" in text
     assert "100%" in text
     assert Money(0) == Money(0)
+
+
+def test_dask_chunks_travel_as_int32_only_when_exact() -> None:
+    from sharegov.simulate import _compile, _run_chunk, _run_chunk_packed
+
+    small = sensitivity_model()
+    big = Model(["A"], [Flow("x", "X", Uniform("£30M", "£40M"), kind="cost", start=FY)])
+    for model, dtype in ((small, "int32"), (big, "float64")):
+        compiled = _compile(model)
+        packed = _run_chunk_packed(compiled, 1, 0, 2, 2 * BLOCK)
+        assert str(packed.dtype) == dtype
+        assert np.array_equal(packed, _run_chunk(compiled, 1, 0, 2, 2 * BLOCK))
