@@ -580,6 +580,7 @@ class Model:
         *,
         years: int = 5,
         start: FinancialYear | None = None,
+        correlation: RankCorrelation | None = None,
     ) -> Model:
         """The flows of a :class:`~sharegov.costs.CostPlan`, with some amounts made uncertain.
 
@@ -599,6 +600,8 @@ class Model:
                 plan's amounts.
             years: The horizon in financial years.
             start: The first year; the plan's first year when None.
+            correlation: Rank correlation between items, grants (by funder, spaces as
+                hyphens) or savings streams, by id.
 
         Raises:
             InvalidRule: A split with caps or floors, or match funding that is not in the
@@ -673,7 +676,7 @@ class Model:
             except InvalidRule as exc:
                 raise InvalidRule(f"savings[{i}] ({stream.id}): {exc}") from exc
             flows.append(flow)
-        return cls(plan.parties, flows, start=first, years=years)
+        return cls(plan.parties, flows, start=first, years=years, correlation=correlation)
 
     def run(
         self,
@@ -1372,7 +1375,8 @@ class SimulationResult:
         - ``variance share``: the square of the standardised regression coefficient, the
           share of the net position's variance the input accounts for (for independent
           inputs and a linear model these add up to the regression's R², near 1; grant
-          caps make a model non-linear);
+          caps make a model non-linear, and inputs correlated with each other share
+          variance, so their figures no longer add up to 1);
         - ``low (£)`` and ``high (£)``: the mean net position when the input is in its
           lowest and highest 10% (the ends of a tornado chart's bar).
 
@@ -1621,7 +1625,11 @@ def tqdm_progress(total: int | None = None, **options: Any) -> Callable[[int, in
         >>> model = Model(["A"], [Flow("s", "Saving", "£1", kind="saving", start="2010/11")])
         >>> result = model.run(10, seed=0, progress=tqdm_progress(disable=True))
     """
-    auto = require("tqdm.auto", "simulate")
+    import importlib.util
+
+    # tqdm.auto warns when a notebook lacks ipywidgets; the text bar is then used anyway.
+    widgets = importlib.util.find_spec("ipywidgets") is not None
+    auto = require("tqdm.auto" if widgets else "tqdm", "simulate")
     options.setdefault("unit", " scenarios")
     options.setdefault("desc", "simulating")
     options.setdefault("unit_scale", True)
