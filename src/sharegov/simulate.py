@@ -879,13 +879,15 @@ class _Compiled:
     logn: tuple[int, int, Any, Any]  # rows, mu, sigma
     pert: tuple[int, int, Any, Any, Any, Any]  # rows, alpha, beta, low, width
     fixed: Any  # (V - random,) the fixed amounts
-    fast: tuple[tuple[int, int, int, int], ...]  # (output row, sign, first, end variable row)
+    fast: tuple[tuple[int, int, int, int, int], ...]  # output row, sign, rows, kind: _runs
     events: tuple[_Event, ...]
     pots: tuple[int, ...]  # variable rows of the covering grants
     corr: tuple[tuple[int, ...], Any, Any] | None  # rows, target factor, scores
-    # Uniform and triangular rows that only feed whole-share sums are drawn without their
-    # offset (low; low + high - mode) and not rounded: the offsets are added to the sums as
-    # one constant per output and each sum is rounded to the penny once.
+    # Uniform and triangular rows that only feed whole-share sums are left part-way: a
+    # uniform as u, a triangular as sqrt(min(u, c)) (in a second buffer) and
+    # sqrt(1 - max(u, c)); the sums weight them by width, sqrt kl and sqrt kr (a matrix-
+    # vector product), the offsets (low; low + high - mode) are added as one constant per
+    # output, and each sum is rounded to the penny once.
     offset: Any  # (t1, 1): each uniform and triangular row's offset
     whole: tuple[int, ...]  # the uniform and triangular rows needed as whole amounts
     const: Any  # (K, 1): the offsets of the others, summed per output
@@ -1014,6 +1016,10 @@ def _compile(model: Model) -> _Compiled:
     partial[:t1] = True
     partial[list(whole)] = False
     const = (fast[:, :t1] * partial[:t1]) @ offset
+    kinds = [0] * len(dists)
+    for r in range(t1):
+        if partial[r]:
+            kinds[r] = 1 if r < uni[1] else 2
     return _Compiled(
         (n_c, n_y),
         labels,
@@ -1024,7 +1030,7 @@ def _compile(model: Model) -> _Compiled:
         logn,
         pert,
         fixed,
-        _runs(fast),
+        _runs(fast, kinds),
         tuple(sorted(events, key=lambda e: e.year)),  # year by year, as the statement
         pots,
         corr,
@@ -1034,18 +1040,20 @@ def _compile(model: Model) -> _Compiled:
     )
 
 
-def _runs(fast: Any) -> tuple[tuple[int, int, int, int], ...]:
-    """The fast (K, V) matrix of signs as runs of consecutive variables that add into one
-    output with one sign: summing a slice of rows beats a dense matrix product (no BLAS
-    threads, no zeros)."""
-    runs: list[tuple[int, int, int, int]] = []
+def _runs(fast: Any, kinds: Sequence[int]) -> tuple[tuple[int, int, int, int, int], ...]:
+    """The fast (K, V) matrix of signs as runs of consecutive variables of one kind that
+    add into one output with one sign: summing a slice of rows beats a dense matrix product
+    (no zeros). ``kinds[v]`` is 0 for a whole amount, 1 for a uniform row left as ``u`` and
+    2 for a triangular row left as its two square roots (see :func:`_inputs`)."""
+    runs: list[tuple[int, int, int, int, int]] = []
     for k in range(fast.shape[0]):
         for sign in (1, -1):
             for v in (fast[k] == sign).nonzero()[0].tolist():
-                if runs and runs[-1][:2] == (k, sign) and runs[-1][3] == v:
-                    runs[-1] = (k, sign, runs[-1][2], v + 1)
+                last = runs[-1] if runs else None
+                if last and last[:2] == (k, sign) and last[3] == v and last[4] == kinds[v]:
+                    runs[-1] = (k, sign, last[2], v + 1, kinds[v])
                 else:
-                    runs.append((k, sign, v, v + 1))
+                    runs.append((k, sign, v, v + 1, kinds[v]))
     return tuple(runs)
 
 
@@ -1072,9 +1080,12 @@ def _scores(np: Any) -> Any:
 _GROUP = 8
 
 
-def _inputs(compiled: _Compiled, seed: int, block: int, x: Any, *, whole: bool = False) -> Any:
+def _inputs(
+    compiled: _Compiled, seed: int, block: int, x: Any, *, whole: bool = False, roots: Any = None
+) -> Any:
     """Draw one block's variables into ``x`` (variables, BLOCK), as float64 pence: whole
-    pence, except (unless ``whole``) the rows only summed, which lack their offsets."""
+    pence, except (unless ``whole``) the rows only summed, left part-way (see
+    :class:`_Compiled`), with ``roots`` (triangular rows, BLOCK) holding the second root."""
     np = require("numpy", "simulate")
     rng = np.random.Generator(np.random.PCG64(np.random.SeedSequence(seed, spawn_key=(block,))))
     u0, u1, _, uwidth = compiled.uni
@@ -1083,33 +1094,35 @@ def _inputs(compiled: _Compiled, seed: int, block: int, x: Any, *, whole: bool =
     # Uniform, triangular and discrete: the inverse CDF of one run of uniforms, drawn and
     # transformed a few rows at a time so each group stays in cache (drawing row groups in
     # turn gives the same numbers as drawing them all at once).
-    lower = np.empty((_GROUP, BLOCK))
-    for g0 in range(u0, u1, _GROUP):
-        g1 = min(u1, g0 + _GROUP)
-        u = x[g0:g1]
-        rng.random(out=u)
-        u *= uwidth[g0 - u0 : g1 - u0]
+    if roots is None:
+        roots = np.empty((t1 - t0, BLOCK))
+    if u1 > u0:
+        rng.random(out=x[u0:u1])
     for g0 in range(t0, t1, _GROUP):
         # Without branches: with p = min(u, c) and q = max(u, c),
         # x = low + sqrt(p kl) + high - sqrt((1 - q) kr) - mode.
         g1 = min(t1, g0 + _GROUP)
         k0, k1 = g0 - t0, g1 - t0
-        upper = x[g0:g1]
-        low = lower[: g1 - g0]
+        upper, low = x[g0:g1], roots[k0:k1]
         rng.random(out=upper)
         np.minimum(upper, c[k0:k1], out=low)
         np.maximum(upper, c[k0:k1], out=upper)
         np.subtract(1.0, upper, out=upper)
         np.sqrt(upper, out=upper)
-        upper *= skr[k0:k1]
         np.sqrt(low, out=low)
-        low *= skl[k0:k1]
-        np.subtract(low, upper, out=upper)
     if whole:
+        x[u0:u1] *= uwidth
+        x[t0:t1] *= -skr
+        x[t0:t1] += roots * skl
         x[:t1] += compiled.offset
         np.rint(x[:t1], out=x[:t1])
     else:
         for r in compiled.whole:
+            if r < u1:
+                x[r] *= uwidth[r - u0]
+            else:
+                x[r] *= -skr[r - t0]
+                x[r] += roots[r - t0] * skl[r - t0]
             x[r] += compiled.offset[r]
             np.rint(x[r], out=x[r])
     if l0 > t1:
@@ -1153,16 +1166,28 @@ def _iman_conover(
         x[r] = ranked
 
 
-def _outputs(compiled: _Compiled, x: Any, out: Any) -> Any:
+def _outputs(compiled: _Compiled, x: Any, out: Any, roots: Any) -> Any:
     """Each scenario's net by council and year from the block's draws: ``out`` (K, BLOCK),
     row ``council * years + year``. Amounts are whole pence, so every sum is exact."""
     np = require("numpy", "simulate")
     n_y = compiled.shape[1]
     out[...] = compiled.const
-    part = np.empty(BLOCK)
-    for k, sign, a, b in compiled.fast:
-        rows = x[a] if b - a == 1 else np.add.reduce(x[a:b], axis=0, out=part)
-        (np.add if sign > 0 else np.subtract)(out[k], rows, out=out[k])
+    part, other = np.empty(BLOCK), np.empty(BLOCK)
+    u0, _, _, width = compiled.uni
+    t0, _, _, skl, skr, _ = compiled.tri
+    for k, sign, a, b, kind in compiled.fast:
+        add = np.add if sign > 0 else np.subtract
+        if kind == 0:
+            add(out[k], np.add.reduce(x[a:b], axis=0, out=part), out=out[k])
+        elif kind == 1:
+            add(out[k], np.dot(width[a - u0 : b - u0, 0], x[a:b], out=part), out=out[k])
+        else:
+            add(
+                out[k],
+                np.dot(skl[a - t0 : b - t0, 0], roots[a - t0 : b - t0], out=part),
+                out=out[k],
+            )
+            add(out[k], np.dot(-skr[a - t0 : b - t0, 0], x[a:b], out=other), out=out[k])
     np.rint(out, out=out)
     if not compiled.events:
         return out
@@ -1188,14 +1213,15 @@ def _run_chunk(compiled: _Compiled, seed: int, first_block: int, blocks: int, n:
     out = np.empty((size, n_c, n_y))
     flat = out.reshape(size, n_c * n_y)
     x = np.empty((len(compiled.labels), BLOCK))
+    roots = np.empty((compiled.tri[1] - compiled.tri[0], BLOCK))
     totals = np.empty((n_c * n_y, BLOCK))
     for k in range(blocks):
         lo = k * BLOCK
         if lo >= size:
             break
         hi = min(size, lo + BLOCK)
-        _inputs(compiled, seed, first_block + k, x)
-        flat[lo:hi] = _outputs(compiled, x, totals)[:, : hi - lo].T
+        _inputs(compiled, seed, first_block + k, x, roots=roots)
+        flat[lo:hi] = _outputs(compiled, x, totals, roots)[:, : hi - lo].T
     return out
 
 
