@@ -70,7 +70,7 @@ def main() -> None:
     m = model()
     blocks = -(-args.n // BLOCK)
     # About four tasks per worker: enough to balance, few enough to keep overhead low.
-    chunk = args.chunk or BLOCK * max(1, -(-blocks // (4 * args.workers)))
+    chunk = args.chunk or BLOCK * min(256, max(1, -(-blocks // (4 * args.workers))))
     local_s, local = best(lambda: m.run(args.n, seed=1, chunk_size=chunk), args.repeat)  # type: ignore[attr-defined]
     with (
         LocalCluster(

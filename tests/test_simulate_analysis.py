@@ -302,6 +302,10 @@ def test_progress_on_dask_as_chunks_complete() -> None:
     ):
         remote = model.run(n, seed=1, chunk_size=BLOCK, client=client,
                            progress=lambda d, t: calls.append(d))  # fmt: skip
+        sized: list[int] = []  # by default, about four tasks for each of the 2 workers
+        auto = model.run(16 * BLOCK, seed=1, client=client, progress=lambda d, t: sized.append(d))
+    assert len(sized) == 8
+    assert np.array_equal(auto.net, model.run(16 * BLOCK, seed=1).net)
     assert np.array_equal(local.net, remote.net)
     assert len(calls) == 4  # once per chunk, not once at the end
     assert calls == sorted(calls)
