@@ -15,6 +15,7 @@ Quick check: ``python benchmarks/simulate_dask.py --workers 2 --n 1000000``.
 from __future__ import annotations
 
 import argparse
+import os
 import time
 
 COUNCILS, ITEMS = 10, 20
@@ -62,7 +63,9 @@ def main() -> None:
     from sharegov.simulate import BLOCK
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--workers", type=int, default=16, help="Dask worker processes")
+    parser.add_argument(
+        "--workers", type=int, default=os.cpu_count() or 1, help="Dask worker processes"
+    )
     parser.add_argument("--n", type=int, default=10_000_000, help="scenarios")
     parser.add_argument("--chunk", type=int, default=None, help="scenarios per task")
     parser.add_argument("--repeat", type=int, default=3, help="best of this many runs")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+import attrs
 import pytest
 from hypothesis import given, settings
 
@@ -105,6 +108,24 @@ def test_rules_it_cannot_simulate_are_refused_naming_the_item() -> None:
     )  # fmt: skip
     with pytest.raises(InvalidRule, match=r"^items\[0\] \(ict\): split: expected a share"):
         Model.from_plan(plan)
+
+
+def test_a_rule_with_its_own_split_is_refused_naming_the_flow() -> None:
+    @attrs.frozen
+    class WholePounds(Equal):
+        """Shares equally but splits to whole pounds: not a fixed share of the amount."""
+
+        def split(self, amount: Money, parties: Sequence[str]) -> dict[str, Money]:
+            return super().split(amount, parties)
+
+    with pytest.raises(InvalidRule, match=r"^flows\[1\] \(ict\)\.split: the simulation cannot"):
+        Model(
+            ["A", "B"],
+            [
+                Flow("rent", "Rent", "£1", kind="cost", start=FY),
+                Flow("ict", "ICT", "£1", kind="cost", start=FY, split=WholePounds()),
+            ],
+        )
 
 
 def test_a_bare_model_grant_without_covers_is_an_income() -> None:
