@@ -9,13 +9,16 @@ quantiles, the chance each council ends better off than going alone, the chance 
 arrangement pays back within N years, which inputs drive each council's position, numeric
 DataFrames, and plots (small multiples, an S-curve, a fan chart and a tornado chart).
 
-Each scenario is booked as :meth:`sharegov.costs.CostPlan.statement` books it: every draw
+Each scenario is booked as :meth:`sharegov.costs.CostPlan.statement` books it: each draw
 is rounded half-even to the penny, part years are scaled as ``Money.scale`` scales them,
 every split is the rule's own ``split`` to the penny (largest remainder), and a grant that
 covers costs is spent on them as they fall, capped at their cost. With every amount fixed,
-the simulation is the statement, council by council and year by year. Amounts are held as
-float64 pence (whole numbers, exact below 2**53); every amount reported as money is
-converted back to exact :class:`~sharegov.money.Money` at the edge, rounded half-even.
+the simulation is the statement, council by council and year by year; and each scenario
+is the statement of its own draws. (For speed, uniform and triangular draws that go whole
+to one council with no grant are summed first and the sum rounded once, so such a sum
+may differ from the sum of the rounded draws by a few pence.) Amounts are held as float64
+pence (whole numbers, exact below 2**53); every amount reported as money is converted
+back to exact :class:`~sharegov.money.Money` at the edge, rounded half-even.
 Probabilities and statistics are plain floats.
 
 Reproducible: scenarios are drawn in fixed blocks of :data:`BLOCK` scenarios, block ``b``
