@@ -9,6 +9,8 @@ import re
 from fractions import Fraction
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sharegov.costs import LeadPays
 from sharegov.errors import InvalidValue, UnknownId
@@ -25,6 +27,7 @@ from sharegov.simulate import (
     Uniform,
     tqdm_progress,
 )
+from sharegov.strategies import distributions
 
 np = pytest.importorskip("numpy")
 pd = pytest.importorskip("pandas")
@@ -332,3 +335,23 @@ def test_dask_chunks_travel_as_int32_only_when_exact() -> None:
         packed = _run_chunk_packed(compiled, 1, 0, 2, 2 * BLOCK)
         assert str(packed.dtype) == dtype
         assert np.array_equal(packed, _run_chunk(compiled, 1, 0, 2, 2 * BLOCK))
+
+
+@settings(max_examples=40, deadline=None)
+@given(distributions(), st.integers(0, 2**32), st.integers(1, 3 * BLOCK))
+def test_any_distribution_stays_in_its_support_in_whole_pence(
+    dist: object, seed: int, chunk: int
+) -> None:
+    model = Model(["A", "B"], [Flow("x", "X", dist, kind="saving", start=FY)])
+    net = model.run(BLOCK + 9, seed=seed, chunk_size=chunk).net
+    assert np.array_equal(net, model.run(BLOCK + 9, seed=seed).net)
+    total = net.sum(axis=(1, 2))
+    assert (net == np.rint(net)).all()
+    if isinstance(dist, Lognormal):
+        assert total.min() >= 1
+    elif isinstance(dist, Discrete):
+        assert set(total.tolist()) <= {float(m.pence) for m, _ in dist.outcomes}
+    else:
+        low = getattr(dist, "low", getattr(dist, "amount", None))
+        high = getattr(dist, "high", low)
+        assert low.pence <= total.min() <= total.max() <= high.pence  # type: ignore[union-attr]

@@ -63,6 +63,7 @@ __all__ = [
     "declarations",
     "delegations",
     "dispensations",
+    "distributions",
     "gss_codes",
     "interests",
     "members",
@@ -380,6 +381,36 @@ def split_rules(codes: list[str]) -> st.SearchStrategy[Any]:
 
 
 # -- simulate --
+
+
+@st.composite
+def distributions(draw: st.DrawFn, *, max_pence: int = 10**9) -> Any:
+    """Any :mod:`sharegov.simulate` distribution of amounts from £0 to ``max_pence``:
+    fixed, uniform, triangular, PERT, lognormal or discrete."""
+    from sharegov import simulate
+    from sharegov.money import Money
+
+    points = sorted(draw(st.lists(st.integers(0, max_pence), min_size=3, max_size=3)))
+    low, mode, high = (Money(p) for p in points)
+    kind = draw(
+        st.sampled_from(["fixed", "uniform", "triangular", "pert", "lognormal", "discrete"])
+    )
+    if kind == "fixed":
+        return simulate.FixedAmount(mode)
+    if kind == "uniform":
+        return simulate.Uniform(low, high)
+    if kind == "triangular":
+        return simulate.Triangular(low, mode, high)
+    if kind == "pert":
+        return simulate.Pert(low, mode, high, shape=draw(st.integers(1, 8)))
+    if kind == "lognormal":
+        median = draw(st.integers(1, max_pence // 2))
+        return simulate.Lognormal(Money(median), Money(median + draw(st.integers(1, median))))
+    amounts = sorted(set(points))
+    weights = [draw(st.integers(1, 9)) for _ in amounts]
+    return simulate.Discrete(
+        [(Money(a), Fraction(w, sum(weights))) for a, w in zip(amounts, weights, strict=True)]
+    )
 
 
 @st.composite
