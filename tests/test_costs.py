@@ -491,3 +491,22 @@ def test_a_stream_sums_exactly_to_its_term(pence: int, month: int, years: int) -
             if (2009 * 12 + month - 1 + k) // 12 - ((2009 * 12 + month - 1 + k) % 12 < 3) == y
         )
         assert stream.fraction_in(FinancialYear(y)) == Fraction(months, 12)
+
+
+def test_a_credit_neither_draws_on_a_grant_nor_refills_it() -> None:
+    from sharegov.costs import Category, CostItem, CostPlan, Grant
+
+    plan = CostPlan(
+        ["A", "B"],
+        items=[
+            CostItem("refund", "Refund", "-£10", category=Category.RUNNING, year="2010/11"),
+            CostItem("build", "Build", "£150", category=Category.IMPLEMENTATION, year="2011/12"),
+        ],
+        grants=[Grant("F", "£100")],
+    )
+    statement = plan.statement(years=2)
+    # The -£10 credit of 2010/11 is shared, £5 back to each; the £100 grant then pays £100
+    # of the £150 build in 2011/12, leaving £25 each. Were the credit to refill the grant,
+    # 2010/11 would show nothing and the grant would pay £110 of the build (£20 each).
+    assert [str(m) for m in statement.pays["A"]] == ["-£5.00", "£25.00"]
+    assert [str(m) for m in statement.pays["B"]] == ["-£5.00", "£25.00"]

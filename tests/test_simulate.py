@@ -140,12 +140,14 @@ def test_fixed_amounts_reproduce_the_exact_statement() -> None:
     net = model.run(5, seed=0).net
     for c, p in enumerate(plan.parties):
         exact = [m.pence for m in statement.net(p)]
-        assert np.abs(net[:, c, :] - exact).max() <= 1  # a penny: float shares vs allocate
+        assert (net[:, c, :] == exact).all()
     result = model.run(5, seed=0)
     assert result.p_better_off() == {"BDC": 1.0, "RBC": 1.0}
     assert result.p_payback(within=2) == 0.0
     assert result.p_payback(within=3) == 1.0
-    assert result.p_payback(within=9) == 1.0
+    assert result.p_payback(within=4) == 1.0
+    with pytest.raises(InvalidValue, match=r"^within: expected at most the 4 years simulated"):
+        result.p_payback(within=9)  # beyond the horizon: unknown, not 0 and not 1
 
 
 def test_results_are_money_at_the_edge() -> None:
@@ -164,7 +166,16 @@ def test_results_are_money_at_the_edge() -> None:
     assert 0 <= result.p_payback(3) <= result.p_payback(6) <= 1
     df = result.to_dataframe()
     assert list(df.columns) == ["mean", "p5", "p50", "p95", "P(better off than alone)"]
-    assert df.loc["HDC", "p50"] == quant["HDC"][0.5]
+    assert df.dtypes.astype(str).tolist() == ["float64"] * 5
+    assert df.loc["HDC", "p50"] == quant["HDC"][0.5].pence / 100
+    pence = result.to_dataframe(unit="pence")
+    assert pence.dtypes.astype(str).tolist() == ["int64"] * 4 + ["float64"]
+    assert pence.loc["HDC", "p50"] == quant["HDC"][0.5].pence
+    assert df.astype(float).equals(df)
+    scenarios = result.scenarios()
+    assert scenarios.shape == (5_000, 3)
+    assert scenarios["CCC"].tolist() == (totals[:, 2] / 100).tolist()
+    assert result.scenarios(unit="pence").dtypes.astype(str).tolist() == ["int64"] * 3
     text = result.explain()
     assert text.startswith("Simulated 5,000 scenarios over 2008/09 to 2013/14 (seed 7):")
     assert f"better off than alone in {better['HDC']:.0%} of scenarios" in text
@@ -178,12 +189,12 @@ def test_plots() -> None:
 
     result = three_council_model().run(2_000, seed=1)
     try:
-        ax = result.plot_distribution()
-        assert len(ax.patches) > 0
-        assert ax.get_legend() is not None
         ax = result.plot_fan()
         assert len(ax.collections) == 2  # the 5-95% and 25-75% bands
         assert next(t.get_text() for t in ax.get_xticklabels()) == "2008/09"
+        legend = [t.get_text() for t in ax.get_legend().get_texts()]
+        assert legend == ["5–95% of scenarios", "25–75% of scenarios", "median"]
+        assert ax.yaxis.get_major_formatter()(-1_250_000, None) == "-£1.25M"
         result.plot_fan(council="HDC")
     finally:
         plt.close("all")
@@ -271,10 +282,12 @@ def test_import_does_not_load_numpy() -> None:
 
 def test_one_scenario_is_one_scenario() -> None:
     model = Model(["A", "B"], [Flow("s", "Saving", "£10k", kind="saving", start="2010/11")])
-    text = model.run(1, seed=0).explain(within=2)
+    text = model.run(1, seed=0).explain(within=1)
     assert text.startswith("Simulated 1 scenario over 2010/11 to 2010/11 (seed 0):")
-    assert "pays back within 2 years in 100% of scenarios" in text
+    assert "pays back within 1 year in 100% of scenarios" in text
     assert "within 1 year in" in model.run(1, seed=0).explain()
+    with pytest.raises(InvalidValue, match="within"):
+        model.run(1, seed=0).explain(within=2)
 
 
 def test_distribution_errors_show_pounds_not_money_reprs() -> None:

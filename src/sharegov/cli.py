@@ -320,14 +320,6 @@ def _split(args: argparse.Namespace) -> int:
     return OK
 
 
-def _bar(done: int, total: int, width: int = 30) -> None:
-    """A text progress bar on standard error, redrawn in place."""
-    filled = width * done // total
-    end = "\n" if done >= total else ""
-    bar = "#" * filled + "." * (width - filled)
-    print(f"\rsimulating [{bar}] {done:,} of {total:,}", end=end, file=sys.stderr, flush=True)
-
-
 def _writable(path: str | None, option: str) -> None:
     """Refuse an output file whose folder does not exist, before any work is done."""
     if path is None:
@@ -340,21 +332,22 @@ def _writable(path: str | None, option: str) -> None:
 
 
 def _simulate(args: argparse.Namespace) -> int:
-    from sharegov.simulate import Model
+    from sharegov.simulate import Model, tqdm_progress
 
     _writable(args.csv, "--csv")
     _writable(args.plot, "--plot")
 
     model = Model.from_plan(_plan(args.file, args.plan), years=args.years)
-    result = model.run(args.scenarios, seed=args.seed, progress=_bar if args.progress else None)
+    bar = tqdm_progress(file=sys.stderr, unit_scale=False) if args.progress else None
+    result = model.run(args.scenarios, seed=args.seed, progress=bar)
     if args.csv:
         result.to_dataframe().to_csv(args.csv)
     if args.plot:
         import matplotlib
 
         matplotlib.use("Agg")
-        ax = result.plot_distribution()
-        ax.figure.savefig(args.plot, dpi=120, bbox_inches="tight")
+        axes = result.plot_distribution()
+        axes[0].figure.savefig(args.plot, dpi=120, bbox_inches="tight")
     if args.json:
         quantiles = result.quantiles()
         _print_json(

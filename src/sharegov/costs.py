@@ -1036,7 +1036,8 @@ def _build_statement(plan: CostPlan, span: tuple[FinancialYear, ...], assume: As
             remaining = cost
             for g, grant in enumerate(plan.grants):
                 if grant.covers is None or item.id in grant.covers:
-                    used = min(remaining, grant_left[g])
+                    # A credit (a negative cost) neither draws on a grant nor refills it.
+                    used = max(min(remaining, grant_left[g]), ZERO)
                     if used:
                         grant_left[g] -= used
                         remaining -= used

@@ -1,16 +1,25 @@
 """Monte Carlo simulation of uncertain costs, grants and savings (the ``simulate`` extra).
 
 An analyst describes each uncertain amount by a distribution (:class:`Uniform` for a
-range, :class:`Triangular`, :class:`Pert`, :class:`FixedAmount`), attaches it to a
-:class:`Flow` (a cost, a grant or a saving, over financial years, split by a rule from
-:mod:`sharegov.costs`), and runs a :class:`Model`. The result gives per-council quantiles,
-the chance each council ends better off than going alone, the chance the arrangement pays
-back within N years, a DataFrame, and plots.
+range, :class:`Triangular`, :class:`Pert`, :class:`Lognormal`, :class:`Discrete`,
+:class:`FixedAmount`), attaches it to a :class:`Flow` (a cost, a grant or a saving, over
+financial years, split by a rule from :mod:`sharegov.costs`), optionally correlates flows
+(:class:`RankCorrelation`), and runs a :class:`Model`. The result gives per-council
+quantiles, the chance each council ends better off than going alone, the chance the
+arrangement pays back within N years, which inputs drive each council's position, numeric
+DataFrames, and plots (small multiples, an S-curve, a fan chart and a tornado chart).
 
-Money inside the simulation is statistical: draws are float64 pence. Every amount reported
-as money (quantiles, means, the explanation) is converted back to exact
-:class:`~sharegov.money.Money` at the edge, rounded half-even to the penny. Probabilities
-are plain floats.
+Each scenario is booked as :meth:`sharegov.costs.CostPlan.statement` books it: each draw
+is rounded half-even to the penny, part years are scaled as ``Money.scale`` scales them,
+every split is the rule's own ``split`` to the penny (largest remainder), and a grant that
+covers costs is spent on them as they fall, capped at their cost. With every amount fixed,
+the simulation is the statement, council by council and year by year; and each scenario
+is the statement of its own draws. (For speed, uniform and triangular draws that go whole
+to one council with no grant are summed first and the sum rounded once, so such a sum
+may differ from the sum of the rounded draws by a few pence.) Amounts are held as float64
+pence (whole numbers, exact below 2**53); every amount reported as money is converted
+back to exact :class:`~sharegov.money.Money` at the edge, rounded half-even.
+Probabilities and statistics are plain floats.
 
 Reproducible: scenarios are drawn in fixed blocks of :data:`BLOCK` scenarios, block ``b``
 from ``numpy.random.SeedSequence(seed, spawn_key=(b,))``. Chunks group whole blocks, so the
@@ -51,12 +60,15 @@ import attrs
 from sharegov._optional import require
 from sharegov._words import plural
 from sharegov.costs import (
+    CaseByCase,
     CostPlan,
     Equal,
+    Mix,
     SplitRule,
     _names,
     _parties,
     first_year,
+    months_through,
     year_fraction,
 )
 from sharegov.errors import InvalidRule, InvalidValue, LimitExceeded, UnknownId, expected
@@ -67,15 +79,20 @@ __all__ = [
     "BLOCK",
     "MAX_RESULT_CELLS",
     "MAX_SCENARIOS",
+    "Z95",
+    "Discrete",
     "Distribution",
     "FixedAmount",
     "Flow",
+    "Lognormal",
     "Model",
     "Pert",
+    "RankCorrelation",
     "SimulationResult",
     "Triangular",
     "Uniform",
     "as_distribution",
+    "tqdm_progress",
 ]
 
 #: Scenarios per random block. Part of the reproducibility contract: do not change.
@@ -173,7 +190,127 @@ class Pert:
         return f"PERT {self.low.short()} / {self.mode.short()} / {self.high.short()}"
 
 
-Distribution = FixedAmount | Uniform | Triangular | Pert
+#: The standard normal's 95th percentile, for :class:`Lognormal` given a median and p95.
+Z95 = 1.6448536269514722
+
+
+def _positive_money(field: str, value: Money) -> None:
+    if value.pence <= 0:
+        raise InvalidValue(expected(field, "an amount above £0", str(value)))
+
+
+@attrs.frozen
+class Lognormal:
+    """A right-skewed amount that cannot fall below £0: most likely modest, now and then large.
+
+    Given as an analyst states it: the **median** (as likely above as below) and the **95th
+    percentile** (exceeded one time in twenty). :meth:`from_mean_sd` takes a mean and a
+    standard deviation instead. Internally ``log(amount)`` is normal with ``mu = log(median)``
+    and ``sigma = log(p95 / median) / 1.6449``.
+
+    Examples:
+        >>> d = Lognormal("£100k", "£200k")
+        >>> d.describe()
+        'lognormal, median £100k, 95th percentile £200k'
+        >>> round(d.sigma, 4), round(d.mean / 100)
+        (0.4214, 109285)
+        >>> Lognormal.from_mean_sd("£100k", "£30k").describe()
+        'lognormal, median £95,782.63, 95th percentile £155,235.79'
+    """
+
+    median: Money = attrs.field(converter=to_money)
+    p95: Money = attrs.field(converter=to_money)
+
+    def __attrs_post_init__(self) -> None:
+        _positive_money("median", self.median)
+        if self.p95 <= self.median:
+            raise InvalidValue(expected("p95", f"more than the median ({self.median})", self.p95))
+
+    @classmethod
+    def from_mean_sd(cls, mean: Any, sd: Any) -> Lognormal:
+        """The lognormal with this mean and standard deviation (each rounded to the penny)."""
+        m, s = to_money(mean), to_money(sd)
+        _positive_money("mean", m)
+        _positive_money("sd", s)
+        sigma = math.sqrt(math.log1p((s.pence / m.pence) ** 2))
+        median = m.pence * math.exp(-(sigma**2) / 2)
+        return cls(Money(round(median)), Money(round(median * math.exp(Z95 * sigma))))
+
+    @property
+    def mu(self) -> float:
+        """The mean of ``log(amount in pence)``."""
+        return math.log(self.median.pence)
+
+    @property
+    def sigma(self) -> float:
+        """The standard deviation of ``log(amount)``."""
+        return math.log(self.p95.pence / self.median.pence) / Z95
+
+    @property
+    def mean(self) -> float:
+        """The expected amount in pence (a float: a statistical figure, not money)."""
+        return math.exp(self.mu + self.sigma**2 / 2)
+
+    def describe(self) -> str:
+        return f"lognormal, median {self.median.short()}, 95th percentile {self.p95.short()}"
+
+
+def _probability(value: Any) -> Fraction:
+    if isinstance(value, bool) or not isinstance(value, int | Fraction | str):
+        raise InvalidValue(expected("probabilities", "Fractions such as Fraction(1, 4)", value))
+    try:
+        p = Fraction(value)
+    except (ValueError, ZeroDivisionError) as exc:
+        raise InvalidValue(expected("probabilities", "Fractions such as '1/4'", value)) from exc
+    if not 0 < p <= 1:
+        raise InvalidValue(expected("probabilities", "each above 0 and at most 1", str(p)))
+    return p
+
+
+def _outcomes(value: Any) -> tuple[tuple[Money, Fraction], ...]:
+    if isinstance(value, Mapping):
+        value = list(value.items())
+    pairs = tuple(value)
+    if not pairs or len(pairs) > 10_000:
+        raise InvalidValue(expected("outcomes", "between 1 and 10,000 outcomes", len(pairs)))
+    out = []
+    for i, pair in enumerate(pairs):
+        if not isinstance(pair, tuple | list) or len(pair) != 2:
+            raise InvalidValue(expected(f"outcomes[{i}]", "an (amount, probability) pair", pair))
+        out.append((to_money(pair[0]), _probability(pair[1])))
+    total = sum((p for _, p in out), Fraction(0))
+    if total != 1:
+        raise InvalidValue(expected("outcomes", "probabilities summing to 1", str(total)))
+    amounts = [m for m, _ in out]
+    if len(set(amounts)) != len(amounts):
+        raise InvalidValue(expected("outcomes", "each amount once", [str(m) for m in amounts]))
+    return tuple(out)
+
+
+@attrs.frozen
+class Discrete:
+    """One of a few amounts, each with a probability (exact Fractions summing to 1).
+
+    Examples:
+        >>> d = Discrete({"£0": "3/4", "£80k": "1/4"})  # a 1-in-4 chance of a redundancy bill
+        >>> d.describe()
+        'one of £0.00 (3/4), £80k (1/4)'
+        >>> d.mean
+        Fraction(2000000, 1)
+    """
+
+    outcomes: tuple[tuple[Money, Fraction], ...] = attrs.field(converter=_outcomes)
+
+    @property
+    def mean(self) -> Fraction:
+        """The expected amount in pence, exactly."""
+        return sum((m.pence * p for m, p in self.outcomes), Fraction(0))
+
+    def describe(self) -> str:
+        return "one of " + ", ".join(f"{m.short()} ({p})" for m, p in self.outcomes)
+
+
+Distribution = FixedAmount | Uniform | Triangular | Pert | Lognormal | Discrete
 
 
 def as_distribution(value: Any) -> Distribution:
@@ -185,7 +322,7 @@ def as_distribution(value: Any) -> Distribution:
         >>> as_distribution("£40k")
         FixedAmount(amount=Money(4000000))
     """
-    if isinstance(value, FixedAmount | Uniform | Triangular | Pert):
+    if isinstance(value, FixedAmount | Uniform | Triangular | Pert | Lognormal | Discrete):
         return value
     if isinstance(value, Money):
         return FixedAmount(value)
@@ -195,6 +332,93 @@ def as_distribution(value: Any) -> Distribution:
         return FixedAmount(value.low) if value.low == value.high else Uniform(value.low, value.high)
     what = "a distribution, Money, MoneyRange or text such as '£30k to £40k'"
     raise InvalidValue(expected("amount", what, value))
+
+
+def _corr_names(value: Any) -> tuple[str, ...]:
+    names = tuple(value) if not isinstance(value, str) else (value,)
+    for i, name in enumerate(names):
+        if not isinstance(name, str):
+            raise InvalidValue(expected(f"names[{i}]", "a flow id", name))
+    if len(set(names)) != len(names) or len(names) < 2:
+        raise InvalidValue(expected("names", "at least two distinct flow ids", list(names)))
+    return names
+
+
+def _corr_matrix(value: Any) -> tuple[tuple[float, ...], ...]:
+    rows = tuple(value)
+    out = []
+    for i, row in enumerate(rows):
+        cells = tuple(row) if isinstance(row, Iterable) and not isinstance(row, str) else None
+        if cells is None:
+            raise InvalidValue(expected(f"matrix[{i}]", "a row of numbers", row))
+        for j, cell in enumerate(cells):
+            if (
+                isinstance(cell, bool)
+                or not isinstance(cell, int | float | Fraction)
+                or not -1 <= cell <= 1
+            ):
+                raise InvalidValue(expected(f"matrix[{i}][{j}]", "a number from -1 to 1", cell))
+        out.append(tuple(float(c) for c in cells))
+    return tuple(out)
+
+
+@attrs.frozen
+class RankCorrelation:
+    """Rank (Spearman) correlation between uncertain flows, imposed by Iman–Conover.
+
+    An ICT build that overruns tends to come with a bigger saving: give the two flows' ids
+    and a rank-correlation matrix. Each flow keeps exactly its own distribution (the same
+    values, reordered); only which scenarios pair large with large changes. It is imposed
+    within every block of :data:`BLOCK` scenarios, so results still do not depend on the
+    chunk size (and over whole blocks each flow's values are exactly those drawn without
+    the correlation). Targets are rank correlations: the normal scores are correlated at
+    ``2 sin(pi r / 6)``, whose rank correlation is ``r``.
+
+    Args:
+        names: Ids of the flows, in the matrix's order.
+        matrix: Symmetric, ones on the diagonal, positive semi-definite.
+
+    Examples:
+        >>> RankCorrelation(["ict-build", "ict-saving"], [[1, 0.7], [0.7, 1]]).describe()
+        'rank correlation ict-build ~ ict-saving 0.7'
+        >>> RankCorrelation(["a", "b"], [[1, 0.5], [0.4, 1]])
+        Traceback (most recent call last):
+        ...
+        sharegov.errors.InvalidValue: matrix[1][0]: expected symmetric: equal to matrix[0][1] \
+(0.5), got 0.4
+    """
+
+    names: tuple[str, ...] = attrs.field(converter=_corr_names)
+    matrix: tuple[tuple[float, ...], ...] = attrs.field(converter=_corr_matrix)
+
+    def __attrs_post_init__(self) -> None:
+        k = len(self.names)
+        if len(self.matrix) != k or any(len(row) != k for row in self.matrix):
+            shape = [len(row) for row in self.matrix]
+            raise InvalidValue(expected("matrix", f"{k} rows of {k} (one per name)", shape))
+        for i in range(k):
+            if self.matrix[i][i] != 1:
+                raise InvalidValue(
+                    expected(f"matrix[{i}][{i}]", "1 on the diagonal", self.matrix[i][i])
+                )
+            for j in range(i):
+                if self.matrix[i][j] != self.matrix[j][i]:
+                    what = f"symmetric: equal to matrix[{j}][{i}] ({self.matrix[j][i]:g})"
+                    raise InvalidValue(expected(f"matrix[{i}][{j}]", what, self.matrix[i][j]))
+        np = require("numpy", "simulate")
+        least = float(np.linalg.eigvalsh(np.array(self.matrix)).min())
+        if least < -1e-9:
+            what = "positive semi-definite (a possible correlation matrix)"
+            raise InvalidValue(expected("matrix", what, f"least eigenvalue {least:.3g}"))
+
+    def describe(self) -> str:
+        pairs = [
+            f"{self.names[i]} ~ {self.names[j]} {self.matrix[i][j]:g}"
+            for i in range(len(self.names))
+            for j in range(i + 1, len(self.names))
+            if self.matrix[i][j]
+        ]
+        return "rank correlation " + ("; ".join(pairs) or "none")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -218,6 +442,18 @@ def _linear_rule(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> 
         raise InvalidRule(f"split: expected {what}, got {value.describe()!r}")
 
 
+def _covers(value: Any) -> frozenset[str] | None:
+    if value is None:
+        return None
+    if isinstance(value, str) or not isinstance(value, Iterable):
+        raise InvalidValue(expected("covers", "a set of cost flow ids", value))
+    ids = frozenset(value)
+    for item in ids:
+        if not isinstance(item, str):
+            raise InvalidValue(expected("covers", "flow ids (text)", item))
+    return ids
+
+
 @attrs.frozen
 class Flow:
     """An uncertain amount a year: a cost, a grant or a saving, split among the parties.
@@ -231,6 +467,12 @@ class Flow:
         years: How many years it lasts; ``None`` to the end of the horizon.
         per_year: Draw each year independently; by default one draw holds for every year.
         split: A share-based rule from :mod:`sharegov.costs`; equal by default.
+        covers: For a grant: the ids of the cost flows it pays for. It is then a pot, as
+            in :meth:`sharegov.costs.CostPlan.statement`: drawn once, spent on those costs
+            as they fall (year by year, in the order the flows are listed, from ``start``),
+            never more than they cost, and each council is credited in its share of the cost
+            covered; ``years``, ``per_year`` and ``split`` do not apply. When None, a grant
+            is an income in ``start`` split by ``split``.
     """
 
     id: str = attrs.field(validator=_identifier)
@@ -241,10 +483,14 @@ class Flow:
     years: int | None = attrs.field(default=1, kw_only=True)
     per_year: bool = attrs.field(default=False, kw_only=True)
     split: SplitRule = attrs.field(factory=Equal, kw_only=True, validator=_linear_rule)
+    covers: frozenset[str] | None = attrs.field(default=None, kw_only=True, converter=_covers)
 
     def __attrs_post_init__(self) -> None:
         if self.kind not in ("cost", "grant", "saving"):
             raise InvalidValue(expected("kind", "'cost', 'grant' or 'saving'", self.kind))
+        if self.covers is not None and (self.kind != "grant" or self.per_year):
+            what = "None: only a grant drawn once (per_year=False) covers costs"
+            raise InvalidValue(expected("covers", what, sorted(self.covers)))
         years = self.years
         if years is not None and (
             isinstance(years, bool) or not isinstance(years, int) or years < 1
@@ -259,6 +505,13 @@ class Flow:
     def fraction_in(self, year: FinancialYear) -> Fraction:
         """The share of a full year's amount that falls in ``year``."""
         return year_fraction(self.start, self.years, year)
+
+    def running_in(self, year: FinancialYear) -> tuple[Fraction, Fraction]:
+        """The years' worth that have fallen by the end of ``year`` and by its start: a
+        year's amount is the difference of the two running totals, each rounded once, so
+        that the years sum exactly to the whole (as the statement books savings)."""
+        before = months_through(self.start, self.years, FinancialYear(year.start_year - 1))
+        return Fraction(months_through(self.start, self.years, year), 12), Fraction(before, 12)
 
 
 def _flows(value: Any) -> tuple[Flow, ...]:
@@ -281,21 +534,41 @@ class Model:
         flows: The costs, grants and savings.
         start: The first year; the earliest flow's year when None.
         years: How many years; to the end of the last bounded flow when None.
+        correlation: Rank correlation between flows (see :class:`RankCorrelation`);
+            independent when None.
     """
 
     parties: tuple[str, ...] = attrs.field(converter=_parties)
     flows: tuple[Flow, ...] = attrs.field(converter=_flows)
     start: FinancialYear | None = attrs.field(default=None, kw_only=True)
     years: int | None = attrs.field(default=None, kw_only=True)
+    correlation: RankCorrelation | None = attrs.field(default=None, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
         if not self.flows:
             raise InvalidValue(expected("flows", "at least one flow", ()))
+        costs = {f.id for f in self.flows if f.kind == "cost"}
         for i, flow in enumerate(self.flows):
             try:
                 flow.split.shares(self.parties)
             except (InvalidValue, UnknownId) as exc:
                 raise InvalidRule(f"flows[{i}].split: {exc}") from exc
+            _split_plan(flow.split, self.parties, f"flows[{i}] ({flow.id}).split")
+            unknown = sorted((flow.covers or frozenset()) - costs)
+            if unknown:
+                raise UnknownId(expected(f"flows[{i}].covers", "ids of cost flows", unknown))
+        if self.correlation is not None:
+            if not isinstance(self.correlation, RankCorrelation):
+                what = "a RankCorrelation"
+                raise InvalidValue(expected("correlation", what, self.correlation))
+            by_id = {f.id: f for f in self.flows}
+            for i, name in enumerate(self.correlation.names):
+                found = by_id.get(name)
+                if found is None:
+                    raise UnknownId(expected(f"correlation.names[{i}]", "a flow id", name))
+                if found.per_year or isinstance(found.amount, FixedAmount):
+                    what = "an uncertain flow drawn once (not per_year, not a fixed amount)"
+                    raise InvalidValue(expected(f"correlation.names[{i}]", what, name))
 
     @property
     def span(self) -> tuple[FinancialYear, ...]:
@@ -318,15 +591,19 @@ class Model:
         *,
         years: int = 5,
         start: FinancialYear | None = None,
+        correlation: RankCorrelation | None = None,
     ) -> Model:
         """The flows of a :class:`~sharegov.costs.CostPlan`, with some amounts made uncertain.
 
-        Shared items become costs, grants become grants split like the plan's
-        ``cost_split`` in the year of the first item they cover, and savings streams become
-        savings. Ranges become :class:`Uniform`. Unshared items are left out (they are
-        incurred in any case). Unlike the exact statement, a simulated grant is not capped
-        at the costs it covers. Match funding changes who pays first, not the totals, so it
-        is left out; it must then be drawn in the proportions of the cost split.
+        Shared items become costs, grants become grants that cover the same items (see
+        ``covers`` on :class:`Flow`: spent as the statement spends them, in the covered
+        items' years and splits, capped at their cost), and savings streams become savings.
+        Ranges become :class:`Uniform`. Unshared items are left out (they are incurred in
+        any case). With every amount fixed, each council's net in each year equals
+        :meth:`~sharegov.costs.CostPlan.statement` to the penny. Match funding changes who
+        pays first, not the totals, so it is left out; it must then be drawn in the
+        proportions of the cost split, on items split by the cost split (where it is, a
+        council's figures may differ from the statement's by the odd penny of rounding).
 
         Args:
             plan: The plan.
@@ -334,6 +611,8 @@ class Model:
                 plan's amounts.
             years: The horizon in financial years.
             start: The first year; the plan's first year when None.
+            correlation: Rank correlation between items, grants (by funder, spaces as
+                hyphens) or savings streams, by id.
 
         Raises:
             InvalidRule: A split with caps or floors, or match funding that is not in the
@@ -352,19 +631,23 @@ class Model:
             same = split is not None and all(
                 split[p] == Fraction(pots.get(p, 0), len(pots)) for p in plan.parties
             )
+            covered = [i for i in plan.items if match.covers is None or i.id in match.covers]
+            same = same and all(
+                i.split is None or i.split == plan.cost_split for i in covered if i.shared
+            )
             if not same:
                 what = "match funding in the proportions of the cost split"
                 raise InvalidRule(expected(f"match_funding[{i}]", what, match))
         first = start or plan.first_year
         flows: list[Flow] = []
-        for item in plan.items:
+        for i, item in enumerate(plan.items):
             if not item.shared:
                 continue
             span = None if item.recurring and item.until is None else 1
             if item.recurring and item.until is not None:
                 span = item.until - item.year + 1
-            flows.append(
-                Flow(
+            try:
+                flow = Flow(
                     item.id,
                     item.description,
                     uncertain.get(item.id, item.amount),
@@ -373,23 +656,26 @@ class Model:
                     years=span,
                     split=item.split or plan.cost_split,
                 )
-            )
+            except InvalidRule as exc:
+                raise InvalidRule(f"items[{i}] ({item.id}): {exc}") from exc
+            flows.append(flow)
         for grant in plan.grants:
-            covered = [i for i in plan.items if grant.covers is None or i.id in grant.covers]
-            year = min((i.year for i in covered), default=first)
+            covered = [
+                i for i in plan.items if i.shared and (grant.covers is None or i.id in grant.covers)
+            ]
             flows.append(
                 Flow(
                     _slug(grant.funder),
                     f"{grant.funder} grant",
                     uncertain.get(grant.funder, grant.amount),
                     kind="grant",
-                    start=year,
-                    split=plan.cost_split,
+                    start=first,
+                    covers={i.id for i in covered},
                 )
             )
-        for stream in plan.savings:
-            flows.append(
-                Flow(
+        for i, stream in enumerate(plan.savings):
+            try:
+                flow = Flow(
                     stream.id,
                     stream.description,
                     uncertain.get(stream.id, stream.amount),
@@ -398,15 +684,17 @@ class Model:
                     years=stream.years,
                     split=stream.split or plan.savings_split,
                 )
-            )
-        return cls(plan.parties, flows, start=first, years=years)
+            except InvalidRule as exc:
+                raise InvalidRule(f"savings[{i}] ({stream.id}): {exc}") from exc
+            flows.append(flow)
+        return cls(plan.parties, flows, start=first, years=years, correlation=correlation)
 
     def run(
         self,
         n: int = 10_000,
         *,
         seed: int,
-        chunk_size: int = 16 * BLOCK,
+        chunk_size: int | None = None,
         client: Any = None,
         progress: Callable[[int, int], object] | None = None,
     ) -> SimulationResult:
@@ -417,15 +705,19 @@ class Model:
             seed: The seed; the same seed gives the same scenarios for any chunk size.
             chunk_size: Scenarios per unit of work (rounded up to whole blocks of
                 :data:`BLOCK`); bounds the working memory, and is the task size on Dask.
+                When None: 16 blocks locally; on Dask, about four tasks per worker (at
+                most 256 blocks each), so every worker is busy to the end.
             client: A ``dask.distributed.Client`` to run the chunks on a cluster.
-            progress: Called as ``progress(done, n)`` after each chunk (once, at the end,
-                on Dask); for a progress bar. It cannot change the results.
+            progress: Called as ``progress(done, n)`` as each chunk finishes (on Dask too,
+                as chunks complete, in whatever order); for a progress bar such as
+                :func:`tqdm_progress`. It cannot change the results.
 
         Raises:
             LimitExceeded: ``n`` is past :data:`MAX_SCENARIOS`, or the result would hold
                 more than :data:`MAX_RESULT_CELLS` amounts (``n`` x councils x years).
         """
-        for field, value in (("n", n), ("chunk_size", chunk_size)):
+        checks = [("n", n)] + ([] if chunk_size is None else [("chunk_size", chunk_size)])
+        for field, value in checks:
             if isinstance(value, bool) or not isinstance(value, int) or value < 1:
                 raise InvalidValue(expected(field, "a whole number >= 1", value))
         if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
@@ -441,42 +733,54 @@ class Model:
             )
         np = require("numpy", "simulate")
         compiled = _compile(self)
-        blocks_per_chunk = -(-chunk_size // BLOCK)
         total_blocks = -(-n // BLOCK)
+        if chunk_size is not None:
+            blocks_per_chunk = -(-chunk_size // BLOCK)
+        elif client is None:
+            blocks_per_chunk = 16
+        else:
+            workers = max(1, len(client.scheduler_info().get("workers", {})))
+            blocks_per_chunk = min(256, max(1, -(-total_blocks // (4 * workers))))
         chunks = [
             (b, min(blocks_per_chunk, total_blocks - b))
             for b in range(0, total_blocks, blocks_per_chunk)
         ]
         span = self.span
         net = np.empty((n, len(self.parties), len(span)))
+        done = 0
+
+        def place(b: int, part: Any) -> None:
+            nonlocal done
+            net[b * BLOCK : b * BLOCK + len(part)] = part
+            done += len(part)
+            if progress is not None:
+                progress(done, n)
+
         if client is None:
-            parts: Iterable[Any] = (_run_chunk(compiled, seed, b, k, n) for b, k in chunks)
+            for b, k in chunks:
+                place(b, _run_chunk(compiled, seed, b, k, n))
         else:
-            require("dask.distributed", "dask")
-            # A key of its own for every run (hash=False): with the default, content-hashed
-            # key, back-to-back runs shared one key and a run could lose it to the previous
-            # run's release ("lost dependencies"). Not broadcast: workers fetch it as their
-            # tasks need it, where a broadcast to every worker could stall.
-            shared = client.scatter(compiled, hash=False)
+            distributed = require("dask.distributed", "dask")
+            # Each task carries the compiled model (small: coefficients, not draws) and
+            # derives its blocks' seeds itself, so nothing large is scattered or shared
+            # between runs (a shared, content-hashed key once made back-to-back runs lose
+            # it to the previous run's release). Chunks are placed as they complete.
             futures = client.map(
-                _run_chunk,
-                [shared] * len(chunks),
+                _run_chunk_packed,
+                [compiled] * len(chunks),
                 [seed] * len(chunks),
                 [b for b, _ in chunks],
                 [k for _, k in chunks],
                 [n] * len(chunks),
                 pure=False,
             )
+            first = {f.key: b for f, (b, _) in zip(futures, chunks, strict=True)}
             try:
-                parts = client.gather(futures)
+                for future, part in distributed.as_completed(futures, with_results=True):
+                    place(first[future.key], part)
+                    future.release()
             finally:
-                client.cancel([*futures, shared])
-        done = 0
-        for (b, _), part in zip(chunks, parts, strict=True):
-            net[b * BLOCK : b * BLOCK + len(part)] = part
-            done += len(part)
-            if progress is not None:
-                progress(done, n)
+                client.cancel(futures)
         return SimulationResult(self.parties, span, net, seed=seed, model=self)
 
 
@@ -485,21 +789,131 @@ def _slug(text: str) -> str:
 
 
 # ---------------------------------------------------------------------------------------------
+# Exact splits, vectorised: the same pennies as SplitRule.split, for a vector of amounts
+# ---------------------------------------------------------------------------------------------
+
+
+def _integers(weights: Sequence[Fraction]) -> tuple[tuple[int, ...], int]:
+    """Weights as whole numbers over one denominator: ``(k_1, ..., k_n), D`` with sum k = D."""
+    whole = sum(weights, Fraction(0))
+    shares = [Fraction(w) / whole for w in weights]
+    d = math.lcm(*(s.denominator for s in shares))
+    return tuple(int(s * d) for s in shares), d
+
+
+def _split_plan(rule: SplitRule, parties: Sequence[str], field: str) -> tuple[Any, ...]:
+    """How to split like ``rule.split``: ``("alloc", ks, D)`` or ``("mix", ks, D, parts)``.
+
+    Raises:
+        InvalidRule: A rule whose split is not a fixed share of the amount, naming ``field``.
+    """
+    if isinstance(rule, CaseByCase):
+        return _split_plan(rule.agreed, parties, field)
+    if isinstance(rule, Mix):
+        ks, d = _integers([w for w, _ in rule.parts])
+        return ("mix", ks, d, tuple(_split_plan(r, parties, field) for _, r in rule.parts))
+    if type(rule).split is not SplitRule.split or not rule.linear:
+        raise InvalidRule(
+            f"{field}: the simulation cannot split {rule.describe()!r}: its split is not a "
+            "fixed share of the amount; simulate it with a share-based rule"
+        )
+    shares = rule.shares(parties)
+    ks, d = _integers([shares[p] for p in parties])
+    return ("alloc", ks, d)
+
+
+def _unit(plan: tuple[Any, ...]) -> int | None:
+    """The one party that takes the whole amount under ``plan``, if there is one."""
+    if plan[0] == "alloc" and plan[2] == 1:
+        return plan[1].index(1)  # type: ignore[no-any-return]
+    return None
+
+
+def _allocate(np: Any, amount: Any, ks: tuple[int, ...], d: int) -> Any:
+    """``allocate`` for every amount at once: (parties, n) int64, largest remainder, ties
+    to the earlier party, a negative amount split as its magnitude and negated."""
+    mag = np.abs(amount)
+    k = np.array(ks, dtype=np.int64)[:, None]
+    if d == 1:
+        return k * amount
+    big = int(mag.max(initial=0)) * max(ks) >= 2**62
+    if big:  # past int64: exact Python integers (slow, but never wrong)
+        mag, k = mag.astype(object), k.astype(object)
+    q, r = np.divmod(mag * k, d)
+    left = mag - q.sum(axis=0)
+    order = np.argsort(-r, axis=0, kind="stable")
+    rank = np.empty(order.shape, dtype=np.int64)
+    np.put_along_axis(rank, order, np.arange(len(ks), dtype=np.int64)[:, None], axis=0)
+    q = q + (rank < left)
+    if big:
+        q = q.astype(np.int64)
+    return np.where(amount < 0, -q, q)
+
+
+def _split(np: Any, plan: tuple[Any, ...], amount: Any) -> Any:
+    if plan[0] == "alloc":
+        return _allocate(np, amount, plan[1], plan[2])
+    pieces = _allocate(np, amount, plan[1], plan[2])
+    return sum(_split(np, sub, pieces[i]) for i, sub in enumerate(plan[3]))
+
+
+def _scale(np: Any, amount: Any, fraction: Fraction) -> Any:
+    """``Money.scale`` for every amount: times an exact fraction, rounded half-even."""
+    if fraction == 1:
+        return amount
+    q, r = np.divmod(amount * fraction.numerator, fraction.denominator)
+    twice = 2 * r
+    up = (twice > fraction.denominator) | ((twice == fraction.denominator) & (q % 2 == 1))
+    return q + up
+
+
+# ---------------------------------------------------------------------------------------------
 # The vectorised engine
 # ---------------------------------------------------------------------------------------------
 
 
 @attrs.frozen(eq=False)
+class _Event:
+    """One flow in one year that cannot go through the fast matrix product."""
+
+    sign: int  # -1 paid, +1 received
+    year: int
+    row: int  # the variable drawn
+    # The year's amount is scale(x, through) - scale(x, before): the difference of the
+    # running totals, each rounded once, as SavingsStream.amount_in books it.
+    through: Fraction
+    before: Fraction
+    plan: tuple[Any, ...]
+    grants: tuple[int, ...]  # indices into the covering grants, in order
+
+
+@attrs.frozen(eq=False)
 class _Compiled:
-    """The model as arrays. Variables are ordered uniform, triangular, PERT; within each kind
-    by coefficient pattern, so each pattern's variables are a contiguous run."""
+    """The model as arrays. Variables (rows of the draw buffer) are ordered by how they are
+    drawn: uniform, triangular, discrete (all inverse CDF of one run of uniforms), lognormal,
+    PERT, then fixed amounts."""
 
     shape: tuple[int, int]  # councils, years
-    patterns: Any  # (K, G): output coefficients of each pattern, K = councils * years
-    const: Any  # (K,): the constant part of every output
-    uni: tuple[Any, tuple[tuple[int, int, int], ...]]  # width, runs
-    tri: tuple[Any, Any, Any, tuple[tuple[int, int, int], ...]]  # c, sqrt kl, sqrt kr, runs
-    pert: tuple[Any, Any, Any, tuple[tuple[int, int, int], ...]]  # alpha, beta, width, runs
+    labels: tuple[str, ...]  # a name for every variable
+    random: int  # rows 0 .. random - 1 are drawn; the rest are fixed
+    uni: tuple[int, int, Any, Any]  # rows, low, width
+    tri: tuple[int, int, Any, Any, Any, Any]  # rows, c, sqrt kl, sqrt kr, low + high - mode
+    disc: tuple[tuple[int, Any, Any], ...]  # row, cumulative probabilities, values
+    logn: tuple[int, int, Any, Any]  # rows, mu, sigma
+    pert: tuple[int, int, Any, Any, Any, Any]  # rows, alpha, beta, low, width
+    fixed: Any  # (V - random,) the fixed amounts
+    fast: tuple[tuple[int, int, int, int, int], ...]  # output row, sign, rows, kind: _runs
+    events: tuple[_Event, ...]
+    pots: tuple[int, ...]  # variable rows of the covering grants
+    corr: tuple[tuple[int, ...], Any, Any] | None  # rows, target factor, scores
+    # Uniform and triangular rows that only feed whole-share sums are left part-way: a
+    # uniform as u, a triangular as sqrt(min(u, c)) (in a second buffer) and
+    # sqrt(1 - max(u, c)); the sums weight them by width, sqrt kl and sqrt kr (a matrix-
+    # vector product), the offsets (low; low + high - mode) are added as one constant per
+    # output, and each sum is rounded to the penny once.
+    offset: Any  # (t1, 1): each uniform and triangular row's offset
+    whole: tuple[int, ...]  # the uniform and triangular rows needed as whole amounts
+    const: Any  # (K, 1): the offsets of the others, summed per output
 
 
 def _compile(model: Model) -> _Compiled:
@@ -507,79 +921,314 @@ def _compile(model: Model) -> _Compiled:
     span = model.span
     parties = model.parties
     n_c, n_y = len(parties), len(span)
-    variables: list[tuple[Distribution, tuple[float, ...]]] = []
+    order = (Uniform, Triangular, Discrete, Lognormal, Pert, FixedAmount)
+    found: list[tuple[int, int, Distribution, str]] = []  # kind, sequence, dist, label
+    var_of: dict[tuple[str, int | None], int] = {}  # (flow id, year or None) -> sequence
+
+    def add(dist: Distribution, label: str, key: tuple[str, int | None]) -> None:
+        if isinstance(dist, Uniform | Triangular | Pert) and dist.low == dist.high:
+            dist = FixedAmount(dist.low)
+        if isinstance(dist, Discrete) and len(dist.outcomes) == 1:
+            dist = FixedAmount(dist.outcomes[0][0])
+        var_of[key] = len(found)
+        found.append((order.index(type(dist)), len(found), dist, label))
+
     for flow in model.flows:
-        sign = -1 if flow.kind == "cost" else 1
-        shares = flow.split.shares(parties)
-        fractions = [flow.fraction_in(year) for year in span]
-        rows = []
         if flow.per_year:
-            for y, f in enumerate(fractions):
-                if f:
-                    row = [0.0] * (n_c * n_y)
-                    for c, p in enumerate(parties):
-                        row[c * n_y + y] = float(sign * shares[p] * f)
-                    rows.append(row)
-        elif any(fractions):
-            row = [0.0] * (n_c * n_y)
-            for c, p in enumerate(parties):
-                for y, f in enumerate(fractions):
-                    row[c * n_y + y] = float(sign * shares[p] * f)
-            rows.append(row)
-        variables.extend((flow.amount, tuple(r)) for r in rows)
-
-    pattern_ids: dict[tuple[float, ...], int] = {}
-    const = np.zeros(n_c * n_y)
-    kinds: dict[type, list[tuple[int, Any, Any]]] = {Uniform: [], Triangular: [], Pert: []}
-    for dist, pattern in variables:
-        g = pattern_ids.setdefault(pattern, len(pattern_ids))
-        coef = np.asarray(pattern)
-        if isinstance(dist, FixedAmount):
-            const += coef * dist.amount.pence
-        elif dist.low == dist.high:
-            const += coef * dist.low.pence
+            for y, year in enumerate(span):
+                if flow.fraction_in(year):
+                    add(flow.amount, f"{flow.id} {year}", (flow.id, y))
         else:
-            kinds[type(dist)].append((g, dist, coef))
-    patterns = np.zeros((n_c * n_y, max(len(pattern_ids), 1)))
-    for pattern, g in pattern_ids.items():
-        patterns[:, g] = pattern
+            add(flow.amount, flow.id, (flow.id, None))
+    ranked = sorted(found, key=lambda item: (item[0], item[1]))
+    row_of = {seq: r for r, (_, seq, _, _) in enumerate(ranked)}
+    dists: list[Any] = [d for _, _, d, _ in ranked]
+    labels = tuple(label for _, _, _, label in ranked)
+    kinds = [k for k, _, _, _ in ranked]
 
-    def ordered(kind: type) -> tuple[list[Any], Any, tuple[tuple[int, int, int], ...]]:
-        """The distributions of one kind sorted by pattern, their coefficients, and runs."""
-        items = sorted(kinds[kind], key=lambda item: item[0])
-        runs: list[tuple[int, int, int]] = []
-        for i, (g, _, _) in enumerate(items):
-            if runs and runs[-1][2] == g:
-                runs[-1] = (runs[-1][0], i + 1, g)
-            else:
-                runs.append((i, i + 1, g))
-        coefs = np.array([coef for _, _, coef in items]).reshape(len(items), n_c * n_y)
-        return [d for _, d, _ in items], coefs, tuple(runs)
+    def rows(kind: type) -> tuple[int, int]:
+        k = order.index(kind)
+        first = sum(1 for other in kinds if other < k)
+        return first, first + kinds.count(k)
 
-    def pence(dists: list[Any], field: str) -> Any:
-        return np.array([getattr(d, field).pence for d in dists], dtype=float)
+    def pence(ds: list[Any], field: str) -> Any:
+        return np.array([getattr(d, field).pence for d in ds], dtype=float)
 
-    dists, coefs, runs = ordered(Uniform)
-    lo, hi = pence(dists, "low"), pence(dists, "high")
-    const += lo @ coefs
-    uni = (hi - lo, runs)
-
-    dists, coefs, runs = ordered(Triangular)
-    lo, mo, hi = pence(dists, "low"), pence(dists, "mode"), pence(dists, "high")
-    const += (lo + hi - mo) @ coefs
+    u0, u1 = rows(Uniform)
+    lo, hi = pence(dists[u0:u1], "low"), pence(dists[u0:u1], "high")
+    uni = (u0, u1, lo[:, None], (hi - lo)[:, None])
+    t0, t1 = rows(Triangular)
+    ds = dists[t0:t1]
+    lo, mo, hi = pence(ds, "low"), pence(ds, "mode"), pence(ds, "high")
     tri = (
-        (mo - lo) / (hi - lo),
-        np.sqrt((hi - lo) * (mo - lo)),
-        np.sqrt((hi - lo) * (hi - mo)),
-        runs,
+        t0,
+        t1,
+        ((mo - lo) / np.where(hi > lo, hi - lo, 1))[:, None],
+        np.sqrt((hi - lo) * (mo - lo))[:, None],
+        np.sqrt((hi - lo) * (hi - mo))[:, None],
+        (lo + hi - mo)[:, None],
+    )
+    d0, d1 = rows(Discrete)
+    disc = tuple(
+        (
+            r,
+            np.cumsum([float(p) for _, p in dists[r].outcomes])[:-1],
+            np.array([m.pence for m, _ in dists[r].outcomes], dtype=float),
+        )
+        for r in range(d0, d1)
+    )
+    l0, l1 = rows(Lognormal)
+    logn = (
+        l0,
+        l1,
+        np.array([d.mu for d in dists[l0:l1]])[:, None],
+        np.array([d.sigma for d in dists[l0:l1]])[:, None],
+    )
+    p0, p1 = rows(Pert)
+    ds = dists[p0:p1]
+    lo, mo, hi = pence(ds, "low"), pence(ds, "mode"), pence(ds, "high")
+    shape = np.array([d.shape for d in ds], dtype=float)
+    pert = (
+        p0,
+        p1,
+        (1 + shape * (mo - lo) / np.where(hi > lo, hi - lo, 1))[:, None],
+        (1 + shape * (hi - mo) / np.where(hi > lo, hi - lo, 1))[:, None],
+        lo[:, None],
+        (hi - lo)[:, None],
+    )
+    f0, _ = rows(FixedAmount)
+    fixed = np.array([d.amount.pence for d in dists[f0:]], dtype=float)
+
+    covering = [f for f in model.flows if f.kind == "grant" and f.covers is not None]
+    pots = tuple(row_of[var_of[(g.id, None)]] for g in covering)
+    fast = np.zeros((n_c * n_y, len(dists)))
+    events: list[_Event] = []
+    for i, flow in enumerate(model.flows):
+        if flow.kind == "grant" and flow.covers is not None:
+            continue
+        plan = _split_plan(flow.split, parties, f"flows[{i}] ({flow.id}).split")
+        unit = _unit(plan)
+        sign = -1 if flow.kind == "cost" else 1
+        for y, year in enumerate(span):
+            through, before = flow.running_in(year)
+            if through == before:
+                continue
+            row = row_of[var_of[(flow.id, y if flow.per_year else None)]]
+            grants = tuple(
+                g
+                for g, grant in enumerate(covering)
+                if flow.kind == "cost"
+                and flow.id in grant.covers  # type: ignore[operator]
+                and grant.first_year <= year
+            )
+            one_year = through - before == 1 and before.denominator == 1
+            if unit is not None and one_year and not grants:
+                fast[unit * n_y + y, row] += sign
+            else:
+                events.append(_Event(sign, y, row, through, before, plan, grants))
+    corr = None
+    if model.correlation is not None:
+        spec = model.correlation
+        corr_rows = tuple(row_of[var_of[(name, None)]] for name in spec.names)
+        target = 2 * np.sin(np.pi * np.array(spec.matrix) / 6)  # Pearson of normal scores
+        corr = (corr_rows, _factor(np, target), _scores(np))
+    t1 = tri[1]
+    offset = np.concatenate([uni[2], tri[5]]).reshape(t1, 1)
+    needed = {e.row for e in events} | set(pots) | set(corr[0] if corr else ())
+    whole = tuple(sorted(r for r in needed if r < t1))
+    partial = np.zeros(len(dists), dtype=bool)
+    partial[:t1] = True
+    partial[list(whole)] = False
+    const = (fast[:, :t1] * partial[:t1]) @ offset
+    kinds = [0] * len(dists)
+    for r in range(t1):
+        if partial[r]:
+            kinds[r] = 1 if r < uni[1] else 2
+    return _Compiled(
+        (n_c, n_y),
+        labels,
+        f0,
+        uni,
+        tri,
+        disc,
+        logn,
+        pert,
+        fixed,
+        _runs(fast, kinds),
+        tuple(sorted(events, key=lambda e: e.year)),  # year by year, as the statement
+        pots,
+        corr,
+        offset,
+        whole,
+        const,
     )
 
-    dists, coefs, runs = ordered(Pert)
-    lo, mo, hi = pence(dists, "low"), pence(dists, "mode"), pence(dists, "high")
-    shape = np.array([d.shape for d in dists], dtype=float)
-    const += lo @ coefs
-    pert = (1 + shape * (mo - lo) / (hi - lo), 1 + shape * (hi - mo) / (hi - lo), hi - lo, runs)
-    return _Compiled((n_c, n_y), patterns, const, uni, tri, pert)
+
+def _runs(fast: Any, kinds: Sequence[int]) -> tuple[tuple[int, int, int, int, int], ...]:
+    """The fast (K, V) matrix of signs as runs of consecutive variables of one kind that
+    add into one output with one sign: summing a slice of rows beats a dense matrix product
+    (no zeros). ``kinds[v]`` is 0 for a whole amount, 1 for a uniform row left as ``u`` and
+    2 for a triangular row left as its two square roots (see :func:`_inputs`)."""
+    runs: list[tuple[int, int, int, int, int]] = []
+    for k in range(fast.shape[0]):
+        for sign in (1, -1):
+            for v in (fast[k] == sign).nonzero()[0].tolist():
+                last = runs[-1] if runs else None
+                if last and last[:2] == (k, sign) and last[3] == v and last[4] == kinds[v]:
+                    runs[-1] = (k, sign, last[2], v + 1, kinds[v])
+                else:
+                    runs.append((k, sign, v, v + 1, kinds[v]))
+    return tuple(runs)
+
+
+def _factor(np: Any, matrix: Any) -> Any:
+    """A square root ``L`` with ``L @ L.T == matrix``: Cholesky, or from the eigenvalues of a
+    semi-definite matrix."""
+    try:
+        return np.linalg.cholesky(matrix)
+    except np.linalg.LinAlgError:
+        values, vectors = np.linalg.eigh(matrix)
+        return vectors * np.sqrt(np.clip(values, 0, None))
+
+
+def _scores(np: Any) -> Any:
+    """Van der Waerden scores for a block, scaled to unit standard deviation."""
+    from statistics import NormalDist
+
+    inv = NormalDist().inv_cdf
+    s = np.array([inv(i / (BLOCK + 1)) for i in range(1, BLOCK + 1)])
+    return s / s.std()
+
+
+#: Rows of draws transformed together: small enough to stay in a core's cache.
+_GROUP = 8
+
+
+def _inputs(
+    compiled: _Compiled, seed: int, block: int, x: Any, *, whole: bool = False, roots: Any = None
+) -> Any:
+    """Draw one block's variables into ``x`` (variables, BLOCK), as float64 pence: whole
+    pence, except (unless ``whole``) the rows only summed, left part-way (see
+    :class:`_Compiled`), with ``roots`` (triangular rows, BLOCK) holding the second root."""
+    np = require("numpy", "simulate")
+    rng = np.random.Generator(np.random.PCG64(np.random.SeedSequence(seed, spawn_key=(block,))))
+    u0, u1, _, uwidth = compiled.uni
+    t0, t1, c, skl, skr, _ = compiled.tri
+    l0, l1, mu, sigma = compiled.logn
+    # Uniform, triangular and discrete: the inverse CDF of one run of uniforms, drawn and
+    # transformed a few rows at a time so each group stays in cache (drawing row groups in
+    # turn gives the same numbers as drawing them all at once).
+    if roots is None:
+        roots = np.empty((t1 - t0, BLOCK))
+    if u1 > u0:
+        rng.random(out=x[u0:u1])
+    for g0 in range(t0, t1, _GROUP):
+        # Without branches: with p = min(u, c) and q = max(u, c),
+        # x = low + sqrt(p kl) + high - sqrt((1 - q) kr) - mode.
+        g1 = min(t1, g0 + _GROUP)
+        k0, k1 = g0 - t0, g1 - t0
+        upper, low = x[g0:g1], roots[k0:k1]
+        rng.random(out=upper)
+        np.minimum(upper, c[k0:k1], out=low)
+        np.maximum(upper, c[k0:k1], out=upper)
+        np.subtract(1.0, upper, out=upper)
+        np.sqrt(upper, out=upper)
+        np.sqrt(low, out=low)
+    if whole:
+        x[u0:u1] *= uwidth
+        x[t0:t1] *= -skr
+        x[t0:t1] += roots * skl
+        x[:t1] += compiled.offset
+        np.rint(x[:t1], out=x[:t1])
+    else:
+        for r in compiled.whole:
+            if r < u1:
+                x[r] *= uwidth[r - u0]
+            else:
+                x[r] *= -skr[r - t0]
+                x[r] += roots[r - t0] * skl[r - t0]
+            x[r] += compiled.offset[r]
+            np.rint(x[r], out=x[r])
+    if l0 > t1:
+        rng.random(out=x[t1:l0])
+    for r, cum, values in compiled.disc:
+        x[r] = values[np.searchsorted(cum, x[r], side="right")]
+    if l1 > l0:
+        z = x[l0:l1]
+        rng.standard_normal(out=z)
+        z *= sigma
+        z += mu
+        np.exp(z, out=z)
+    p0, p1, alpha, beta, plo, pwidth = compiled.pert
+    if p1 > p0:
+        x[p0:p1] = rng.beta(alpha, beta, size=(p1 - p0, BLOCK))
+        x[p0:p1] *= pwidth
+        x[p0:p1] += plo
+    if compiled.corr is not None:
+        _iman_conover(np, rng, x, *compiled.corr)
+    np.rint(x[l0 : compiled.random], out=x[l0 : compiled.random])
+    x[compiled.random :] = compiled.fixed[:, None]
+    return x
+
+
+def _iman_conover(
+    np: Any, rng: Any, x: Any, rows: tuple[int, ...], target: Any, scores: Any
+) -> None:
+    """Reorder the rows' draws in place so their rank correlation is near the target.
+
+    Iman and Conover (1982): columns of randomly permuted normal scores, decorrelated
+    (Cholesky of their own correlation) and recorrelated (the target's factor); each
+    variable then takes its own sorted draws in the order of its column's ranks, so every
+    marginal keeps exactly the values drawn.
+    """
+    m = np.stack([rng.permutation(scores) for _ in rows], axis=1)
+    own = _factor(np, np.corrcoef(m, rowvar=False))
+    t = m @ (target @ np.linalg.inv(own)).T
+    for j, r in enumerate(rows):
+        ranked = np.empty(BLOCK)
+        ranked[np.argsort(t[:, j], kind="stable")] = np.sort(x[r])
+        x[r] = ranked
+
+
+def _outputs(compiled: _Compiled, x: Any, out: Any, roots: Any) -> Any:
+    """Each scenario's net by council and year from the block's draws: ``out`` (K, BLOCK),
+    row ``council * years + year``. Amounts are whole pence, so every sum is exact."""
+    np = require("numpy", "simulate")
+    n_y = compiled.shape[1]
+    out[...] = compiled.const
+    part, other = np.empty(BLOCK), np.empty(BLOCK)
+    u0, _, _, width = compiled.uni
+    t0, _, _, skl, skr, _ = compiled.tri
+    for k, sign, a, b, kind in compiled.fast:
+        add = np.add if sign > 0 else np.subtract
+        if kind == 0:
+            add(out[k], np.add.reduce(x[a:b], axis=0, out=part), out=out[k])
+        elif kind == 1:
+            add(out[k], np.dot(width[a - u0 : b - u0, 0], x[a:b], out=part), out=out[k])
+        else:
+            add(
+                out[k],
+                np.dot(skl[a - t0 : b - t0, 0], roots[a - t0 : b - t0], out=part),
+                out=out[k],
+            )
+            add(out[k], np.dot(-skr[a - t0 : b - t0, 0], x[a:b], out=other), out=out[k])
+    np.rint(out, out=out)
+    if not compiled.events:
+        return out
+    left = [x[r].astype(np.int64) for r in compiled.pots]
+    for event in compiled.events:
+        drawn = x[event.row].astype(np.int64)
+        amount = _scale(np, drawn, event.through)
+        if event.before:
+            amount = amount - _scale(np, drawn, event.before)
+        for g in event.grants:
+            used = np.clip(amount, 0, left[g])  # a credit neither draws on nor refills it
+            left[g] -= used
+            amount = amount - used
+        parts = _split(np, event.plan, amount)
+        for c in range(len(parts)):
+            out[c * n_y + event.year] += event.sign * parts[c]
+    return out
 
 
 def _run_chunk(compiled: _Compiled, seed: int, first_block: int, blocks: int, n: int) -> Any:
@@ -589,48 +1238,28 @@ def _run_chunk(compiled: _Compiled, seed: int, first_block: int, blocks: int, n:
     start = first_block * BLOCK
     size = min(blocks * BLOCK, n - start)
     out = np.empty((size, n_c, n_y))
+    flat = out.reshape(size, n_c * n_y)
+    x = np.empty((len(compiled.labels), BLOCK))
+    roots = np.empty((compiled.tri[1] - compiled.tri[0], BLOCK))
+    totals = np.empty((n_c * n_y, BLOCK))
     for k in range(blocks):
         lo = k * BLOCK
         if lo >= size:
             break
-        totals = _run_block(compiled, seed, first_block + k)
         hi = min(size, lo + BLOCK)
-        out[lo:hi] = totals[:, : hi - lo].T.reshape(hi - lo, n_c, n_y)
+        _inputs(compiled, seed, first_block + k, x, roots=roots)
+        flat[lo:hi] = _outputs(compiled, x, totals, roots)[:, : hi - lo].T
     return out
 
 
-def _run_block(compiled: _Compiled, seed: int, block: int) -> Any:
-    """One block of :data:`BLOCK` scenarios: (councils * years, BLOCK) totals in pence."""
+def _run_chunk_packed(compiled: _Compiled, seed: int, first_block: int, blocks: int, n: int) -> Any:
+    """:func:`_run_chunk` for a Dask worker: the amounts are whole pence, so when they fit
+    they travel as int32 (half the bytes of float64), and convert back exactly."""
     np = require("numpy", "simulate")
-    rng = np.random.Generator(np.random.PCG64(np.random.SeedSequence(seed, spawn_key=(block,))))
-    sums = np.zeros((compiled.patterns.shape[1], BLOCK))
-    width, uni_runs = compiled.uni
-    c, skl, skr, tri_runs = compiled.tri
-    n_u, n_t = len(width), len(c)
-    if n_u + n_t:
-        draws = rng.random((n_u + n_t, BLOCK))
-        for s, e, g in uni_runs:
-            sums[g] += width[s:e] @ draws[s:e]
-        if n_t:
-            # Inverse CDF without branches: with p = min(u, c) and q = max(u, c),
-            # x = low + sqrt(p kl) + high - sqrt((1 - q) kr) - mode.
-            upper = draws[n_u:]
-            lower = np.minimum(upper, c[:, None])
-            np.maximum(upper, c[:, None], out=upper)
-            np.subtract(1.0, upper, out=upper)
-            np.sqrt(lower, out=lower)
-            np.sqrt(upper, out=upper)
-            for s, e, g in tri_runs:
-                sums[g] += skl[s:e] @ lower[s:e]
-                sums[g] -= skr[s:e] @ upper[s:e]
-    alpha, beta, pwidth, pert_runs = compiled.pert
-    if len(alpha):
-        draws = rng.beta(alpha[:, None], beta[:, None], size=(len(alpha), BLOCK))
-        for s, e, g in pert_runs:
-            sums[g] += pwidth[s:e] @ draws[s:e]
-    totals = compiled.patterns @ sums
-    totals += compiled.const[:, None]
-    return totals
+    out = _run_chunk(compiled, seed, first_block, blocks, n)
+    if out.size and np.abs(out).max() < 2**31:
+        return out.astype(np.int32)
+    return out
 
 
 # ---------------------------------------------------------------------------------------------
@@ -677,7 +1306,13 @@ class SimulationResult:
         for q in qs:
             if not 0 <= q <= 1:
                 raise InvalidValue(expected("qs", "probabilities between 0 and 1", q))
-        values = np.quantile(self.totals(), list(qs), axis=0)
+        # Council by council on contiguous copies: partitioning a strided column is slower.
+        by_council = np.ascontiguousarray(self.totals().T)
+        values = (
+            np.array([np.quantile(row, list(qs)) for row in by_council])
+            .reshape(len(self.parties), len(qs))
+            .T
+        )
         return {
             p: {q: _to_money(values[i, c]) for i, q in enumerate(qs)}
             for c, p in enumerate(self.parties)
@@ -702,28 +1337,153 @@ class SimulationResult:
 
         Pays back as in :meth:`sharegov.costs.Statement.payback_year`: the cumulative net
         is at or above £0 from that year to the end of the horizon.
+
+        Raises:
+            InvalidValue: ``within`` is past the horizon simulated: what happens after it is
+                not known, so it is refused rather than answered as 0 or as the last year.
         """
         np = require("numpy", "simulate")
         if isinstance(within, bool) or not isinstance(within, int) or within < 1:
             raise InvalidValue(expected("within", "a whole number of years >= 1", within))
+        horizon = len(self.years)
+        if within > horizon:
+            first, last = self.years[0], self.years[-1]
+            what = f"at most the {plural(horizon, 'year')} simulated ({first} to {last})"
+            raise InvalidValue(expected("within", what, within))
         flows = self.net.sum(axis=1) if council is None else self.net[:, self._index(council)]
         ok = np.cumsum(flows, axis=1) >= 0
         stays = np.flip(np.logical_and.accumulate(np.flip(ok, axis=1), axis=1), axis=1)
-        if within > stays.shape[1]:
-            return float(stays[:, -1].mean()) if stays.shape[1] else 0.0
         return float(stays[:, within - 1].mean())
 
-    def to_dataframe(self, qs: Sequence[float] = (0.05, 0.5, 0.95)) -> Any:
-        """One row per council: mean and quantiles (Money) and P(better off than alone)."""
+    def to_dataframe(
+        self,
+        qs: Sequence[float] = (0.05, 0.5, 0.95),
+        *,
+        unit: Literal["pounds", "pence"] = "pounds",
+    ) -> Any:
+        """One row per council: mean and quantiles, and P(better off than alone).
+
+        Columns are plain numbers, so ``.plot()``, ``astype(float)`` and arithmetic work:
+        pounds as float64 (``unit="pounds"``, the default) or whole pence as int64
+        (``unit="pence"``, rounded half-even, as :meth:`quantiles`).
+
+        Examples:
+            >>> model = Model(["A", "B"], [Flow("s", "Saving", "£10k", kind="saving",
+            ...                                 start="2010/11")])
+            >>> df = model.run(10, seed=0).to_dataframe(unit="pence")
+            >>> df.dtypes.astype(str).tolist()
+            ['int64', 'int64', 'int64', 'int64', 'float64']
+            >>> int(df.loc["A", "p50"])
+            500000
+        """
         pd = require("pandas", "simulate")
+        if unit not in ("pounds", "pence"):
+            raise InvalidValue(expected("unit", "'pounds' or 'pence'", unit))
         quant, mean, better = self.quantiles(qs), self.mean(), self.p_better_off()
-        rows = []
-        for p in self.parties:
-            row: dict[str, Any] = {"council": p, "mean": mean[p]}
-            row.update({f"p{_pct(q)}": quant[p][q] for q in qs})
-            row["P(better off than alone)"] = better[p]
-            rows.append(row)
-        return pd.DataFrame(rows).set_index("council")
+        columns: dict[str, list[Any]] = {"mean": [mean[p].pence for p in self.parties]}
+        for q in qs:
+            columns[f"p{_pct(q)}"] = [quant[p][q].pence for p in self.parties]
+        frame = pd.DataFrame(columns, index=pd.Index(self.parties, name="council"), dtype="int64")
+        if unit == "pounds":
+            frame = frame.astype("float64") / 100
+        frame["P(better off than alone)"] = [better[p] for p in self.parties]
+        return frame
+
+    def scenarios(self, *, unit: Literal["pounds", "pence"] = "pounds") -> Any:
+        """Each scenario's net over the horizon, one column per council (a DataFrame).
+
+        Pounds as float64, or whole pence as int64 with ``unit="pence"``; ready for
+        ``.describe()``, ``.plot.hist()`` or a join with other scenario data.
+        """
+        pd = require("pandas", "simulate")
+        if unit not in ("pounds", "pence"):
+            raise InvalidValue(expected("unit", "'pounds' or 'pence'", unit))
+        totals = self.totals()
+        values = totals / 100 if unit == "pounds" else totals.round().astype("int64")
+        index = pd.RangeIndex(self.n, name="scenario")
+        return pd.DataFrame(values, columns=list(self.parties), index=index)
+
+    def inputs(self, limit: int = 100_000) -> Any:
+        """The uncertain inputs of the first scenarios (at most ``limit``), redrawn from the
+        seed: a DataFrame of pounds, one column per drawn variable (a flow's id, with the
+        year for a flow drawn each year). Fixed amounts are left out."""
+        np = require("numpy", "simulate")
+        pd = require("pandas", "simulate")
+        if self.model is None:
+            raise InvalidValue(
+                expected("model", "the model that was run (to redraw its inputs)", None)
+            )
+        if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
+            raise InvalidValue(expected("limit", "a whole number >= 1", limit))
+        compiled = _compile(self.model)
+        m = min(self.n, limit)
+        out = np.empty((m, compiled.random))
+        x = np.empty((len(compiled.labels), BLOCK))
+        for b in range(-(-m // BLOCK)):
+            lo, hi = b * BLOCK, min(m, (b + 1) * BLOCK)
+            _inputs(compiled, self.seed, b, x, whole=True)
+            out[lo:hi] = x[: compiled.random, : hi - lo].T
+        return pd.DataFrame(out / 100, columns=list(compiled.labels[: compiled.random]))
+
+    def sensitivity(self, council: str | None = None, *, limit: int = 100_000) -> Any:
+        """Which uncertain inputs drive each council's net position over the horizon.
+
+        For every council (or one) and input, over the first ``limit`` scenarios:
+
+        - ``spearman``: the rank correlation of the input with the net position;
+        - ``variance share``: the square of the standardised regression coefficient, the
+          share of the net position's variance the input accounts for (for independent
+          inputs and a linear model these add up to the regression's R², near 1; grant
+          caps make a model non-linear, and inputs correlated with each other share
+          variance, so their figures no longer add up to 1);
+        - ``low (£)`` and ``high (£)``: the mean net position when the input is in its
+          lowest and highest 10% (the ends of a tornado chart's bar).
+
+        Rows are sorted by absolute rank correlation, largest first, within each council.
+        """
+        np = require("numpy", "simulate")
+        pd = require("pandas", "simulate")
+        parties = self.parties if council is None else (self.parties[self._index(council)],)
+        inputs = self.inputs(limit)
+        m = len(inputs)
+        totals = self.totals()[:m] / 100
+        rows: list[dict[str, Any]] = []
+        ranks = inputs.rank(method="average")
+        for p in parties:
+            y = totals[:, self.parties.index(p)]
+            y_rank = pd.Series(y).rank(method="average").to_numpy()
+            x = inputs.to_numpy()
+            sx, sy = x.std(axis=0), y.std()
+            usable = sx > 0
+            z = (x[:, usable] - x[:, usable].mean(axis=0)) / sx[usable]
+            if sy > 0 and z.shape[1]:
+                beta = np.linalg.lstsq(z, (y - y.mean()) / sy, rcond=None)[0]
+            else:
+                beta = np.zeros(z.shape[1])
+            share = dict(zip(inputs.columns[usable], beta**2, strict=True))
+            for j, name in enumerate(inputs.columns):
+                r = ranks[name].to_numpy()
+                rho = float(np.corrcoef(r, y_rank)[0, 1]) if sx[j] > 0 and sy > 0 else 0.0
+                low_cut, high_cut = np.quantile(r, [0.1, 0.9])
+                rows.append(
+                    {
+                        "council": p,
+                        "input": name,
+                        "spearman": rho,
+                        "variance share": float(share.get(name, 0.0)),
+                        "low (£)": float(y[r <= low_cut].mean()),
+                        "high (£)": float(y[r >= high_cut].mean()),
+                    }
+                )
+        if not rows:
+            columns = ["council", "input", "spearman", "variance share", "low (£)", "high (£)"]
+            return pd.DataFrame(columns=columns).set_index(["council", "input"])
+        frame = pd.DataFrame(rows)
+        frame["order"] = -frame["spearman"].abs()
+        frame = frame.sort_values(
+            ["council", "order"], key=_council_order(self.parties), kind="stable"
+        )
+        return frame.drop(columns="order").set_index(["council", "input"])
 
     def explain(self, within: int | None = None) -> str:
         """The findings in words for a report.
@@ -764,16 +1524,90 @@ alone in 100% of scenarios
         return f"<div><p>{html.escape(lines[0])}</p>{table}<ul>{items}</ul></div>"
 
     def plot_distribution(self, ax: Any = None, *, bins: int = 50) -> Any:
-        """Histogram of each council's net over the horizon, in pounds; returns the Axes."""
+        """One panel per council (small multiples, a shared £ axis): a histogram of its net
+        position over the horizon, its median, its 5–95% range and £0 (going alone).
+
+        Args:
+            ax: Axes to draw on, one per council; a new figure when None.
+            bins: Histogram bins.
+
+        Returns:
+            The list of Axes, one per council.
+        """
+        np = require("numpy", "simulate")
+        pounds = self.totals() / 100
+        axes = _panels(ax, len(self.parties))
+        formatter = _money_formatter(pounds)
+        for c, (p, panel) in enumerate(zip(self.parties, axes, strict=True)):
+            values = pounds[:, c]
+            low, median, high = np.quantile(values, [0.05, 0.5, 0.95])
+            panel.hist(values, bins=bins, color="tab:blue", alpha=0.6, label="scenarios")
+            panel.axvspan(low, high, color="tab:orange", alpha=0.15, label="5–95% of scenarios")
+            panel.axvline(median, color="tab:orange", linewidth=2, label="median")
+            panel.axvline(0, color="black", linewidth=1, label="£0: as going alone")
+            panel.set_title(f"{p}: median {formatter(median, None)}", loc="left", fontsize="medium")
+            panel.set_ylabel("scenarios")
+            panel.xaxis.set_major_formatter(formatter)
+        axes[-1].set_xlabel(f"net position over {self.years[0]}–{self.years[-1]}")
+        axes[0].legend(loc="upper right", fontsize="small")
+        axes[0].figure.suptitle("Net position by council: better off than alone to the right of £0")
+        return axes
+
+    def plot_s_curve(self, ax: Any = None) -> Any:
+        """The cumulative distribution (S-curve) of each council's net over the horizon:
+        the chance the net position is at or below each amount. Returns the Axes."""
+        np = require("numpy", "simulate")
+        ticker = require("matplotlib.ticker", "simulate")
         ax = _axes(ax)
         pounds = self.totals() / 100
+        chance = np.arange(1, self.n + 1) / self.n
         for c, p in enumerate(self.parties):
-            ax.hist(pounds[:, c], bins=bins, alpha=0.5, label=p)
+            ax.plot(np.sort(pounds[:, c]), chance, label=p)
         ax.axvline(0, color="black", linewidth=1)
-        ax.set_xlabel(f"net position over {self.years[0]}–{self.years[-1]} (£)")
-        ax.set_ylabel("scenarios")
-        ax.set_title("Net position by council: better off than alone to the right of £0")
-        ax.legend()
+        ax.xaxis.set_major_formatter(_money_formatter(pounds))
+        ax.yaxis.set_major_formatter(ticker.PercentFormatter(1.0))
+        ax.set_xlabel(f"net position over {self.years[0]}–{self.years[-1]}")
+        ax.set_ylabel("chance of this or less")
+        ax.set_title("Cumulative distribution of net position")
+        ax.legend(title="council")
+        return ax
+
+    def plot_tornado(
+        self, council: str, ax: Any = None, *, top: int = 10, limit: int = 100_000
+    ) -> Any:
+        """Tornado chart: how far each input moves ``council``'s mean net position, from its
+        lowest 10% of draws to its highest 10% (see :meth:`sensitivity`), largest swing at
+        the top. Returns the Axes."""
+        if isinstance(top, bool) or not isinstance(top, int) or top < 1:
+            raise InvalidValue(expected("top", "a whole number >= 1", top))
+        table = self.sensitivity(council, limit=limit).loc[council]
+        table = table.assign(swing=(table["high (£)"] - table["low (£)"]).abs())
+        table = table.sort_values("swing", ascending=False).head(top).iloc[::-1]
+        ax = _axes(ax)
+        centre = float(self.totals()[:, self._index(council)].mean() / 100)
+        names = [str(name) for name in table.index]
+        y = list(range(len(names)))
+        ax.barh(
+            y,
+            table["low (£)"] - centre,
+            left=centre,
+            color="tab:red",
+            label="input in its lowest 10%",
+        )
+        ax.barh(
+            y,
+            table["high (£)"] - centre,
+            left=centre,
+            color="tab:green",
+            label="input in its highest 10%",
+        )
+        ax.axvline(centre, color="black", linewidth=1, label="mean net position")
+        ax.set_yticks(y, names)
+        values = [centre, *table["low (£)"], *table["high (£)"]]
+        ax.xaxis.set_major_formatter(_money_formatter(values))
+        ax.set_xlabel(f"{council}: mean net position over {self.years[0]}–{self.years[-1]}")
+        ax.set_title(f"What drives {council}'s net position")
+        ax.legend(loc="lower right", fontsize="small")
         return ax
 
     def plot_fan(
@@ -783,24 +1617,94 @@ alone in 100% of scenarios
         council: str | None = None,
         bands: Sequence[tuple[float, float]] = ((0.05, 0.95), (0.25, 0.75)),
     ) -> Any:
-        """Fan chart of the cumulative net position by year, in pounds; returns the Axes."""
+        """Fan chart of the cumulative net position by year; returns the Axes."""
         np = require("numpy", "simulate")
         ax = _axes(ax)
         flows = self.net.sum(axis=1) if council is None else self.net[:, self._index(council)]
         cum = np.cumsum(flows, axis=1) / 100
         x = list(range(len(self.years)))
-        for low, high in bands:
+        for i, (low, high) in enumerate(bands):
             lo, hi = np.quantile(cum, [low, high], axis=0)
             ax.fill_between(
-                x, lo, hi, alpha=0.25, color="tab:blue", label=f"{_pct(low)}–{_pct(high)}%"
+                x,
+                lo,
+                hi,
+                alpha=0.2 + 0.15 * i,
+                color="tab:blue",
+                label=f"{_pct(low)}–{_pct(high)}% of scenarios",
             )
         ax.plot(x, np.median(cum, axis=0), color="tab:blue", label="median")
         ax.axhline(0, color="black", linewidth=1)
         ax.set_xticks(x, [str(y) for y in self.years])
-        ax.set_ylabel("cumulative net position (£)")
+        ax.yaxis.set_major_formatter(_money_formatter(cum))
+        ax.set_ylabel("cumulative net position")
         ax.set_title(f"Cumulative net position: {council or 'whole arrangement'}")
         ax.legend()
         return ax
+
+
+def _council_order(parties: tuple[str, ...]) -> Callable[[Any], Any]:
+    def key(column: Any) -> Any:
+        return column.map(parties.index) if column.name == "council" else column
+
+    return key
+
+
+def _money_formatter(values: Any) -> Any:
+    """A tick formatter in £k, or £M when amounts reach a million pounds."""
+    np = require("numpy", "simulate")
+    ticker = require("matplotlib.ticker", "simulate")
+    biggest = float(np.max(np.abs(np.asarray(values, dtype=float)), initial=0.0))
+    scale, suffix = (1e6, "M") if biggest >= 1e6 else (1e3, "k")
+
+    def label(value: float, pos: Any) -> str:
+        amount = value / scale
+        text = f"{abs(amount):,.2f}".rstrip("0").rstrip(".")
+        return f"{'-' if amount < 0 and text != '0' else ''}£{text}{suffix}"
+
+    return ticker.FuncFormatter(label)
+
+
+def _panels(ax: Any, count: int) -> list[Any]:
+    if ax is None:
+        plt = require("matplotlib.pyplot", "simulate")
+        _, axes = plt.subplots(count, 1, sharex=True, figsize=(7, 1.2 + 1.6 * count), squeeze=False)
+        return [row[0] for row in axes]
+    axes = [ax] if hasattr(ax, "hist") else list(ax)
+    if len(axes) != count:
+        raise InvalidValue(expected("ax", f"{count} Axes, one per council", len(axes)))
+    return axes
+
+
+def tqdm_progress(total: int | None = None, **options: Any) -> Callable[[int, int], None]:
+    """A ``progress`` callback for :meth:`Model.run` that drives a :mod:`tqdm` bar
+    (``tqdm.auto``: a widget in a notebook, text in a terminal). The bar closes when done.
+
+    Examples:
+        >>> model = Model(["A"], [Flow("s", "Saving", "£1", kind="saving", start="2010/11")])
+        >>> result = model.run(10, seed=0, progress=tqdm_progress(disable=True))
+    """
+    import importlib.util
+
+    # tqdm.auto warns when a notebook lacks ipywidgets; the text bar is then used anyway.
+    widgets = importlib.util.find_spec("ipywidgets") is not None
+    auto = require("tqdm.auto" if widgets else "tqdm", "simulate")
+    options.setdefault("unit", " scenarios")
+    options.setdefault("desc", "simulating")
+    options.setdefault("unit_scale", True)
+    bar = None
+    seen = 0
+
+    def update(done: int, n: int) -> None:
+        nonlocal bar, seen
+        if bar is None:
+            bar = auto.tqdm(total=total or n, **options)
+        bar.update(done - seen)
+        seen = done
+        if done >= n:
+            bar.close()
+
+    return update
 
 
 def _pct(q: float) -> str:

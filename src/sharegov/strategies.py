@@ -63,12 +63,14 @@ __all__ = [
     "declarations",
     "delegations",
     "dispensations",
+    "distributions",
     "gss_codes",
     "interests",
     "members",
     "moneys",
     "rules_for",
     "schedules",
+    "simulation_plans",
     "split_rules",
     "strategy_for",
     "tallies",
@@ -375,6 +377,105 @@ def split_rules(codes: list[str]) -> st.SearchStrategy[Any]:
         st.tuples(base, base).map(
             lambda pair: costs.Mix([(Fraction(1, 2), pair[0]), (Fraction(1, 2), pair[1])])
         ),
+    )
+
+
+# -- simulate --
+
+
+@st.composite
+def distributions(draw: st.DrawFn, *, max_pence: int = 10**9) -> Any:
+    """Any :mod:`sharegov.simulate` distribution of amounts from £0 to ``max_pence``:
+    fixed, uniform, triangular, PERT, lognormal or discrete."""
+    from sharegov import simulate
+    from sharegov.money import Money
+
+    points = sorted(draw(st.lists(st.integers(0, max_pence), min_size=3, max_size=3)))
+    low, mode, high = (Money(p) for p in points)
+    kind = draw(
+        st.sampled_from(["fixed", "uniform", "triangular", "pert", "lognormal", "discrete"])
+    )
+    if kind == "fixed":
+        return simulate.FixedAmount(mode)
+    if kind == "uniform":
+        return simulate.Uniform(low, high)
+    if kind == "triangular":
+        return simulate.Triangular(low, mode, high)
+    if kind == "pert":
+        return simulate.Pert(low, mode, high, shape=draw(st.integers(1, 8)))
+    if kind == "lognormal":
+        median = draw(st.integers(1, max_pence // 2))
+        return simulate.Lognormal(Money(median), Money(median + draw(st.integers(1, median))))
+    amounts = sorted(set(points))
+    weights = [draw(st.integers(1, 9)) for _ in amounts]
+    return simulate.Discrete(
+        [(Money(a), Fraction(w, sum(weights))) for a, w in zip(amounts, weights, strict=True)]
+    )
+
+
+@st.composite
+def simulation_plans(draw: st.DrawFn, *, max_items: int = 5) -> Any:
+    """A :class:`~sharegov.costs.CostPlan` with every amount fixed, that
+    :meth:`sharegov.simulate.Model.from_plan` accepts: shared and unshared items over four
+    years (one-off and recurring), grants covering some or all items, savings streams
+    starting part-way through a year, and any share-based split rule. No match funding.
+    """
+    from sharegov import costs
+    from sharegov.money import FinancialYear, Money
+
+    codes = draw(
+        st.lists(st.sampled_from(["A", "B", "C", "D"]), min_size=1, max_size=4, unique=True)
+    )
+    rules = split_rules(codes)
+    first = FinancialYear(2008)
+    amount = st.integers(-(10**6), 10**9).map(Money)
+    items = []
+    for i in range(draw(st.integers(1, max_items))):
+        year = first + draw(st.integers(0, 3))
+        recurring = draw(st.booleans())
+        until = year + draw(st.integers(0, 2)) if recurring and draw(st.booleans()) else None
+        shared = draw(st.booleans()) or i == 0
+        items.append(
+            costs.CostItem(
+                f"i{i}",
+                f"Item {i}",
+                draw(amount),
+                category=costs.Category.RUNNING,
+                year=year,
+                recurring=recurring,
+                until=until,
+                shared=shared,
+                incurred_by=None if shared else codes[0],
+                split=draw(st.none() | rules),
+            )
+        )
+    ids = [item.id for item in items]
+    grants = [
+        costs.Grant(
+            f"F{g}",
+            draw(st.integers(0, 10**9).map(Money)),
+            covers=draw(st.none() | st.sets(st.sampled_from(ids), min_size=1)),
+        )
+        for g in range(draw(st.integers(0, 3)))
+    ]
+    savings = [
+        costs.SavingsStream(
+            f"s{k}",
+            f"Saving {k}",
+            draw(amount),
+            start=draw(st.dates(dt.date(2008, 4, 1), dt.date(2011, 3, 31)) | st.just(first + 1)),
+            years=draw(st.none() | st.integers(1, 3)),
+            split=draw(st.none() | rules),
+        )
+        for k in range(draw(st.integers(0, 2)))
+    ]
+    return costs.CostPlan(
+        codes,
+        items=items,
+        grants=grants,
+        savings=savings,
+        cost_split=draw(rules),
+        savings_split=draw(rules),
     )
 
 
