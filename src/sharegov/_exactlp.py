@@ -8,7 +8,8 @@ every variable free. It is put in standard form (each free variable the differen
 non-negative ones, a slack per inequality, rows with a negative right-hand side negated,
 and an artificial variable per row), solved in two phases (phase 1 minimises the sum of
 the artificials; artificials left basic at zero are pivoted out, or their row is
-redundant), and every pivot follows Bland's rule (the lowest-index improving column enters;
+redundant; an inequality whose right-hand side is at least zero starts from its slack
+instead), and every pivot follows Bland's rule (the lowest-index improving column enters;
 among tied ratios the row whose basic variable has the lowest index leaves), which cannot
 cycle, so the method terminates. All arithmetic is on :class:`~fractions.Fraction`, so the
 optimum, the solution and the duals are exact.
@@ -143,8 +144,14 @@ def solve(
         rows.append(row)
         rhs.append(Fraction(b) * sign)
         signs.append(sign)
-    tab = _Tableau(rows, rhs, [art0 + i for i in range(m)])
-    phase1 = [Fraction(0)] * art0 + [Fraction(1)] * m
+    # An inequality with a right-hand side >= 0 starts with its slack basic; only the other
+    # rows need their artificial (whose column, equal to the slack's, still tracks B^-1).
+    start = [2 * n + i if i < m_ub and signs[i] > 0 else art0 + i for i in range(m)]
+    tab = _Tableau(rows, rhs, start)
+    phase1 = [Fraction(0)] * width
+    for b in start:
+        if b >= art0:
+            phase1[b] = Fraction(1)
     tab.run(phase1, art0)
     if sum((tab.rhs[i] for i, b in enumerate(tab.basis) if b >= art0), Fraction(0)) > 0:
         return Solution("infeasible")
