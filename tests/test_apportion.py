@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from fractions import Fraction
+from typing import Any, Literal
 
 import pytest
 from hypothesis import given
@@ -256,3 +257,51 @@ def test_dampening_worked_example_by_hand() -> None:
     assert got == {p: Money.parse(v) for p, v in (("A", "£25k"), ("B", "£25k"), ("C", "£40k"))}
     for combo in itertools.permutations(["A", "B", "C"]):
         assert rule.split(Money.parse("£90k"), list(combo)) == got
+
+
+# The file section: apportionments listed in their own right, and as a cost item's split.
+def _arrangement() -> Any:
+    from sharegov import Authority
+    from sharegov.io.files import Arrangement
+
+    line = Apportionment(
+        "Benefits",
+        basis="caseload",
+        drivers={"A": 1_200, "B": 800, "C": 500},
+        actual={"A": 1_000, "B": Fraction(1_001, 2), "C": 500},
+        tolerance=3,
+        published={"A": 48, "B": 32, "C": 20},
+        effective_from=dt.date(2010, 4, 1),
+    )
+    item = CostItem("x", "Benefits", "£100", category=Category.RUNNING, year="2010/11", split=line)
+    return Arrangement(
+        "Revenues and Benefits partnership",
+        authorities=[Authority(c, f"{c} Council") for c in "ABC"],
+        apportionments=[line],
+        costs=CostPlan(["A", "B", "C"], items=[item]),
+    )
+
+
+@pytest.mark.parametrize("fmt", ["toml", "yaml", "json"])
+def test_file_round_trip(fmt: Literal["toml", "yaml", "json"]) -> None:
+    from sharegov.io.files import dumps, loads
+
+    arrangement = _arrangement()
+    text = dumps(arrangement, fmt)
+    assert loads(text, fmt) == arrangement
+    if fmt == "toml":
+        assert "[[apportionments]]" in text
+        assert 'basis = "caseload"' in text
+
+
+def test_file_problems_name_their_path() -> None:
+    from sharegov.io.files import FileError, dumps, loads
+
+    text = dumps(_arrangement(), "toml")
+    with pytest.raises(FileError) as bad:
+        loads(text.replace("A = 48", "A = 47"), "toml")
+    message = str(bad.value)
+    assert "costs.items[0].split.published.A: expected 48%" in message
+    assert "apportionments[0].published.A: expected 48%" in message
+    with pytest.raises(FileError, match="published"):
+        loads(text.replace("B = 32", "B = 32.5", 1), "toml")

@@ -44,6 +44,7 @@ from dateutil.relativedelta import relativedelta
 from sharegov._frozen import FrozenMap
 from sharegov._optional import require
 from sharegov._validate import instances
+from sharegov.apportion import Apportionment
 from sharegov.boards import (
     Board,
     ChairRule,
@@ -181,6 +182,10 @@ def _meeting_plans(value: Any) -> tuple[MeetingPlan, ...]:
     return instances(value, MeetingPlan, "meeting_plans")
 
 
+def _apportionments(value: Any) -> tuple[Apportionment, ...]:
+    return instances(value, Apportionment, "apportionments")
+
+
 def _boards(value: Any) -> FrozenMap[str, Board]:
     if not isinstance(value, Mapping):
         raise InvalidValue(expected("boards", "a mapping of board id to Board", value))
@@ -254,6 +259,10 @@ class Arrangement:
         default=(), kw_only=True, converter=_meeting_plans
     )
     meetings: tuple[Meeting, ...] = attrs.field(default=(), kw_only=True, converter=_meetings)
+    #: Published apportionment schedules, one line per service (see sharegov.apportion).
+    apportionments: tuple[Apportionment, ...] = attrs.field(
+        default=(), kw_only=True, converter=_apportionments
+    )
     description: str = attrs.field(default="", kw_only=True)
 
     def __attrs_post_init__(self) -> None:
@@ -283,6 +292,12 @@ class Arrangement:
         for code in self.costs.parties if self.costs is not None else ():
             if code not in known:
                 raise InvalidValue(expected("costs.parties", f"one of {codes}", code))
+        for i, line in enumerate(self.apportionments):
+            for code in line.drivers:
+                if code not in known:
+                    raise InvalidValue(
+                        expected(f"apportionments[{i}].drivers", f"one of {codes}", code)
+                    )
         for i, scheme in enumerate(self.delegation_schemes):
             if scheme.authority not in known:
                 raise InvalidValue(
@@ -353,6 +368,7 @@ _SPLITS: dict[str, type[SplitRule]] = {
         Mix,
         Capped,
         Floored,
+        Apportionment,
     )
 }
 _CHAIRS: dict[str, type[ChairRule]] = {
@@ -573,6 +589,9 @@ def _converter() -> Any:
         _text_args(cls, args)
         if cls is Mix:
             return Mix([(_fraction_in(p["weight"]), split_in(p["rule"])) for p in args["parts"]])
+        if cls is Apportionment:
+            line: Apportionment = conv.structure(args, Apportionment)
+            return line
         for name in ("agreed", "rule"):
             if name in args:
                 args[name] = split_in(args[name])
@@ -625,6 +644,10 @@ def _converter() -> Any:
     conv.register_unstructure_hook(SplitRule, split_out)
     conv.register_structure_hook(SplitRule, split_in)
     conv.register_structure_hook(SplitRule | None, lambda v, _: None if v is None else split_in(v))
+    conv.register_structure_hook(
+        Apportionment,
+        cattrs.gen.make_dict_structure_fn(Apportionment, conv, _cattrs_forbid_extra_keys=True),
+    )
 
     for cls in _RULES.values():
         conv.register_unstructure_hook(cls, rule_out)
@@ -881,6 +904,12 @@ def to_data(arrangement: Arrangement) -> dict[str, Any]:
             values = getattr(arrangement, name)
             if values:
                 out[name] = [local.unstructure(v) for v in values]
+    if arrangement.apportionments:
+        # Listed in their own section, so untagged (as a cost item's split they carry a type).
+        out["apportionments"] = [
+            {k: v for k, v in conv.unstructure(line).items() if k != "type"}
+            for line in arrangement.apportionments
+        ]
     return out
 
 
@@ -1023,6 +1052,18 @@ def from_data(data: Any, *, source: str = "<data>", _checked: bool = False) -> A
                 )
                 is not None
             ]
+    apportionments = [
+        line
+        for i, item in enumerate(data.get("apportionments", []))
+        if (
+            line := _build(
+                problems,
+                f"apportionments[{i}]",
+                lambda item=item: conv.structure(item, Apportionment),
+            )
+        )
+        is not None
+    ]
     if problems:
         raise FileError(source, problems)
     built = _build(
@@ -1038,6 +1079,7 @@ def from_data(data: Any, *, source: str = "<data>", _checked: bool = False) -> A
             costs=costs,
             concordat=concordat,
             **lists,
+            apportionments=apportionments,
             description=data.get("description", ""),
         ),
     )
@@ -1112,7 +1154,7 @@ def _split_parties(plan: CostPlan) -> list[str]:
     problems: list[str] = []
 
     def walk(rule: Any, path: str) -> None:
-        for name in ("by", "of", "usage", "limits"):
+        for name in ("by", "of", "usage", "limits", "drivers"):
             table = getattr(rule, name, None)
             if isinstance(table, Mapping):
                 for code in table:

@@ -28,6 +28,7 @@ from dateutil.relativedelta import relativedelta
 
 from sharegov._frozen import FrozenMap
 from sharegov._optional import require
+from sharegov.apportion import Apportionment
 from sharegov.boards import Board, ElectedChair, FixedChair, HostLeaderChairs, Membership
 from sharegov.concordat import _VERSIONED, Concordat, ServiceArrangement, Variation
 from sharegov.conflicts import (
@@ -419,6 +420,7 @@ def generate() -> dict[str, Any]:
             "officer_conflicts": {"type": "array", "items": _object(OfficerConflict)},
             "meeting_plans": {"type": "array", "items": _object(MeetingPlan)},
             "meetings": {"type": "array", "items": _meeting()},
+            "apportionments": {"type": "array", "items": _object(Apportionment)},
         },
         "$defs": {"board": board, **_rule_defs()},
     }
