@@ -490,6 +490,28 @@ def _register_containers(conv: Any) -> None:
     )
 
 
+def _apportionment_in(data: Any) -> Apportionment:
+    """A schedule line, read strictly: counts as whole numbers or fractions such as '7/2',
+    percentages as whole numbers (a float is refused, not truncated)."""
+    if not isinstance(data, Mapping):
+        raise InvalidValue(expected("apportionment", "a table of service, basis, drivers", data))
+    args = {k: v for k, v in data.items() if k != "type"}
+    known = {f.name for f in attrs.fields(Apportionment)}
+    for name in args:
+        if name not in known:
+            raise InvalidValue(f"unexpected field {name!r}")
+    _text_args(Apportionment, args)
+    for name in ("drivers", "actual"):
+        if isinstance(args.get(name), Mapping):
+            args[name] = {k: _fraction_in(v) for k, v in args[name].items()}
+    if "tolerance" in args:
+        args["tolerance"] = _fraction_in(args["tolerance"])
+    for name in ("effective_from", "effective_to"):
+        if args.get(name) is not None:
+            args[name] = _date_in(args[name])
+    return Apportionment(**args)
+
+
 @cache
 def _converter() -> Any:
     """The converter, built once per process: after this setup it is only read (cattrs
@@ -590,8 +612,7 @@ def _converter() -> Any:
         if cls is Mix:
             return Mix([(_fraction_in(p["weight"]), split_in(p["rule"])) for p in args["parts"]])
         if cls is Apportionment:
-            line: Apportionment = conv.structure(args, Apportionment)
-            return line
+            return _apportionment_in(args)
         for name in ("agreed", "rule"):
             if name in args:
                 args[name] = split_in(args[name])
@@ -644,10 +665,7 @@ def _converter() -> Any:
     conv.register_unstructure_hook(SplitRule, split_out)
     conv.register_structure_hook(SplitRule, split_in)
     conv.register_structure_hook(SplitRule | None, lambda v, _: None if v is None else split_in(v))
-    conv.register_structure_hook(
-        Apportionment,
-        cattrs.gen.make_dict_structure_fn(Apportionment, conv, _cattrs_forbid_extra_keys=True),
-    )
+    conv.register_structure_hook(Apportionment, lambda v, _: _apportionment_in(v))
 
     for cls in _RULES.values():
         conv.register_unstructure_hook(cls, rule_out)
