@@ -305,3 +305,45 @@ def test_file_problems_name_their_path() -> None:
     assert "apportionments[0].published.A: expected 48%" in message
     with pytest.raises(FileError, match="published"):
         loads(text.replace("B = 32", "B = 32.5", 1), "toml")
+
+
+@pytest.mark.parametrize("fmt", ["toml", "yaml", "json"])
+def test_dated_and_dampened_splits_round_trip(fmt: Literal["toml", "yaml", "json"]) -> None:
+    from sharegov import Authority
+    from sharegov.io.files import Arrangement, dumps, loads
+
+    line = Apportionment("ICT", basis="permanent posts", drivers={"A": 66, "B": 37})
+    rules = [
+        WithEffectFrom(Equal(), line, day=dt.date(2010, 10, 1)),
+        Dampened(line, old={"A": "£70k", "B": "£40k"}),
+    ]
+    items = [
+        CostItem(f"x{i}", "ICT", "£100k", category=Category.RUNNING, year="2010/11", split=r)
+        for i, r in enumerate(rules)
+    ]
+    arrangement = Arrangement(
+        "ICT partnership",
+        authorities=[Authority(c, f"{c} Council") for c in "AB"],
+        costs=CostPlan(["A", "B"], items=items),
+    )
+    assert loads(dumps(arrangement, fmt), fmt) == arrangement
+
+
+def test_a_dampened_split_naming_a_stranger_is_refused_by_path() -> None:
+    from sharegov.io.files import FileError, loads
+
+    text = """
+name = "X"
+authorities = [{ code = "A", name = "A" }, { code = "B", name = "B" }]
+[costs]
+parties = ["A", "B"]
+[[costs.items]]
+id = "x"
+description = "X"
+amount = "£10"
+category = "running"
+year = "2010/11"
+split = { type = "Dampened", rule = { type = "Equal" }, old = { A = "£5", Z = "£5" } }
+"""
+    with pytest.raises(FileError, match=r"costs\.items\[0\]\.split\.old: expected one of"):
+        loads(text, "toml")

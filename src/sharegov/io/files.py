@@ -44,7 +44,7 @@ from dateutil.relativedelta import relativedelta
 from sharegov._frozen import FrozenMap
 from sharegov._optional import require
 from sharegov._validate import instances
-from sharegov.apportion import Apportionment
+from sharegov.apportion import Apportionment, Dampened, WithEffectFrom
 from sharegov.boards import (
     Board,
     ChairRule,
@@ -369,6 +369,8 @@ _SPLITS: dict[str, type[SplitRule]] = {
         Capped,
         Floored,
         Apportionment,
+        WithEffectFrom,
+        Dampened,
     )
 }
 _CHAIRS: dict[str, type[ChairRule]] = {
@@ -613,11 +615,12 @@ def _converter() -> Any:
             return Mix([(_fraction_in(p["weight"]), split_in(p["rule"])) for p in args["parts"]])
         if cls is Apportionment:
             return _apportionment_in(args)
-        for name in ("agreed", "rule"):
+        for name in ("agreed", "rule", "before", "after"):
             if name in args:
                 args[name] = split_in(args[name])
-        if "decided_on" in args:
-            args["decided_on"] = _date_in(args["decided_on"])
+        for name in ("decided_on", "day"):
+            if name in args:
+                args[name] = _date_in(args[name])
         for name in ("by", "of", "usage"):
             if name in args:
                 args[name] = {k: _fraction_in(v) for k, v in args[name].items()}
@@ -1172,7 +1175,7 @@ def _split_parties(plan: CostPlan) -> list[str]:
     problems: list[str] = []
 
     def walk(rule: Any, path: str) -> None:
-        for name in ("by", "of", "usage", "limits", "drivers"):
+        for name in ("by", "of", "usage", "limits", "drivers", "old"):
             table = getattr(rule, name, None)
             if isinstance(table, Mapping):
                 for code in table:
@@ -1183,7 +1186,7 @@ def _split_parties(plan: CostPlan) -> list[str]:
             code = getattr(rule, name, None)
             if isinstance(code, str) and code not in parties:
                 problems.append(expected(f"{path}.{name}", f"one of the parties {parties}", code))
-        for name in ("agreed", "rule"):
+        for name in ("agreed", "rule", "before", "after"):
             inner = getattr(rule, name, None)
             if isinstance(inner, SplitRule):
                 walk(inner, f"{path}.{name}")
