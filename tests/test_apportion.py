@@ -347,3 +347,21 @@ split = { type = "Dampened", rule = { type = "Equal" }, old = { A = "£5", Z = "
 """
     with pytest.raises(FileError, match=r"costs\.items\[0\]\.split\.old: expected one of"):
         loads(text, "toml")
+
+
+def test_schedule_frame_stacks_services() -> None:
+    from sharegov.apportion import schedule_frame
+
+    frame = schedule_frame(
+        [
+            Apportionment("Benefits", basis="caseload", drivers={"A": 1_200, "B": 800}),
+            Apportionment(
+                "ICT", basis="posts", drivers={"A": 66, "B": 37}, actual={"A": 1, "B": 1}
+            ),
+        ]
+    )
+    assert frame["service"].tolist() == ["Benefits", "Benefits", "ICT", "ICT"]
+    assert frame["in_force_percent"].tolist() == [60, 40, 50, 50]
+    assert frame["actual_percent"].isna().tolist() == [True, True, False, False]
+    with pytest.raises(InvalidValue, match="at least one"):
+        schedule_frame([])

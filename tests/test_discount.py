@@ -142,3 +142,19 @@ def test_present_value_frame_is_numeric() -> None:
     assert str(frame["pv_pounds"].dtype) == "float64"
     assert frame["pv_pence"].tolist() == [-20_700, 20_000, 100, 0]
     assert "&lt;B&gt;" in pv._repr_html_()
+
+
+@given(st.lists(st.integers(0, 10**9), min_size=1, max_size=6), st.integers(0, 10))
+def test_reprice_nominal_then_real_is_within_a_penny(pence: list[int], pct: int) -> None:
+    from sharegov.discount import reprice
+
+    st_ = statement({"A": [-p for p in pence], "B": pence})
+    cpi = Inflation(Fraction(pct, 100), base_year=FY)
+    cash = reprice(st_, cpi, to="nominal")
+    back = reprice(cash, cpi, to="real")
+    for t, year in enumerate(st_.years):
+        exact = Fraction(pence[t]) * cpi.index(year)
+        assert abs(cash.receives["B"][t].pence - exact) <= Fraction(1, 2)
+        assert abs(back.receives["B"][t].pence - pence[t]) <= 1
+    assert cash.net() == tuple(a + b for a, b in zip(cash.net("A"), cash.net("B"), strict=True))
+    assert cash.notes[-1] == f"Amounts in cash prices: {cpi.describe()}."

@@ -51,6 +51,7 @@ __all__ = [
     "Apportionment",
     "Dampened",
     "WithEffectFrom",
+    "schedule_frame",
     "whole_percentages",
 ]
 
@@ -602,3 +603,28 @@ class Dampened(SplitRule):
         if absorbed.pence:
             lines.append(f"  Absorbed by the partners whose contributions fall: {absorbed}")
         return "\n".join(lines)
+
+
+def schedule_frame(lines: Iterable[Apportionment]) -> Any:
+    """A whole published schedule as one DataFrame: :meth:`Apportionment.to_frame` for each
+    service, with ``service`` and ``basis`` columns in front (needs the ``simulate`` extra).
+
+    Examples:
+        >>> frame = schedule_frame([
+        ...     Apportionment("Benefits", basis="caseload", drivers={"A": 1_200, "B": 800}),
+        ...     Apportionment("ICT", basis="permanent posts", drivers={"A": 66, "B": 37})])
+        >>> frame.groupby("service")["in_force_percent"].sum().to_dict()
+        {'Benefits': 100, 'ICT': 100}
+    """
+    pd = require("pandas", "simulate")
+    frames = []
+    for i, line in enumerate(lines):
+        if not isinstance(line, Apportionment):
+            raise InvalidValue(expected(f"lines[{i}]", "an Apportionment", line))
+        frame = line.to_frame()
+        frame.insert(0, "basis", line.basis)
+        frame.insert(0, "service", line.service)
+        frames.append(frame)
+    if not frames:
+        raise InvalidValue(expected("lines", "at least one schedule line", []))
+    return pd.concat(frames, ignore_index=True)

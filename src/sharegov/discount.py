@@ -42,7 +42,7 @@ import html
 import itertools
 from collections.abc import Hashable, Mapping, Sequence
 from fractions import Fraction
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 import attrs
 
@@ -61,6 +61,7 @@ __all__ = [
     "PresentValue",
     "npv",
     "payback",
+    "reprice",
     "round_keeping_sum",
 ]
 
@@ -467,3 +468,42 @@ def payback(
     if inflation is not None:
         words += f"; {_prices(inflation, base)}"
     return Payback(years, discounted, statement.years[-1], words)
+
+
+def reprice(
+    statement: Statement, inflation: Inflation, *, to: Literal["nominal", "real"]
+) -> Statement:
+    """The statement in other prices: ``to="nominal"`` takes its amounts as real (in the
+    inflation's base-year prices) and gives cash; ``to="real"`` the reverse.
+
+    Each amount is scaled once, to the penny (half-even), so every council's row is exact in
+    its own right and the whole arrangement's figures are their sums. A note records it.
+
+    Examples:
+        >>> from sharegov.costs import Category, CostItem, CostPlan
+        >>> plan = CostPlan(["A"], items=[CostItem("x", "Running", "£100",
+        ...     category=Category.RUNNING, year="2010/11", recurring=True)])
+        >>> cash = reprice(plan.statement(years=3), Inflation("2%", base_year=FinancialYear(2010)),
+        ...                to="nominal")
+        >>> [str(m) for m in cash.pays["A"]], cash.notes[-1]
+        (['£100.00', '£102.00', '£104.04'], 'Amounts in cash prices: inflation of 2.0% a year \
+from 2010/11 prices.')
+    """
+    if not isinstance(statement, Statement):
+        raise InvalidValue(expected("statement", "a costs.Statement", statement))
+    if not isinstance(inflation, Inflation):
+        raise InvalidValue(expected("inflation", "an Inflation", inflation))
+    if to not in ("nominal", "real"):
+        raise InvalidValue(expected("to", "'nominal' or 'real'", to))
+    move = inflation.nominal if to == "nominal" else inflation.real
+
+    def row(amounts: Sequence[Money]) -> tuple[Money, ...]:
+        return tuple(move(m, y) for m, y in zip(amounts, statement.years, strict=True))
+
+    words = "cash prices" if to == "nominal" else f"real {inflation.base_year} prices"
+    return attrs.evolve(
+        statement,
+        pays={p: row(statement.pays[p]) for p in statement.parties},
+        receives={p: row(statement.receives[p]) for p in statement.parties},
+        notes=(*statement.notes, f"Amounts in {words}: {inflation.describe()}."),
+    )
