@@ -158,3 +158,18 @@ def test_reprice_nominal_then_real_is_within_a_penny(pence: list[int], pct: int)
         assert abs(back.receives["B"][t].pence - pence[t]) <= 1
     assert cash.net() == tuple(a + b for a, b in zip(cash.net("A"), cash.net("B"), strict=True))
     assert cash.notes[-1] == f"Amounts in cash prices: {cpi.describe()}."
+
+
+def test_hostile_rates_and_assumptions() -> None:
+    with pytest.raises(TypeError, match="no floats"):
+        Inflation(0.02, base_year=FY)
+    with pytest.raises(InvalidValue, match="rate"):
+        Inflation("two per cent", base_year=FY)
+    with pytest.raises(InvalidValue, match="below 100%"):
+        DiscountRate.flat("150%")
+    with pytest.raises(InvalidValue, match="statement"):
+        npv("statement")  # type: ignore[arg-type]
+    with pytest.raises(InvalidValue, match="rate"):
+        npv(statement({"A": [1]}), rate="3.5%")  # type: ignore[arg-type]
+    with pytest.raises(LimitExceeded):
+        Inflation("2%", base_year=FY).index(FinancialYear(2999))

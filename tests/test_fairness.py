@@ -309,3 +309,25 @@ def test_exact_lp_against_highs() -> None:
             assert out.duals_ub[i] <= 0
             if out.duals_ub[i]:
                 assert lhs == b[i]
+
+
+@given(st.integers(-(10**6), 10**6), st.integers(-(10**6), 10**6), st.integers(-(10**6), 10**6))
+def test_two_player_standard_solution_property(a: int, b: int, ab: int) -> None:
+    # Two councils: each is charged its own cost less half the joint saving (the standard
+    # solution), whether the saving is positive or not, and the least core is minus that half.
+    game = CostGame(["A", "B"], {"A": Money(a), "B": Money(b), ("A", "B"): Money(ab)})
+    nu = nucleolus(game)
+    half = Fraction(a + b - ab, 2)
+    assert nu.allocation == {"A": a - half, "B": b - half}
+    assert nu.least_core == -half
+
+
+def test_hostile_games_are_refused_by_field() -> None:
+    from sharegov.errors import InvalidValue as Invalid
+
+    with pytest.raises(Invalid, match="game"):
+        nucleolus("not a game")  # type: ignore[arg-type]
+    game = CostGame(["A"], {"A": "£5"})
+    nu = nucleolus(game)
+    assert nu.allocation == {"A": 500}
+    assert nu.stages == ()
