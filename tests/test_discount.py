@@ -173,3 +173,23 @@ def test_hostile_rates_and_assumptions() -> None:
         npv(statement({"A": [1]}), rate="3.5%")  # type: ignore[arg-type]
     with pytest.raises(LimitExceeded):
         Inflation("2%", base_year=FY).index(FinancialYear(2999))
+
+
+def test_cli_split_npv(capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from conftest import ROOT
+    from sharegov.cli import main
+
+    path = str(ROOT / "examples" / "bromsgrove_redditch.toml")
+    assert main(["split", path, "--npv"]) == 0
+    out = capsys.readouterr().out
+    assert "Net present value at the Green Book rate (3.5% for years 0-30" in out
+    assert "Payback on values discounted at the Green Book rate" in out
+    assert main(["split", path, "--npv", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert set(data) == {"rows", "npv", "discounted_payback", "explanation"}
+    total = sum(Money.parse(v).pence for k, v in data["npv"].items() if k != "All")
+    assert Money(total) == Money.parse(data["npv"]["All"])
+    assert main(["split", path, "--json"]) == 0
+    assert isinstance(json.loads(capsys.readouterr().out), list)  # unchanged without --npv
