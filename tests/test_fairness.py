@@ -331,3 +331,21 @@ def test_hostile_games_are_refused_by_field() -> None:
     nu = nucleolus(game)
     assert nu.allocation == {"A": 500}
     assert nu.stages == ()
+
+
+def test_nucleolus_explains_its_stages() -> None:
+    # The Talmud's estate of 200 (Aumann and Maschler 1985): two stages, A fixed first.
+    claims = {"A": 100, "B": 200, "C": 300}
+    game = value_game(
+        list(claims),
+        lambda g: max(0, 20_000 - 100 * sum(d for p, d in claims.items() if p not in g)),
+    )
+    text = nucleolus(game).explain()
+    assert text.splitlines() == [
+        "Nucleolus by sequential linear programmes, solved exactly (simplex over fractions):",
+        "  Stage 1: the largest excess is held to -£50.00 (every group pays at least £50.00"
+        " less than alone); fixed: A; B and C",
+        "  Stage 2: the largest excess is held to -£75.00 (every other group pays at least"
+        " £75.00 less than alone); fixed: B; C",
+        "  The nucleolus charges: A a credit of £50.00; B a credit of £75.00; C a credit of £75.00",
+    ]

@@ -1278,6 +1278,47 @@ class Nucleolus:
         """The nucleolus to the penny, largest remainder, summing to the joint cost."""
         return apportion(dict(self.allocation))
 
+    def explain(self) -> str:
+        """The method and each stage in words: what each linear programme fixed.
+
+        Examples:
+            >>> game = CostGame(["A", "B"], {"A": "£60k", "B": "£40k", ("A", "B"): "£80k"})
+            >>> print(nucleolus(game).explain())
+            Nucleolus by sequential linear programmes, solved exactly (simplex over fractions):
+              Stage 1: the largest excess is held to -£10,000.00 (every group pays at least \
+£10,000.00 less than alone); fixed: A; B
+              The nucleolus charges: A £50,000.00; B £30,000.00
+        """
+        lines = [
+            "Nucleolus by sequential linear programmes, solved exactly (simplex over fractions):"
+        ]
+        for k, (level, fixed) in enumerate(self.stages, start=1):
+            shown = _in_words(level)
+            every, some = (
+                ("every group", "some group") if k == 1 else ("every other group", "another")
+            )
+            how = (
+                f"{every} pays at least {-shown} less than alone"
+                if level < 0
+                else f"{some} pays {shown} more than alone"
+                if level > 0
+                else f"{some} pays exactly its own cost"
+            )
+            groups = "; ".join(_names(p for p in self.parties if p in g) for g in fixed)
+            lines.append(
+                f"  Stage {k}: the largest excess is held to {shown} ({how}); fixed: {groups}"
+            )
+        if not self.imputations:
+            lines.append(
+                "  No split keeps every council at or below its own cost, so this is the"
+                " prenucleolus (no stand-alone bound)."
+            )
+        split = "; ".join(
+            f"{p} {m}" if m.pence >= 0 else f"{p} a credit of {-m}" for p, m in self.split().items()
+        )
+        lines.append(f"  The nucleolus charges: {split}")
+        return "\n".join(lines)
+
 
 def nucleolus(game: CostGame) -> Nucleolus:
     """The least core and the nucleolus of the cost game, exactly, by sequential LPs.
