@@ -3,16 +3,16 @@
 Private: it serves the least core and the nucleolus (:mod:`sharegov.costs`), where an
 answer in exact pence matters and the programmes are small (a few dozen constraints).
 
-The problem is ``minimise c.z`` subject to ``A_ub z <= b_ub`` and ``A_eq z = b_eq``, with
-every variable free. It is put in standard form (each free variable the difference of two
-non-negative ones, a slack per inequality, rows with a negative right-hand side negated,
-and an artificial variable per row), solved in two phases (phase 1 minimises the sum of
-the artificials; artificials left basic at zero are pivoted out, or their row is
-redundant; an inequality whose right-hand side is at least zero starts from its slack
-instead), and every pivot follows Bland's rule (the lowest-index improving column enters;
-among tied ratios the row whose basic variable has the lowest index leaves), which cannot
-cycle, so the method terminates. All arithmetic is on :class:`~fractions.Fraction`, so the
-optimum, the solution and the duals are exact.
+The problem is ``minimise c.z`` subject to ``A_ub z <= b_ub`` and ``A_eq z = b_eq``, each
+variable free or non-negative. It is put in standard form (each free variable the
+difference of two non-negative ones, a slack per inequality, rows with a negative right-
+hand side negated, and an artificial variable per row), solved in two phases (phase 1
+minimises the sum of the artificials; artificials left basic at zero are pivoted out, or
+their row is redundant; an inequality whose right-hand side is at least zero starts from
+its slack instead), and every pivot follows Bland's rule (the lowest-index improving
+column enters; among tied ratios the row whose basic variable has the lowest index
+leaves), which cannot cycle, so the method terminates. All arithmetic is on
+:class:`~fractions.Fraction`, so the optimum, the solution and the duals are exact.
 
 The duals are ``c_B B^-1``, read off the artificial columns (which hold ``B^-1``), mapped
 back to the original rows. A non-zero dual on an inequality means it is tight at every
@@ -120,23 +120,38 @@ def solve(
     b_ub: Sequence[Number],
     a_eq: Sequence[Sequence[Number]] = (),
     b_eq: Sequence[Number] = (),
+    *,
+    nonneg: Sequence[bool] = (),
 ) -> Solution:
-    """Minimise ``c.z`` subject to ``a_ub z <= b_ub`` and ``a_eq z = b_eq``, ``z`` free."""
+    """Minimise ``c.z`` subject to ``a_ub z <= b_ub`` and ``a_eq z = b_eq``; each ``z[j]``
+    is free, or ``>= 0`` where ``nonneg[j]`` is true (a bound, so no row of its own)."""
     n = len(c)
+    bounded = [bool(nonneg[j]) if j < len(nonneg) else False for j in range(n)]
+    # Column of each variable's positive part, and of its negative part when it is free.
+    plus, minus = [], []
+    k = 0
+    for j in range(n):
+        plus.append(k)
+        minus.append(None if bounded[j] else k + 1)
+        k += 1 if bounded[j] else 2
     m_ub, m_eq = len(a_ub), len(a_eq)
     m = m_ub + m_eq
-    width = 2 * n + m_ub + m  # x+ and x-, slacks, artificials
-    art0 = 2 * n + m_ub
+    slack0 = k
+    art0 = slack0 + m_ub
+    width = art0 + m  # variables, slacks, artificials
     rows: list[list[Fraction]] = []
     rhs: list[Fraction] = []
     signs: list[int] = []
     for i, (coeffs, b) in enumerate([*zip(a_ub, b_ub, strict=True), *zip(a_eq, b_eq, strict=True)]):
         row = [Fraction(0)] * width
         for j, a in enumerate(coeffs):
-            row[2 * j] = Fraction(a)
-            row[2 * j + 1] = -Fraction(a)
+            if a:
+                row[plus[j]] = Fraction(a)
+                neg = minus[j]
+                if neg is not None:
+                    row[neg] = -Fraction(a)
         if i < m_ub:
-            row[2 * n + i] = Fraction(1)
+            row[slack0 + i] = Fraction(1)
         sign = -1 if b < 0 else 1
         if sign < 0:
             row = [-v for v in row]
@@ -146,7 +161,7 @@ def solve(
         signs.append(sign)
     # An inequality with a right-hand side >= 0 starts with its slack basic; only the other
     # rows need their artificial (whose column, equal to the slack's, still tracks B^-1).
-    start = [2 * n + i if i < m_ub and signs[i] > 0 else art0 + i for i in range(m)]
+    start = [slack0 + i if i < m_ub and signs[i] > 0 else art0 + i for i in range(m)]
     tab = _Tableau(rows, rhs, start)
     phase1 = [Fraction(0)] * width
     for b in start:
@@ -162,19 +177,24 @@ def solve(
                 tab.pivot(i, out, [Fraction(0)] * width)
     cost = [Fraction(0)] * width
     for j, cj in enumerate(c):
-        cost[2 * j], cost[2 * j + 1] = Fraction(cj), -Fraction(cj)
+        cost[plus[j]] = Fraction(cj)
+        neg = minus[j]
+        if neg is not None:
+            cost[neg] = -Fraction(cj)
     if not tab.run(cost, art0):
         return Solution("unbounded")
     values = [Fraction(0)] * width
     for i, b in enumerate(tab.basis):
         values[b] = tab.rhs[i]
-    x = tuple(values[2 * j] - values[2 * j + 1] for j in range(n))
+    x = tuple(
+        values[plus[j]] - (values[neg] if (neg := minus[j]) is not None else 0) for j in range(n)
+    )
     duals = []
-    for k in range(m):
+    for r in range(m):
         y = sum(
-            (cost[b] * tab.rows[i][art0 + k] for i, b in enumerate(tab.basis) if cost[b]),
+            (cost[b] * tab.rows[i][art0 + r] for i, b in enumerate(tab.basis) if cost[b]),
             Fraction(0),
         )
-        duals.append(y * signs[k])
+        duals.append(y * signs[r])
     value = sum((Fraction(cj) * xj for cj, xj in zip(c, x, strict=True)), Fraction(0))
     return Solution("optimal", value, x, tuple(duals[:m_ub]), tuple(duals[m_ub:]))
