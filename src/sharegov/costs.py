@@ -1185,8 +1185,8 @@ def shapley(game: CostGame) -> dict[str, Fraction]:
 
 
 #: The least core and the nucleolus solve exact linear programmes over every coalition;
-#: 2**6 = 64 coalitions at most keeps them to about a second.
-MAX_NUCLEOLUS_PARTIES = 6
+#: 2**8 = 256 coalitions at most keeps them to a second or two.
+MAX_NUCLEOLUS_PARTIES = 8
 
 
 def _coalitions(parties: Sequence[str]) -> list[tuple[str, ...]]:
@@ -1320,6 +1320,49 @@ class Nucleolus:
         return "\n".join(lines)
 
 
+def _stage(
+    game: CostGame,
+    free: Sequence[tuple[str, ...]],
+    fixed: Sequence[tuple[list[int], Fraction]],
+    *,
+    bounded: bool,
+) -> tuple[Fraction, tuple[Fraction, ...], list[tuple[str, ...]]]:
+    """One stage: the least largest excess ``e`` over ``free`` coalitions, given the
+    ``fixed`` totals (and, when ``bounded``, no council above its stand-alone cost).
+
+    Solved as the dual programme, which has a row per council (and one for ``e``) rather
+    than one per coalition: minimise ``sum u_S c(S) + sum w_i c(i) - sum z_T f_T`` subject
+    to ``sum_(S ni i) u_S + w_i - sum_(T ni i) z_T = 0`` for each council ``i`` and
+    ``sum u_S = 1``, with ``u, w >= 0``. Its row multipliers are the split ``x`` and ``-e``;
+    the coalitions with ``u_S > 0`` are tight at every optimum (complementary slackness).
+    Returns ``e``, the split, and those coalitions.
+    """
+    from sharegov._exactlp import solve
+
+    parties = game.parties
+    n = len(parties)
+    columns: list[list[int]] = []
+    cost: list[int | Fraction] = []
+    for g in free:
+        columns.append([*(int(p in g) for p in parties), 1])
+        cost.append(game.cost(g).pence)
+    if bounded:
+        for i, p in enumerate(parties):
+            columns.append([*(int(j == i) for j in range(n)), 0])
+            cost.append(game.cost({p}).pence)
+    for vector, value in fixed:
+        columns.append([*(-a for a in vector), 0])
+        cost.append(-value)
+    nonneg = [True] * (len(columns) - len(fixed)) + [False] * len(fixed)
+    rows = [[col[r] for col in columns] for r in range(n + 1)]
+    out = solve(cost, [], [], rows, [0] * n + [1], nonneg=nonneg)
+    if out.status != "optimal":  # pragma: no cover - bounded and feasible by construction
+        raise InvalidValue(expected("game", "a game whose nucleolus programme solves", out))
+    x = out.duals_eq[:n]
+    tight = [g for g, u in zip(free, out.x, strict=False) if u > 0]
+    return -out.duals_eq[n], x, tight
+
+
 def nucleolus(game: CostGame) -> Nucleolus:
     """The least core and the nucleolus of the cost game, exactly, by sequential LPs.
 
@@ -1330,9 +1373,10 @@ def nucleolus(game: CostGame) -> Nucleolus:
     (complementary slackness), so its total is fixed at ``c(S) + e``; coalitions whose
     totals the fixed ones already determine drop out, and the next stage minimises the
     largest remaining excess. Each stage fixes a new independent coalition, so after at
-    most ``n - 1`` stages the split is unique: the nucleolus. Each programme is solved by
-    the exact simplex method (over :class:`~fractions.Fraction`, Bland's rule), so the
-    answer is exact, in pence.
+    most ``n - 1`` stages the split is unique: the nucleolus. Each programme is solved as
+    its dual (one row per council, one column per coalition; see ``_stage``) by the exact
+    simplex method (over :class:`~fractions.Fraction`, Bland's rule), so the answer is
+    exact, in pence.
 
     Raises:
         LimitExceeded: More than :data:`MAX_NUCLEOLUS_PARTIES` councils.
@@ -1343,7 +1387,6 @@ def nucleolus(game: CostGame) -> Nucleolus:
         >>> nu.least_core, {p: str(m) for p, m in nu.split().items()}
         (Fraction(-1000000, 1), {'A': '£50,000.00', 'B': '£30,000.00'})
     """
-    from sharegov._exactlp import solve
 
     _nucleolus_limit(game)
     parties = game.parties
@@ -1363,22 +1406,7 @@ def nucleolus(game: CostGame) -> Nucleolus:
     x: tuple[Fraction, ...] = ()
     while not span.full:
         free = [g for g in free if not span.contains(vector[g])]
-        a_ub = [[*vector[g], -1] for g in free]
-        b_ub = [game.cost(g).pence for g in free]
-        if imputations:
-            a_ub += [[int(i == j) for j in range(n)] + [0] for i in range(n)]
-            b_ub += alone
-        out = solve(
-            [0] * n + [1],
-            a_ub,
-            b_ub,
-            [[*v, 0] for v, _ in fixed],
-            [value for _, value in fixed],
-        )
-        if out.status != "optimal":  # pragma: no cover - bounded and feasible by construction
-            raise InvalidValue(expected("game", "a game whose nucleolus programme solves", out))
-        level, x = out.value, out.x[:n]
-        tight = [g for g, y in zip(free, out.duals_ub, strict=False) if y != 0]
+        level, x, tight = _stage(game, free, fixed, bounded=imputations)
         for g in tight:
             if span.add(vector[g]):
                 fixed.append((vector[g], game.cost(g).pence + level))
@@ -1386,14 +1414,7 @@ def nucleolus(game: CostGame) -> Nucleolus:
     least = stages[0][0]
     if imputations and least > 0:
         # The least core is over all splits of the joint cost, without the stand-alone bound.
-        first = solve(
-            [0] * n + [1],
-            [[*vector[g], -1] for g in coalitions],
-            [game.cost(g).pence for g in coalitions],
-            [[1] * n + [0]],
-            [total],
-        )
-        least = first.value
+        least = _stage(game, coalitions, [([1] * n, total)], bounded=False)[0]
     return Nucleolus(parties, least, dict(zip(parties, x, strict=True)), tuple(stages), imputations)
 
 
