@@ -365,3 +365,30 @@ def test_schedule_frame_stacks_services() -> None:
     assert frame["actual_percent"].isna().tolist() == [True, True, False, False]
     with pytest.raises(InvalidValue, match="at least one"):
         schedule_frame([])
+
+
+_BASE = 'name = "X"\nauthorities = [{ code = "A", name = "A" }, { code = "B", name = "B" }]\n'
+_LINE = '[[apportionments]]\nservice = "S"\nbasis = "calls"\n'
+
+
+@pytest.mark.parametrize(
+    ("body", "problem"),
+    [
+        ("drivers = { A = 1.5, B = 1 }", "apportionments[0].drivers.A: expected a whole number"),
+        ("drivers = { A = 1, Z = 1 }", "apportionments[0].drivers: expected one of ['A', 'B']"),
+        ("drivers = { A = -1, B = 1 }", "apportionments[0].drivers.A: expected a driver count"),
+        (
+            "drivers = { A = 1, B = 1 }\npublished = { A = 50.0, B = 50 }",
+            "apportionments[0].published.A: expected a whole percent 0 to 100, got 50.0",
+        ),
+        ("drivers = { A = 1, B = 1 }\nfoo = 1", "apportionments[0]: unexpected field 'foo'"),
+    ],
+)
+def test_hostile_schedule_lines_are_one_problem_at_their_path(body: str, problem: str) -> None:
+    from sharegov.io.files import FileError, loads
+
+    with pytest.raises(FileError) as bad:
+        loads(_BASE + _LINE + body + "\n", "toml")
+    lines = str(bad.value).splitlines()
+    assert len(lines) == 2
+    assert problem in lines[1]

@@ -75,7 +75,8 @@ def _count(field: str, value: Any) -> Fraction:
     if isinstance(value, bool) or not isinstance(value, int | Fraction):
         raise InvalidValue(expected(field, "a driver count (an int or Fraction)", value))
     if value < 0:
-        raise InvalidValue(expected(field, "a driver count >= 0", value))
+        plain = int(value) if Fraction(value).denominator == 1 else str(value)
+        raise InvalidValue(expected(field, "a driver count >= 0", plain))
     return Fraction(value)
 
 
