@@ -8,7 +8,7 @@ from fractions import Fraction
 from typing import Any, Literal
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sharegov import Money
@@ -392,3 +392,34 @@ def test_hostile_schedule_lines_are_one_problem_at_their_path(body: str, problem
     lines = str(bad.value).splitlines()
     assert len(lines) == 2
     assert problem in lines[1]
+
+
+@settings(max_examples=30)
+@given(
+    st.lists(
+        st.fractions(min_value=0, max_value=10_000, max_denominator=12), min_size=2, max_size=2
+    ).filter(any),
+    st.one_of(st.none(), st.lists(st.integers(0, 10_000), min_size=2, max_size=2).filter(any)),
+    st.fractions(min_value=0, max_value=10, max_denominator=4),
+    st.sampled_from(["toml", "yaml", "json"]),
+)
+def test_any_schedule_line_round_trips(
+    drivers: list[Fraction],
+    actual: list[int] | None,
+    tolerance: Fraction,
+    fmt: Literal["toml", "yaml", "json"],
+) -> None:
+    from sharegov import Authority
+    from sharegov.io.files import Arrangement, dumps, loads
+
+    line = Apportionment(
+        "S",
+        basis="time allocation",
+        drivers=dict(zip("AB", drivers, strict=True)),
+        actual=None if actual is None else dict(zip("AB", actual, strict=True)),
+        tolerance=tolerance,
+    )
+    arrangement = Arrangement(
+        "X", authorities=[Authority(c, c) for c in "AB"], apportionments=[line]
+    )
+    assert loads(dumps(arrangement, fmt), fmt) == arrangement
