@@ -255,6 +255,16 @@ is 0.8 points (A), not more than the tolerance of 3 points, so the estimated spl
                         )
                     )
 
+    @classmethod
+    def equal(cls, service: str, partners: Iterable[str], **kwargs: Any) -> Apportionment:
+        """An ``equal`` basis: every partner counts 1 (so three partners get 34/33/33).
+
+        Examples:
+            >>> dict(Apportionment.equal("Audit", ["A", "B", "C"]).percentages())
+            {'A': 34, 'B': 33, 'C': 33}
+        """
+        return cls(service, basis="equal", drivers=dict.fromkeys(partners, 1), **kwargs)
+
     def percentages(self) -> FrozenMap[str, int]:
         """The estimated split in whole percent (largest remainder), in the drivers' order."""
         return frozen_map(whole_percentages(self.drivers))
