@@ -300,7 +300,7 @@ EDITS = {
     "split-type-a-list": (
         'type = "CaseByCase"',
         "type = []",
-        "costs.savings[0].split.type: expected one of ['Capped', 'CaseByCase', 'Equal', 'Fixed',",
+        "costs.savings[0].split.type: expected one of ['Apportionment', 'Capped', 'CaseByCase',",
     ),
     "one-problem-not-four": (
         "BDC = 3\nRBC = 3",

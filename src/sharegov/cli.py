@@ -307,14 +307,29 @@ def _split(args: argparse.Namespace) -> int:
     if args.pots:
         return _pots(args)
     statement = _plan(args.file, args.plan).statement(years=args.years, assume=args.assume)
+    rows = [
+        {"year": str(year), "council": council, "pays": str(pays), "receives": str(gets),
+         "net": str(net), "cumulative": str(cumulative)}
+        for year, council, pays, gets, net, cumulative in statement.rows()
+    ]  # fmt: skip
+    if args.npv:
+        # Green Book discounting (sharegov.discount): the rows, then the present values.
+        from sharegov.discount import npv, payback
+
+        value, back = npv(statement), payback(statement, discounted=True)
+        if args.json:
+            present = {p: str(m) for p, m in value.by_council.items()}
+            years = {p or "All": str(y) if y else None for p, y in back.years.items()}
+            _print_json(
+                {"rows": rows, "npv": {**present, "All": str(value.total)},
+                 "discounted_payback": years,
+                 "explanation": value.explain() + "\n" + back.explain()}
+            )  # fmt: skip
+        else:
+            print(statement.explain(), value.explain(), back.explain(), sep="\n")
+        return OK
     if args.json:
-        _print_json(
-            [
-                {"year": str(year), "council": council, "pays": str(pays), "receives": str(gets),
-                 "net": str(net), "cumulative": str(cumulative)}
-                for year, council, pays, gets, net, cumulative in statement.rows()
-            ]
-        )  # fmt: skip
+        _print_json(rows)
     else:
         print(statement.explain())
     return OK
@@ -680,6 +695,11 @@ def _parser() -> argparse.ArgumentParser:
     split.add_argument(
         "--assume", choices=["prudent", "low", "mid", "high"], default="prudent",
         help="which end of each range to take (default prudent)",
+    )  # fmt: skip
+    split.add_argument(
+        "--npv", action="store_true",
+        help="also each council's net present value at the Green Book rate, and payback on"
+        " discounted values (--json then gives rows, npv and discounted_payback)",
     )  # fmt: skip
     simulate = command("simulate", _simulate, "Monte Carlo over the uncertain costs and savings")
     simulate.add_argument("file", help="arrangement file with a [costs] section")

@@ -52,6 +52,7 @@ from sharegov.parties import Authority, _identifier, _text
 
 __all__ = [
     "MAX_GAME_PARTIES",
+    "MAX_NUCLEOLUS_PARTIES",
     "Allocation",
     "Assume",
     "Capped",
@@ -69,6 +70,7 @@ __all__ = [
     "LeadPays",
     "MatchFunding",
     "Mix",
+    "Nucleolus",
     "Pot",
     "Proportional",
     "SavingsStream",
@@ -77,6 +79,7 @@ __all__ = [
     "fairness",
     "first_year",
     "months_through",
+    "nucleolus",
     "shapley",
     "year_fraction",
 ]
@@ -1252,6 +1255,34 @@ class Statement:
             f"<ul>{notes}</ul></div>"
         )
 
+    def to_frame(self) -> Any:
+        """One row per year and council, numeric columns (needs the ``simulate`` extra).
+
+        ``year`` (text, e.g. "2008/09"), ``start_year`` (int64), ``council``, then ``pays``,
+        ``receives``, ``net`` and ``cumulative``, each in pence (int64, exact) and pounds
+        (float64, for plotting), so ``.plot()`` and ``astype(float)`` work.
+
+        Examples:
+            >>> plan = CostPlan(["A", "B"], items=[CostItem("x", "Study", "£1,000.01",
+            ...     category=Category.INVESTIGATION, year="2008/09")])
+            >>> frame = plan.statement(years=1).to_frame()
+            >>> frame["pays_pence"].tolist(), frame["pays_pounds"].tolist()
+            ([50001, 50000], [500.01, 500.0])
+        """
+        pd = require("pandas", "simulate")
+        rows = self.rows()
+        columns: dict[str, Any] = {
+            "year": [str(r[0]) for r in rows],
+            "start_year": pd.Series([r[0].start_year for r in rows], dtype="int64"),
+            "council": [r[1] for r in rows],
+        }
+        amounts = [r[2:] for r in rows]
+        for k, name in enumerate(self._HEADER[2:]):
+            pence = [a[k].pence for a in amounts]
+            columns[f"{name}_pence"] = pd.Series(pence, dtype="int64")
+            columns[f"{name}_pounds"] = pd.Series(pence, dtype="float64") / 100
+        return pd.DataFrame(columns)
+
 
 # ---------------------------------------------------------------------------------------------
 # Fairness
@@ -1331,6 +1362,48 @@ class CostGame:
         alone = sum((self.cost({p}) for p in key), ZERO)
         return alone - self.cost(key)
 
+    def _groups(self) -> list[tuple[str, ...]]:
+        parties = self.parties
+        return [g for k in range(1, len(parties) + 1) for g in itertools.combinations(parties, k)]
+
+    def to_frame(self) -> Any:
+        """One row per coalition, numeric columns (needs the ``simulate`` extra).
+
+        ``coalition`` (codes joined by "+"), ``size`` (int64), then ``cost`` and ``savings``
+        each in pence (int64) and pounds (float64).
+
+        Examples:
+            >>> game = CostGame(["A", "B"], {"A": "£60k", "B": "£40k", ("A", "B"): "£80k"})
+            >>> game.to_frame()["savings_pounds"].tolist()
+            [0.0, 0.0, 20000.0]
+        """
+        pd = require("pandas", "simulate")
+        groups = self._groups()
+        cost = [self.cost(g).pence for g in groups]
+        saved = [self.savings(g).pence for g in groups]
+        return pd.DataFrame(
+            {
+                "coalition": ["+".join(g) for g in groups],
+                "size": pd.Series([len(g) for g in groups], dtype="int64"),
+                "cost_pence": pd.Series(cost, dtype="int64"),
+                "cost_pounds": pd.Series(cost, dtype="float64") / 100,
+                "savings_pence": pd.Series(saved, dtype="int64"),
+                "savings_pounds": pd.Series(saved, dtype="float64") / 100,
+            }
+        )
+
+    def _repr_html_(self) -> str:
+        esc = html.escape
+        rows = "".join(
+            f"<tr><td>{esc(_names(g))}</td><td>{esc(str(self.cost(g)))}</td>"
+            f"<td>{esc(str(self.savings(g)))}</td></tr>"
+            for g in self._groups()
+        )
+        return (
+            "<div><table><thead><tr><th>coalition</th><th>cost on its own</th>"
+            f"<th>savings</th></tr></thead><tbody>{rows}</tbody></table></div>"
+        )
+
 
 def shapley(game: CostGame) -> dict[str, Fraction]:
     """The Shapley value of the savings, in exact pence: each council's average marginal saving.
@@ -1364,18 +1437,297 @@ def shapley(game: CostGame) -> dict[str, Fraction]:
     return out
 
 
+#: The least core and the nucleolus solve exact linear programmes over every coalition;
+#: 2**8 = 256 coalitions at most keeps them to a second or two.
+MAX_NUCLEOLUS_PARTIES = 8
+
+
+def _coalitions(parties: Sequence[str]) -> list[tuple[str, ...]]:
+    """Every non-empty proper coalition, smallest first, in the parties' order."""
+    n = len(parties)
+    return [g for k in range(1, n) for g in itertools.combinations(parties, k)]
+
+
+def _nucleolus_limit(game: CostGame) -> None:
+    if not isinstance(game, CostGame):
+        raise InvalidValue(expected("game", "a CostGame", game))
+    n = len(game.parties)
+    if n > MAX_NUCLEOLUS_PARTIES:
+        raise LimitExceeded(
+            f"parties: the least core and nucleolus solve exact linear programmes over all"
+            f" 2**n coalitions and are limited to {MAX_NUCLEOLUS_PARTIES} councils, got {n};"
+            " group councils into blocs"
+        )
+
+
+class _Span:
+    """An exact row-echelon basis, to tell whether a coalition's total is already fixed."""
+
+    def __init__(self, n: int) -> None:
+        self.rows: list[tuple[int, list[Fraction]]] = []
+        self.n = n
+
+    def reduce(self, vector: Sequence[int | Fraction]) -> list[Fraction]:
+        v = [Fraction(a) for a in vector]
+        for pivot, row in self.rows:
+            if v[pivot]:
+                f = v[pivot]
+                v = [a - f * b for a, b in zip(v, row, strict=True)]
+        return v
+
+    def add(self, vector: Sequence[int | Fraction]) -> bool:
+        """Add ``vector``; False when it was already in the span."""
+        v = self.reduce(vector)
+        pivot = next((i for i, a in enumerate(v) if a), None)
+        if pivot is None:
+            return False
+        v = [a / v[pivot] for a in v]
+        self.rows = [
+            (p, [a - r[pivot] * b for a, b in zip(r, v, strict=True)]) for p, r in self.rows
+        ]
+        self.rows.append((pivot, v))
+        return True
+
+    def contains(self, vector: Sequence[int | Fraction]) -> bool:
+        return not any(self.reduce(vector))
+
+    @property
+    def full(self) -> bool:
+        return len(self.rows) == self.n
+
+
+@attrs.frozen
+class Nucleolus:
+    """The least core and the nucleolus of a cost game, exactly; from :func:`nucleolus`.
+
+    Amounts are exact pence (:class:`~fractions.Fraction`). A coalition's *excess* under a
+    split is what it is charged less what it would pay on its own; the core is every split
+    with no positive excess.
+
+    Attributes:
+        least_core: The smallest ``e`` such that some split charges every group of councils
+            at most ``e`` more than its own cost (the least core is every such split). At or
+            below zero the core is non-empty; above zero it is empty.
+        allocation: The nucleolus: the split whose excesses, largest first, are
+            lexicographically smallest (over splits charging no council more than alone,
+            where such splits exist).
+        stages: Each linear programme's optimum and the coalitions it fixed there.
+        imputations: False when the joint cost exceeds the stand-alone costs' sum, so no
+            split keeps every council at or below its own cost: the prenucleolus is given.
+    """
+
+    parties: tuple[str, ...]
+    least_core: Fraction
+    allocation: FrozenMap[str, Fraction] = attrs.field(converter=frozen_map)
+    stages: tuple[tuple[Fraction, tuple[frozenset[str], ...]], ...]
+    imputations: bool = True
+
+    @property
+    def core_empty(self) -> bool:
+        """No split keeps every group of councils at or below its own cost."""
+        return self.least_core > 0
+
+    def split(self) -> dict[str, Money]:
+        """The nucleolus to the penny, largest remainder, summing to the joint cost."""
+        return apportion(dict(self.allocation))
+
+    def explain(self) -> str:
+        """The method and each stage in words: what each linear programme fixed.
+
+        Examples:
+            >>> game = CostGame(["A", "B"], {"A": "£60k", "B": "£40k", ("A", "B"): "£80k"})
+            >>> print(nucleolus(game).explain())
+            Nucleolus by sequential linear programmes, solved exactly (simplex over fractions):
+              Stage 1: the largest excess is held to -£10,000.00 (every group pays at least \
+£10,000.00 less than alone); fixed: A; B
+              The nucleolus charges: A £50,000.00; B £30,000.00
+        """
+        lines = [
+            "Nucleolus by sequential linear programmes, solved exactly (simplex over fractions):"
+        ]
+        for k, (level, fixed) in enumerate(self.stages, start=1):
+            shown = _in_words(level)
+            every, some = (
+                ("every group", "some group") if k == 1 else ("every other group", "another")
+            )
+            how = (
+                f"{every} pays at least {-shown} less than alone"
+                if level < 0
+                else f"{some} pays {shown} more than alone"
+                if level > 0
+                else f"{some} pays exactly its own cost"
+            )
+            groups = "; ".join(_names(p for p in self.parties if p in g) for g in fixed)
+            lines.append(
+                f"  Stage {k}: the largest excess is held to {shown} ({how}); fixed: {groups}"
+            )
+        if not self.imputations:
+            lines.append(
+                "  No split keeps every council at or below its own cost, so this is the"
+                " prenucleolus (no stand-alone bound)."
+            )
+        split = "; ".join(
+            f"{p} {m}" if m.pence >= 0 else f"{p} a credit of {-m}" for p, m in self.split().items()
+        )
+        lines.append(f"  The nucleolus charges: {split}")
+        return "\n".join(lines)
+
+
+def _stage(
+    game: CostGame,
+    free: Sequence[tuple[str, ...]],
+    fixed: Sequence[tuple[list[int], Fraction]],
+    *,
+    bounded: bool,
+) -> tuple[Fraction, tuple[Fraction, ...], list[tuple[str, ...]]]:
+    """One stage: the least largest excess ``e`` over ``free`` coalitions, given the
+    ``fixed`` totals (and, when ``bounded``, no council above its stand-alone cost).
+
+    Solved as the dual programme, which has a row per council (and one for ``e``) rather
+    than one per coalition: minimise ``sum u_S c(S) + sum w_i c(i) - sum z_T f_T`` subject
+    to ``sum_(S ni i) u_S + w_i - sum_(T ni i) z_T = 0`` for each council ``i`` and
+    ``sum u_S = 1``, with ``u, w >= 0``. Its row multipliers are the split ``x`` and ``-e``;
+    the coalitions with ``u_S > 0`` are tight at every optimum (complementary slackness).
+    Returns ``e``, the split, and those coalitions.
+    """
+    from sharegov._exactlp import solve
+
+    parties = game.parties
+    n = len(parties)
+    columns: list[list[int]] = []
+    cost: list[int | Fraction] = []
+    for g in free:
+        columns.append([*(int(p in g) for p in parties), 1])
+        cost.append(game.cost(g).pence)
+    if bounded:
+        for i, p in enumerate(parties):
+            columns.append([*(int(j == i) for j in range(n)), 0])
+            cost.append(game.cost({p}).pence)
+    for vector, value in fixed:
+        columns.append([*(-a for a in vector), 0])
+        cost.append(-value)
+    nonneg = [True] * (len(columns) - len(fixed)) + [False] * len(fixed)
+    rows = [[col[r] for col in columns] for r in range(n + 1)]
+    out = solve(cost, [], [], rows, [0] * n + [1], nonneg=nonneg)
+    if out.status != "optimal":  # pragma: no cover - bounded and feasible by construction
+        raise InvalidValue(expected("game", "a game whose nucleolus programme solves", out))
+    x = out.duals_eq[:n]
+    tight = [g for g, u in zip(free, out.x, strict=False) if u > 0]
+    return -out.duals_eq[n], x, tight
+
+
+def nucleolus(game: CostGame) -> Nucleolus:
+    """The least core and the nucleolus of the cost game, exactly, by sequential LPs.
+
+    Method (Maschler, Peleg and Shapley 1979; Kopelowitz 1967). Stage 1 solves the linear
+    programme *minimise e subject to x(S) - c(S) <= e for every proper coalition S and x(N)
+    = c(N)* (and ``x_i <= c(i)`` where such splits exist); its optimum is the least core's
+    ``e``. Every coalition whose constraint has a non-zero dual is tight at every optimum
+    (complementary slackness), so its total is fixed at ``c(S) + e``; coalitions whose
+    totals the fixed ones already determine drop out, and the next stage minimises the
+    largest remaining excess. Each stage fixes a new independent coalition, so after at
+    most ``n - 1`` stages the split is unique: the nucleolus. Each programme is solved as
+    its dual (one row per council, one column per coalition; see ``_stage``) by the exact
+    simplex method (over :class:`~fractions.Fraction`, Bland's rule), so the answer is
+    exact, in pence.
+
+    Raises:
+        LimitExceeded: More than :data:`MAX_NUCLEOLUS_PARTIES` councils.
+
+    Examples:
+        >>> game = CostGame(["A", "B"], {"A": "£60k", "B": "£40k", ("A", "B"): "£80k"})
+        >>> nu = nucleolus(game)
+        >>> nu.least_core, {p: str(m) for p, m in nu.split().items()}
+        (Fraction(-1000000, 1), {'A': '£50,000.00', 'B': '£30,000.00'})
+    """
+
+    _nucleolus_limit(game)
+    parties = game.parties
+    n = len(parties)
+    total = Fraction(game.cost(parties).pence)
+    alone = [game.cost({p}).pence for p in parties]
+    if n == 1:
+        return Nucleolus(parties, Fraction(0), {parties[0]: total}, ())
+    coalitions = _coalitions(parties)
+    vector = {g: [int(p in g) for p in parties] for g in coalitions}
+    imputations = total <= sum(alone)
+    span = _Span(n)
+    span.add([1] * n)
+    fixed: list[tuple[list[int], Fraction]] = [([1] * n, total)]
+    free = list(coalitions)
+    stages: list[tuple[Fraction, tuple[frozenset[str], ...]]] = []
+    x: tuple[Fraction, ...] = ()
+    while not span.full:
+        free = [g for g in free if not span.contains(vector[g])]
+        level, x, tight = _stage(game, free, fixed, bounded=imputations)
+        for g in tight:
+            if span.add(vector[g]):
+                fixed.append((vector[g], game.cost(g).pence + level))
+        stages.append((level, tuple(frozenset(g) for g in tight)))
+    least = stages[0][0]
+    if imputations and least > 0:
+        # The least core is over all splits of the joint cost, without the stand-alone bound.
+        least = _stage(game, coalitions, [([1] * n, total)], bounded=False)[0]
+    return Nucleolus(parties, least, dict(zip(parties, x, strict=True)), tuple(stages), imputations)
+
+
+def _in_words(amount: Fraction) -> Money:
+    """An exact pence amount shown to the penny (half-even), for words only."""
+    return Money(round(amount))
+
+
+def _worst(
+    game: CostGame, alloc: Mapping[str, Money]
+) -> tuple[frozenset[str], Money, Money] | None:
+    """The group charged most above its own cost, if any is charged above it."""
+    found: tuple[frozenset[str], Money, Money] | None = None
+    worst = ZERO
+    for coalition, alone in game.costs.items():
+        if len(coalition) == len(game.parties):
+            continue
+        charged = sum((alloc[p] for p in coalition), ZERO)
+        if charged - alone > worst:
+            worst, found = charged - alone, (coalition, charged, alone)
+    return found
+
+
+def _leaving(
+    game: CostGame, found: tuple[frozenset[str], Money, Money], *, would: bool = False
+) -> str:
+    group, charged, alone = found
+    names = _names(p for p in game.parties if p in group)
+    own, are, they = ("its", "is", "it") if len(group) == 1 else ("their", "are", "they")
+    if would:
+        are = "would be"
+    return (
+        f"{names} would pay {alone} on {own} own but {are} charged {charged}"
+        f" ({charged - alone} more); {they} would be better off leaving"
+    )
+
+
+#: The words of the stand-alone test, shared by the flag's docstring and the explanation.
+_STAND_ALONE = "no council pays more than it would alone"
+
+
 @attrs.frozen
 class Fairness:
-    """The fairness of a cost split: stand-alone test, core, Shapley value; see :func:`fairness`."""
+    """The fairness of a cost split: stand-alone test, core, least core, nucleolus and Shapley
+    value; see :func:`fairness`.
+
+    In a notebook it renders as a table; :meth:`to_frame` gives the numbers as a DataFrame.
+    """
 
     allocation: FrozenMap[str, Money] = attrs.field(converter=frozen_map)
     game: CostGame
     shapley_savings: FrozenMap[str, Fraction] = attrs.field(converter=frozen_map)
     blocking: tuple[frozenset[str], Money, Money] | None
+    #: The least core and nucleolus; None past :data:`MAX_NUCLEOLUS_PARTIES` councils.
+    nucleolus: Nucleolus | None = attrs.field(default=None, kw_only=True)
 
     @property
     def stand_alone_ok(self) -> bool:
-        """No council pays more than it would alone."""
+        """Passed when no council pays more than it would alone (paying exactly as much
+        passes)."""
         return all(self.allocation[p] <= self.game.cost({p}) for p in self.game.parties)
 
     @property
@@ -1388,10 +1740,26 @@ class Fairness:
         """Efficient, and no group of councils would be better off leaving."""
         return self.efficient and self.blocking is None
 
+    @property
+    def core_empty(self) -> bool | None:
+        """Whether no split at all is in the core; None where the nucleolus was not computed."""
+        return None if self.nucleolus is None else self.nucleolus.core_empty
+
     def shapley_split(self) -> dict[str, Money]:
-        """The joint cost split so each council saves its Shapley value, to the penny."""
+        """The joint cost split so each council saves its Shapley value, to the penny
+        (largest remainder), summing exactly to the joint cost."""
         targets = {p: self.game.cost({p}).pence - v for p, v in self.shapley_savings.items()}
         return apportion(targets)
+
+    def shapley_display(self) -> dict[str, Money]:
+        """The Shapley savings to the penny, as the Shapley split gives them: each council's
+        stand-alone cost less its charge, so they sum exactly to the savings shown."""
+        split = self.shapley_split()
+        return {p: self.game.cost({p}) - split[p] for p in self.game.parties}
+
+    def shapley_blocking(self) -> tuple[frozenset[str], Money, Money] | None:
+        """The group the Shapley split charges most above its own cost, if any."""
+        return _worst(self.game, self.shapley_split())
 
     def explain(self) -> str:
         """The findings in words for the minutes.
@@ -1401,13 +1769,16 @@ class Fairness:
             >>> split = {"A": Money.parse("£40k"), "B": Money.parse("£40k")}
             >>> print(fairness(split, game).explain())
             Fairness of the split of £80,000.00 among A and B:
-              Stand-alone test: failed: B pays £40,000.00, as much as alone (£40,000.00), \
-saving nothing.
+              Stand-alone test: passed: no council pays more than it would alone \
+(B pays £40,000.00, exactly as much as alone, saving nothing).
                 A pays £40,000.00; alone £60,000.00; saves £20,000.00
                 B pays £40,000.00; alone £40,000.00; saves £0.00
               Core: in the core: no group of councils would be better off leaving.
+              Least core: a split can charge every group of councils at least £10,000.00 less \
+than on its own.
+              The nucleolus would charge: A £50,000.00; B £30,000.00
               Shapley value of the savings (£20,000.00 in all): A £10,000.00; B £10,000.00
-              The Shapley split would charge: A £50,000.00; B £30,000.00
+              The Shapley split would charge: A £50,000.00; B £30,000.00; it is in the core.
         """
         game, alloc = self.game, self.allocation
         total = sum(alloc.values(), ZERO)
@@ -1426,16 +1797,16 @@ saving nothing.
             lines.append(f"  Stand-alone test: failed: {worst}.")
         elif level:
             detail = ", ".join(
-                f"{p} {_pays(alloc[p])}, as much as alone ({game.cost({p})}), saving nothing"
-                for p in level
+                f"{p} {_pays(alloc[p])}, exactly as much as alone, saving nothing" for p in level
             )
-            lines.append(f"  Stand-alone test: failed: {detail}.")
+            lines.append(f"  Stand-alone test: passed: {_STAND_ALONE} ({detail}).")
         else:
-            lines.append("  Stand-alone test: passed: every council pays less than it would alone.")
+            lines.append(f"  Stand-alone test: passed: {_STAND_ALONE}.")
         for p in game.parties:
             alone = game.cost({p})
             lines.append(f"    {p} {_pays(alloc[p])}; alone {alone}; {_saves(alone - alloc[p])}")
         joint = game.cost(game.parties)
+        empty = self.core_empty
         if not self.efficient:
             lines.append(
                 f"  Core: not in the core: the split charges {total}, not the joint cost {joint}."
@@ -1443,17 +1814,12 @@ saving nothing.
         elif self.blocking is None:
             lines.append("  Core: in the core: no group of councils would be better off leaving.")
         else:
-            group, charged, alone = self.blocking
-            names = _names(p for p in game.parties if p in group)
-            own, are, they = ("its", "is", "it") if len(group) == 1 else ("their", "are", "they")
-            lines.append(
-                f"  Core: not in the core: {names} would pay {alone} on {own} own but {are} charged"
-                f" {charged} ({charged - alone} more); {they} would be better off leaving."
-            )
+            lines.append(f"  Core: not in the core: {_leaving(game, self.blocking)}.")
+        lines.extend(self._least_core_lines())
         savings = game.savings(game.parties)
+        shown = self.shapley_display()
         values = "; ".join(
-            f"{p} {m}" if m.pence >= 0 else f"{p} none (costs {-m} more)"
-            for p, m in ((p, Money(round(v))) for p, v in self.shapley_savings.items())
+            f"{p} {m}" if m.pence >= 0 else f"{p} none (costs {-m} more)" for p, m in shown.items()
         )
         in_all = (
             f"{savings} in all"
@@ -1465,16 +1831,132 @@ saving nothing.
             f"{p} {m}" if m.pence >= 0 else f"{p} a credit of {-m}"
             for p, m in self.shapley_split().items()
         )
-        lines.append(f"  The Shapley split would charge: {split}")
+        if len(game.parties) == 1:
+            verdict = ""
+        elif empty:
+            verdict = "; like every split, it is outside the (empty) core"
+        else:
+            outside = self.shapley_blocking()
+            verdict = (
+                "; it is in the core"
+                if outside is None
+                else f"; it lies outside the core, though the core is not empty:"
+                f" {_leaving(game, outside, would=True)}"
+            )
+        lines.append(f"  The Shapley split would charge: {split}{verdict}.")
         return "\n".join(lines)
+
+    def _least_core_lines(self) -> list[str]:
+        n = len(self.game.parties)
+        if n == 1:
+            return []
+        if self.nucleolus is None:
+            return [
+                f"  Least core and nucleolus: not computed for {n} councils (exact linear"
+                f" programmes are limited to {MAX_NUCLEOLUS_PARTIES}); group councils into"
+                " blocs."
+            ]
+        nu = self.nucleolus
+        e = nu.least_core
+        lines = []
+        if e > 0:
+            lines.append(
+                "  Core: the core is empty: whatever the split, some group of councils would be"
+                f" charged at least {_in_words(e)} more than on its own, and better off leaving."
+            )
+            lines.append(
+                f"  Least core: the best any split can do charges some group {_in_words(e)}"
+                " more than on its own."
+            )
+        elif e == 0:
+            lines.append(
+                "  Least core: the best any split can do charges some group exactly its own"
+                " cost, saving it nothing."
+            )
+        else:
+            lines.append(
+                f"  Least core: a split can charge every group of councils at least"
+                f" {_in_words(-e)} less than on its own."
+            )
+        split = "; ".join(
+            f"{p} {m}" if m.pence >= 0 else f"{p} a credit of {-m}" for p, m in nu.split().items()
+        )
+        pre = (
+            ""
+            if nu.imputations
+            else " (no split keeps every council at or below its own cost: the prenucleolus)"
+        )
+        lines.append(f"  The nucleolus would charge{pre}: {split}")
+        return lines
+
+    def to_frame(self) -> Any:
+        """One row per council, numeric columns (needs the ``simulate`` extra).
+
+        Columns, each in pence (int64) and pounds (float): ``charged``, ``alone``,
+        ``saves``, ``shapley_saving``, ``shapley_charge``, and ``nucleolus_charge`` (Int64,
+        missing where not computed).
+        """
+        pd = require("pandas", "simulate")
+        parties = list(self.game.parties)
+        shap, saved = self.shapley_split(), self.shapley_display()
+        nu = self.nucleolus.split() if self.nucleolus is not None else None
+        columns: dict[str, Any] = {"council": parties}
+        amounts = {
+            "charged": [self.allocation[p].pence for p in parties],
+            "alone": [self.game.cost({p}).pence for p in parties],
+            "saves": [(self.game.cost({p}) - self.allocation[p]).pence for p in parties],
+            "shapley_saving": [saved[p].pence for p in parties],
+            "shapley_charge": [shap[p].pence for p in parties],
+        }
+        for name, pence in amounts.items():
+            columns[f"{name}_pence"] = pd.Series(pence, dtype="int64")
+            columns[f"{name}_pounds"] = pd.Series(pence, dtype="float64") / 100
+        nu_pence = [nu[p].pence if nu is not None else None for p in parties]
+        columns["nucleolus_charge_pence"] = pd.Series(nu_pence, dtype="Int64")
+        columns["nucleolus_charge_pounds"] = pd.Series(nu_pence, dtype="Float64") / 100
+        return pd.DataFrame(columns)
+
+    def _repr_html_(self) -> str:
+        esc = html.escape
+        parties = self.game.parties
+        shap = self.shapley_split()
+        nu = self.nucleolus.split() if self.nucleolus is not None else None
+        head = ["council", "charged", "alone", "saves", "Shapley charge"]
+        if nu is not None:
+            head.append("nucleolus charge")
+        rows = []
+        for p in parties:
+            cells = [
+                p,
+                str(self.allocation[p]),
+                str(self.game.cost({p})),
+                str(self.game.cost({p}) - self.allocation[p]),
+                str(shap[p]),
+            ]
+            if nu is not None:
+                cells.append(str(nu[p]))
+            rows.append("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in cells) + "</tr>")
+        notes = "".join(
+            f"<li>{esc(line.strip())}</li>"
+            for line in self.explain().splitlines()[1:]
+            if not line.startswith("    ")
+        )
+        heads = "".join(f"<th>{esc(h)}</th>" for h in head)
+        return (
+            f"<div><table><thead><tr>{heads}</tr></thead><tbody>{''.join(rows)}</tbody>"
+            f"</table><ul>{notes}</ul></div>"
+        )
 
 
 def fairness(allocation: Mapping[str, Money], game: CostGame) -> Fairness:
     """Check a split of the joint cost against what each group of councils would pay alone.
 
     The stand-alone test asks whether any council pays more than it would alone; the core
-    asks the same of every group of councils (the worst offender is named); the Shapley
-    value shares the savings by each council's average marginal contribution.
+    asks the same of every group of councils (the worst offender is named); the least core
+    and the nucleolus (:func:`nucleolus`, up to :data:`MAX_NUCLEOLUS_PARTIES` councils) say
+    whether any split could pass for every group, and which split treats the worst-off
+    groups best; the Shapley value shares the savings by each council's average marginal
+    contribution, and is checked against the core too.
 
     Raises:
         UnknownId: The allocation does not name exactly the game's parties.
@@ -1486,8 +1968,8 @@ def fairness(allocation: Mapping[str, Money], game: CostGame) -> Fairness:
         ...     ("HDC", "SCDC", "CCC"): "£240k"})
         >>> split = Equal().split(Money.parse("£240k"), game.parties)
         >>> report = fairness(split, game)
-        >>> report.in_core, [sorted(report.blocking[0])]
-        (False, [['HDC', 'SCDC']])
+        >>> report.in_core, [sorted(report.blocking[0])], report.core_empty
+        (False, [['HDC', 'SCDC']], False)
     """
     if set(allocation) != set(game.parties):
         raise UnknownId(
@@ -1496,12 +1978,5 @@ def fairness(allocation: Mapping[str, Money], game: CostGame) -> Fairness:
             )
         )
     alloc = {p: to_money(allocation[p], f"allocation.{p}") for p in game.parties}
-    blocking: tuple[frozenset[str], Money, Money] | None = None
-    worst = ZERO
-    for coalition, alone in game.costs.items():
-        if len(coalition) == len(game.parties):
-            continue
-        charged = sum((alloc[p] for p in coalition), ZERO)
-        if charged - alone > worst:
-            worst, blocking = charged - alone, (coalition, charged, alone)
-    return Fairness(alloc, game, shapley(game), blocking)
+    nu = nucleolus(game) if len(game.parties) <= MAX_NUCLEOLUS_PARTIES else None
+    return Fairness(alloc, game, shapley(game), _worst(game, alloc), nucleolus=nu)

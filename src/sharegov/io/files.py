@@ -51,6 +51,7 @@ from sharegov.agreements import (
     ServiceLevelAgreement,
     StatutoryDuty,
 )
+from sharegov.apportion import Apportionment, Dampened, WithEffectFrom
 from sharegov.boards import (
     STATUTORY_MAJORITY,
     Board,
@@ -280,6 +281,10 @@ def _assumptions(value: Any) -> tuple[Assumption, ...]:
     return instances(value, Assumption, "assumptions")
 
 
+def _apportionments(value: Any) -> tuple[Apportionment, ...]:
+    return instances(value, Apportionment, "apportionments")
+
+
 def _boards(value: Any) -> FrozenMap[str, Board]:
     if not isinstance(value, Mapping):
         raise InvalidValue(expected("boards", "a mapping of board id to Board", value))
@@ -380,6 +385,10 @@ class Arrangement:
     assumptions: tuple[Assumption, ...] = attrs.field(
         default=(), kw_only=True, converter=_assumptions
     )
+    #: Published apportionment schedules, one line per service (see sharegov.apportion).
+    apportionments: tuple[Apportionment, ...] = attrs.field(
+        default=(), kw_only=True, converter=_apportionments
+    )
     description: str = attrs.field(default="", kw_only=True)
     # Part A of issue 14: bodies, officers, posts and agreements.
     bodies: tuple[Body, ...] = attrs.field(default=(), kw_only=True, converter=_bodies)
@@ -454,6 +463,12 @@ class Arrangement:
                 if code not in addressees:
                     what = f"one of the authorities or boards {addressees}"
                     raise InvalidValue(expected(f"recommendations[{i}].to", what, code))
+        for i, line in enumerate(self.apportionments):
+            for code in line.drivers:
+                if code not in known:
+                    raise InvalidValue(
+                        expected(f"apportionments[{i}].drivers", f"one of {codes}", code)
+                    )
         for i, scheme in enumerate(self.delegation_schemes):
             if scheme.authority not in known:
                 raise InvalidValue(
@@ -524,6 +539,9 @@ _SPLITS: dict[str, type[SplitRule]] = {
         Mix,
         Capped,
         Floored,
+        Apportionment,
+        WithEffectFrom,
+        Dampened,
     )
 }
 _CHAIRS: dict[str, type[ChairRule]] = {
@@ -645,6 +663,28 @@ def _register_containers(conv: Any) -> None:
     )
 
 
+def _apportionment_in(data: Any) -> Apportionment:
+    """A schedule line, read strictly: counts as whole numbers or fractions such as '7/2',
+    percentages as whole numbers (a float is refused, not truncated)."""
+    if not isinstance(data, Mapping):
+        raise InvalidValue(expected("apportionment", "a table of service, basis, drivers", data))
+    args = {k: v for k, v in data.items() if k != "type"}
+    known = {f.name for f in attrs.fields(Apportionment)}
+    for name in args:
+        if name not in known:
+            raise InvalidValue(f"unexpected field {name!r}")
+    _text_args(Apportionment, args)
+    for name in ("drivers", "actual"):
+        if isinstance(args.get(name), Mapping):
+            args[name] = {k: _fraction_in(v) for k, v in args[name].items()}
+    if "tolerance" in args:
+        args["tolerance"] = _fraction_in(args["tolerance"])
+    for name in ("effective_from", "effective_to"):
+        if args.get(name) is not None:
+            args[name] = _date_in(args[name])
+    return Apportionment(**args)
+
+
 @cache
 def _converter() -> Any:
     """The converter, built once per process: after this setup it is only read (cattrs
@@ -744,11 +784,14 @@ def _converter() -> Any:
         _text_args(cls, args)
         if cls is Mix:
             return Mix([(_fraction_in(p["weight"]), split_in(p["rule"])) for p in args["parts"]])
-        for name in ("agreed", "rule"):
+        if cls is Apportionment:
+            return _apportionment_in(args)
+        for name in ("agreed", "rule", "before", "after"):
             if name in args:
                 args[name] = split_in(args[name])
-        if "decided_on" in args:
-            args["decided_on"] = _date_in(args["decided_on"])
+        for name in ("decided_on", "day"):
+            if name in args:
+                args[name] = _date_in(args[name])
         for name in ("by", "of", "usage"):
             if name in args:
                 args[name] = {k: _fraction_in(v) for k, v in args[name].items()}
@@ -796,6 +839,7 @@ def _converter() -> Any:
     conv.register_unstructure_hook(SplitRule, split_out)
     conv.register_structure_hook(SplitRule, split_in)
     conv.register_structure_hook(SplitRule | None, lambda v, _: None if v is None else split_in(v))
+    conv.register_structure_hook(Apportionment, lambda v, _: _apportionment_in(v))
 
     for cls in _RULES.values():
         conv.register_unstructure_hook(cls, rule_out)
@@ -1102,6 +1146,12 @@ def to_data(arrangement: Arrangement) -> dict[str, Any]:
             values = getattr(arrangement, name)
             if values:
                 out[name] = [local.unstructure(v) for v in values]
+    if arrangement.apportionments:
+        # Listed in their own section, so untagged (as a cost item's split they carry a type).
+        out["apportionments"] = [
+            {k: v for k, v in conv.unstructure(line).items() if k != "type"}
+            for line in arrangement.apportionments
+        ]
     return out
 
 
@@ -1317,6 +1367,18 @@ def from_data(data: Any, *, source: str = "<data>", _checked: bool = False) -> A
                 )
                 is not None
             ]
+    apportionments = [
+        line
+        for i, item in enumerate(data.get("apportionments", []))
+        if (
+            line := _build(
+                problems,
+                f"apportionments[{i}]",
+                lambda item=item: conv.structure(item, Apportionment),
+            )
+        )
+        is not None
+    ]
     if problems:
         raise FileError(source, problems)
     built = _build(
@@ -1337,6 +1399,7 @@ def from_data(data: Any, *, source: str = "<data>", _checked: bool = False) -> A
             pots=pots,
             recommendations=recommendations,
             assumptions=assumptions,
+            apportionments=apportionments,
             description=data.get("description", ""),
         ),
     )
@@ -1652,7 +1715,7 @@ def _split_parties(plan: CostPlan, where: str = "costs") -> list[str]:
     problems: list[str] = []
 
     def walk(rule: Any, path: str) -> None:
-        for name in ("by", "of", "usage", "limits"):
+        for name in ("by", "of", "usage", "limits", "drivers", "old"):
             table = getattr(rule, name, None)
             if isinstance(table, Mapping):
                 for code in table:
@@ -1663,7 +1726,7 @@ def _split_parties(plan: CostPlan, where: str = "costs") -> list[str]:
             code = getattr(rule, name, None)
             if isinstance(code, str) and code not in parties:
                 problems.append(expected(f"{path}.{name}", f"one of the parties {parties}", code))
-        for name in ("agreed", "rule"):
+        for name in ("agreed", "rule", "before", "after"):
             inner = getattr(rule, name, None)
             if isinstance(inner, SplitRule):
                 walk(inner, f"{path}.{name}")

@@ -35,6 +35,7 @@ from sharegov.agreements import (
     ServiceLevelAgreement,
     StatutoryDuty,
 )
+from sharegov.apportion import Apportionment
 from sharegov.boards import Board, ElectedChair, FixedChair, HostLeaderChairs, Membership
 from sharegov.concordat import _VERSIONED, Concordat, ServiceArrangement, Variation
 from sharegov.conflicts import (
@@ -461,6 +462,7 @@ def generate() -> dict[str, Any]:
                 "items": _object(Recommendation, skip=("outcome",)),
             },
             "assumptions": {"type": "array", "items": _assumption()},
+            "apportionments": {"type": "array", "items": _object(Apportionment)},
         },
         "$defs": {"board": board, **_rule_defs()},
     }
