@@ -160,7 +160,7 @@ def test_to_frame_is_numeric() -> None:
         actual={"A": 1_000, "B": 1_000, "C": 500},
         tolerance=3,
     )
-    frame = line.to_frame()
+    frame = line.to_dataframe()
     assert list(frame["percent"]) == [48, 32, 20]
     assert list(frame["in_force_percent"]) == [40, 40, 20]
     assert str(frame["percent"].dtype) == "int64"

@@ -91,8 +91,9 @@ def test_statement_outputs() -> None:
     assert "<table>" in html
     assert "coded separately" in html
     df = st_.to_dataframe()
-    assert list(df.columns) == ["year", "council", "pays", "receives", "net", "cumulative"]
-    assert df["net"].sum() == sum(n.pounds for p in st_.parties for n in st_.net(p))
+    assert df["net_pence"].dtype == "int64"
+    assert df["net_pence"].sum() == sum(n.pence for p in st_.parties for n in st_.net(p))
+    assert df["net_pounds"].astype(float).sum() == pytest.approx(df["net_pence"].sum() / 100)
     with pytest.raises(UnknownId):
         st_.net("XYZ")
 

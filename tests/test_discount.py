@@ -137,7 +137,7 @@ def test_payback_discounted_or_not_matches_brute_force() -> None:
 
 def test_present_value_frame_is_numeric() -> None:
     pv = npv(statement({"A": [-20_700, 20_700], "<B>": [100, 0]}))
-    frame = pv.to_frame()
+    frame = pv.to_dataframe()
     assert str(frame["pv_pence"].dtype) == "int64"
     assert str(frame["pv_pounds"].dtype) == "float64"
     assert frame["pv_pence"].tolist() == [-20_700, 20_000, 100, 0]

@@ -245,13 +245,13 @@ def test_tables_in_jupyter() -> None:
     assert "<A&B>" not in out
     assert "£50,000.00" in out
     assert "£30,000.00" in out
-    frame = report.to_frame()
+    frame = report.to_dataframe()
     assert str(frame["charged_pence"].dtype) == "int64"
     assert str(frame["charged_pounds"].dtype) == "float64"
     assert frame["charged_pence"].tolist() == [5_000_000, 3_000_000]
     assert frame["nucleolus_charge_pence"].tolist() == [5_000_000, 3_000_000]
     assert frame["saves_pounds"].sum() == 20_000.0
-    gframe = game.to_frame()
+    gframe = game.to_dataframe()
     assert gframe["cost_pence"].tolist() == [6_000_000, 4_000_000, 8_000_000]
     assert str(gframe["cost_pence"].dtype) == "int64"
     html = game._repr_html_()
@@ -269,7 +269,7 @@ def test_statement_frame_is_numeric_and_html_escaped() -> None:
         ],
     )
     statement = plan.statement(years=2)
-    frame = statement.to_frame()
+    frame = statement.to_dataframe()
     assert str(frame["net_pence"].dtype) == "int64"
     assert frame["net_pence"].sum() == -100_001
     assert frame["cumulative_pounds"].astype(float).min() == -500.01

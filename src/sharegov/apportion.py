@@ -360,7 +360,7 @@ is 0.8 points (A), not more than the tolerance of 3 points, so the estimated spl
                 )
         return "\n".join(lines)
 
-    def to_frame(self) -> Any:
+    def to_dataframe(self) -> Any:
         """One row per partner, numeric columns (needs the ``simulate`` extra).
 
         Columns: ``partner``, ``drivers`` (float), ``percent`` (int64, estimated),
@@ -617,7 +617,7 @@ class Dampened(SplitRule):
 
 
 def schedule_frame(lines: Iterable[Apportionment]) -> Any:
-    """A whole published schedule as one DataFrame: :meth:`Apportionment.to_frame` for each
+    """A whole published schedule as one DataFrame: :meth:`Apportionment.to_dataframe` for each
     service, with ``service`` and ``basis`` columns in front (needs the ``simulate`` extra).
 
     Examples:
@@ -632,7 +632,7 @@ def schedule_frame(lines: Iterable[Apportionment]) -> Any:
     for i, line in enumerate(lines):
         if not isinstance(line, Apportionment):
             raise InvalidValue(expected(f"lines[{i}]", "an Apportionment", line))
-        frame = line.to_frame()
+        frame = line.to_dataframe()
         frame.insert(0, "basis", line.basis)
         frame.insert(0, "service", line.service)
         frames.append(frame)

@@ -1231,18 +1231,6 @@ class Statement:
             self.assume, f"at the {self.assume} end"
         )
 
-    def to_dataframe(self) -> Any:
-        """The rows as a pandas DataFrame (needs the ``simulate`` extra); amounts in pounds.
-
-        Amounts are exact :class:`~decimal.Decimal` pounds, so no float touches them.
-        """
-        pd = require("pandas", "simulate")
-        records = [
-            dict(zip(self._HEADER, (str(r[0]), r[1], *(m.pounds for m in r[2:])), strict=True))
-            for r in self.rows()
-        ]
-        return pd.DataFrame.from_records(records, columns=list(self._HEADER))
-
     def _repr_html_(self) -> str:
         esc = html.escape
         head = "".join(f"<th>{esc(h)}</th>" for h in self._HEADER)
@@ -1255,7 +1243,7 @@ class Statement:
             f"<ul>{notes}</ul></div>"
         )
 
-    def to_frame(self) -> Any:
+    def to_dataframe(self) -> Any:
         """One row per year and council, numeric columns (needs the ``simulate`` extra).
 
         ``year`` (text, e.g. "2008/09"), ``start_year`` (int64), ``council``, then ``pays``,
@@ -1265,7 +1253,7 @@ class Statement:
         Examples:
             >>> plan = CostPlan(["A", "B"], items=[CostItem("x", "Study", "£1,000.01",
             ...     category=Category.INVESTIGATION, year="2008/09")])
-            >>> frame = plan.statement(years=1).to_frame()
+            >>> frame = plan.statement(years=1).to_dataframe()
             >>> frame["pays_pence"].tolist(), frame["pays_pounds"].tolist()
             ([50001, 50000], [500.01, 500.0])
         """
@@ -1366,7 +1354,7 @@ class CostGame:
         parties = self.parties
         return [g for k in range(1, len(parties) + 1) for g in itertools.combinations(parties, k)]
 
-    def to_frame(self) -> Any:
+    def to_dataframe(self) -> Any:
         """One row per coalition, numeric columns (needs the ``simulate`` extra).
 
         ``coalition`` (codes joined by "+"), ``size`` (int64), then ``cost`` and ``savings``
@@ -1374,7 +1362,7 @@ class CostGame:
 
         Examples:
             >>> game = CostGame(["A", "B"], {"A": "£60k", "B": "£40k", ("A", "B"): "£80k"})
-            >>> game.to_frame()["savings_pounds"].tolist()
+            >>> game.to_dataframe()["savings_pounds"].tolist()
             [0.0, 0.0, 20000.0]
         """
         pd = require("pandas", "simulate")
@@ -1714,7 +1702,7 @@ class Fairness:
     """The fairness of a cost split: stand-alone test, core, least core, nucleolus and Shapley
     value; see :func:`fairness`.
 
-    In a notebook it renders as a table; :meth:`to_frame` gives the numbers as a DataFrame.
+    In a notebook it renders as a table; :meth:`to_dataframe` gives the numbers as a DataFrame.
     """
 
     allocation: FrozenMap[str, Money] = attrs.field(converter=frozen_map)
@@ -1889,7 +1877,7 @@ than on its own.
         lines.append(f"  The nucleolus would charge{pre}: {split}")
         return lines
 
-    def to_frame(self) -> Any:
+    def to_dataframe(self) -> Any:
         """One row per council, numeric columns (needs the ``simulate`` extra).
 
         Columns, each in pence (int64) and pounds (float): ``charged``, ``alone``,

@@ -334,7 +334,7 @@ class PresentValue:
         lines.append(f"  All: {self.total}")
         return "\n".join(lines)
 
-    def to_frame(self) -> Any:
+    def to_dataframe(self) -> Any:
         """One row per council and year: discounted net in pence (int64) and pounds (float).
 
         The per-year values are each rounded to the penny for display; the council totals
