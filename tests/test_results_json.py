@@ -60,7 +60,9 @@ def test_schema_is_a_fresh_copy_each_time() -> None:
 
 
 def test_an_unknown_schema_is_refused_naming_the_known_ones() -> None:
-    with pytest.raises(UnknownId, match=r"schema: expected one of 'outcome'.*got 'ballot'"):
+    with pytest.raises(
+        UnknownId, match=r"schema: expected one of 'deadline', 'fairness', 'outcome'.*got 'ballot'"
+    ):
         schema("ballot")
 
 

@@ -24,7 +24,7 @@ from typing import Any
 from sharegov._words import plural
 from sharegov.errors import InvalidValue, SharegovError, UnknownId, expected
 
-__all__ = ["main"]
+__all__ = ["findings", "main"]
 
 OK, NO, BAD_INPUT = 0, 1, 2
 
@@ -107,19 +107,14 @@ def _demo(args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------------------------------------
 
 
-def _check(args: argparse.Namespace) -> int:
-    from sharegov.io.files import FileError, unlisted_employers
+def findings(arrangement: Any) -> tuple[list[str], list[str]]:
+    """What ``sharegov check`` reports of a loaded arrangement: (problems, notes).
+
+    The HTTP service's check endpoint reports the same, from this one function.
+    """
+    from sharegov.io.files import unlisted_employers
     from sharegov.rules import Vote
 
-    try:
-        arrangement = _load(args.file)
-    except FileError as exc:
-        if args.json:
-            _print_json({"file": args.file, "ok": False, "problems": exc.problems, "notes": []})
-        else:
-            for problem in exc.problems:
-                print(f"{args.file}: {problem}")
-        return NO
     problems: list[str] = []
     notes: list[str] = unlisted_employers(arrangement)
     for key, board in arrangement.boards.items():
@@ -148,6 +143,22 @@ def _check(args: argparse.Namespace) -> int:
         else:
             councils = plural(len(statement.parties), "council")
             notes.append(f"costs: {councils} over {plural(len(statement.years), 'year')}")
+    return problems, notes
+
+
+def _check(args: argparse.Namespace) -> int:
+    from sharegov.io.files import FileError
+
+    try:
+        arrangement = _load(args.file)
+    except FileError as exc:
+        if args.json:
+            _print_json({"file": args.file, "ok": False, "problems": exc.problems, "notes": []})
+        else:
+            for problem in exc.problems:
+                print(f"{args.file}: {problem}")
+        return NO
+    problems, notes = findings(arrangement)
     if args.json:
         _print_json({"file": args.file, "ok": not problems, "problems": problems, "notes": notes})
     else:
