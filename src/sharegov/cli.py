@@ -420,6 +420,38 @@ def _power(args: argparse.Namespace) -> int:
 
 
 # ---------------------------------------------------------------------------------------------
+# serve
+# ---------------------------------------------------------------------------------------------
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from sharegov._optional import require
+
+    require("starlette", "http")
+    uvicorn = require("uvicorn", "http")
+    from sharegov.serve import create_app
+
+    arrangement = _load(args.file)  # a file with problems is refused here, line by line
+    problems, _ = findings(arrangement)
+    if problems:
+        raise InvalidValue("\n".join(f"{args.file}: {p}" for p in problems))
+    app = create_app(arrangement, source=args.file)
+    print(
+        f"Serving {args.file} on http://{args.host}:{args.port}/api "
+        f"(OpenAPI at /openapi.json); press Ctrl+C to stop",
+        file=sys.stderr,
+    )
+    uvicorn.run(app, host=args.host, port=args.port, log_level="info")
+    return OK
+
+
+def _port(text: str) -> int:
+    if not text.isdigit() or not 0 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"expected a port number from 0 to 65535, got {text!r}")
+    return int(text)
+
+
+# ---------------------------------------------------------------------------------------------
 # the parser
 # ---------------------------------------------------------------------------------------------
 
@@ -512,6 +544,14 @@ def _parser() -> argparse.ArgumentParser:
     graph.add_argument(
         "--as-of", type=_date, help="only the arrangements in force on this date (default all)"
     )
+    about = "serve the file's boards, costs and deadlines as a JSON API (the http extra)"
+    serve = sub.add_parser("serve", help=about, description=about)
+    serve.set_defaults(run=_serve)
+    serve.add_argument("file", help="arrangement file")
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)"
+    )
+    serve.add_argument("--port", type=_port, default=8000, help="port to listen on (default 8000)")
     return parser
 
 
