@@ -95,6 +95,9 @@ def test_index_lists_what_is_in_the_file(client: TestClient) -> None:
 def test_authorities_and_boards(client: TestClient) -> None:
     codes = [a["code"] for a in client.get("/api/authorities").json()]
     assert codes == ["BDC", "RBC"]
+    shared = client.get("/api/arrangements").json()
+    assert [a["id"] for a in shared] == [a.id for a in ARRANGEMENT.arrangements]
+    assert json.loads(json.dumps(shared)) == shared
     (ssb,) = client.get("/api/boards").json()
     # Seed 001: 3 seats each; an advisory board; consensus, else 2 from each authority.
     assert ssb["seats"] == {"BDC": 3, "RBC": 3}

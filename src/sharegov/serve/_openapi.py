@@ -8,7 +8,7 @@ can never describe different shapes.
 Examples:
     >>> doc = document("Bromsgrove and Redditch")
     >>> doc["openapi"], sorted(doc["paths"])[:2]
-    ('3.1.0', ['/api', '/api/authorities'])
+    ('3.1.0', ['/api', '/api/arrangements'])
     >>> doc["components"]["schemas"]["phase"]["properties"]["identify"]
     {'$ref': '#/components/schemas/deadline'}
 """
@@ -251,6 +251,10 @@ def _paths() -> dict[str, Any]:
     return {
         "/api": get("The arrangement: its name and what it holds", plain(obj, "summary")),
         "/api/authorities": get("The authorities", plain(array, "authorities")),
+        "/api/arrangements": get(
+            "The service arrangements, as the arrangement file gives them",
+            plain(array, "arrangements"),
+        ),
         "/api/boards": get("The boards, by id", plain(array, "boards")),
         "/api/boards/{board}": get(
             "One board: seats, rule, quorum, members",

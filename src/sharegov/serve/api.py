@@ -10,6 +10,7 @@ method  path                                        answer
 ======  ==========================================  =============================
 GET     ``/api``                                    the arrangement, and the links
 GET     ``/api/authorities``                        the authorities
+GET     ``/api/arrangements``                       the service arrangements
 GET     ``/api/boards``, ``/api/boards/{board}``    the boards, one board
 POST    ``/api/boards/{board}/decide``              outcome of a vote record
 POST    ``/api/boards/{board}/decide-counts``       outcome of minuted counts
@@ -27,7 +28,7 @@ Examples:
     >>> from sharegov.io import load
     >>> service = Service(load("examples/bromsgrove_redditch.toml"))
     >>> [r.path for r in routes(service)][:4]
-    ['/api', '/api/authorities', '/api/boards', '/api/boards/{board}']
+    ['/api', '/api/authorities', '/api/arrangements', '/api/boards']
 """
 
 from __future__ import annotations
@@ -161,6 +162,12 @@ def routes(service: Service) -> list[Any]:
                 for a in arrangement.authorities
             ]
         )
+
+    async def arrangements(request: Any) -> Any:
+        from sharegov.io.files import _converter
+
+        conv = _converter()  # the file's own shapes: dates as ISO 8601, kinds in words
+        return answer([conv.unstructure(a) for a in arrangement.arrangements])
 
     def board_summary(board_id: str, board: Any) -> dict[str, Any]:
         return {
@@ -311,6 +318,7 @@ def routes(service: Service) -> list[Any]:
     plain = [
         Route("/api", index, methods=["GET"]),
         Route("/api/authorities", authorities, methods=["GET"]),
+        Route("/api/arrangements", arrangements, methods=["GET"]),
         Route("/api/boards", boards, methods=["GET"]),
         Route("/api/boards/{board}", board, methods=["GET"]),
         Route("/api/check", check, methods=["GET"]),
