@@ -579,3 +579,22 @@ def test_cli_serve_runs_uvicorn_with_the_host_and_port(monkeypatch: pytest.Monke
     assert main(["serve", str(FILE), "--port", "8123"]) == 0
     assert (seen["host"], seen["port"]) == ("127.0.0.1", 8123)
     assert TestClient(seen["app"]).get("/api").json()["source"] == str(FILE)
+
+
+def test_a_missing_extra_is_501_naming_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "networkx", None)
+    client = TestClient(create_app(FILE))  # a fresh graph each request: nothing cached
+    data = problem(client.get("/api/graph"), 501)
+    assert data["type"] == "urn:sharegov:problem:missing-extra"
+    assert 'pip install "sharegov[graph]"' in data["detail"]
+
+
+def test_importing_serve_loads_no_web_framework() -> None:
+    import subprocess
+
+    code = (
+        "import sys, sharegov.serve, sharegov.serve.api, sharegov.io.results; "
+        "print([m for m in ('starlette', 'uvicorn', 'jinja2', 'httpx') if m in sys.modules])"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
