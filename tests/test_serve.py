@@ -110,6 +110,7 @@ def test_authorities_and_boards(client: TestClient) -> None:
 
 def test_an_unknown_board_in_the_path_is_404_naming_the_parameter(client: TestClient) -> None:
     data = problem(client.get("/api/boards/nope"), 404)
+    assert data["instance"] == "/api/boards/nope"
     assert data["errors"] == [{"field": "board", "detail": "expected one of ['ssb'], got 'nope'"}]
     data = problem(client.post("/api/boards/nope/decide", json=record({})), 404)
     assert data["errors"][0]["field"] == "board"

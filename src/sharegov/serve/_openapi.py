@@ -142,6 +142,7 @@ _EXTRA: dict[str, dict[str, Any]] = {
             "title": {"type": "string"},
             "status": {"type": "integer"},
             "detail": {"type": "string"},
+            "instance": {"type": "string"},
             "errors": {
                 "type": "array",
                 "items": {

@@ -60,15 +60,18 @@ class Problem(Exception):
             errors if errors is not None else [split(line) for line in detail.splitlines()]
         )
 
-    def document(self) -> dict[str, Any]:
-        """The problem as RFC 9457 JSON."""
-        return {
+    def document(self, instance: str | None = None) -> dict[str, Any]:
+        """The problem as RFC 9457 JSON; ``instance`` is the request's path, if given."""
+        out: dict[str, Any] = {
             "type": f"urn:sharegov:problem:{self.kind}",
             "title": _TITLES.get(self.status, "Error"),
             "status": self.status,
             "detail": self.detail,
             "errors": self.errors,
         }
+        if instance is not None:
+            out["instance"] = instance
+        return out
 
 
 def split(line: str) -> dict[str, str]:

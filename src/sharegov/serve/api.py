@@ -352,12 +352,13 @@ def exception_handlers() -> dict[Any, Callable[..., Any]]:
 
     from sharegov.serve._problem import PROBLEM_JSON
 
-    def respond(problem: Problem) -> Any:
-        return JSONResponse(problem.document(), status_code=problem.status, media_type=PROBLEM_JSON)
+    def respond(problem: Problem, request: Any) -> Any:
+        document = problem.document(request.url.path)
+        return JSONResponse(document, status_code=problem.status, media_type=PROBLEM_JSON)
 
     async def on_problem(request: Any, exc: Exception) -> Any:
         assert isinstance(exc, Problem)
-        return respond(exc)
+        return respond(exc, request)
 
     async def on_http(request: Any, exc: Exception) -> Any:
         assert isinstance(exc, HTTPException)
@@ -367,13 +368,13 @@ def exception_handlers() -> dict[Any, Callable[..., Any]]:
         kind = "not-found" if exc.status_code == 404 else "http-error"
         detail = f"{request.method} {path}: {exc.detail}"
         problem = Problem(exc.status_code, kind, detail, [{"field": "", "detail": str(exc.detail)}])
-        response = respond(problem)
+        response = respond(problem, request)
         for name, value in (exc.headers or {}).items():
             response.headers[name] = value
         return response
 
     async def on_error(request: Any, exc: Exception) -> Any:
         problem = Problem(500, "internal-error", "the server met an error it did not foresee", [])
-        return respond(problem)
+        return respond(problem, request)
 
     return {Problem: on_problem, HTTPException: on_http, Exception: on_error}
