@@ -6,6 +6,8 @@ the results' own attributes and explanations, and json.dumps round trips.
 
 from __future__ import annotations
 
+import datetime as dt
+import itertools
 import json
 from fractions import Fraction
 from typing import Any
@@ -17,12 +19,19 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sharegov.boards import Board
+from sharegov.costs import CostGame, Equal, fairness
 from sharegov.errors import InvalidValue, SharegovError, UnknownId
-from sharegov.io.results import SCHEMAS, citations, schema, to_json
+from sharegov.io.results import SCHEMAS, citations, registry, schema, schema_id, to_json
+from sharegov.money import Money
 from sharegov.power import banzhaf, shapley_shubik
-from sharegov.reference import bromsgrove_redditch_board, bromsgrove_redditch_costs
+from sharegov.reference import (
+    bromsgrove_redditch_board,
+    bromsgrove_redditch_costs,
+    bromsgrove_redditch_phases,
+)
 from sharegov.rules import Majority, MinutedTally, Quorum
 from sharegov.strategies import boards_with_ballots
+from sharegov.timeline import Deadline
 
 BOARD = bromsgrove_redditch_board()
 EVERYONE_BUT_WEBB = [m.id for m in BOARD.voting_members if m.id != "webb"]
@@ -33,7 +42,7 @@ def valid(data: dict[str, Any]) -> dict[str, Any]:
     form = schema(data["kind"])
     jsonschema.Draft202012Validator.check_schema(form)
     jsonschema.Draft202012Validator(
-        form, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+        form, registry=registry(), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
     ).validate(data)
     assert json.loads(json.dumps(data)) == data
     return data
@@ -52,6 +61,7 @@ def test_each_schema_is_a_valid_draft_2020_12_schema_with_its_kind(name: str) ->
     jsonschema.Draft202012Validator.check_schema(form)
     assert form["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     assert form["properties"]["kind"] == {"const": name}
+    assert form["$id"] == schema_id(name)
 
 
 def test_schema_is_a_fresh_copy_each_time() -> None:
@@ -60,7 +70,9 @@ def test_schema_is_a_fresh_copy_each_time() -> None:
 
 
 def test_an_unknown_schema_is_refused_naming_the_known_ones() -> None:
-    with pytest.raises(UnknownId, match=r"schema: expected one of 'outcome'.*got 'ballot'"):
+    with pytest.raises(
+        UnknownId, match=r"schema: expected one of 'deadline', 'fairness', 'outcome'.*got 'ballot'"
+    ):
         schema("ballot")
 
 
@@ -281,3 +293,149 @@ def test_citations_are_found_once_each(text: str, found: list[str]) -> None:
 @given(st.text())
 def test_citations_never_fail(text: str) -> None:
     assert all(c in text for c in citations(text))
+
+
+# -- fairness ----------------------------------------------------------------------------------
+
+
+def three_councils() -> CostGame:
+    # Each alone £100k; HDC and SCDC together £150k, with CCC £180k; all three £240k.
+    return CostGame(["HDC", "SCDC", "CCC"], {
+        "HDC": "£100k", "SCDC": "£100k", "CCC": "£100k",
+        ("HDC", "SCDC"): "£150k", ("HDC", "CCC"): "£180k", ("SCDC", "CCC"): "£180k",
+        ("HDC", "SCDC", "CCC"): "£240k"})  # fmt: skip
+
+
+def test_fairness_equal_split_outside_the_core_names_the_blocking_group() -> None:
+    game = three_councils()
+    report = fairness(Equal().split(Money.parse("£240k"), game.parties), game)
+    data = valid(to_json(report))
+    assert data["total"] == {"pence": 24_000_000, "text": "£240,000.00"}
+    assert data["councils"]["HDC"]["pays"]["pence"] == 8_000_000
+    assert data["councils"]["HDC"]["saves"]["pence"] == 2_000_000
+    assert (data["stand_alone_ok"], data["efficient"], data["in_core"]) == (True, True, False)
+    # HDC and SCDC pay £160k together but would pay £150k on their own.
+    assert data["blocking"] == {
+        "coalition": ["HDC", "SCDC"],
+        "pays": {"pence": 16_000_000, "text": "£160,000.00"},
+        "alone": {"pence": 15_000_000, "text": "£150,000.00"},
+    }
+
+
+def test_fairness_shapley_values_are_exact_fractions_summing_to_the_saving() -> None:
+    game = three_councils()
+    data = valid(to_json(fairness(Equal().split(Money.parse("£240k"), game.parties), game)))
+    shares = [Fraction(c["shapley_saving_pence"]) for c in data["councils"].values()]
+    assert sum(shares) == 30_000_000 - 24_000_000  # £300k alone against £240k together
+    # Brute force: the Shapley value as the average marginal saving over every order.
+    alone = dict.fromkeys(game.parties, 10000000)
+    orders = list(itertools.permutations(game.parties))
+    brute = dict.fromkeys(game.parties, Fraction(0))
+    for order in orders:
+        for i, p in enumerate(order):
+            before, after = set(order[:i]), set(order[: i + 1])
+            cost_before = game.cost(before).pence if before else 0
+            brute[p] += Fraction(alone[p] - (game.cost(after).pence - cost_before), len(orders))
+    assert {p: Fraction(c["shapley_saving_pence"]) for p, c in data["councils"].items()} == brute
+    assert sum(m["pence"] for m in data["shapley_split"].values()) == 24_000_000
+
+
+# -- deadlines and phases ----------------------------------------------------------------------
+
+
+def test_phase_as_of_dates_around_the_seed_001_amendment() -> None:
+    # Seed 001: on 1 September 2008 the board moved 31 December 2008 to 31 January 2009.
+    phase = next(p for p in bromsgrove_redditch_phases() if p.name == "Phase 2")
+    before = valid(to_json(phase, as_of=dt.date(2008, 8, 31)))
+    assert before["identify"]["due"] == "2008-12-31"
+    assert before["identify"]["known"] == []
+    (moved,) = before["identify"]["moved_since"]
+    assert (moved["old"], moved["new"], moved["decided_on"]) == (
+        "2008-12-31", "2009-01-31", "2008-09-01"
+    )  # fmt: skip
+    after = valid(to_json(phase, as_of=dt.date(2008, 9, 1)))
+    assert after["identify"]["due"] == after["identify"]["due_now"] == "2009-01-31"
+    assert after["identify"]["original"] == "2008-12-31"
+    assert after["text"] == phase.describe(as_of=dt.date(2008, 9, 1))
+
+
+@pytest.mark.parametrize(
+    ("as_of", "state"),
+    [
+        (dt.date(2008, 6, 1), "not yet set"),
+        (dt.date(2008, 7, 1), "pending"),
+        (dt.date(2008, 9, 20), "due soon"),
+        (dt.date(2008, 10, 1), "overdue"),
+        (dt.date(2008, 10, 6), "done"),
+    ],
+)
+def test_deadline_states(as_of: dt.date, state: str) -> None:
+    deadline = Deadline(
+        "Identify quick wins", due=dt.date(2008, 9, 30), set_on=dt.date(2008, 6, 30)
+    ).complete(dt.date(2008, 10, 5))
+    data = valid(to_json(deadline, as_of=as_of))
+    assert data["state"] == state == deadline.state(as_of=as_of).value
+    assert data["explanation"] == deadline.explain(as_of=as_of)
+
+
+def test_as_of_is_required_for_a_deadline_and_refused_for_an_outcome() -> None:
+    deadline = Deadline("Report", due=dt.date(2009, 1, 31))
+    with pytest.raises(InvalidValue, match=r"as_of: expected the date to describe the Deadline"):
+        to_json(deadline)
+    with pytest.raises(InvalidValue, match=r"as_of: expected the date .* got datetime.datetime"):
+        to_json(deadline, as_of=dt.datetime(2009, 1, 1))
+    out = BOARD.decide(dict.fromkeys(EVERYONE_BUT_WEBB, "for"), apologies={"webb"})
+    with pytest.raises(InvalidValue, match=r"as_of: expected None: only a Deadline or Phase"):
+        to_json(out, as_of=dt.date(2008, 9, 1))
+
+
+# -- withdrawal --------------------------------------------------------------------------------
+
+
+def test_withdrawal_impact_and_table() -> None:
+    from sharegov.concordat import ServiceArrangement
+    from sharegov.graph import PartnershipGraph
+    from sharegov.parties import Authority
+
+    councils = [Authority(c, f"{c} Council") for c in ("A", "B", "C")]
+    graph = PartnershipGraph.from_objects([
+        *councils,
+        ServiceArrangement("hr", "HR system", ["A", "B"], host="A"),
+        ServiceArrangement("payroll", "Payroll", ["A", "B", "C"], host="A", depends_on=["hr"]),
+        ServiceArrangement("audit", "Audit", ["B", "C"], lead="C"),
+    ])  # fmt: skip
+    impact = valid(to_json(graph.withdrawal_impact("A")))
+    assert impact["dissolved"] == ["hr"]  # only B is left
+    assert impact["lose_host"] == ["payroll"]
+    assert impact["dependents"] == {}  # payroll is already counted as losing its host
+    assert impact["continuing"] == []
+    assert impact["isolated"] == []
+    table = valid(to_json(graph.withdrawal_table()))
+    assert [r["council"] for r in table["rows"]] == ["A", "B", "C"]
+    assert table["rows"][0]["affected"] == impact["affected"] == 2
+
+
+# -- who acts ----------------------------------------------------------------------------------
+
+
+def test_who_acts_gives_the_chain_and_the_outstanding_duty_to_inform() -> None:
+    from sharegov.conflicts import ConflictKind, DelegationScheme, OfficerConflict, who_acts
+    from sharegov.parties import Officer, Post
+
+    post = Post("jce", "Joint Chief Executive", ["A", "B"], holder="ceo")
+    staff = [Officer("ceo", "Ms Chief", "A"), Officer("mo_a", "A's MO", "A"),
+             Officer("dep_a", "Mr Deputy", "A")]  # fmt: skip
+    scheme = DelegationScheme("A", monitoring_officer="mo_a", deputies={"ceo": "dep_a"})
+    conflict = OfficerConflict("ceo", "land sale", kind=ConflictKind.PERSONAL, authorities=["A"])
+    result = who_acts(post, "land sale", officers=staff, schemes=[scheme], conflicts=[conflict])
+    data = valid(to_json(result))
+    a, b = data["acting"]
+    assert (a["officer"], a["decided_by"], a["post_holder_acts"]) == ("dep_a", "mo_a", False)
+    assert [(s["officer"], s["conflicted"]) for s in a["chain"]] == [
+        ("ceo", True),
+        ("dep_a", False),
+    ]
+    assert (b["officer"], b["post_holder_acts"], b["decided_by"]) == ("ceo", True, None)
+    assert data["conflicts"][0]["kind"] == "a personal conflict"
+    assert data["not_informed"] == [{"officer": "ceo", "authority": "A"}]
+    assert data["lines"] == result.explain().splitlines()

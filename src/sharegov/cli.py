@@ -19,12 +19,12 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from sharegov._words import plural
 from sharegov.errors import InvalidValue, SharegovError, UnknownId, expected
 
-__all__ = ["main"]
+__all__ = ["Findings", "findings", "main"]
 
 OK, NO, BAD_INPUT = 0, 1, 2
 
@@ -107,9 +107,20 @@ def _demo(args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------------------------------------
 
 
-def _check(args: argparse.Namespace) -> int:
+class Findings(NamedTuple):
+    """What ``sharegov check`` reports of a loaded arrangement."""
+
+    problems: list[str]
+    notes: list[str]
+    #: Every fact the file marks assumed, with its path (also among the notes).
+    assumed: list[str]
+
+
+def findings(arrangement: Any) -> Findings:
+    """What ``sharegov check`` reports of a loaded arrangement: problems, notes and the
+    facts marked assumed. The HTTP service's check endpoint reports the same, from this
+    one function."""
     from sharegov.io.files import (
-        FileError,
         assumed_facts,
         early_actions,
         unapplied_dispensations,
@@ -117,15 +128,6 @@ def _check(args: argparse.Namespace) -> int:
     )
     from sharegov.rules import Vote
 
-    try:
-        arrangement = _load(args.file)
-    except FileError as exc:
-        if args.json:
-            _print_json({"file": args.file, "ok": False, "problems": exc.problems, "notes": []})
-        else:
-            for problem in exc.problems:
-                print(f"{args.file}: {problem}")
-        return NO
     problems: list[str] = [*_guarantee(arrangement), *early_actions(arrangement)]
     assumed = assumed_facts(arrangement)
     notes: list[str] = [
@@ -163,6 +165,22 @@ def _check(args: argparse.Namespace) -> int:
             councils = plural(len(statement.parties), "council")
             notes.append(f"{where}: {councils} over {plural(len(statement.years), 'year')}")
     notes.extend(assumed)
+    return Findings(problems, notes, assumed)
+
+
+def _check(args: argparse.Namespace) -> int:
+    from sharegov.io.files import FileError
+
+    try:
+        arrangement = _load(args.file)
+    except FileError as exc:
+        if args.json:
+            _print_json({"file": args.file, "ok": False, "problems": exc.problems, "notes": []})
+        else:
+            for problem in exc.problems:
+                print(f"{args.file}: {problem}")
+        return NO
+    problems, notes, assumed = findings(arrangement)
     if args.json:
         _print_json(
             {
@@ -630,6 +648,38 @@ def _power(args: argparse.Namespace) -> int:
 
 
 # ---------------------------------------------------------------------------------------------
+# serve
+# ---------------------------------------------------------------------------------------------
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from sharegov._optional import require
+
+    require("starlette", "http")
+    uvicorn = require("uvicorn", "http")
+    from sharegov.serve import create_app
+
+    arrangement = _load(args.file)  # a file with problems is refused here, line by line
+    problems = findings(arrangement).problems
+    if problems:
+        raise InvalidValue("\n".join(f"{args.file}: {p}" for p in problems))
+    app = create_app(arrangement, source=args.file)
+    print(
+        f"Serving {args.file}: the officer's page at http://{args.host}:{args.port}/ and "
+        f"the API at /api (OpenAPI at /openapi.json); press Ctrl+C to stop",
+        file=sys.stderr,
+    )
+    uvicorn.run(app, host=args.host, port=args.port, log_level="info")
+    return OK
+
+
+def _port(text: str) -> int:
+    if not text.isdigit() or not 0 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"expected a port number from 0 to 65535, got {text!r}")
+    return int(text)
+
+
+# ---------------------------------------------------------------------------------------------
 # the parser
 # ---------------------------------------------------------------------------------------------
 
@@ -742,6 +792,14 @@ def _parser() -> argparse.ArgumentParser:
     who.add_argument("--post", required=True, help="the post's id in the file")
     who.add_argument("--matter", required=True, help="the matter, as officer conflicts name it")
     who.add_argument("--as-of", type=_date, help="ignore conflicts raised after this date")
+    about = "serve the file as a JSON API and the officer's page in a browser (the http extra)"
+    serve = sub.add_parser("serve", help=about, description=about)
+    serve.set_defaults(run=_serve)
+    serve.add_argument("file", help="arrangement file")
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)"
+    )
+    serve.add_argument("--port", type=_port, default=8000, help="port to listen on (default 8000)")
     return parser
 
 

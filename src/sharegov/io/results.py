@@ -7,8 +7,11 @@
 Numbers stay exact: money is integer pence with a display string, and power indices are
 ``Fraction`` strings (``"1/6"``) with a float beside them for display only.
 
-Every document carries ``"kind"``: ``"outcome"``, ``"statement"``, ``"power_index"`` or
-``"what_if"``, which is also the name of its schema.
+Every document carries ``"kind"``, which is also the name of its schema: ``"outcome"``,
+``"what_if"``, ``"statement"``, ``"power_index"``, ``"fairness"``, ``"deadline"`` and
+``"phase"`` (as of a date: ``to_json(deadline, as_of=date)``), ``"withdrawal_impact"``,
+``"withdrawal_table"`` and ``"who_acts"``. A document may hold another (a phase holds its
+deadlines); its schema refers to the other's by ``$id``, and :func:`registry` resolves them.
 
 Examples:
     >>> import json
@@ -29,6 +32,7 @@ Examples:
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import json
 import re
@@ -38,16 +42,33 @@ from importlib import resources
 from typing import Any
 
 from sharegov.boards import Outcome, WhatIf
-from sharegov.costs import Statement
+from sharegov.conflicts import Acting, WhoActs
+from sharegov.costs import Fairness, Statement
 from sharegov.errors import InvalidValue, UnknownId, expected
+from sharegov.graph import WithdrawalImpact, WithdrawalTable
 from sharegov.money import Money
 from sharegov.power import PowerIndex
 from sharegov.rules import MinutedTally, MissingCount, Tally, Vote
+from sharegov.timeline import Amendment, Deadline, Phase
 
-__all__ = ["SCHEMAS", "citations", "schema", "to_json"]
+__all__ = ["SCHEMAS", "citations", "registry", "schema", "schema_id", "to_json"]
 
 #: The names of the schemas shipped, one per form :func:`to_json` writes.
-SCHEMAS: tuple[str, ...] = ("outcome", "power_index", "statement", "what_if")
+SCHEMAS: tuple[str, ...] = (
+    "deadline",
+    "fairness",
+    "outcome",
+    "phase",
+    "power_index",
+    "statement",
+    "what_if",
+    "who_acts",
+    "withdrawal_impact",
+    "withdrawal_table",
+)
+
+#: The forms that describe a state on a date: :func:`to_json` needs ``as_of`` for them.
+_DATED = (Deadline, Phase)
 
 # A provision as sharegov's explanations cite it: the Act, then a schedule paragraph or a
 # section ("LGA 1972 Sch 12 para 39(2)", "Localism Act 2011 s.31(4)", "... ss.30-34").
@@ -76,6 +97,16 @@ def _schema_text(name: str) -> str:
     )
 
 
+def schema_id(name: str) -> str:
+    """The ``$id`` of the schema ``name``, by which other schemas refer to it.
+
+    Examples:
+        >>> schema_id("deadline")
+        'urn:sharegov:schema:deadline.schema.json'
+    """
+    return f"urn:sharegov:schema:{name}.schema.json"
+
+
 def schema(name: str) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of one form :func:`to_json` writes; a fresh copy.
 
@@ -88,11 +119,10 @@ def schema(name: str) -> dict[str, Any]:
     Examples:
         >>> schema("statement")["$schema"]
         'https://json-schema.org/draft/2020-12/schema'
-        >>> schema("ballot")
+        >>> schema("ballot")  # doctest: +ELLIPSIS
         Traceback (most recent call last):
         ...
-        sharegov.errors.UnknownId: schema: expected one of 'outcome', 'power_index', \
-'statement', 'what_if', got 'ballot'
+        sharegov.errors.UnknownId: schema: expected one of 'deadline', 'fairness', ..., got 'ballot'
     """
     if name not in SCHEMAS:
         message = expected("schema", "one of " + ", ".join(map(repr, SCHEMAS)), name)
@@ -101,28 +131,69 @@ def schema(name: str) -> dict[str, Any]:
     return loaded
 
 
-def to_json(result: object) -> dict[str, Any]:
+def registry() -> Any:
+    """Every shipped schema in a :class:`referencing.Registry`, keyed by its ``$id``, so a
+    validator resolves the references between them (a phase's deadlines).
+
+    Examples:
+        >>> import jsonschema
+        >>> validator = jsonschema.Draft202012Validator(schema("phase"), registry=registry())
+        >>> validator.is_valid({"kind": "phase"})
+        False
+    """
+    from referencing import Registry, Resource
+
+    return Registry().with_resources(
+        (schema_id(name), Resource.from_contents(schema(name))) for name in SCHEMAS
+    )
+
+
+def to_json(result: object, *, as_of: dt.date | None = None) -> dict[str, Any]:
     """``result`` as plain JSON-compatible data, in the form its schema describes.
 
     Args:
         result: An :class:`~sharegov.boards.Outcome`, :class:`~sharegov.boards.WhatIf`,
-            :class:`~sharegov.costs.Statement` or :class:`~sharegov.power.PowerIndex`.
+            :class:`~sharegov.costs.Statement`, :class:`~sharegov.power.PowerIndex`,
+            :class:`~sharegov.costs.Fairness`, :class:`~sharegov.timeline.Deadline`,
+            :class:`~sharegov.timeline.Phase`, :class:`~sharegov.graph.WithdrawalImpact`,
+            :class:`~sharegov.graph.WithdrawalTable` or :class:`~sharegov.conflicts.WhoActs`.
+        as_of: For a deadline or phase (required): the date to describe it as of, with
+            the amendments known by then and those made since. Refused for anything else.
 
     Raises:
-        InvalidValue: ``result`` is of any other type; the message names it.
+        InvalidValue: ``result`` is of any other type (the message names it); ``as_of``
+            missing for a deadline or phase, or given for anything else.
 
     Examples:
         >>> to_json(42)
         Traceback (most recent call last):
         ...
-        sharegov.errors.InvalidValue: result: expected an Outcome, WhatIf, Statement or \
-PowerIndex, got an object of type int
+        sharegov.errors.InvalidValue: result: expected an Outcome, WhatIf, Statement, \
+PowerIndex, Fairness, Deadline, Phase, WithdrawalImpact, WithdrawalTable or WhoActs, got an \
+object of type int
+        >>> from sharegov.timeline import Deadline
+        >>> to_json(Deadline("Report", due=dt.date(2009, 1, 31)))
+        Traceback (most recent call last):
+        ...
+        sharegov.errors.InvalidValue: as_of: expected the date to describe the Deadline as \
+of, got None
     """
+    if isinstance(result, _DATED):
+        if not isinstance(as_of, dt.date) or isinstance(as_of, dt.datetime):
+            what = f"the date to describe the {type(result).__name__} as of"
+            raise InvalidValue(expected("as_of", what, as_of))
+        if isinstance(result, Deadline):
+            return _deadline(result, as_of)
+        return _phase(result, as_of)
+    if as_of is not None:
+        what = "None: only a Deadline or Phase is described as of a date"
+        raise InvalidValue(expected("as_of", what, as_of))
     for cls, writer in _WRITERS:
         if isinstance(result, cls):
             return writer(result)
     message = (
-        "result: expected an Outcome, WhatIf, Statement or PowerIndex, "
+        "result: expected an Outcome, WhatIf, Statement, PowerIndex, Fairness, Deadline, "
+        "Phase, WithdrawalImpact, WithdrawalTable or WhoActs, "
         f"got an object of type {type(result).__qualname__}"
     )
     raise InvalidValue(message)
@@ -303,9 +374,206 @@ def _power_index(index: PowerIndex) -> dict[str, Any]:
     }
 
 
+# ---------------------------------------------------------------------------------------------
+# Fairness
+# ---------------------------------------------------------------------------------------------
+
+
+def _fraction(value: Fraction) -> str:
+    return str(value)
+
+
+def _fairness(report: Fairness) -> dict[str, Any]:
+    game, alloc = report.game, report.allocation
+    blocking = report.blocking
+    text = report.explain()
+    return {
+        "kind": "fairness",
+        "parties": list(game.parties),
+        "total": _money(sum(alloc.values(), Money(0))),
+        "joint_cost": _money(game.cost(game.parties)),
+        "councils": {
+            p: {
+                "pays": _money(alloc[p]),
+                "alone": _money(game.cost({p})),
+                "saves": _money(game.cost({p}) - alloc[p]),
+                "shapley_saving_pence": _fraction(report.shapley_savings[p]),
+            }
+            for p in game.parties
+        },
+        "stand_alone_ok": report.stand_alone_ok,
+        "efficient": report.efficient,
+        "in_core": report.in_core,
+        "blocking": (
+            None
+            if blocking is None
+            else {
+                "coalition": [p for p in game.parties if p in blocking[0]],
+                "pays": _money(blocking[1]),
+                "alone": _money(blocking[2]),
+            }
+        ),
+        "shapley_split": {p: _money(m) for p, m in report.shapley_split().items()},
+        "explanation": text,
+        "lines": text.splitlines(),
+    }
+
+
+# ---------------------------------------------------------------------------------------------
+# Deadlines and phases, as of a date
+# ---------------------------------------------------------------------------------------------
+
+
+def _day(date: dt.date | None) -> str | None:
+    return None if date is None else date.isoformat()
+
+
+def _amendment(amendment: Amendment) -> dict[str, Any]:
+    return {
+        "old": amendment.old.isoformat(),
+        "new": amendment.new.isoformat(),
+        "decided_on": amendment.decided_on.isoformat(),
+        "by": amendment.by,
+        "reason": amendment.reason,
+        "text": amendment.describe(),
+    }
+
+
+def _deadline(deadline: Deadline, as_of: dt.date) -> dict[str, Any]:
+    text = deadline.explain(as_of=as_of)
+    return {
+        "kind": "deadline",
+        "title": deadline.title,
+        "as_of": as_of.isoformat(),
+        "due": _day(deadline.due_on(as_of=as_of)),
+        "state": deadline.state(as_of=as_of).value,
+        "due_now": deadline.due.isoformat(),
+        "original": deadline.original.isoformat(),
+        "set_on": _day(deadline.set_on),
+        "done_on": _day(deadline.done_on),
+        "owner": deadline.owner,
+        "known": [_amendment(a) for a in deadline.known_on(as_of)],
+        "moved_since": [_amendment(a) for a in deadline.moved_since(as_of)],
+        "explanation": text,
+        "lines": text.splitlines(),
+    }
+
+
+def _phase(phase: Phase, as_of: dt.date) -> dict[str, Any]:
+    implement = phase.implement
+    return {
+        "kind": "phase",
+        "name": phase.name,
+        "what": phase.what,
+        "as_of": as_of.isoformat(),
+        "text": phase.describe(as_of=as_of),
+        "identify": _deadline(phase.identify, as_of),
+        "implement": None if implement is None else _deadline(implement, as_of),
+    }
+
+
+# ---------------------------------------------------------------------------------------------
+# Withdrawal
+# ---------------------------------------------------------------------------------------------
+
+
+def _withdrawal_impact(impact: WithdrawalImpact) -> dict[str, Any]:
+    text = impact.explain()
+    return {
+        "kind": "withdrawal_impact",
+        "council": impact.council,
+        "name": impact.names[impact.council],
+        "arrangements": list(impact.arrangements),
+        "dissolved": list(impact.dissolved),
+        "lose_host": list(impact.lose_host),
+        "lose_lead": list(impact.lose_lead),
+        "dependents": {k: list(v) for k, v in impact.dependents.items()},
+        "continuing": list(impact.continuing),
+        "isolated": list(impact.isolated),
+        "affected": impact.affected,
+        "names": dict(impact.names),
+        "services": dict(impact.services),
+        "explanation": text,
+        "lines": text.splitlines(),
+    }
+
+
+def _withdrawal_table(table: WithdrawalTable) -> dict[str, Any]:
+    text = table.explain()
+    return {
+        "kind": "withdrawal_table",
+        "rows": table.rows(),
+        "explanation": text,
+        "lines": text.splitlines(),
+    }
+
+
+# ---------------------------------------------------------------------------------------------
+# Who acts
+# ---------------------------------------------------------------------------------------------
+
+
+def _acting(result: WhoActs, acting: Acting) -> dict[str, Any]:
+    def name(officer: str | None) -> str | None:
+        return None if officer is None else str(result.names.get(officer, officer))
+
+    return {
+        "authority": acting.authority,
+        "officer": acting.officer,
+        "name": name(acting.officer),
+        "post_holder_acts": acting.decided_by is None,
+        "decided_by": acting.decided_by,
+        "decided_by_name": name(acting.decided_by),
+        "consult": acting.consult,
+        "source": acting.source,
+        "chain": [
+            {
+                "officer": s.officer,
+                "name": name(s.officer),
+                "how": s.how,
+                "conflicted": s.conflicted,
+            }
+            for s in acting.chain
+        ],
+    }
+
+
+def _who_acts(result: WhoActs) -> dict[str, Any]:
+    text = result.explain()
+    return {
+        "kind": "who_acts",
+        "post": result.post.id,
+        "title": result.post.title,
+        "holder": result.post.holder,
+        "matter": result.matter,
+        "acting": [_acting(result, a) for a in result.acting],
+        "conflicts": [
+            {
+                "officer": c.officer,
+                "matter": c.matter,
+                "kind": c.kind.value,
+                "authorities": list(c.authorities),
+                "raised": _day(c.raised),
+                "informed": {code: day.isoformat() for code, day in c.informed.items()},
+            }
+            for c in result.conflicts
+        ],
+        "not_informed": [
+            {"officer": officer, "authority": code} for officer, code in result.not_informed
+        ],
+        "duty": result.duty,
+        "explanation": text,
+        "lines": text.splitlines(),
+    }
+
+
 _WRITERS: tuple[tuple[type[Any], Callable[[Any], dict[str, Any]]], ...] = (
     (Outcome, _outcome),
     (WhatIf, _what_if),
     (Statement, _statement),
     (PowerIndex, _power_index),
+    (Fairness, _fairness),
+    (WithdrawalImpact, _withdrawal_impact),
+    (WithdrawalTable, _withdrawal_table),
+    (WhoActs, _who_acts),
 )

@@ -6,6 +6,9 @@ Examples:
     >>> app = create_app(load("examples/bromsgrove_redditch.toml"))
     >>> type(app).__name__
     'Starlette'
+
+Errors on the API's paths (``/api/...``, ``/openapi.json``) are
+``application/problem+json`` (RFC 9457); elsewhere Starlette's plain responses stand.
 """
 
 from __future__ import annotations
@@ -54,4 +57,7 @@ def create_app(arrangement: Arrangement | str | Path, *, source: str | None = No
         source = str(arrangement) if source is None else source
         arrangement = load(arrangement)
     service = Service(arrangement, source=source or "<arrangement>")
-    return Starlette(routes=[*api.routes(service), *page.routes(service)])
+    return Starlette(
+        routes=[*api.routes(service), *page.routes(service)],
+        exception_handlers=api.exception_handlers(),
+    )
