@@ -142,3 +142,38 @@ def test_lazy_names_are_typed_for_mypy(
     assert "sharegov.io._guard.FileError" in revealed[1]
     assert "-> sharegov.boards.Board" in revealed[2]
     assert "-> sharegov.power.PowerIndex" in revealed[3]
+
+
+@pytest.mark.parametrize(
+    "module",
+    [
+        "agreements",
+        "apportion",
+        "boards",
+        "concordat",
+        "conflicts",
+        "costs",
+        "decisions",
+        "discount",
+        "graph",
+        "meetings",
+        "parties",
+        "rules",
+    ],
+)
+def test_public_attributes_are_typed_as_mapping_not_a_private_class(module: str) -> None:
+    import importlib
+    import typing
+
+    import attrs
+
+    mod = importlib.import_module(f"sharegov.{module}")
+    for name in mod.__all__:
+        cls = getattr(mod, name)
+        if not (isinstance(cls, type) and attrs.has(cls)):
+            continue
+        hints = typing.get_type_hints(cls)
+        for field in attrs.fields(cls):
+            if field.name.startswith("_"):
+                continue
+            assert "FrozenMap" not in str(hints[field.name]), f"{name}.{field.name}"

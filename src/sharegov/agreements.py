@@ -20,6 +20,7 @@ Examples:
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from fractions import Fraction
 from typing import Any
 
@@ -183,7 +184,7 @@ class Secondment:
     end: dt.date | None = attrs.field(default=None, kw_only=True, validator=optional_date)
     history: tuple[Extension, ...] = attrs.field(default=(), kw_only=True, converter=_history)
     note: str = attrs.field(default="", kw_only=True)
-    assumed: FrozenMap[str, str] = attrs.field(
+    assumed: Mapping[str, str] = attrs.field(
         factory=FrozenMap, kw_only=True, converter=_assumed, validator=_assumed_fields
     )
 
@@ -225,7 +226,7 @@ class Indicator:
 
     name: str = attrs.field(validator=_text)
     target: str | None = attrs.field(default=None, kw_only=True, validator=optional_text)
-    assumed: FrozenMap[str, str] = attrs.field(
+    assumed: Mapping[str, str] = attrs.field(
         factory=FrozenMap, kw_only=True, converter=_assumed, validator=_assumed_fields
     )
 
@@ -269,7 +270,7 @@ class ServiceLevelAgreement:
         validator=one_of(_STATUSES),
     )
     note: str = attrs.field(default="", kw_only=True)
-    assumed: FrozenMap[str, str] = attrs.field(
+    assumed: Mapping[str, str] = attrs.field(
         factory=FrozenMap, kw_only=True, converter=_assumed, validator=_assumed_fields
     )
 
@@ -315,7 +316,7 @@ class ExitStrategy:
         validator=one_of(_STATUSES),
     )
     note: str = attrs.field(default="", kw_only=True)
-    assumed: FrozenMap[str, str] = attrs.field(
+    assumed: Mapping[str, str] = attrs.field(
         factory=FrozenMap, kw_only=True, converter=_assumed, validator=_assumed_fields
     )
 
@@ -368,7 +369,7 @@ class ScrutinyArrangement:
         validator=one_of(_STATUSES),
     )
     note: str = attrs.field(default="", kw_only=True)
-    assumed: FrozenMap[str, str] = attrs.field(
+    assumed: Mapping[str, str] = attrs.field(
         factory=FrozenMap, kw_only=True, converter=_assumed, validator=_assumed_fields
     )
 
@@ -401,6 +402,6 @@ class StatutoryDuty:
         default=(), kw_only=True, converter=_arrangement_ids
     )
     note: str = attrs.field(default="", kw_only=True)
-    assumed: FrozenMap[str, str] = attrs.field(
+    assumed: Mapping[str, str] = attrs.field(
         factory=FrozenMap, kw_only=True, converter=_assumed, validator=_assumed_fields
     )

@@ -204,12 +204,12 @@ is 0.8 points (A), not more than the tolerance of 3 points, so the estimated spl
 
     service: str = attrs.field(validator=_text)
     basis: str = attrs.field(kw_only=True, validator=_text)
-    drivers: FrozenMap[str, Fraction] = attrs.field(kw_only=True, converter=_drivers)
-    actual: FrozenMap[str, Fraction] | None = attrs.field(
+    drivers: Mapping[str, Fraction] = attrs.field(kw_only=True, converter=_drivers)
+    actual: Mapping[str, Fraction] | None = attrs.field(
         default=None, kw_only=True, converter=_actual
     )
     tolerance: Fraction = attrs.field(default=Fraction(0), kw_only=True, converter=_tolerance)
-    published: FrozenMap[str, int] | None = attrs.field(
+    published: Mapping[str, int] | None = attrs.field(
         default=None, kw_only=True, converter=_published
     )
     effective_from: dt.date | None = attrs.field(
@@ -519,7 +519,7 @@ class Dampened(SplitRule):
     """
 
     rule: SplitRule = attrs.field(validator=_split_rule)
-    old: FrozenMap[str, Money] = attrs.field(kw_only=True, converter=_old)
+    old: Mapping[str, Money] = attrs.field(kw_only=True, converter=_old)
 
     @property
     def linear(self) -> bool:  # type: ignore[override]

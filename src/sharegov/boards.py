@@ -840,7 +840,7 @@ class Board:
 
     name: str = attrs.field(validator=_name)
     authorities: tuple[Authority, ...] = attrs.field(kw_only=True, converter=_authorities)
-    seats: FrozenMap[str, int] = attrs.field(kw_only=True, converter=frozen_map)
+    seats: Mapping[str, int] = attrs.field(kw_only=True, converter=frozen_map)
     members: tuple[Member, ...] = attrs.field(kw_only=True, converter=_members)
     rule: Rule = attrs.field(default=STATUTORY_MAJORITY, kw_only=True, validator=_is_rule)
     quorum: Quorum | None = attrs.field(

@@ -168,14 +168,12 @@ class ServiceArrangement:
     depends_on: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=_depends_on)
     funded_by: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=_funded_by)
     provider: str | None = attrs.field(default=None, kw_only=True, validator=optional_text)
-    joined: FrozenMap[str, dt.date] = attrs.field(
-        factory=FrozenMap, kw_only=True, converter=_joined
-    )
-    left: FrozenMap[str, dt.date] = attrs.field(factory=FrozenMap, kw_only=True, converter=_left)
+    joined: Mapping[str, dt.date] = attrs.field(factory=FrozenMap, kw_only=True, converter=_joined)
+    left: Mapping[str, dt.date] = attrs.field(factory=FrozenMap, kw_only=True, converter=_left)
     history: tuple[Extension, ...] = attrs.field(default=(), kw_only=True, converter=_extensions)
     term: Term | None = attrs.field(default=None, kw_only=True, validator=_optional_term)
     note: str = attrs.field(default="", kw_only=True)
-    assumed: FrozenMap[str, str] = attrs.field(
+    assumed: Mapping[str, str] = attrs.field(
         factory=FrozenMap, kw_only=True, converter=_assumed, validator=_assumed_fields
     )
 

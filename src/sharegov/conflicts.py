@@ -1255,7 +1255,7 @@ class OfficerConflict:
     )
     authorities: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=_authority_ids)
     raised: dt.date | None = attrs.field(default=None, kw_only=True, validator=optional_date)
-    informed: FrozenMap[str, dt.date] = attrs.field(
+    informed: Mapping[str, dt.date] = attrs.field(
         factory=FrozenMap, kw_only=True, converter=_informed
     )
 
@@ -1302,9 +1302,7 @@ class DelegationScheme:
 
     authority: str = attrs.field(validator=_identifier)
     monitoring_officer: str = attrs.field(kw_only=True, validator=_identifier)
-    deputies: FrozenMap[str, str] = attrs.field(
-        factory=FrozenMap, kw_only=True, converter=_deputies
-    )
+    deputies: Mapping[str, str] = attrs.field(factory=FrozenMap, kw_only=True, converter=_deputies)
     fallbacks: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=_fallback_ids)
     consult: str | None = attrs.field(default="the Leader", kw_only=True, validator=_optional_text)
     source: str | None = attrs.field(default=None, kw_only=True, validator=_optional_text)
@@ -1372,8 +1370,8 @@ class WhoActs:
     matter: str
     acting: tuple[Acting, ...]
     conflicts: tuple[OfficerConflict, ...]
-    names: FrozenMap[str, str] = attrs.field(eq=False, repr=False)
-    monitoring_officers: FrozenMap[str, str] = attrs.field(eq=False, repr=False)
+    names: Mapping[str, str] = attrs.field(eq=False, repr=False)
+    monitoring_officers: Mapping[str, str] = attrs.field(eq=False, repr=False)
     duty: str | None = None
 
     def officer(self, authority: str) -> str:

@@ -243,7 +243,7 @@ class Proportional(SplitRule):
         'in proportion to population (BDC 93,637; RBC 84,214)'
     """
 
-    by: FrozenMap[str, Fraction] = attrs.field(converter=_by)
+    by: Mapping[str, Fraction] = attrs.field(converter=_by)
     basis: str = attrs.field(default="the agreed metric", kw_only=True, validator=_text)
 
     @classmethod
@@ -279,7 +279,7 @@ class Fixed(SplitRule):
         'in fixed shares (HDC 1/2; SCDC 1/4; CCC 1/4)'
     """
 
-    of: FrozenMap[str, Fraction] = attrs.field(converter=_of)
+    of: Mapping[str, Fraction] = attrs.field(converter=_of)
 
     def __attrs_post_init__(self) -> None:
         total = sum(self.of.values(), Fraction(0))
@@ -329,7 +329,7 @@ class HostRecharge(SplitRule):
     """
 
     host: str = attrs.field(validator=_identifier)
-    usage: FrozenMap[str, Fraction] = attrs.field(converter=_usage)
+    usage: Mapping[str, Fraction] = attrs.field(converter=_usage)
     unit: str = attrs.field(default="usage", kw_only=True, validator=_text)
 
     def __attrs_post_init__(self) -> None:
@@ -447,7 +447,7 @@ def _bounds(value: Any) -> FrozenMap[str, Money]:
 @attrs.frozen
 class _Bounded(SplitRule):
     rule: SplitRule = attrs.field(validator=_rule)
-    limits: FrozenMap[str, Money] = attrs.field(converter=_bounds)
+    limits: Mapping[str, Money] = attrs.field(converter=_bounds)
     linear: ClassVar[bool] = False
     _cap: ClassVar[bool]
     _word: ClassVar[str]
@@ -1142,8 +1142,8 @@ class Statement:
 
     parties: tuple[str, ...]
     years: tuple[FinancialYear, ...]
-    pays: FrozenMap[str, tuple[Money, ...]] = attrs.field(converter=_money_rows)
-    receives: FrozenMap[str, tuple[Money, ...]] = attrs.field(converter=_money_rows)
+    pays: Mapping[str, tuple[Money, ...]] = attrs.field(converter=_money_rows)
+    receives: Mapping[str, tuple[Money, ...]] = attrs.field(converter=_money_rows)
     notes: tuple[str, ...] = ()
     assume: str = "prudent"
 
@@ -1303,7 +1303,7 @@ class CostGame:
     """
 
     parties: tuple[str, ...] = attrs.field(converter=_parties)
-    costs: FrozenMap[frozenset[str], Money] = attrs.field(converter=_coalition_costs)
+    costs: Mapping[frozenset[str], Money] = attrs.field(converter=_coalition_costs)
 
     def __attrs_post_init__(self) -> None:
         n = len(self.parties)
@@ -1506,7 +1506,7 @@ class Nucleolus:
 
     parties: tuple[str, ...]
     least_core: Fraction
-    allocation: FrozenMap[str, Fraction] = attrs.field(converter=frozen_map)
+    allocation: Mapping[str, Fraction] = attrs.field(converter=frozen_map)
     stages: tuple[tuple[Fraction, tuple[frozenset[str], ...]], ...]
     imputations: bool = True
 
@@ -1705,9 +1705,9 @@ class Fairness:
     In a notebook it renders as a table; :meth:`to_dataframe` gives the numbers as a DataFrame.
     """
 
-    allocation: FrozenMap[str, Money] = attrs.field(converter=frozen_map)
+    allocation: Mapping[str, Money] = attrs.field(converter=frozen_map)
     game: CostGame
-    shapley_savings: FrozenMap[str, Fraction] = attrs.field(converter=frozen_map)
+    shapley_savings: Mapping[str, Fraction] = attrs.field(converter=frozen_map)
     blocking: tuple[frozenset[str], Money, Money] | None
     #: The least core and nucleolus; None past :data:`MAX_NUCLEOLUS_PARTIES` councils.
     nucleolus: Nucleolus | None = attrs.field(default=None, kw_only=True)

@@ -115,7 +115,7 @@ class JointStatus:
     recommendation: Recommendation
     state: JointState
     as_of: dt.date
-    latest: FrozenMap[str, CouncilDecision | None]
+    latest: Mapping[str, CouncilDecision | None]
 
     @property
     def rejected_by(self) -> tuple[str, ...]:
@@ -195,16 +195,14 @@ class Recommendation:
 
     id: str = attrs.field(validator=_identifier)
     text: str = attrs.field(validator=_text)
-    to: FrozenMap[str, str] = attrs.field(kw_only=True, converter=frozen_map)
+    to: Mapping[str, str] = attrs.field(kw_only=True, converter=frozen_map)
     made_on: dt.date = attrs.field(kw_only=True, validator=is_date)
     by: str = attrs.field(kw_only=True, validator=_text)
     conditions: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=_strings)
     outcome: Outcome | None = attrs.field(
         default=None, kw_only=True, validator=_optional_outcome, eq=False
     )
-    scheduled: FrozenMap[str, dt.date] = attrs.field(
-        factory=dict, kw_only=True, converter=frozen_map
-    )
+    scheduled: Mapping[str, dt.date] = attrs.field(factory=dict, kw_only=True, converter=frozen_map)
     decisions: tuple[CouncilDecision, ...] = attrs.field(
         default=(), kw_only=True, converter=_decisions
     )

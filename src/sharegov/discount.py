@@ -46,7 +46,7 @@ from typing import Any, Literal, TypeVar
 
 import attrs
 
-from sharegov._frozen import FrozenMap, frozen_map
+from sharegov._frozen import frozen_map
 from sharegov._optional import require
 from sharegov.costs import Statement
 from sharegov.errors import InvalidValue, LimitExceeded, expected
@@ -307,8 +307,8 @@ class PresentValue:
     rate: DiscountRate
     base_year: FinancialYear
     years: tuple[FinancialYear, ...]
-    by_council: FrozenMap[str, Money] = attrs.field(converter=frozen_map)
-    by_year: FrozenMap[str, tuple[Money, ...]] = attrs.field(converter=frozen_map)
+    by_council: Mapping[str, Money] = attrs.field(converter=frozen_map)
+    by_year: Mapping[str, tuple[Money, ...]] = attrs.field(converter=frozen_map)
     total: Money
     basis: str
     prices: str
@@ -402,7 +402,7 @@ def npv(
 class Payback:
     """The payback year of each council, on discounted or undiscounted values."""
 
-    years: FrozenMap[str | None, FinancialYear | None] = attrs.field(converter=frozen_map)
+    years: Mapping[str | None, FinancialYear | None] = attrs.field(converter=frozen_map)
     discounted: bool
     last: FinancialYear
     words: str

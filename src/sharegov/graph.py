@@ -129,7 +129,7 @@ class ArrangementList(_Explains):
 
     title: str
     arrangements: tuple[ServiceArrangement, ...]
-    roles: FrozenMap[str, str] = attrs.field(factory=FrozenMap, converter=frozen_map)
+    roles: Mapping[str, str] = attrs.field(factory=FrozenMap, converter=frozen_map)
 
     @property
     def ids(self) -> tuple[str, ...]:
@@ -161,9 +161,9 @@ class Partners(_Explains):
     """
 
     council: str
-    names: FrozenMap[str, str] = attrs.field(converter=frozen_map)
-    shared: FrozenMap[str, tuple[str, ...]] = attrs.field(converter=frozen_map)
-    services: FrozenMap[str, str] = attrs.field(converter=frozen_map)
+    names: Mapping[str, str] = attrs.field(converter=frozen_map)
+    shared: Mapping[str, tuple[str, ...]] = attrs.field(converter=frozen_map)
+    services: Mapping[str, str] = attrs.field(converter=frozen_map)
 
     @property
     def partners(self) -> tuple[str, ...]:
@@ -191,10 +191,10 @@ class Roles(_Explains):
         names: Display names; services: service names.
     """
 
-    hosts: FrozenMap[str, tuple[str, ...]] = attrs.field(converter=frozen_map)
-    leads: FrozenMap[str, tuple[str, ...]] = attrs.field(converter=frozen_map)
-    names: FrozenMap[str, str] = attrs.field(converter=frozen_map)
-    services: FrozenMap[str, str] = attrs.field(converter=frozen_map)
+    hosts: Mapping[str, tuple[str, ...]] = attrs.field(converter=frozen_map)
+    leads: Mapping[str, tuple[str, ...]] = attrs.field(converter=frozen_map)
+    names: Mapping[str, str] = attrs.field(converter=frozen_map)
+    services: Mapping[str, str] = attrs.field(converter=frozen_map)
 
     def explain(self) -> str:
         """One line per authority and role."""
@@ -218,8 +218,8 @@ class DependencyOrder(_Explains):
     """
 
     order: tuple[str, ...]
-    after: FrozenMap[str, tuple[str, ...]] = attrs.field(converter=frozen_map)
-    services: FrozenMap[str, str] = attrs.field(converter=frozen_map)
+    after: Mapping[str, tuple[str, ...]] = attrs.field(converter=frozen_map)
+    services: Mapping[str, str] = attrs.field(converter=frozen_map)
 
     def explain(self) -> str:
         """A numbered list; each item names what it must follow."""
@@ -259,11 +259,11 @@ class WithdrawalImpact(_Explains):
     dissolved: tuple[str, ...]
     lose_host: tuple[str, ...]
     lose_lead: tuple[str, ...]
-    dependents: FrozenMap[str, tuple[str, ...]] = attrs.field(converter=frozen_map)
+    dependents: Mapping[str, tuple[str, ...]] = attrs.field(converter=frozen_map)
     isolated: tuple[str, ...]
-    names: FrozenMap[str, str] = attrs.field(converter=frozen_map)
-    services: FrozenMap[str, str] = attrs.field(converter=frozen_map)
-    assumed: FrozenMap[str, tuple[str, ...]] = attrs.field(
+    names: Mapping[str, str] = attrs.field(converter=frozen_map)
+    services: Mapping[str, str] = attrs.field(converter=frozen_map)
+    assumed: Mapping[str, tuple[str, ...]] = attrs.field(
         factory=FrozenMap, kw_only=True, converter=frozen_map
     )
 
@@ -331,7 +331,7 @@ class WithdrawalTable(_Explains):
         impacts: One :class:`WithdrawalImpact` per authority, by code.
     """
 
-    impacts: FrozenMap[str, WithdrawalImpact] = attrs.field(converter=frozen_map)
+    impacts: Mapping[str, WithdrawalImpact] = attrs.field(converter=frozen_map)
 
     def rows(self) -> list[dict[str, Any]]:
         """One plain dict per council: counts of each kind of impact."""
@@ -396,7 +396,7 @@ class Clusters(_Explains):
 
     clusters: tuple[tuple[str, ...], ...]
     alone: tuple[str, ...]
-    names: FrozenMap[str, str] = attrs.field(converter=frozen_map)
+    names: Mapping[str, str] = attrs.field(converter=frozen_map)
 
     def explain(self) -> str:
         """One line per cluster."""
@@ -417,8 +417,8 @@ class Brokers(_Explains):
         names: Display names.
     """
 
-    pieces: FrozenMap[str, tuple[tuple[str, ...], ...]] = attrs.field(converter=frozen_map)
-    names: FrozenMap[str, str] = attrs.field(converter=frozen_map)
+    pieces: Mapping[str, tuple[tuple[str, ...], ...]] = attrs.field(converter=frozen_map)
+    names: Mapping[str, str] = attrs.field(converter=frozen_map)
 
     @property
     def brokers(self) -> tuple[str, ...]:
@@ -449,10 +449,10 @@ class AreaPicture(_Explains):
     """
 
     by: str
-    members: FrozenMap[str, tuple[str, ...]] = attrs.field(converter=frozen_map)
-    within: FrozenMap[str, tuple[str, ...]] = attrs.field(converter=frozen_map)
-    crossing: FrozenMap[str, tuple[str, ...]] = attrs.field(converter=frozen_map)
-    names: FrozenMap[str, str] = attrs.field(converter=frozen_map)
+    members: Mapping[str, tuple[str, ...]] = attrs.field(converter=frozen_map)
+    within: Mapping[str, tuple[str, ...]] = attrs.field(converter=frozen_map)
+    crossing: Mapping[str, tuple[str, ...]] = attrs.field(converter=frozen_map)
+    names: Mapping[str, str] = attrs.field(converter=frozen_map)
 
     def explain(self) -> str:
         """One line per area."""
@@ -499,9 +499,9 @@ class PartnershipGraph:
 or ids of bodies in the graph, got 'RBC'
     """
 
-    authorities: FrozenMap[str, Authority] = attrs.field(converter=_by_code)
-    arrangements: FrozenMap[str, ServiceArrangement] = attrs.field(converter=_by_id)
-    external_bodies: FrozenMap[str, Body] = attrs.field(
+    authorities: Mapping[str, Authority] = attrs.field(converter=_by_code)
+    arrangements: Mapping[str, ServiceArrangement] = attrs.field(converter=_by_id)
+    external_bodies: Mapping[str, Body] = attrs.field(
         default=(), kw_only=True, converter=_bodies_by_id
     )
     _cache: dict[str, Any] = attrs.field(factory=dict, init=False, repr=False, eq=False, hash=False)

@@ -165,7 +165,7 @@ class MeetingPlan:
     )
     dates: tuple[dt.date, ...] = attrs.field(default=(), kw_only=True, converter=_dates)
     hosts: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=_codes)
-    venues: FrozenMap[str, str] = attrs.field(factory=dict, kw_only=True, converter=frozen_map)
+    venues: Mapping[str, str] = attrs.field(factory=dict, kw_only=True, converter=frozen_map)
     clear_days: int = attrs.field(default=5, kw_only=True)
     nation: str = attrs.field(default="england", kw_only=True)
 
@@ -352,9 +352,9 @@ class Item:
     number: int
     title: str = attrs.field(validator=_text)
     resolution: str = attrs.field(default="", kw_only=True)
-    votes: FrozenMap[str, Vote] | None = attrs.field(default=None, kw_only=True, converter=_votes)
-    counts: FrozenMap[str, int] | None = attrs.field(default=None, kw_only=True, converter=_counts)
-    by_authority: FrozenMap[str, FrozenMap[str, int]] | None = attrs.field(
+    votes: Mapping[str, Vote] | None = attrs.field(default=None, kw_only=True, converter=_votes)
+    counts: Mapping[str, int] | None = attrs.field(default=None, kw_only=True, converter=_counts)
+    by_authority: Mapping[str, Mapping[str, int]] | None = attrs.field(
         default=None, kw_only=True, converter=_by_authority
     )
     present: int | None = attrs.field(default=None, kw_only=True, validator=_present_count)
@@ -422,7 +422,7 @@ class Meeting:
     present: frozenset[str] = attrs.field(factory=frozenset, kw_only=True, converter=_ids)
     apologies: frozenset[str] = attrs.field(factory=frozenset, kw_only=True, converter=_ids)
     absent: frozenset[str] = attrs.field(factory=frozenset, kw_only=True, converter=_ids)
-    substitutions: FrozenMap[str, Member] = attrs.field(
+    substitutions: Mapping[str, Member] = attrs.field(
         factory=dict, kw_only=True, converter=_substitutions
     )
     observers: tuple[Member, ...] = attrs.field(default=(), kw_only=True, converter=_observers)

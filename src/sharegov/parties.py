@@ -331,7 +331,7 @@ class Officer:
     id: str = attrs.field(validator=_identifier)
     name: str = attrs.field(validator=_text)
     employer: str = attrs.field(validator=_identifier)
-    assumed: FrozenMap[str, str] = attrs.field(
+    assumed: Mapping[str, str] = attrs.field(
         factory=FrozenMap, kw_only=True, converter=_assumed, validator=_assumed_fields
     )
 
@@ -393,7 +393,7 @@ class Post:
     start: dt.date | None = attrs.field(default=None, kw_only=True, validator=optional_date)
     end: dt.date | None = attrs.field(default=None, kw_only=True, validator=optional_date)
     history: tuple[Extension, ...] = attrs.field(default=(), kw_only=True, converter=_extensions)
-    assumed: FrozenMap[str, str] = attrs.field(
+    assumed: Mapping[str, str] = attrs.field(
         factory=FrozenMap, kw_only=True, converter=_assumed, validator=_assumed_fields
     )
 

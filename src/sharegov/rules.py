@@ -454,10 +454,10 @@ class Layout:
 
     def __init__(
         self,
-        authority_of: FrozenMap[str, str],
-        seats: FrozenMap[str, int],
-        names: FrozenMap[str, str],
-        population: FrozenMap[str, int],
+        authority_of: Mapping[str, str],
+        seats: Mapping[str, int],
+        names: Mapping[str, str],
+        population: Mapping[str, int],
     ) -> None:
         self.authority_of = authority_of
         self.seats = seats
@@ -651,15 +651,15 @@ class Tally:
         Counts(support=0, against=1, abstain=0, present=2, seats=2)
     """
 
-    votes: FrozenMap[str, Vote] = attrs.field(converter=_vote_map)
-    authority_of: FrozenMap[str, str] = attrs.field(kw_only=True, converter=frozen_map)
-    seats: FrozenMap[str, int] = attrs.field(kw_only=True, converter=frozen_map)
+    votes: Mapping[str, Vote] = attrs.field(converter=_vote_map)
+    authority_of: Mapping[str, str] = attrs.field(kw_only=True, converter=frozen_map)
+    seats: Mapping[str, int] = attrs.field(kw_only=True, converter=frozen_map)
     absent: frozenset[str] = attrs.field(default=frozenset(), kw_only=True, converter=_id_set)
     excluded: frozenset[str] = attrs.field(default=frozenset(), kw_only=True, converter=_id_set)
-    names: FrozenMap[str, str] = attrs.field(
+    names: Mapping[str, str] = attrs.field(
         factory=FrozenMap, kw_only=True, converter=frozen_map, eq=False, repr=False
     )
-    population: FrozenMap[str, int] = attrs.field(
+    population: Mapping[str, int] = attrs.field(
         factory=FrozenMap, kw_only=True, converter=frozen_map
     )
     _layout: Layout = attrs.field(init=False, eq=False, repr=False)
@@ -802,7 +802,7 @@ class MinutedTally(Tally):
 
     @classmethod
     def of(
-        cls, scope: Minuted, *, seats: FrozenMap[str, int], population: FrozenMap[str, int]
+        cls, scope: Minuted, *, seats: Mapping[str, int], population: Mapping[str, int]
     ) -> MinutedTally:
         """The tally of a minuted :class:`Minuted` scope (its parts per authority, if given)."""
         return assemble(
@@ -1250,7 +1250,7 @@ class Weighted(Rule):
         True
     """
 
-    weights: FrozenMap[str, Fraction] = attrs.field(converter=_weights)
+    weights: Mapping[str, Fraction] = attrs.field(converter=_weights)
     quota: Fraction = attrs.field(
         kw_only=True, converter=_to_fraction, validator=_positive_fraction
     )

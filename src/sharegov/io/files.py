@@ -911,7 +911,8 @@ def _converter() -> Any:
     )
 
     def is_frozen_map(t: Any) -> bool:
-        return (typing.get_origin(t) or t) is FrozenMap
+        # Public fields are typed Mapping and hold FrozenMaps (the classes convert).
+        return (typing.get_origin(t) or t) in (FrozenMap, Mapping)
 
     def frozen_map_in(data: Any, t: Any) -> FrozenMap[Any, Any]:
         args = typing.get_args(t)

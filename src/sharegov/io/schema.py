@@ -145,7 +145,7 @@ def _type_schema(hint: Any, name: str) -> dict[str, Any]:
         return {"enum": list(args)}
     if origin in (tuple, frozenset, set, list):
         return {"type": "array", "items": _type_schema(args[0], name) if args else {}}
-    if origin in (FrozenMap, dict) or hint is FrozenMap:
+    if origin in (FrozenMap, dict, Mapping) or hint is FrozenMap:
         value = _type_schema(args[1], name) if len(args) == 2 else {}
         return {"type": "object", "additionalProperties": value}
     if hint is str:
