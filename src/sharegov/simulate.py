@@ -909,10 +909,10 @@ class _Compiled:
     pots: tuple[int, ...]  # variable rows of the covering grants
     corr: tuple[tuple[int, ...], Any, Any] | None  # rows, target factor, scores
     # Uniform and triangular rows that only feed whole-share sums are left part-way: a
-    # uniform as u, a triangular as sqrt(min(u, c)) (in a second buffer) and
-    # sqrt(1 - max(u, c)); the sums weight them by width, sqrt kl and sqrt kr (a matrix-
-    # vector product), the offsets (low; low + high - mode) are added as one constant per
-    # output, and each sum is rounded to the penny once.
+    # uniform as u, a triangular as its two roots sqrt(min(u, c)) and sqrt(min(1 - u,
+    # 1 - c)), summed while still in cache (see segments); the sums weight them by width,
+    # sqrt kl and -sqrt kr (matrix-vector products), the offsets (low; low + high - mode)
+    # are added as one constant per output, and each sum is rounded to the penny once.
     offset: Any  # (t1, 1): each uniform and triangular row's offset
     whole: tuple[int, ...]  # the uniform and triangular rows needed as whole amounts
     const: Any  # (K, 1): the offsets of the others, summed per output
