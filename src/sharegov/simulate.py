@@ -758,9 +758,10 @@ class Model:
                 progress(done, n)
 
         if client is None:
+            work = _work(np, compiled)
             for b, k in chunks:
                 part = net[b * BLOCK : min(n, (b + k) * BLOCK)]
-                place(b, _run_chunk(compiled, seed, b, k, n, out=part), copy=False)
+                place(b, _run_chunk(compiled, seed, b, k, n, out=part, work=work), copy=False)
         else:
             distributed = require("dask.distributed", "dask")
             # Each task carries the compiled model (small: coefficients, not draws) and
@@ -1283,10 +1284,17 @@ def _outputs(compiled: _Compiled, x: Any, out: Any) -> Any:
 
 
 def _run_chunk(
-    compiled: _Compiled, seed: int, first_block: int, blocks: int, n: int, out: Any = None
+    compiled: _Compiled,
+    seed: int,
+    first_block: int,
+    blocks: int,
+    n: int,
+    out: Any = None,
+    work: Any = None,
 ) -> Any:
     """Scenarios of blocks ``first_block`` .. ``first_block + blocks - 1`` (at most ``n``),
-    (scenarios, councils, years), written into ``out`` when given."""
+    (scenarios, councils, years), written into ``out`` when given; ``work`` is
+    :func:`_work`'s buffers, to reuse them from chunk to chunk."""
     np = require("numpy", "simulate")
     n_c, n_y = compiled.shape
     start = first_block * BLOCK
@@ -1295,7 +1303,7 @@ def _run_chunk(
         out = np.empty((size, n_c, n_y))
     flat = out.reshape(size, n_c * n_y)
     x = np.empty((len(compiled.labels), BLOCK))
-    work = _work(np, compiled)
+    work = _work(np, compiled) if work is None else work
     totals = np.empty((n_c * n_y, BLOCK))
     for k in range(blocks):
         lo = k * BLOCK
