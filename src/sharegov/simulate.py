@@ -1144,7 +1144,7 @@ def _scores(np: Any) -> Any:
 
 
 #: Rows of draws transformed together: small enough to stay in a core's cache.
-_GROUP = 10
+_GROUP = 20
 
 
 def _work(np: Any, compiled: _Compiled) -> tuple[Any, Any]:
