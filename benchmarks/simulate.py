@@ -13,6 +13,10 @@ single-threaded.
 Each measurement runs in its own subprocess, so peak memory (tracemalloc, which sees
 numpy's buffers) is not contaminated by the others. ``--n`` makes a quicker run.
 
+``--stages`` also times the engine's numpy passes over the same uniforms one by one (draw;
+1 - u; the minimum with the mode; both square roots), cumulatively, as ratios to the
+uniforms alone: the floor of its method in numpy, before any summing or bookkeeping.
+
 Run: ``python benchmarks/simulate.py`` (about a minute; the anchor needs ~1.7 GB of RAM).
 """
 
@@ -71,7 +75,24 @@ def uniforms():
         g = np.random.Generator(np.random.PCG64(np.random.SeedSequence(1, spawn_key=(b,))))
         g.random(out=buf)
 
-fn = {{"ours": ours, "anchor": anchor, "uniforms": uniforms}}[which]
+def stage(steps):
+    # The engine's per-segment steps on the same uniforms (10 rows at a time, in cache):
+    # what each numpy pass costs on top of the draws.
+    buf = np.empty((2, 10, BLOCK))
+    cut = np.full((2, C * I, BLOCK), 0.4)
+    for b in range(-(-n // BLOCK)):
+        g = np.random.Generator(np.random.PCG64(np.random.SeedSequence(1, spawn_key=(b,))))
+        for r in range(0, C * I, 10):
+            g.random(out=buf[0])
+            if steps > 0:
+                np.subtract(1.0, buf[0], out=buf[1])
+            if steps > 1:
+                np.minimum(buf, cut[:, r : r + 10], out=buf)
+            if steps > 2:
+                np.sqrt(buf, out=buf)
+
+fn = {{"ours": ours, "anchor": anchor, "uniforms": uniforms,
+       "subtract": lambda: stage(1), "minimum": lambda: stage(2), "sqrt": lambda: stage(3)}}[which]
 tracemalloc.start()
 fn()
 _, peak = tracemalloc.get_traced_memory()
@@ -107,6 +128,9 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=1_000_000, help="scenarios")
     parser.add_argument("--cpu", action="store_true", help="CPU time, not wall time")
     parser.add_argument("--repeat", type=int, default=5, help="best of this many runs")
+    parser.add_argument(
+        "--stages", action="store_true", help="also time the engine's numpy passes one by one"
+    )
     args = parser.parse_args()
     n, clock = args.n, "process_time" if args.cpu else "perf_counter"
     ours = measure("ours", n, args.repeat, clock)
@@ -114,7 +138,7 @@ def main() -> None:
     anchor = measure("anchor", n, 1, clock)
     worst = max(
         abs(a - b) / abs(b)
-        for ra, rb in zip(ours["check"], anchor["check"], strict=True)  # type: ignore[arg-type]
+        for ra, rb in zip(ours["check"], anchor["check"], strict=True)  # type: ignore[call-overload]
         for a, b in zip(ra, rb, strict=True)
     )
     what = "CPU" if args.cpu else "wall"
@@ -127,6 +151,17 @@ def main() -> None:
     print(f"  time vs uniforms alone     {t_ours / t_uniforms:8.2f}x  (target <= 2.5x)")
     print(f"  peak memory                {_mb(ours):>8} MB (target <= 350 MB)")
     print(f"  quantiles vs anchor        {worst:8.2%} largest relative difference (sampling noise)")
+    if args.stages:
+        print(
+            "  the engine's passes, cumulative, vs uniforms alone (the numpy floor of its method):"
+        )
+        for which, what in [
+            ("subtract", "draw, 1 - u"),
+            ("minimum", "draw, 1 - u, min with c; 1 - c"),
+            ("sqrt", "draw, 1 - u, min, both square roots"),
+        ]:
+            t = float(measure(which, n, args.repeat, clock)["seconds"])  # type: ignore[arg-type]
+            print(f"    {what:38s} {t / t_uniforms:6.2f}x")
 
 
 def _mb(result: dict[str, object]) -> str:

@@ -749,16 +749,19 @@ class Model:
         net = np.empty((n, len(self.parties), len(span)))
         done = 0
 
-        def place(b: int, part: Any) -> None:
+        def place(b: int, part: Any, *, copy: bool = True) -> None:
             nonlocal done
-            net[b * BLOCK : b * BLOCK + len(part)] = part
+            if copy:  # a chunk computed elsewhere; a local one is written in place
+                net[b * BLOCK : b * BLOCK + len(part)] = part
             done += len(part)
             if progress is not None:
                 progress(done, n)
 
         if client is None:
+            work = _work(np, compiled)
             for b, k in chunks:
-                place(b, _run_chunk(compiled, seed, b, k, n))
+                part = net[b * BLOCK : min(n, (b + k) * BLOCK)]
+                place(b, _run_chunk(compiled, seed, b, k, n, out=part, work=work), copy=False)
         else:
             distributed = require("dask.distributed", "dask")
             # Each task carries the compiled model (small: coefficients, not draws) and
@@ -907,13 +910,18 @@ class _Compiled:
     pots: tuple[int, ...]  # variable rows of the covering grants
     corr: tuple[tuple[int, ...], Any, Any] | None  # rows, target factor, scores
     # Uniform and triangular rows that only feed whole-share sums are left part-way: a
-    # uniform as u, a triangular as sqrt(min(u, c)) (in a second buffer) and
-    # sqrt(1 - max(u, c)); the sums weight them by width, sqrt kl and sqrt kr (a matrix-
-    # vector product), the offsets (low; low + high - mode) are added as one constant per
-    # output, and each sum is rounded to the penny once.
+    # uniform as u, a triangular as its two roots sqrt(min(u, c)) and sqrt(min(1 - u,
+    # 1 - c)), summed while still in cache (see segments); the sums weight them by width,
+    # sqrt kl and -sqrt kr (matrix-vector products), the offsets (low; low + high - mode)
+    # are added as one constant per output, and each sum is rounded to the penny once.
     offset: Any  # (t1, 1): each uniform and triangular row's offset
     whole: tuple[int, ...]  # the uniform and triangular rows needed as whole amounts
     const: Any  # (K, 1): the offsets of the others, summed per output
+    # The triangular rows in drawing order as segments ``(first, last + 1, sums)``, at most
+    # _GROUP rows each: every row of a segment is whole (``sums`` is None) or feeds the same
+    # outputs, ``sums`` then holding ``(output, weights)`` with weights (2 x rows,) for the
+    # two roots (sign x sqrt kl; -sign x sqrt kr), so the roots are summed while in cache.
+    segments: tuple[tuple[int, int, tuple[tuple[int, Any], ...] | None], ...]
 
 
 def _compile(model: Model) -> _Compiled:
@@ -1044,6 +1052,7 @@ def _compile(model: Model) -> _Compiled:
     for r in range(t1):
         if partial[r]:
             kinds[r] = 1 if r < uni[1] else 2
+    runs = _runs(fast, kinds)
     return _Compiled(
         (n_c, n_y),
         labels,
@@ -1054,13 +1063,14 @@ def _compile(model: Model) -> _Compiled:
         logn,
         pert,
         fixed,
-        _runs(fast, kinds),
+        tuple(run for run in runs if run[4] != 2),
         tuple(sorted(events, key=lambda e: e.year)),  # year by year, as the statement
         pots,
         corr,
         offset,
         whole,
         const,
+        _segments(np, tri, runs, set(whole)),
     )
 
 
@@ -1079,6 +1089,39 @@ def _runs(fast: Any, kinds: Sequence[int]) -> tuple[tuple[int, int, int, int, in
                 else:
                     runs.append((k, sign, v, v + 1, kinds[v]))
     return tuple(runs)
+
+
+def _segments(
+    np: Any,
+    tri: tuple[int, int, Any, Any, Any, Any],
+    runs: Sequence[tuple[int, ...]],
+    whole: set[int],
+) -> tuple[tuple[int, int, tuple[tuple[int, Any], ...] | None], ...]:
+    """The triangular rows as segments for :func:`_inputs` (see :class:`_Compiled`)."""
+    t0, t1, _, skl, skr, _ = tri
+    feeds: dict[int, list[tuple[int, int]]] = {r: [] for r in range(t0, t1)}
+    for k, sign, a, b, kind in runs:
+        if kind == 2:
+            for r in range(a, b):
+                feeds[r].append((k, sign))
+
+    def key_of(r: int) -> tuple[tuple[int, int], ...] | None:
+        return None if r in whole else tuple(feeds[r])
+
+    segments: list[tuple[int, int, tuple[tuple[int, Any], ...] | None]] = []
+    r = t0
+    while r < t1:
+        key = key_of(r)
+        end = r + 1
+        while end < t1 and end - r < _GROUP and key_of(end) == key:
+            end += 1
+        sums = None
+        if key is not None:
+            left, right = skl[r - t0 : end - t0, 0], skr[r - t0 : end - t0, 0]
+            sums = tuple((k, np.concatenate([sign * left, -sign * right])) for k, sign in key)
+        segments.append((r, end, sums))
+        r = end
+    return tuple(segments)
 
 
 def _factor(np: Any, matrix: Any) -> Any:
@@ -1101,54 +1144,71 @@ def _scores(np: Any) -> Any:
 
 
 #: Rows of draws transformed together: small enough to stay in a core's cache.
-_GROUP = 8
+_GROUP = 20
+
+
+def _work(np: Any, compiled: _Compiled) -> tuple[Any, Any]:
+    """Buffers for :func:`_inputs`, reused block after block: room for one segment's two
+    roots, and the triangular rows' modes and their complements (c; 1 - c) written out in
+    full, as contiguous operands are faster than broadcast columns."""
+    t0, t1, c, _, _, _ = compiled.tri
+    cut = np.empty((2, t1 - t0, BLOCK))
+    cut[0] = c
+    np.subtract(1.0, c, out=cut[1])
+    return np.empty(2 * _GROUP * BLOCK), cut
 
 
 def _inputs(
-    compiled: _Compiled, seed: int, block: int, x: Any, *, whole: bool = False, roots: Any = None
+    compiled: _Compiled, seed: int, block: int, x: Any, *, out: Any = None, work: Any = None
 ) -> Any:
-    """Draw one block's variables into ``x`` (variables, BLOCK), as float64 pence: whole
-    pence, except (unless ``whole``) the rows only summed, left part-way (see
-    :class:`_Compiled`), with ``roots`` (triangular rows, BLOCK) holding the second root."""
+    """Draw one block's variables into ``x`` (variables, BLOCK), as float64 pence.
+
+    With ``out`` (outputs, BLOCK), holding the constant offsets (:class:`_Compiled`), the
+    uniform and triangular rows only summed are left part-way: a uniform as ``u`` in ``x``
+    (:func:`_outputs` sums it); a triangular row's two roots are added, weighted, straight
+    into ``out`` and not kept. Without ``out`` every row is a whole amount."""
     np = require("numpy", "simulate")
     rng = np.random.Generator(np.random.PCG64(np.random.SeedSequence(seed, spawn_key=(block,))))
     u0, u1, _, uwidth = compiled.uni
-    t0, t1, c, skl, skr, _ = compiled.tri
+    t0, t1, _, skl, skr, _ = compiled.tri
     l0, l1, mu, sigma = compiled.logn
+    buf, cut = _work(np, compiled) if work is None else work
+    part = np.empty(BLOCK) if out is not None else None
     # Uniform, triangular and discrete: the inverse CDF of one run of uniforms, drawn and
-    # transformed a few rows at a time so each group stays in cache (drawing row groups in
-    # turn gives the same numbers as drawing them all at once).
-    if roots is None:
-        roots = np.empty((t1 - t0, BLOCK))
+    # transformed a few rows at a time so each segment stays in cache (drawing row groups
+    # in turn gives the same numbers as drawing them all at once).
     if u1 > u0:
         rng.random(out=x[u0:u1])
-    for g0 in range(t0, t1, _GROUP):
-        # Without branches: with p = min(u, c) and q = max(u, c),
-        # x = low + sqrt(p kl) + high - sqrt((1 - q) kr) - mode.
-        g1 = min(t1, g0 + _GROUP)
-        k0, k1 = g0 - t0, g1 - t0
-        upper, low = x[g0:g1], roots[k0:k1]
-        rng.random(out=upper)
-        np.minimum(upper, c[k0:k1], out=low)
-        np.maximum(upper, c[k0:k1], out=upper)
-        np.subtract(1.0, upper, out=upper)
-        np.sqrt(upper, out=upper)
-        np.sqrt(low, out=low)
-    if whole:
-        x[u0:u1] *= uwidth
-        x[t0:t1] *= -skr
-        x[t0:t1] += roots * skl
-        x[:t1] += compiled.offset
-        np.rint(x[:t1], out=x[:t1])
+        if out is None:
+            x[u0:u1] *= uwidth
+    for g0, g1, sums in compiled.segments:
+        # Without branches: with p = min(u, c) and q = min(1 - u, 1 - c),
+        # x = low + sqrt(p kl) + high - sqrt(q kr) - mode.
+        m = g1 - g0
+        roots = buf[: 2 * m * BLOCK].reshape(2, m, BLOCK)
+        rng.random(out=roots[0])
+        np.subtract(1.0, roots[0], out=roots[1])
+        np.minimum(roots, cut[:, g0 - t0 : g1 - t0], out=roots)
+        np.sqrt(roots, out=roots)
+        if sums is not None and out is not None:
+            flat = roots.reshape(2 * m, BLOCK)
+            for k, weights in sums:
+                np.add(out[k], np.dot(weights, flat, out=part), out=out[k])
+        else:
+            row = x[g0:g1]
+            np.multiply(roots[1], -skr[g0 - t0 : g1 - t0], out=row)
+            row += roots[0] * skl[g0 - t0 : g1 - t0]
+            row += compiled.offset[g0:g1]
+            np.rint(row, out=row)
+    if out is None:
+        x[u0:u1] += compiled.offset[u0:u1]
+        np.rint(x[u0:u1], out=x[u0:u1])
     else:
         for r in compiled.whole:
             if r < u1:
                 x[r] *= uwidth[r - u0]
-            else:
-                x[r] *= -skr[r - t0]
-                x[r] += roots[r - t0] * skl[r - t0]
-            x[r] += compiled.offset[r]
-            np.rint(x[r], out=x[r])
+                x[r] += compiled.offset[r]
+                np.rint(x[r], out=x[r])
     if l0 > t1:
         rng.random(out=x[t1:l0])
     for r, cum, values in compiled.disc:
@@ -1190,28 +1250,20 @@ def _iman_conover(
         x[r] = ranked
 
 
-def _outputs(compiled: _Compiled, x: Any, out: Any, roots: Any) -> Any:
+def _outputs(compiled: _Compiled, x: Any, out: Any) -> Any:
     """Each scenario's net by council and year from the block's draws: ``out`` (K, BLOCK),
-    row ``council * years + year``. Amounts are whole pence, so every sum is exact."""
+    row ``council * years + year``, holding the constant offsets and the triangular sums
+    that :func:`_inputs` added. Amounts are whole pence, so every sum is exact."""
     np = require("numpy", "simulate")
     n_y = compiled.shape[1]
-    out[...] = compiled.const
-    part, other = np.empty(BLOCK), np.empty(BLOCK)
-    u0, _, _, width = compiled.uni
-    t0, _, _, skl, skr, _ = compiled.tri
+    part = np.empty(BLOCK)
+    u0, _, _, width, *_ = compiled.uni
     for k, sign, a, b, kind in compiled.fast:
         add = np.add if sign > 0 else np.subtract
         if kind == 0:
             add(out[k], np.add.reduce(x[a:b], axis=0, out=part), out=out[k])
-        elif kind == 1:
-            add(out[k], np.dot(width[a - u0 : b - u0, 0], x[a:b], out=part), out=out[k])
         else:
-            add(
-                out[k],
-                np.dot(skl[a - t0 : b - t0, 0], roots[a - t0 : b - t0], out=part),
-                out=out[k],
-            )
-            add(out[k], np.dot(-skr[a - t0 : b - t0, 0], x[a:b], out=other), out=out[k])
+            add(out[k], np.dot(width[a - u0 : b - u0, 0], x[a:b], out=part), out=out[k])
     np.rint(out, out=out)
     if not compiled.events:
         return out
@@ -1231,24 +1283,36 @@ def _outputs(compiled: _Compiled, x: Any, out: Any, roots: Any) -> Any:
     return out
 
 
-def _run_chunk(compiled: _Compiled, seed: int, first_block: int, blocks: int, n: int) -> Any:
-    """Scenarios of blocks ``first_block`` .. ``first_block + blocks - 1`` (at most ``n``)."""
+def _run_chunk(
+    compiled: _Compiled,
+    seed: int,
+    first_block: int,
+    blocks: int,
+    n: int,
+    out: Any = None,
+    work: Any = None,
+) -> Any:
+    """Scenarios of blocks ``first_block`` .. ``first_block + blocks - 1`` (at most ``n``),
+    (scenarios, councils, years), written into ``out`` when given; ``work`` is
+    :func:`_work`'s buffers, to reuse them from chunk to chunk."""
     np = require("numpy", "simulate")
     n_c, n_y = compiled.shape
     start = first_block * BLOCK
     size = min(blocks * BLOCK, n - start)
-    out = np.empty((size, n_c, n_y))
+    if out is None:
+        out = np.empty((size, n_c, n_y))
     flat = out.reshape(size, n_c * n_y)
     x = np.empty((len(compiled.labels), BLOCK))
-    roots = np.empty((compiled.tri[1] - compiled.tri[0], BLOCK))
+    work = _work(np, compiled) if work is None else work
     totals = np.empty((n_c * n_y, BLOCK))
     for k in range(blocks):
         lo = k * BLOCK
         if lo >= size:
             break
         hi = min(size, lo + BLOCK)
-        _inputs(compiled, seed, first_block + k, x, roots=roots)
-        flat[lo:hi] = _outputs(compiled, x, totals, roots)[:, : hi - lo].T
+        totals[...] = compiled.const
+        _inputs(compiled, seed, first_block + k, x, out=totals, work=work)
+        flat[lo:hi] = _outputs(compiled, x, totals)[:, : hi - lo].T
     return out
 
 
@@ -1306,13 +1370,17 @@ class SimulationResult:
         for q in qs:
             if not 0 <= q <= 1:
                 raise InvalidValue(expected("qs", "probabilities between 0 and 1", q))
-        # Council by council on contiguous copies: partitioning a strided column is slower.
-        by_council = np.ascontiguousarray(self.totals().T)
-        values = (
-            np.array([np.quantile(row, list(qs)) for row in by_council])
-            .reshape(len(self.parties), len(qs))
-            .T
-        )
+        # Council by council through one reused buffer (a fresh array the size of the
+        # result costs more to touch than to fill), each row sorted first: numpy's
+        # vectorised sort beats partitioning for several quantiles, and np.quantile of a
+        # sorted row is the same number.
+        net = self.net
+        row = np.empty(net.shape[0])
+        values = np.empty((len(qs), len(self.parties)))
+        for c in range(len(self.parties)):
+            np.sum(net[:, c, :], axis=1, out=row)
+            row.sort()
+            values[:, c] = np.quantile(row, list(qs))
         return {
             p: {q: _to_money(values[i, c]) for i, q in enumerate(qs)}
             for c, p in enumerate(self.parties)
@@ -1419,9 +1487,10 @@ class SimulationResult:
         m = min(self.n, limit)
         out = np.empty((m, compiled.random))
         x = np.empty((len(compiled.labels), BLOCK))
+        work = _work(np, compiled)
         for b in range(-(-m // BLOCK)):
             lo, hi = b * BLOCK, min(m, (b + 1) * BLOCK)
-            _inputs(compiled, self.seed, b, x, whole=True)
+            _inputs(compiled, self.seed, b, x, work=work)
             out[lo:hi] = x[: compiled.random, : hi - lo].T
         return pd.DataFrame(out / 100, columns=list(compiled.labels[: compiled.random]))
 
