@@ -54,26 +54,54 @@ except ImportError as exc:  # pragma: no cover - exercised only without the extr
 __all__ = [
     "Ballot",
     "allocation_weights",
+    "allocations",
+    "apportion_rules",
+    "apportionments",
+    "arrangements",
+    "assumptions",
     "authorities",
     "authority_codes",
     "ballots",
     "boards",
     "boards_with_ballots",
+    "bodies",
+    "cost_items",
+    "cost_plans",
+    "council_decisions",
     "deadlines",
     "declarations",
     "delegations",
+    "discount_rates",
     "dispensations",
     "distributions",
+    "exit_strategies",
+    "extensions",
+    "grants",
     "gss_codes",
+    "histories",
+    "indicators",
+    "inflations",
     "interests",
+    "meeting_plans",
     "members",
     "moneys",
+    "officers",
+    "periods",
+    "posts",
+    "recommendations",
     "rules_for",
+    "savings_streams",
     "schedules",
+    "scrutiny_arrangements",
+    "secondments",
+    "service_arrangements",
+    "service_level_agreements",
     "simulation_plans",
     "split_rules",
+    "statutory_duties",
     "strategy_for",
     "tallies",
+    "terms",
 ]
 
 
@@ -333,7 +361,51 @@ def strategy_for(cls: type[Any]) -> st.SearchStrategy[Any]:
         return simple[cls]
     if isinstance(cls, type) and issubclass(cls, Rule):
         return _any_rule(cls)
+    by_name = _file_strategies()
+    key = f"{getattr(cls, '__module__', '')}.{getattr(cls, '__qualname__', '')}"
+    if key in by_name:
+        return by_name[key]()
     raise UnknownId(expected("cls", "a sharegov domain class", cls))
+
+
+def _file_strategies() -> dict[str, Any]:
+    """Strategies for the classes of arrangement files, by ``module.Class`` (so that their
+    modules are imported only when one is asked for)."""
+    codes = list(_COUNCILS)
+    return {
+        "sharegov.parties.Body": bodies,
+        "sharegov.parties.Extension": extensions,
+        "sharegov.parties.Officer": officers,
+        "sharegov.parties.Post": lambda: posts(holders=["holder"]),
+        "sharegov.concordat.ServiceArrangement": lambda: service_arrangements(
+            bodies=["uni"], others=["s1"]
+        ),
+        "sharegov.concordat.Term": terms,
+        "sharegov.agreements.Secondment": lambda: secondments(arrangements=["s0"], posts=["p"]),
+        "sharegov.agreements.Indicator": indicators,
+        "sharegov.agreements.ServiceLevelAgreement": service_level_agreements,
+        "sharegov.agreements.ExitStrategy": exit_strategies,
+        "sharegov.agreements.ScrutinyArrangement": scrutiny_arrangements,
+        "sharegov.agreements.StatutoryDuty": lambda: statutory_duties(
+            posts=["p"], arrangements=["s0"]
+        ),
+        "sharegov.costs.Allocation": allocations,
+        "sharegov.costs.Pot": pots,
+        "sharegov.costs.CostItem": cost_items,
+        "sharegov.costs.Grant": lambda: grants(items=["i0", "i1"]),
+        "sharegov.costs.SavingsStream": savings_streams,
+        "sharegov.costs.CostPlan": cost_plans,
+        "sharegov.apportion.Apportionment": apportionments,
+        "sharegov.apportion.WithEffectFrom": lambda: _with_effect_from(codes),
+        "sharegov.apportion.Dampened": lambda: _dampened(codes),
+        "sharegov.decisions.CouncilDecision": council_decisions,
+        "sharegov.decisions.Recommendation": recommendations,
+        "sharegov.meetings.MeetingPlan": meeting_plans,
+        "sharegov.discount.DiscountRate": discount_rates,
+        "sharegov.discount.Inflation": inflations,
+        "sharegov.io.files.Assumption": assumptions,
+        "sharegov.io.files.Arrangement": arrangements,
+    }
 
 
 # -- money, costs --
@@ -1142,19 +1214,27 @@ def apportionments(draw: st.DrawFn, parties: Sequence[str] = _COUNCILS) -> Any:
 def apportion_rules(parties: Sequence[str]) -> st.SearchStrategy[Any]:
     """Split rules from :mod:`sharegov.apportion` over ``parties``: a schedule line, a split
     changing with effect from a day (between linear share-based rules), or a dampened one."""
-    from sharegov.apportion import Dampened, WithEffectFrom
-
     codes = list(parties)
+    return st.one_of(apportionments(codes), _with_effect_from(codes), _dampened(codes))
+
+
+def _with_effect_from(codes: list[str]) -> st.SearchStrategy[Any]:
+    from sharegov.apportion import WithEffectFrom
+
     linear = split_rules(codes).filter(lambda rule: rule.linear)
-    with_effect = st.builds(
+    return st.builds(
         lambda before, after, day: WithEffectFrom(before, after, day=day), linear, linear, _DAYS
     )
-    dampened = st.builds(
+
+
+def _dampened(codes: list[str]) -> st.SearchStrategy[Any]:
+    from sharegov.apportion import Dampened
+
+    return st.builds(
         lambda rule, old: Dampened(rule, old=old),
         split_rules(codes) | apportionments(codes),
         st.fixed_dictionaries(dict.fromkeys(codes, moneys(0, 10**9))),
     )
-    return st.one_of(apportionments(codes), with_effect, dampened)
 
 
 # -- decisions, meeting plans, assumptions --
