@@ -8,7 +8,7 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import HealthCheck, find, given, settings
+from hypothesis import HealthCheck, Phase, find, given, settings
 from hypothesis import strategies as st
 
 from sharegov import (
@@ -84,6 +84,12 @@ def test_arrangements_with_the_new_sections_round_trip(fmt: str, arrangement: An
     assert loads(dumps(arrangement, fmt), fmt) == arrangement  # type: ignore[arg-type]
 
 
+# The first example that has them, not shrunk (shrinking whole arrangements is slow).
+_SEARCH = settings(
+    max_examples=1000, database=None, derandomize=True, phases=[Phase.generate, Phase.target]
+)
+
+
 def _has(*sections: str) -> Any:
     return lambda a: all(getattr(a, s) for s in sections)
 
@@ -102,7 +108,7 @@ def test_the_strategy_reaches_every_new_section(wanted: tuple[str, ...]) -> None
     example = find(
         arrangements(),
         _has(*wanted),
-        settings=settings(max_examples=500, database=None, derandomize=True),
+        settings=_SEARCH,
     )
     assert all(getattr(example, s) for s in wanted)
 
@@ -115,9 +121,7 @@ def test_nested_new_fields_are_reached() -> None:
             and any(e.exit_costs is not None and e.notice is not None for e in a.exit_strategies)
         )
 
-    example = find(
-        arrangements(), deep, settings=settings(max_examples=2000, database=None, derandomize=True)
-    )
+    example = find(arrangements(), deep, settings=_SEARCH)
     assert deep(example)
 
 
