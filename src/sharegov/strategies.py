@@ -364,7 +364,8 @@ def strategy_for(cls: type[Any]) -> st.SearchStrategy[Any]:
     by_name = _file_strategies()
     key = f"{getattr(cls, '__module__', '')}.{getattr(cls, '__qualname__', '')}"
     if key in by_name:
-        return by_name[key]()
+        strategy: st.SearchStrategy[Any] = by_name[key]()
+        return strategy
     raise UnknownId(expected("cls", "a sharegov domain class", cls))
 
 
@@ -1348,7 +1349,7 @@ def arrangements(draw: st.DrawFn) -> Any:
     body_ids = _ids("body", draw(st.integers(0, 2)))
     parties = [*codes, *body_ids]
     officer_ids = _ids("off", draw(st.integers(0, 3)))
-    services = []
+    services: list[Any] = []
     for i in range(draw(st.integers(0, 3))):
         services.append(
             draw(
