@@ -4,6 +4,7 @@ arrangements holding them: save -> load in TOML, YAML and JSON gives an equal ob
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import attrs
@@ -22,10 +23,10 @@ from sharegov import (
     meetings,
     parties,
 )
-from sharegov.errors import InvalidValue
+from sharegov.errors import InvalidValue, UnknownId
 from sharegov.io.files import Arrangement, Assumption, _references, dumps, loads
 from sharegov.money import FinancialYear, Money, MoneyRange
-from sharegov.strategies import arrangements
+from sharegov.strategies import apportion_rules, arrangements, histories, strategy_for
 
 FORMATS = ["toml", "yaml", "json"]
 
@@ -190,3 +191,30 @@ def test_a_one_value_money_range_loads_back_as_a_range(fmt: str) -> None:
     assert loaded == arrangement
     assert loaded.costs is not None
     assert loaded.costs.items[0].amount == MoneyRange(Money(4_000_000), Money(4_000_000))
+
+
+def test_strategy_for_names_what_it_does_not_know() -> None:
+    with pytest.raises(UnknownId, match="cls: expected a sharegov domain class"):
+        strategy_for(int)
+
+
+@settings(max_examples=30)
+@given(data=st.data(), end=st.dates(dt.date(2001, 1, 1), dt.date(2030, 12, 31)))
+def test_histories_lead_to_their_end(data: Any, end: dt.date) -> None:
+    history = data.draw(histories(end))
+    # Valid wherever a history goes: a post, a secondment, an arrangement.
+    post = parties.Post("p", "P", ["A"], end=end, history=history)
+    assert post.end_on(as_of=dt.date(2099, 1, 1)) == end
+    if history:
+        assert history[-1].new == end
+
+
+@settings(max_examples=30)
+@given(data=st.data(), pence=st.integers(0, 10**9))
+def test_apportion_rules_split_to_the_penny(data: Any, pence: int) -> None:
+    rule = data.draw(apportion_rules(["A", "B", "C"]))
+    amount = Money(pence)
+    if isinstance(rule, apportion.Dampened):
+        amount = min(amount, sum(rule.old.values(), Money(0)))
+    split = rule.split(amount, ["A", "B", "C"])
+    assert sum(split.values(), Money(0)) == amount

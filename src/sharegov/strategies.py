@@ -1106,7 +1106,7 @@ def cost_items(draw: st.DrawFn, id: str = "i0", *, parties: Sequence[str] = _COU
     return CostItem(
         id,
         draw(_TEXT),
-        draw(_amounts()),
+        draw(_amounts(-(10**6))),
         category=draw(st.sampled_from(Category)),
         year=year,
         recurring=recurring,
@@ -1146,7 +1146,7 @@ def savings_streams(draw: st.DrawFn, id: str = "sv0", *, parties: Sequence[str] 
     return SavingsStream(
         id,
         draw(_TEXT),
-        draw(_amounts()),
+        draw(_amounts(-(10**6))),
         start=draw(_DAYS | st.builds(FinancialYear, st.integers(2005, 2015))),
         years=draw(st.none() | st.integers(1, 10)),
         split=draw(st.none() | split_rules(list(parties))),
