@@ -851,15 +851,17 @@ def posts(
 
 
 @st.composite
-def terms(draw: st.DrawFn) -> Any:
+def terms(draw: st.DrawFn, *, parties: Sequence[str] = _COUNCILS) -> Any:
     """A :class:`~sharegov.concordat.Term`: a trial, its first review within it, later
-    reviews, and sometimes an end."""
+    reviews, and sometimes an end, perhaps by an agreement of some of ``parties`` to end it
+    (which may come before the first review)."""
     from dateutil.relativedelta import relativedelta
 
-    from sharegov.concordat import Term
+    from sharegov.concordat import Agreement, ExitRecord, Term
 
     start = draw(_DAYS)
     trial = draw(periods())
+    end = draw(st.none() | st.dates(start, dt.date(2040, 12, 31)))
     first = draw(
         st.sampled_from([relativedelta(days=1), relativedelta(months=1), trial]).filter(
             lambda p: start + p <= start + trial
@@ -872,7 +874,19 @@ def terms(draw: st.DrawFn) -> Any:
         then_every=draw(periods()),
         reviewers=draw(st.lists(_TEXT, max_size=2)),
         independently=draw(st.booleans()),
-        end=draw(st.none() | st.dates(start + first, dt.date(2040, 12, 31))),
+        end=end,
+        # Ended by agreement before the first review fell, or as it chose.
+        exit=None
+        if end is None or (end >= start + first and not draw(st.booleans()))
+        else ExitRecord(
+            end,
+            agreements=[
+                Agreement(code, draw(_TEXT), body=draw(_TEXT), on=end)
+                for code in draw(st.lists(st.sampled_from(list(parties)), unique=True))
+            ],
+            reason=draw(_NOTES),
+            handling=draw(_NOTES),
+        ),
     )
 
 
@@ -912,7 +926,7 @@ def service_arrangements(
         joined=joined,
         left=left,
         history=history,
-        term=draw(st.none() | terms()),
+        term=draw(st.none() | terms(parties=chosen)),
         note=draw(_NOTES),
     )
     return _with_assumed(draw, arrangement)
