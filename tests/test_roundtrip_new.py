@@ -160,15 +160,34 @@ def test_an_assumption_with_odd_but_valid_text_round_trips(fmt: str) -> None:
     assert loads(dumps(arrangement, fmt), fmt) == arrangement  # type: ignore[arg-type]
 
 
+def _blank_sla_service() -> Any:
+    return agreements.ServiceLevelAgreement("sla", arrangement="s", service="")
+
+
+def _plan(**kw: Any) -> Any:
+    from sharegov.reference import em_iep_board
+
+    return meetings.MeetingPlan(em_iep_board(), dates=[dt.date(2010, 1, 20)], **kw)
+
+
 @pytest.mark.xfail(
     strict=True,
-    reason="ServiceLevelAgreement(service='') is accepted, but the file format refuses a "
-    "blank service, so such an agreement saves to a file that does not load back; "
-    "agreements.py should refuse it when made (then this passes: drop the mark)",
+    reason="accepted when made, but the file format refuses it, so it saves to a file that "
+    "does not load back; the class (agreements.py, meetings.py) should refuse it when made "
+    "(then this passes: drop the mark)",
 )
-def test_a_blank_sla_service_is_refused_when_made() -> None:
-    with pytest.raises(InvalidValue, match="service"):
-        agreements.ServiceLevelAgreement("sla", arrangement="s", service="")
+@pytest.mark.parametrize(
+    ("make", "field"),
+    [
+        (_blank_sla_service, "service"),
+        (lambda: _plan(clear_days=-1), "clear_days"),
+        (lambda: _plan(clear_days=True), "clear_days"),
+    ],
+    ids=["blank-sla-service", "negative-clear-days", "clear-days-true"],
+)
+def test_what_the_file_refuses_is_refused_when_made(make: Any, field: str) -> None:
+    with pytest.raises(InvalidValue, match=field):
+        make()
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
