@@ -43,7 +43,7 @@ from dateutil.relativedelta import relativedelta
 
 from sharegov._frozen import FrozenMap
 from sharegov._optional import require
-from sharegov._validate import instances
+from sharegov._validate import identifier, instances
 from sharegov.agreements import (
     ExitStrategy,
     ScrutinyArrangement,
@@ -107,7 +107,7 @@ from sharegov.io._guard import (
 from sharegov.io.schema import _hints
 from sharegov.meetings import Meeting, MeetingPlan, _keyed
 from sharegov.money import FinancialYear, Money, MoneyRange
-from sharegov.parties import Authority, Body, Member, Officer, Post, assumed_lines
+from sharegov.parties import Authority, Body, Member, Officer, Post, _text, assumed_lines
 from sharegov.rules import (
     AllOf,
     AnyOf,
@@ -257,6 +257,14 @@ def _recommendations(value: Any) -> tuple[Recommendation, ...]:
     return instances(value, Recommendation, "recommendations")
 
 
+def _assumption_path(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """A path in the file: an identifier (no spaces, control or bidirectional characters)
+    starting with a letter or underscore."""
+    identifier(instance, attribute, value)
+    if not re.match(r"[A-Za-z_]", value):
+        raise InvalidValue(expected("path", "a path in the file, such as 'boards.b.rule'", value))
+
+
 @attrs.frozen
 class Assumption:
     """A fact in the file that the paper does not give, for a part of the file that has no
@@ -269,8 +277,9 @@ class Assumption:
         note: What is assumed and why.
     """
 
-    path: str = attrs.field(validator=attrs.validators.matches_re(r"\A[A-Za-z_][^\s]*\Z"))
-    note: str = attrs.field(validator=attrs.validators.min_len(1))
+    # Both as strict as the file's schema, so any Assumption saves and loads back equal.
+    path: str = attrs.field(validator=_assumption_path)
+    note: str = attrs.field(validator=_text)
 
     def describe(self) -> str:
         """The assumption in a line."""
@@ -823,7 +832,9 @@ def _converter() -> Any:
         return year_in(value)
 
     conv.register_unstructure_hook(Money, str)
-    conv.register_unstructure_hook(MoneyRange, str)
+    # Both ends always: str() gives a one-value range as a single amount, which would
+    # load back as Money, not the MoneyRange saved.
+    conv.register_unstructure_hook(MoneyRange, lambda r: f"{r.low} to {r.high}")
     conv.register_unstructure_hook(FinancialYear, str)
     conv.register_structure_hook(
         Money, lambda v, _: Money.parse(v) if isinstance(v, str) else money_in(v)
