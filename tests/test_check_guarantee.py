@@ -113,7 +113,7 @@ def test_graph_json_gives_nodes_edges_and_impacts(capsys: pytest.CaptureFixture[
             *impact["dissolved"],
             *impact["lose_host"],
             *impact["lose_lead"],
-            *impact["at_risk"],
+            *impact["dependents"],
             *impact["continuing"],
         ]
         assert len(parts) == len(set(parts))  # nothing is both at risk and continuing

@@ -170,20 +170,15 @@ def _plan(**kw: Any) -> Any:
     return meetings.MeetingPlan(em_iep_board(), dates=[dt.date(2010, 1, 20)], **kw)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="accepted when made, but the file format refuses it, so it saves to a file that "
-    "does not load back; the class (agreements.py, meetings.py) should refuse it when made "
-    "(then this passes: drop the mark)",
-)
 @pytest.mark.parametrize(
     ("make", "field"),
     [
         (_blank_sla_service, "service"),
         (lambda: _plan(clear_days=-1), "clear_days"),
         (lambda: _plan(clear_days=True), "clear_days"),
+        (lambda: _plan(nation="mars"), "nation"),
     ],
-    ids=["blank-sla-service", "negative-clear-days", "clear-days-true"],
+    ids=["blank-sla-service", "negative-clear-days", "clear-days-true", "unknown-nation"],
 )
 def test_what_the_file_refuses_is_refused_when_made(make: Any, field: str) -> None:
     with pytest.raises(InvalidValue, match=field):

@@ -600,3 +600,20 @@ def test_importing_serve_loads_no_web_framework() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_the_graph_over_http_is_the_files_graph_with_its_bodies(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Seed 004 names a contractor (SERCO) as a provider: a graph built without the file's
+    # bodies would refuse it. The API must answer as `sharegov graph --json` does.
+    seed = ROOT / "examples" / "seeds" / "004_north_herts_shared_services.toml"
+    seeded = TestClient(create_app(seed))
+    data = valid(seeded.get("/api/graph/withdraw/NHDC").json())
+    assert main(["graph", str(seed), "--withdraw", "NHDC", "--json"]) == 0
+    cli = json.loads(capsys.readouterr().out)["impacts"][0]
+    assert data == valid(cli)
+    assert "sias" in data["continuing"]
+    whole = seeded.get("/api/graph").json()
+    assert whole["kind"] == "graph"
+    assert valid(whole["withdrawal"])["kind"] == "withdrawal_table"

@@ -259,7 +259,9 @@ class ServiceLevelAgreement:
     id: str = attrs.field(validator=_identifier)
     arrangement: str = attrs.field(kw_only=True, validator=_identifier)
     parties: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=_party_ids)
-    service: str | None = attrs.field(default=None, kw_only=True, validator=optional_text)
+    service: str | None = attrs.field(
+        default=None, kw_only=True, validator=attrs.validators.optional(_text)
+    )
     start: dt.date | None = attrs.field(default=None, kw_only=True, validator=optional_date)
     end: dt.date | None = attrs.field(default=None, kw_only=True, validator=optional_date)
     indicators: tuple[Indicator, ...] = attrs.field(default=(), kw_only=True, converter=_indicators)

@@ -35,7 +35,14 @@ from sharegov.conflicts import Declaration, Dispensation
 from sharegov.errors import InvalidBoard, InvalidValue, InvalidVote, UnknownId, expected
 from sharegov.parties import Member, Officer, _text
 from sharegov.rules import Vote, parse_vote
-from sharegov.timeline import Deadline, Schedule, format_date, is_working_day, notice_deadline
+from sharegov.timeline import (
+    NATIONS,
+    Deadline,
+    Schedule,
+    format_date,
+    is_working_day,
+    notice_deadline,
+)
 
 __all__ = [
     "Action",
@@ -105,6 +112,16 @@ def _items(value: Iterable[Item]) -> tuple[Item, ...]:
 # ---------------------------------------------------------------------------------------------
 
 
+def _clear_days(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise InvalidValue(expected(attribute.name, "a whole number of days >= 0", value))
+
+
+def _nation(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value not in NATIONS:
+        raise InvalidValue(expected(attribute.name, f"one of {sorted(NATIONS)}", value))
+
+
 @attrs.frozen
 class ScheduledMeeting:
     """One meeting of a plan: date, host, chair and agenda deadline."""
@@ -166,8 +183,8 @@ class MeetingPlan:
     dates: tuple[dt.date, ...] = attrs.field(default=(), kw_only=True, converter=_dates)
     hosts: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=_codes)
     venues: Mapping[str, str] = attrs.field(factory=dict, kw_only=True, converter=frozen_map)
-    clear_days: int = attrs.field(default=5, kw_only=True)
-    nation: str = attrs.field(default="england", kw_only=True)
+    clear_days: int = attrs.field(default=5, kw_only=True, validator=_clear_days)
+    nation: str = attrs.field(default="england", kw_only=True, validator=_nation)
 
     def __attrs_post_init__(self) -> None:
         if self.schedule is None and not self.dates:
@@ -434,8 +451,8 @@ class Meeting:
         default=(), kw_only=True, converter=_dispensations
     )
     items: tuple[Item, ...] = attrs.field(default=(), kw_only=True, converter=_items)
-    clear_days: int = attrs.field(default=5, kw_only=True)
-    nation: str = attrs.field(default="england", kw_only=True)
+    clear_days: int = attrs.field(default=5, kw_only=True, validator=_clear_days)
+    nation: str = attrs.field(default="england", kw_only=True, validator=_nation)
     _sitting: Board = attrs.field(init=False, eq=False, repr=False)
     _outcomes: dict[int, Outcome] = attrs.field(init=False, eq=False, repr=False)
 

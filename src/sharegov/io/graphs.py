@@ -3,7 +3,8 @@
 :func:`graph_of` builds the :class:`~sharegov.graph.PartnershipGraph` of an
 :class:`~sharegov.io.files.Arrangement` (its authorities, bodies and arrangements), as
 ``sharegov graph`` does; :func:`graph_json` gives the nodes, edges and withdrawal impacts
-as plain data (what ``sharegov graph --json`` prints).
+as plain data (what ``sharegov graph --json`` prints), each impact in the
+``withdrawal_impact`` form of :mod:`sharegov.io.results`, with its schema.
 
 Examples:
     >>> from sharegov.io import load
@@ -13,7 +14,7 @@ Examples:
     ['arrangements_in_force', 'as_of', 'edges', 'explanation', 'impacts', 'nodes']
     >>> impact = data["impacts"][0]
     >>> impact["council"], impact["affected"] == len(impact["dissolved"]) + len(
-    ...     impact["lose_host"]) + len(impact["lose_lead"]) + len(impact["at_risk"])
+    ...     impact["lose_host"]) + len(impact["lose_lead"]) + len(impact["dependents"])
     ('RBC', True)
 """
 
@@ -22,9 +23,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sharegov.graph import PartnershipGraph, WithdrawalImpact
+from sharegov.graph import PartnershipGraph
 
-__all__ = ["graph_json", "graph_of", "impact_json"]
+__all__ = ["graph_json", "graph_of"]
 
 
 def graph_of(arrangement: Any, *, as_of: dt.date | None = None) -> PartnershipGraph:
@@ -37,26 +38,6 @@ def graph_of(arrangement: Any, *, as_of: dt.date | None = None) -> PartnershipGr
         external_bodies=arrangement.bodies,
     )
     return graph if as_of is None else graph.as_of(as_of)
-
-
-def impact_json(impact: WithdrawalImpact) -> dict[str, Any]:
-    """One withdrawal impact as plain data; every arrangement is in exactly one of
-    ``dissolved``, ``lose_host``, ``lose_lead``, ``at_risk`` and ``continuing``, and
-    ``affected`` counts the first four (the count the explanation gives)."""
-    return {
-        "council": impact.council,
-        "name": impact.names[impact.council],
-        "arrangements": list(impact.arrangements),
-        "dissolved": list(impact.dissolved),
-        "lose_host": list(impact.lose_host),
-        "lose_lead": list(impact.lose_lead),
-        "at_risk": {ident: list(via) for ident, via in impact.dependents.items()},
-        "continuing": list(impact.continuing),
-        "isolated": list(impact.isolated),
-        "affected": impact.affected,
-        "assumed": {ident: list(lines) for ident, lines in impact.assumed.items()},
-        "explanation": impact.explain(),
-    }
 
 
 def graph_json(
@@ -100,10 +81,12 @@ def graph_json(
                 edges.append({"source": who, "target": ident, "relation": relation})
         edges.extend({"source": f, "target": ident, "relation": "funds"} for f in a.funded_by)
         edges.extend({"source": ident, "target": d, "relation": "depends on"} for d in a.depends_on)
+    from sharegov.io.results import to_json
+
     if withdraw is not None:
-        impacts = [impact_json(graph.withdrawal_impact(withdraw))]
+        impacts = [to_json(graph.withdrawal_impact(withdraw))]
     else:
-        impacts = [impact_json(i) for i in graph.withdrawal_table().impacts.values()]
+        impacts = [to_json(i) for i in graph.withdrawal_table().impacts.values()]
     return {
         "as_of": None if as_of is None else as_of.isoformat(),
         "arrangements_in_force": len(graph.arrangements),

@@ -491,6 +491,7 @@ def _withdrawal_impact(impact: WithdrawalImpact) -> dict[str, Any]:
         "continuing": list(impact.continuing),
         "isolated": list(impact.isolated),
         "affected": impact.affected,
+        "assumed": {ident: list(lines) for ident, lines in impact.assumed.items()},
         "names": dict(impact.names),
         "services": dict(impact.services),
         "explanation": text,

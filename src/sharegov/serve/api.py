@@ -282,11 +282,10 @@ def routes(service: Service) -> list[Any]:
         )
 
     def graph_of(request: Any) -> Any:
-        from sharegov.graph import PartnershipGraph
+        # The same graph as ``sharegov graph``: authorities, bodies and arrangements.
+        from sharegov.io.graphs import graph_of as of_file
 
-        graph = PartnershipGraph.from_objects([*arrangement.authorities, *arrangement.arrangements])
-        as_of = _date(request, "as_of", required=False)
-        return graph if as_of is None else graph.as_of(as_of)
+        return of_file(arrangement, as_of=_date(request, "as_of", required=False))
 
     async def graph(request: Any) -> Any:
         def build() -> dict[str, Any]:
