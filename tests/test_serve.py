@@ -617,3 +617,15 @@ def test_the_graph_over_http_is_the_files_graph_with_its_bodies(
     whole = seeded.get("/api/graph").json()
     assert whole["kind"] == "graph"
     assert valid(whole["withdrawal"])["kind"] == "withdrawal_table"
+
+
+def test_split_picks_a_cost_plan_as_the_cli_does(capsys: pytest.CaptureFixture[str]) -> None:
+    # Seed 003 keeps its money in cost_plans (DECATS), not in [costs].
+    seed = ROOT / "examples" / "seeds" / "003_em_iep_2009_11_27.toml"
+    seeded = TestClient(create_app(seed))
+    data = valid(seeded.get("/api/split?plan=decats&years=4").json())
+    assert data == valid(seeded.get("/api/split?years=4").json())  # its only plan
+    assert data == to_json(load(seed).cost_plans["decats"].statement(4))
+    assert "decats" in problem(seeded.get("/api/split?plan=ict"), 404)["detail"]
+    assert main(["split", str(seed), "--plan", "ict"]) == 2
+    assert "--plan: expected one of the cost plans ['decats']" in capsys.readouterr().err

@@ -274,23 +274,11 @@ def _why_not(outcome: Any, source: str) -> str:
 
 
 def _plan(path: str, plan: str | None = None) -> Any:
-    arrangement = _load(path)
-    plans = dict(arrangement.cost_plans)
-    if plan is not None:
-        if plan not in plans:
-            raise UnknownId(
-                expected(f"{path}: --plan", f"one of the cost plans {list(plans)}", plan)
-            )
-        return plans[plan]
-    if arrangement.costs is not None:
-        return arrangement.costs
-    if len(plans) == 1:
-        return next(iter(plans.values()))
-    if plans:
-        raise InvalidValue(
-            expected(f"{path}: --plan", f"one of the cost plans {list(plans)}", None)
-        )
-    raise InvalidValue(expected(f"{path}: costs", "a [costs] section in the file", None))
+    try:
+        return _load(path).cost_plan(plan)
+    except (InvalidValue, UnknownId) as exc:
+        message = str(exc).replace("plan: ", "--plan: ", 1) if plan is not None else str(exc)
+        raise type(exc)(f"{path}: {message}") from None
 
 
 def _pots(args: argparse.Namespace) -> int:

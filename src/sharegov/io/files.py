@@ -504,6 +504,36 @@ class Arrangement:
         except (KeyError, TypeError):  # TypeError: an unhashable id, such as a list
             raise UnknownId(expected("board", f"one of {list(self.boards)}", board_id)) from None
 
+    def cost_plan(self, plan: str | None = None) -> CostPlan:
+        """The cost plan ``plan`` names (an id in :attr:`cost_plans`); without one, the
+        file's ``costs``, or its only cost plan.
+
+        Raises:
+            UnknownId: No cost plan has the id ``plan``.
+            InvalidValue: No ``plan`` given, no ``costs``, and not exactly one cost plan.
+
+        Examples:
+            >>> from sharegov.io import load
+            >>> seed = load("examples/seeds/003_em_iep_2009_11_27.toml")
+            >>> seed.cost_plan().parties == seed.cost_plan("decats").parties
+            True
+            >>> seed.cost_plan("ict")
+            Traceback (most recent call last):
+            ...
+            sharegov.errors.UnknownId: plan: expected one of the cost plans ['decats'], got 'ict'
+        """
+        plans = list(self.cost_plans)
+        if plan is not None:
+            if plan not in self.cost_plans:
+                raise UnknownId(expected("plan", f"one of the cost plans {plans}", plan))
+            return self.cost_plans[plan]
+        if self.costs is not None:
+            return self.costs
+        if len(plans) == 1:
+            return self.cost_plans[plans[0]]
+        what = f"one of the cost plans {plans}" if plans else "a [costs] section in the file"
+        raise InvalidValue(expected("plan" if plans else "costs", what, None))
+
     def authority(self, code: str) -> Authority:
         """The authority with ``code``.
 

@@ -308,6 +308,7 @@ def _paths() -> dict[str, Any]:
             404,
             422,
             parameters=[
+                _param("plan", "query", {"type": "string"}),
                 _param("years", "query", {"type": "integer", "minimum": 1, "maximum": 50}),
                 _param("assume", "query", {"enum": ["prudent", "low", "mid", "high"]}),
             ],

@@ -261,10 +261,10 @@ def routes(service: Service) -> list[Any]:
         )
 
     async def split(request: Any) -> Any:
-        plan = arrangement.costs
-        if plan is None:
-            detail = "costs: the arrangement has no [costs] section"
-            raise Problem(404, "no-costs", detail)
+        try:  # ?plan=ID picks one of the file's cost_plans, as `sharegov split --plan`
+            plan = arrangement.cost_plan(request.query_params.get("plan"))
+        except SharegovError as exc:
+            raise Problem(404, "no-costs", str(exc)) from None
         years = _whole(request, "years", 5, 50)
         assume = _query(request, "assume", ("prudent", "low", "mid", "high"), "prudent")
         statement = await run_in_threadpool(plan.statement, years, assume=assume)  # type: ignore[arg-type]
