@@ -79,10 +79,6 @@ def _optional_schedule(instance: Any, attribute: attrs.Attribute[Any], value: An
         raise InvalidValue(expected(attribute.name, "a Schedule or None", value))
 
 
-def _numbers(value: Iterable[int]) -> tuple[int, ...]:
-    return tuple(value)
-
-
 def _actions(value: Iterable[Action]) -> tuple[Action, ...]:
     return instances(value, Action, "actions")
 
