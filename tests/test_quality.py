@@ -40,3 +40,16 @@ def test_mypy_strict() -> None:
     assert shutil.which("mypy") or True
     out = run(sys.executable, "-m", "mypy", "--strict", "src/sharegov")
     assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_src_never_validates_with_assert() -> None:
+    # `python -O` strips assert statements: a check there would vanish in production.
+    import ast
+
+    found = [
+        f"{path.relative_to(ROOT)}:{node.lineno}"
+        for path in sorted((ROOT / "src" / "sharegov").rglob("*.py"))
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Assert)
+    ]
+    assert found == []

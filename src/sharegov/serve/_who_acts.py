@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, cast
 
 from sharegov.conflicts import DelegationScheme, OfficerConflict, WhoActs, who_acts
 from sharegov.errors import InvalidValue, expected
@@ -94,9 +94,14 @@ def who_acts_from(data: Mapping[str, Any], arrangement: Arrangement) -> WhoActs:
         problems.append(expected("duty", "text", duty))
     if problems:
         raise _Problems(problems)
-    assert isinstance(matter, str)  # checked above
     return who_acts(
-        post, matter, officers=officers, schemes=schemes, conflicts=conflicts, on=on, duty=duty
+        post,
+        cast(str, matter),  # checked above
+        officers=officers,
+        schemes=schemes,
+        conflicts=conflicts,
+        on=on,
+        duty=duty,
     )
 
 

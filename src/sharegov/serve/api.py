@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Awaitable, Callable, Mapping
-from typing import Any
+from typing import Any, cast
 
 from sharegov.errors import SharegovError, UnknownId
 from sharegov.serve._problem import BODY, Problem, from_error, not_found, read_json
@@ -361,12 +361,12 @@ def exception_handlers() -> dict[Any, Callable[..., Any]]:
         document = problem.document(request.url.path)
         return JSONResponse(document, status_code=problem.status, media_type=PROBLEM_JSON)
 
+    # Starlette calls each handler only with the exception class it is registered for.
     async def on_problem(request: Any, exc: Exception) -> Any:
-        assert isinstance(exc, Problem)
-        return respond(exc, request)
+        return respond(cast(Problem, exc), request)
 
-    async def on_http(request: Any, exc: Exception) -> Any:
-        assert isinstance(exc, HTTPException)
+    async def on_http(request: Any, raised: Exception) -> Any:
+        exc = cast(HTTPException, raised)
         path = request.url.path
         if not (path == "/api" or path.startswith("/api/") or path == "/openapi.json"):
             return PlainTextResponse(exc.detail, status_code=exc.status_code, headers=exc.headers)
