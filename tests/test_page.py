@@ -476,10 +476,14 @@ def test_page_colours_pass_wcag_aa() -> None:
 
 def test_the_form_is_bounded(client: Any) -> None:
     flood = {f"x{i}": "y" for i in range(6_000)}
-    status, page = get(client, {**MEETING_001, **flood})
-    # The meeting's own fields come first and are read; the rest are ignored.
-    assert status == 200
-    assert page.text("status") == "Carried"
+    status, _ = get(client, {**MEETING_001, **flood})
+    # Too many fields, or one too long, are refused as such: never cut short silently.
+    assert status == 400
+    response = client.get("/", params={**MEETING_001, **flood})
+    assert "expected at most 5,000 fields" in response.text
+    long_motion = client.get("/", params={**MEETING_001, "motion": "x" * 3_000})
+    assert long_motion.status_code == 400
+    assert "form.motion: expected at most 2,000 characters" in long_motion.text
 
 
 def test_the_page_allows_nothing_from_elsewhere(client: Any) -> None:

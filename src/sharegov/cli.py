@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from sharegov._words import plural
-from sharegov.errors import InvalidValue, SharegovError, UnknownId, expected
+from sharegov.errors import InvalidValue, SharegovError, UnknownId, expected, located
 
 __all__ = ["Findings", "findings", "main"]
 
@@ -233,7 +233,7 @@ def _decide(args: argparse.Namespace) -> int:
     try:
         outcome = record.decide(board, on=args.as_of)
     except (InvalidValue, UnknownId) as exc:
-        raise type(exc)(f"{args.votes}: {exc}") from None
+        raise located(exc, args.votes) from None
     if args.json:
         from sharegov.io.results import to_json
 
@@ -264,7 +264,7 @@ def _why_not(outcome: Any, source: str) -> str:
     try:
         explained: str = outcome.what_would_change_it().explain()
     except SharegovError as exc:
-        raise type(exc)(f"{source}: --why-not: {exc}") from None
+        raise located(exc, f"{source}: --why-not") from None
     return explained
 
 
@@ -274,11 +274,11 @@ def _why_not(outcome: Any, source: str) -> str:
 
 
 def _plan(path: str, plan: str | None = None) -> Any:
+    arrangement = _load(path)  # a file's own problems are reported as such
     try:
-        return _load(path).cost_plan(plan)
+        return arrangement.cost_plan(plan, field="--plan")
     except (InvalidValue, UnknownId) as exc:
-        message = str(exc).replace("plan: ", "--plan: ", 1) if plan is not None else str(exc)
-        raise type(exc)(f"{path}: {message}") from None
+        raise located(exc, path) from None
 
 
 def _pots(args: argparse.Namespace) -> int:
@@ -662,7 +662,7 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _port(text: str) -> int:
-    if not text.isdigit() or not 0 <= int(text) <= 65535:
+    if not (text.isascii() and text.isdigit()) or len(text) > 5 or int(text) > 65535:
         raise argparse.ArgumentTypeError(f"expected a port number from 0 to 65535, got {text!r}")
     return int(text)
 

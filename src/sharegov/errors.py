@@ -30,6 +30,7 @@ __all__ = [
     "SharegovError",
     "UnknownId",
     "expected",
+    "located",
     "shown",
 ]
 
@@ -64,6 +65,23 @@ class LimitExceeded(SharegovError, ValueError):
 
 class MissingExtra(SharegovError, ImportError):
     """An optional dependency is not installed; the message names the extra to install."""
+
+
+def located(exc: SharegovError, where: str) -> SharegovError:
+    """``exc`` again, its message prefixed with ``where`` (a file, an option), as the nearest
+    class in its hierarchy that takes a plain message (so a ``FileError`` or any class with
+    its own constructor is never rebuilt with the wrong arguments).
+
+    Examples:
+        >>> located(UnknownId("plan: expected one of ['a'], got 'b'"), "x.toml")
+        UnknownId("x.toml: plan: expected one of ['a'], got 'b'")
+    """
+    for cls in type(exc).__mro__:
+        ours = [c for c in cls.__mro__ if issubclass(c, SharegovError)]
+        if ours and not any("__init__" in vars(c) for c in ours):
+            found: SharegovError = cls(f"{where}: {exc}")
+            return found
+    return SharegovError(f"{where}: {exc}")  # pragma: no cover - SharegovError qualifies
 
 
 def expected(field: str, what: str, got: object) -> str:

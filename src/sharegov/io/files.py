@@ -438,9 +438,10 @@ class Arrangement:
                         )
                     )
         parties = [*codes, *(b.id for b in self.bodies)]
+        party_set = frozenset(parties)  # membership tests stay linear over a large file
         for i, arrangement in enumerate(self.arrangements):
             for code in arrangement.parties:
-                if code not in parties:
+                if code not in party_set:
                     raise InvalidValue(
                         expected(
                             f"arrangements[{i}].parties",
@@ -467,9 +468,10 @@ class Arrangement:
                 what = f"a path to one of the boards {list(self.boards)}"
                 raise InvalidValue(expected(f"assumptions[{i}].path", what, assumption.path))
         addressees = [*codes, *self.boards]
+        addressee_set = frozenset(addressees)
         for i, rec in enumerate(self.recommendations):
             for code in rec.to:
-                if code not in addressees:
+                if code not in addressee_set:
                     what = f"one of the authorities or boards {addressees}"
                     raise InvalidValue(expected(f"recommendations[{i}].to", what, code))
         for i, line in enumerate(self.apportionments):
@@ -504,9 +506,9 @@ class Arrangement:
         except (KeyError, TypeError):  # TypeError: an unhashable id, such as a list
             raise UnknownId(expected("board", f"one of {list(self.boards)}", board_id)) from None
 
-    def cost_plan(self, plan: str | None = None) -> CostPlan:
+    def cost_plan(self, plan: str | None = None, *, field: str = "plan") -> CostPlan:
         """The cost plan ``plan`` names (an id in :attr:`cost_plans`); without one, the
-        file's ``costs``, or its only cost plan.
+        file's ``costs``, or its only cost plan. Errors name ``field`` (say, ``--plan``).
 
         Raises:
             UnknownId: No cost plan has the id ``plan``.
@@ -525,14 +527,14 @@ class Arrangement:
         plans = list(self.cost_plans)
         if plan is not None:
             if plan not in self.cost_plans:
-                raise UnknownId(expected("plan", f"one of the cost plans {plans}", plan))
+                raise UnknownId(expected(field, f"one of the cost plans {plans}", plan))
             return self.cost_plans[plan]
         if self.costs is not None:
             return self.costs
         if len(plans) == 1:
             return self.cost_plans[plans[0]]
         what = f"one of the cost plans {plans}" if plans else "a [costs] section in the file"
-        raise InvalidValue(expected("plan" if plans else "costs", what, None))
+        raise InvalidValue(expected(field if plans else "costs", what, None))
 
     def authority(self, code: str) -> Authority:
         """The authority with ``code``.
@@ -648,7 +650,11 @@ def _period_in(value: Any) -> relativedelta:
             amounts: dict[str, int] = {}
             for number, unit in zip(words[::2], words[1::2], strict=True):
                 key = _UNITS.get(unit.removesuffix("s"))
-                if key is None or key in amounts or not number.lstrip("-").isdigit():
+                digits = number.removeprefix("-")
+                # ASCII digits only (int() refuses "²"), and at most six of them.
+                if key is None or key in amounts or not (digits.isascii() and digits.isdigit()):
+                    break
+                if len(digits) > 6:
                     break
                 amounts[key] = int(number)
             else:
@@ -1499,17 +1505,19 @@ def _references_a(arrangement: Arrangement) -> list[str]:
     bodies = [b.id for b in arrangement.bodies]
     parties = [*councils, *bodies]
     arrangements = {a.id: a for a in arrangement.arrangements}
+    arrangement_ids = list(arrangements)
     officers = [o.id for o in arrangement.officers]
     posts = [p.id for p in arrangement.posts]
-
-    # Each list's set, built once (the list is kept, so its id is never reused).
-    sets: dict[int, tuple[list[str], frozenset[str]]] = {}
+    # Each list's set, built once here, so that every check is linear over a large file.
+    known_sets = {
+        id(ids): frozenset(ids)
+        for ids in (councils, bodies, parties, arrangement_ids, officers, posts)
+    }
 
     def need(path: str, value: Any, among: list[str], what: str) -> None:
-        # Membership in a set (linear over a large file), and at most 10 names shown.
-        if id(among) not in sets:
-            sets[id(among)] = (among, frozenset(among))
-        known = sets[id(among)][1]
+        # Membership in a set (a short list of one arrangement's parties is made a set here),
+        # and at most 10 names shown.
+        known = known_sets.get(id(among)) or frozenset(among)
         if value is not None and value not in known:
             shown = repr(among[:10])[:-1] + ", ...]" if len(among) > 10 else repr(among)
             problems.append(expected(path, f"{what} {shown}", value))
@@ -1530,7 +1538,7 @@ def _references_a(arrangement: Arrangement) -> list[str]:
     for i, a in enumerate(arrangement.arrangements):
         where = f"arrangements[{i}]"
         for j, dep in enumerate(a.depends_on):
-            need(f"{where}.depends_on[{j}]", dep, list(arrangements), "one of the arrangements")
+            need(f"{where}.depends_on[{j}]", dep, arrangement_ids, "one of the arrangements")
         for j, funder in enumerate(a.funded_by):
             need(f"{where}.funded_by[{j}]", funder, bodies, "one of the bodies")
         need(f"{where}.provider", a.provider, bodies, "one of the bodies")
@@ -1591,11 +1599,11 @@ def _references_a(arrangement: Arrangement) -> list[str]:
         need(f"{where}.officer", s.officer, officers, "one of the officers")
         need(f"{where}.employer", s.employer, parties, "one of the authorities and bodies")
         need(f"{where}.host", s.host, parties, "one of the authorities and bodies")
-        need(f"{where}.arrangement", s.arrangement, list(arrangements), "one of the arrangements")
+        need(f"{where}.arrangement", s.arrangement, arrangement_ids, "one of the arrangements")
         need(f"{where}.post", s.post, posts, "one of the posts")
     for i, sla in enumerate(arrangement.service_levels):
         where = f"service_levels[{i}]"
-        need(f"{where}.arrangement", sla.arrangement, list(arrangements), "one of the arrangements")
+        need(f"{where}.arrangement", sla.arrangement, arrangement_ids, "one of the arrangements")
         among = (
             list(arrangements[sla.arrangement].parties)
             if sla.arrangement in arrangements
@@ -1605,9 +1613,7 @@ def _references_a(arrangement: Arrangement) -> list[str]:
             need(f"{where}.parties[{j}]", code, among, "one of the arrangement's parties")
     for i, exit in enumerate(arrangement.exit_strategies):
         where = f"exit_strategies[{i}]"
-        need(
-            f"{where}.arrangement", exit.arrangement, list(arrangements), "one of the arrangements"
-        )
+        need(f"{where}.arrangement", exit.arrangement, arrangement_ids, "one of the arrangements")
         if exit.exit_costs is not None and exit.arrangement in arrangements:
             among = list(arrangements[exit.arrangement].parties)
             problems.extend(_split_names(exit.exit_costs, f"{where}.exit_costs", among))
@@ -1616,7 +1622,7 @@ def _references_a(arrangement: Arrangement) -> list[str]:
             need(
                 f"scrutiny[{i}].arrangements[{j}]",
                 ident,
-                list(arrangements),
+                arrangement_ids,
                 "one of the arrangements",
             )
     for i, duty in enumerate(arrangement.statutory_duties):
@@ -1624,7 +1630,7 @@ def _references_a(arrangement: Arrangement) -> list[str]:
         need(f"{where}.authority", duty.authority, councils, "one of the authorities")
         need(f"{where}.post", duty.post, posts, "one of the posts")
         for j, ident in enumerate(duty.arrangements):
-            need(f"{where}.arrangements[{j}]", ident, list(arrangements), "one of the arrangements")
+            need(f"{where}.arrangements[{j}]", ident, arrangement_ids, "one of the arrangements")
     members = {
         m.id
         for board in arrangement.boards.values()
@@ -1638,21 +1644,21 @@ def _references_a(arrangement: Arrangement) -> list[str]:
 
 
 def _split_names(rule: Any, path: str, parties: list[str]) -> list[str]:
-    """Every party a split rule names is among ``parties``."""
+    """Every party a split rule names, nested rules included, is among ``parties``."""
     problems: list[str] = []
-    for name in ("by", "of", "usage", "limits"):
+    known = frozenset(parties)
+    for name in ("by", "of", "usage", "limits", "drivers", "old"):
         table = getattr(rule, name, None)
         if isinstance(table, Mapping):
             for code in table:
-                if code not in parties:
-                    problems.append(
-                        expected(f"{path}.{name}", f"one of the parties {parties}", code)
-                    )
+                if code not in known:
+                    what = f"one of the parties {parties}"
+                    problems.append(expected(f"{path}.{name}", what, code))
     for name in ("lead", "host"):
         code = getattr(rule, name, None)
-        if isinstance(code, str) and code not in parties:
+        if isinstance(code, str) and code not in known:
             problems.append(expected(f"{path}.{name}", f"one of the parties {parties}", code))
-    for name in ("agreed", "rule"):
+    for name in ("agreed", "rule", "before", "after"):
         inner = getattr(rule, name, None)
         if isinstance(inner, SplitRule):
             problems.extend(_split_names(inner, f"{path}.{name}", parties))
@@ -1700,12 +1706,14 @@ def unapplied_dispensations(arrangement: Arrangement) -> list[str]:
     with only its own ``dispensations``, so ``sharegov check`` notes each, to be added there
     or left out on purpose."""
     lines: list[str] = []
+    by_member: dict[str, list[tuple[int, Dispensation]]] = {}
+    for k, dispensation in enumerate(arrangement.dispensations):
+        by_member.setdefault(dispensation.member, []).append((k, dispensation))
     for i, meeting in enumerate(arrangement.meetings):
+        applied = set(meeting.dispensations)
         for j, declaration in enumerate(meeting.declarations):
-            for k, dispensation in enumerate(arrangement.dispensations):
-                if dispensation.covers(declaration, meeting.date) and (
-                    dispensation not in meeting.dispensations
-                ):
+            for k, dispensation in by_member.get(declaration.member, ()):
+                if dispensation.covers(declaration, meeting.date) and dispensation not in applied:
                     lines.append(
                         f"meetings[{i}].declarations[{j}]: dispensations[{k}] covers this "
                         f"declaration on {meeting.date.isoformat()}, but the meeting does not "
@@ -1754,34 +1762,12 @@ def _deadline_dates(deadline: Deadline, path: str) -> list[str]:
 def _split_parties(plan: CostPlan, where: str = "costs") -> list[str]:
     """Every council a split rule names is a party to the plan."""
     parties = list(plan.parties)
-    problems: list[str] = []
-
-    def walk(rule: Any, path: str) -> None:
-        for name in ("by", "of", "usage", "limits", "drivers", "old"):
-            table = getattr(rule, name, None)
-            if isinstance(table, Mapping):
-                for code in table:
-                    if code not in parties:
-                        what = f"one of the parties {parties}"
-                        problems.append(expected(f"{path}.{name}", what, code))
-        for name in ("lead", "host"):
-            code = getattr(rule, name, None)
-            if isinstance(code, str) and code not in parties:
-                problems.append(expected(f"{path}.{name}", f"one of the parties {parties}", code))
-        for name in ("agreed", "rule", "before", "after"):
-            inner = getattr(rule, name, None)
-            if isinstance(inner, SplitRule):
-                walk(inner, f"{path}.{name}")
-        if isinstance(rule, Mix):
-            for i, (_, part) in enumerate(rule.parts):
-                walk(part, f"{path}.parts[{i}].rule")
-
-    walk(plan.cost_split, f"{where}.cost_split")
-    walk(plan.savings_split, f"{where}.savings_split")
+    problems = _split_names(plan.cost_split, f"{where}.cost_split", parties)
+    problems += _split_names(plan.savings_split, f"{where}.savings_split", parties)
     for field in ("items", "savings"):
         for i, entry in enumerate(getattr(plan, field)):
             if getattr(entry, "split", None) is not None:
-                walk(entry.split, f"{where}.{field}[{i}].split")
+                problems += _split_names(entry.split, f"{where}.{field}[{i}].split", parties)
     return problems
 
 
@@ -2211,9 +2197,10 @@ decision.
             "excluded": self.excluded,
             "chair": () if self.chair is None else (self.chair,),
         }
+        allowed = known | replaced
         for field, ids in fields.items():
             for member_id in sorted(ids):
-                if member_id not in known | replaced:
+                if member_id not in allowed:
                     raise InvalidVote(expected(field, f"ids of members of {board.name}", member_id))
         return board.decide(
             votes,
@@ -2237,7 +2224,8 @@ def _record_ids(data: Mapping[str, Any], field: str, source: str) -> frozenset[s
             raise InvalidVote(expected(f"{source}: {field}[{i}]", "a member id", member_id))
     found = frozenset(value)
     if len(found) != len(value):
-        twice = next(m for m in value if list(value).count(m) > 1)
+        seen: set[Any] = set()
+        twice = next(m for m in value if m in seen or seen.add(m))  # type: ignore[func-returns-value]
         raise InvalidVote(f"{source}: {field}: {twice!r} is listed more than once")
     return found
 

@@ -72,7 +72,9 @@ _DATED = (Deadline, Phase)
 
 # A provision as sharegov's explanations cite it: the Act, then a schedule paragraph or a
 # section ("LGA 1972 Sch 12 para 39(2)", "Localism Act 2011 s.31(4)", "... ss.30-34").
-_ACT = r"(?:LGA \d{4}|(?:[A-Z][a-z]+ )+(?:and [A-Z][a-z]+ )?Act \d{4})"
+# The repetition is bounded (an Act's name has at most eight words before "Act"), so a long
+# run of capitalised words in a member's or board's name cannot make the search quadratic.
+_ACT = r"(?:LGA \d{4}|(?:[A-Z][a-z]+ ){1,8}(?:and [A-Z][a-z]+ )?Act \d{4})"
 _PROVISION = r"(?:Sch \d+ para \d+(?:\(\w+\))*|ss?\.\d+(?:-\d+)?(?:\(\w+\))*)"
 _CITATION = re.compile(rf"{_ACT} {_PROVISION}")
 

@@ -17,7 +17,7 @@ import json
 import re
 from typing import Any
 
-from sharegov.errors import LimitExceeded, MissingExtra, SharegovError, UnknownId
+from sharegov.errors import MissingExtra, SharegovError, UnknownId
 
 __all__ = ["MAX_BODY", "PROBLEM_JSON", "Problem", "from_error", "read_json"]
 
@@ -101,8 +101,9 @@ def _kind(exc: BaseException) -> str:
 def from_error(exc: SharegovError, *, status: int = 422) -> Problem:
     """The problem for a sharegov error raised while answering a request.
 
-    ``status`` is for bad content (422 by default); a missing extra is 501, and a limit
-    passed is 413. A path parameter that names nothing is the caller's to map to 404.
+    ``status`` is for bad content (422 by default, a limit passed included: its kind is
+    ``limit-exceeded``); a missing extra is 501. A body too large is 413 before it is read
+    (see :func:`read_json`). A path parameter that names nothing is the caller's to map to 404.
     """
     if isinstance(exc, MissingExtra):
         status = 501
@@ -134,7 +135,12 @@ async def read_json(request: Any) -> Any:
             f"content-type: expected application/json, got {media or 'none'!r}",
         )
     declared = request.headers.get("content-length")
-    if declared is not None and declared.isdigit() and int(declared) > MAX_BODY:
+    if (
+        declared is not None
+        and declared.isascii()
+        and declared.isdigit()
+        and (len(declared) > 9 or int(declared) > MAX_BODY)
+    ):
         raise _too_large()
     chunks: list[bytes] = []
     size = 0
@@ -153,13 +159,13 @@ async def read_json(request: Any) -> Any:
     except json.JSONDecodeError as exc:
         detail = f"body: expected JSON, got {exc.msg} at line {exc.lineno} column {exc.colno}"
         raise Problem(400, "malformed-json", detail) from None
+    except ValueError as exc:  # e.g. an integer past Python's digit limit
+        raise Problem(400, "malformed-json", f"body: expected JSON, got {exc}") from None
     except RecursionError:
         raise Problem(422, "limit-exceeded", "body: nested too deep to read") from None
     try:
         check_data(data, BODY)
-    except LimitExceeded as exc:
-        raise from_error(exc) from None
-    except SharegovError as exc:  # a key given twice
+    except SharegovError as exc:  # past a limit, or a key given twice
         raise from_error(exc) from None
     return data
 

@@ -78,7 +78,7 @@ def _whole(request: Any, name: str, default: int, most: int) -> int:
     text = request.query_params.get(name)
     if text is None:
         return default
-    if not text.isdigit() or not 1 <= int(text) <= most:
+    if not (text.isascii() and text.isdigit()) or len(text) > 9 or not 1 <= int(text) <= most:
         detail = f"{name}: expected a whole number from 1 to {most}, got {text!r}"
         raise Problem(400, "invalid-query", detail)
     return int(text)

@@ -426,7 +426,7 @@ def minuted_form(service: Service, board_id: str, key: str) -> dict[str, str]:
         form[f"interest.{row}"] = d.kind.name.lower()
         form[f"detail.{row}"] = d.detail
         for disp in meeting.dispensations:
-            if disp.member == d.member:
+            if disp.covers(d, meeting.date):  # only one that applies to this item
                 form[f"disp.{row}"] = "1"
                 form[f"disp_by.{row}"] = disp.granted_by
                 form[f"disp_ground.{row}"] = _ground_key(disp.ground or disp.standards_ground)
@@ -448,14 +448,18 @@ def summary(errors: Mapping[str, str]) -> list[tuple[str, str]]:
     return [(control, message) for message, control in seen.items()]
 
 
-def _form(params: Mapping[str, str]) -> dict[str, str]:
-    """The request's fields, bounded in number and length."""
+def _form(params: Mapping[str, str]) -> tuple[dict[str, str], str | None]:
+    """The request's fields, and why they are refused when there are too many or one is too
+    long: never cut short silently (a cut key could even become another field's)."""
     out: dict[str, str] = {}
     for n, (key, value) in enumerate(params.items()):
         if n >= _MAX_FIELDS:
-            break
-        out[key[:_MAX_TEXT]] = value[:_MAX_TEXT]
-    return out
+            return {}, f"form: expected at most {_MAX_FIELDS:,} fields; the rest were not read"
+        if len(key) > _MAX_TEXT or len(value) > _MAX_TEXT:
+            what = f"at most {_MAX_TEXT:,} characters"
+            return {}, expected(f"form.{key[:40]}", what, f"{len(value):,} characters")
+        out[key] = value
+    return out, None
 
 
 def _deadlines(service: Service, as_of: dt.date) -> list[dict[str, Any]]:
@@ -519,7 +523,7 @@ def _result(out: Outcome) -> dict[str, Any]:
 
 def view(service: Service, params: Mapping[str, str]) -> dict[str, Any]:
     """Everything the page template shows, for the form fields in ``params``."""
-    form = _form(params)
+    form, refused = _form(params)
     arrangement = service.arrangement
     boards = dict(arrangement.boards)
     errors: dict[str, str] = {}
@@ -545,6 +549,10 @@ def view(service: Service, params: Mapping[str, str]) -> dict[str, Any]:
         "deadlines": None,
         "as_of": None,
     }
+    if refused is not None:
+        general.append(refused)
+        ctx["board_id"] = ""
+        return ctx
     board_id = form.get("board") or (next(iter(boards)) if boards else "")
     ctx["board_id"] = board_id
     ctx["minuted"] = minuted_items(service, board_id)
