@@ -345,3 +345,52 @@ def test_board_pickled_in_another_process_is_found_in_sets_and_dicts() -> None:
     assert hash(loaded) == hash(board)
     assert loaded in {board}
     assert {board: "found"}[loaded] == "found"
+
+
+# -- found in review: text that expands, digits that are not ASCII, tails past exact pence --
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: __import__("sharegov.discount").discount.DiscountRate([(0, "1/" + "9" * 4000)]),
+        lambda: __import__("sharegov.discount").discount.DiscountRate([(0, "1e-7000000")]),
+        lambda: __import__("sharegov.discount").discount.DiscountRate(5),
+        lambda: __import__("sharegov.discount").discount.DiscountRate([(0,)]),
+        lambda: __import__("sharegov.simulate").simulate.Discrete(
+            [("£0", "1e-7000000"), ("£1", 1)]
+        ),
+    ],
+    ids=["long-denominator", "exponent-rate", "not-a-list", "half-a-band", "exponent-p"],
+)
+def test_exact_text_that_would_expand_is_refused_by_field(make: Any) -> None:
+    with pytest.raises(InvalidValue):
+        make()
+
+
+def test_a_lognormal_tail_past_exact_pence_is_refused() -> None:
+    from sharegov.simulate import Lognormal
+
+    with pytest.raises(LimitExceeded, match="p95"):
+        Lognormal("£1", "£999,999,999,999")
+
+
+@pytest.mark.parametrize("text", ["² years", "9" * 5000 + " years"])
+def test_a_period_in_other_digits_or_too_long_is_refused(text: str) -> None:
+    from sharegov.io.files import _period_in
+
+    with pytest.raises(InvalidValue, match="period"):
+        _period_in(text)
+
+
+def test_a_bad_file_to_split_is_reported_not_a_traceback(tmp_path: Any) -> None:
+    missing = tmp_path / "missing.toml"
+    run = subprocess.run(
+        [sys.executable, "-m", "sharegov", "split", str(missing)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 2
+    assert "Traceback" not in run.stderr
+    assert "cannot be read" in run.stderr

@@ -629,3 +629,13 @@ def test_split_picks_a_cost_plan_as_the_cli_does(capsys: pytest.CaptureFixture[s
     assert "decats" in problem(seeded.get("/api/split?plan=ict"), 404)["detail"]
     assert main(["split", str(seed), "--plan", "ict"]) == 2
     assert "--plan: expected one of the cost plans ['decats']" in capsys.readouterr().err
+
+
+def test_numbers_python_cannot_read_are_refused_not_a_500(client: TestClient) -> None:
+    body = '{"votes": {"luck": ' + "1" * 5000 + "}}"
+    response = client.post(
+        "/api/boards/ssb/decide", content=body, headers={"content-type": "application/json"}
+    )
+    problem(response, 400)
+    problem(client.get("/api/split?years=²"), 400)
+    problem(client.get("/api/split?years=" + "9" * 30), 400)

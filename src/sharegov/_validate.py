@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
+from fractions import Fraction
 from typing import Any
 
 import attrs
@@ -16,6 +17,7 @@ import attrs
 from sharegov.errors import InvalidValue, expected
 
 __all__ = [
+    "exact_fraction",
     "flag",
     "identifier",
     "instances",
@@ -31,7 +33,10 @@ __all__ = [
 _ID = re.compile(r"\S+")
 #: Control characters (NUL, ESC, ...) and the bidirectional controls that can make an id
 #: display as a different one ("Trojan Source").
-_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+#: Also zero-width and byte-order marks, which hide inside an id. One definition, which the
+#: file schema uses too, so an id the classes accept always saves and loads back.
+UNSAFE_CHARS = r"\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff"
+_UNSAFE = re.compile(f"[{UNSAFE_CHARS}]")
 
 
 def identifier(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -166,3 +171,33 @@ def instances(
         if not isinstance(item, kind):
             raise error(expected(f"{field}[{i}]", f"{article} {name}", item))
     return items
+
+
+#: The longest text :func:`exact_fraction` reads, and the largest denominator it accepts.
+_FRACTION_TEXT, _FRACTION_DENOMINATOR = 50, 10**12
+_FRACTION = re.compile(r"\A\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:\s*/\s*\d+)?\s*\Z")
+
+
+def exact_fraction(value: str, field: str, what: str) -> Fraction:
+    """An exact fraction written as text (``"0.035"``, ``"7/200"``), refused by ``field``
+    unless it is short plain decimal or ``a/b`` text: no exponents (``"1e-7000000"`` would
+    take seconds to expand), no ``nan``, at most 50 characters and a denominator of at most
+    10^12, so reading it is always quick.
+
+    Examples:
+        >>> exact_fraction("7/200", "rate", "a rate"), exact_fraction(" 0.25 ", "p", "a p")
+        (Fraction(7, 200), Fraction(1, 4))
+        >>> exact_fraction("1e-7000000", "p", "a probability such as '1/4'")
+        Traceback (most recent call last):
+        ...
+        sharegov.errors.InvalidValue: p: expected a probability such as '1/4', got '1e-7000000'
+    """
+    if len(value) > _FRACTION_TEXT or not _FRACTION.match(value):
+        raise InvalidValue(expected(field, what, value[:_FRACTION_TEXT]))
+    try:
+        found = Fraction(value.replace(" ", ""))
+    except ZeroDivisionError:
+        raise InvalidValue(expected(field, what, value)) from None
+    if found.denominator > _FRACTION_DENOMINATOR:
+        raise InvalidValue(expected(field, f"{what}, with a denominator of at most 10^12", value))
+    return found

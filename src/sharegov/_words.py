@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-__all__ = ["plural"]
+import datetime as dt
+
+__all__ = ["day", "plural"]
 
 
 def plural(count: int, singular: str, many: str | None = None) -> str:
@@ -21,3 +23,13 @@ def plural(count: int, singular: str, many: str | None = None) -> str:
         '1,234 scenarios'
     """
     return f"{count:,} {singular if count == 1 else (many or singular + 's')}"
+
+
+def day(date: dt.date) -> str:
+    """A date as minutes write it, on every platform (``%-d`` is glibc's alone).
+
+    Examples:
+        >>> day(dt.date(2008, 9, 1))
+        '1 September 2008'
+    """
+    return f"{date.day} {date:%B %Y}"

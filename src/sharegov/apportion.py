@@ -41,6 +41,7 @@ import attrs
 
 from sharegov._frozen import FrozenMap, frozen_map
 from sharegov._optional import require
+from sharegov._words import day
 from sharegov.costs import SplitRule
 from sharegov.errors import InvalidRule, InvalidValue, UnknownId, expected
 from sharegov.money import ZERO, FinancialYear, Money, allocate, apportion, to_money
@@ -330,9 +331,9 @@ is 0.8 points (A), not more than the tolerance of 3 points, so the estimated spl
         counts = "; ".join(f"{p} {_num(c)}" for p, c in self.drivers.items())
         when = []
         if self.effective_from is not None:
-            when.append(f"with effect from {self.effective_from:%-d %B %Y}")
+            when.append(f"with effect from {day(self.effective_from)}")
         if self.effective_to is not None:
-            when.append(f"until {self.effective_to:%-d %B %Y}")
+            when.append(f"until {day(self.effective_to)}")
         dated = (", " + " ".join(when)) if when else ""
         lines = [
             f"{self.service}: split by {self.basis} ({counts}): "
@@ -398,9 +399,10 @@ is 0.8 points (A), not more than the tolerance of 3 points, so the estimated spl
 
     def _repr_html_(self) -> str:
         esc = html.escape
+        estimated, in_force = self.percentages(), self.in_force()  # once, not per row
         rows = "".join(
             f"<tr><td>{esc(p)}</td><td>{esc(_num(self.drivers[p]))}</td>"
-            f"<td>{self.percentages()[p]}%</td><td>{self.in_force()[p]}%</td></tr>"
+            f"<td>{estimated[p]}%</td><td>{in_force[p]}%</td></tr>"
             for p in self.drivers
         )
         return (
@@ -478,7 +480,7 @@ class WithEffectFrom(SplitRule):
         before, after = self.days()
         return (
             f"{self.before.describe()} for {before} days, then {self.after.describe()} with"
-            f" effect from {self.day:%-d %B %Y} for {after} days of {self.year}"
+            f" effect from {day(self.day)} for {after} days of {self.year}"
         )
 
 

@@ -42,6 +42,7 @@ import attrs
 from sharegov._frozen import FrozenMap, frozen_map
 from sharegov._validate import flag, instances, of_type
 from sharegov._whatif import CHOICES, MAX_CHECKS, smallest_changes
+from sharegov._words import day
 from sharegov.conflicts import Declaration, Dispensation, InterestOrders, ItemRuling, rule_on_item
 from sharegov.errors import InvalidBoard, InvalidVote, UnknownId, expected
 from sharegov.parties import Authority, Member
@@ -659,11 +660,6 @@ def _counted(counts: object, field: str) -> dict[Vote, int]:
     return out
 
 
-def _day(value: dt.date) -> str:
-    """A date as minutes write it: ``1 September 2008``."""
-    return f"{value.day} {value:%B %Y}"
-
-
 def _is_plain_date(value: Any) -> bool:
     return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
 
@@ -749,9 +745,9 @@ class Membership:
         begin, end = self.effective_from(), self.end
         text = "sits"
         if begin is not None:
-            text += f" from {_day(begin)}"
+            text += f" from {day(begin)}"
         if end is not None:
-            text += f" until {_day(end)}"
+            text += f" until {day(end)}"
         return text if begin or end else "sits throughout"
 
     def effective_from(self) -> dt.date | None:
@@ -1279,7 +1275,7 @@ class Board:
                 if ms is not None and member_id not in board._by_id:
                     raise InvalidVote(
                         f"{field}.{member_id}: {ms.member.name} {ms.span()}, so was not on "
-                        f"{self.name} on {_day(on)}"
+                        f"{self.name} on {day(on)}"
                     )
         return board
 

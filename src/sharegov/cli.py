@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from sharegov._words import plural
+from sharegov._words import day, plural
 from sharegov.errors import InvalidValue, SharegovError, UnknownId, expected, located
 
 __all__ = ["Findings", "findings", "main"]
@@ -86,14 +86,14 @@ def _demo(args: argparse.Namespace) -> int:
         return OK
     print(board.describe())
     print()
-    print(f"Meeting of {meeting['date']:%A %-d %B %Y}")
+    print(f"Meeting of {meeting['date']:%A} {day(meeting['date'])}")
     print(f"Note: {ILLUSTRATIVE}")
     for p, out in outcomes:
         print()
         print(f"== {p.title}")
         print(out.explain())
     print()
-    print(f"== The phase deadlines, as known on {as_of:%-d %B %Y}")
+    print(f"== The phase deadlines, as known on {day(as_of)}")
     for deadline in deadlines:
         print(deadline.explain(as_of=as_of))
     print()
@@ -542,7 +542,7 @@ def _deadlines(args: argparse.Namespace) -> int:
             }
         )
     else:
-        print(f"Deadlines as of {as_of:%-d %B %Y}:")
+        print(f"Deadlines as of {day(as_of)}:")
         for deadline in deadlines:
             print(deadline.explain(as_of=as_of))
         if undated:

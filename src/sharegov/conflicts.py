@@ -66,6 +66,7 @@ import attrs
 from sharegov import statute
 from sharegov._frozen import FrozenMap
 from sharegov._validate import flag, instances, is_date, of_type, optional_date
+from sharegov._words import day
 from sharegov.errors import InvalidValue, InvalidVote, UnknownId, expected
 from sharegov.parties import Member, Officer, Post, _identifier, _text
 from sharegov.rules import Quorum, Tally
@@ -118,10 +119,6 @@ def _optional_text(instance: Any, attribute: attrs.Attribute[Any], value: Any) -
 def _optional_identifier(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if value is not None:
         _identifier(instance, attribute, value)
-
-
-def _day(value: dt.date) -> str:
-    return f"{value.day} {value:%B %Y}"
 
 
 def _matters(value: Any) -> frozenset[str]:
@@ -326,9 +323,9 @@ of the Localism Act 2011 (registered 1 May 2009).
 
     def published(self, on: dt.date) -> str:
         """The register as it may be published on ``on`` (s.29); sensitive details withheld."""
-        lines = [f"Register of interests of {self.member} on {_day(on)}:"]
+        lines = [f"Register of interests of {self.member} on {day(on)}:"]
         for i in self.on(on):
-            since = f"(registered {_day(i.registered)})"
+            since = f"(registered {day(i.registered)})"
             if i.sensitive:
                 lines.append(
                     "  The member has an interest the details of which are withheld under "
@@ -694,17 +691,17 @@ give standards_ground= (a StandardsGround, e.g. StandardsGround.ENGLAND_2009_IMP
         if self.ground is not None and self.start < statute.LOCALISM_FROM:
             raise InvalidValue(
                 "ground: a dispensation under Localism Act 2011 s.33 can take effect only from "
-                f"1 July 2012 (SI 2012/1463 art. 2(e)), got one starting {_day(self.start)}: "
+                f"1 July 2012 (SI 2012/1463 art. 2(e)), got one starting {day(self.start)}: "
                 "before then the standards committee granted it under LGA 2000 s.81(4); give "
                 "standards_ground= (a StandardsGround, e.g. "
                 "StandardsGround.ENGLAND_2009_IMPEDED) instead"
             )
         g = self.standards_ground
         if g is not None and not g.available(self.start):
-            until = f" to {_day(g.end)}" if g.end is not None else ""
+            until = f" to {day(g.end)}" if g.end is not None else ""
             raise InvalidValue(
-                f"standards_ground: {g.value} could be used only from {_day(g.start)}{until}, "
-                f"got a dispensation starting {_day(self.start)}"
+                f"standards_ground: {g.value} could be used only from {day(g.start)}{until}, "
+                f"got a dispensation starting {day(self.start)}"
             )
 
     @property
@@ -755,7 +752,7 @@ give standards_ground= (a StandardsGround, e.g. StandardsGround.ENGLAND_2009_IMP
         )
         return (
             f"dispensation for {relieves} granted by {self.granted_by} under "
-            f"{self.citation}, in effect {_day(self.start)} to {_day(self.until)}"
+            f"{self.citation}, in effect {day(self.start)} to {day(self.until)}"
         )
 
 
@@ -1145,7 +1142,7 @@ of Conduct 2007 (SI 2007/1159) applies: declare a personal or prejudicial intere
 def _regime_line(regime: Regime, on: dt.date) -> str:
     return (
         f"Members' interests are ruled under the {regime.name}, in force in "
-        f"{regime.nation.title()} on {_day(on)}."
+        f"{regime.nation.title()} on {day(on)}."
     )
 
 
@@ -1159,15 +1156,15 @@ def _check_kind(d: Declaration, i: int, regime: Regime, on: dt.date) -> None:
     if known:
         first, last = known[0], known[-1]
         span = (
-            f"from {_day(first.start)}"
+            f"from {day(first.start)}"
             if last.end is None
-            else f"from {_day(first.start)} to {_day(last.end)}"
+            else f"from {day(first.start)} to {day(last.end)}"
         )
         exists = f"exists only {span} ({first.rule(kind).defined})"
     else:
         exists = f"is not a category of interest in {_LAW[regime.nation]} law"
     raise InvalidVote(
-        f"declarations[{i}].kind: {article} {kind} {exists}; on {_day(on)} the {regime.name} "
+        f"declarations[{i}].kind: {article} {kind} {exists}; on {day(on)} the {regime.name} "
         f"applies: declare {regime.describe_categories()}"
     )
 
@@ -1412,7 +1409,7 @@ class WhoActs:
             when = c.informed.get(code)
             mo = self.monitoring_officers.get(code)
             whom = f"{code} ({self._name(mo)})" if mo else code
-            parts.append(f"{whom} informed {_day(when)}" if when else f"{whom} not recorded")
+            parts.append(f"{whom} informed {day(when)}" if when else f"{whom} not recorded")
         cite = f" ({self.duty})" if self.duty else ""
         return f"duty to inform each Monitoring Officer{cite}: " + "; ".join(parts)
 
@@ -1575,9 +1572,9 @@ def who_acts(
         raise InvalidValue(expected("on", "a datetime.date", on))
     if on is not None and not post.active_on(on):
         raise InvalidValue(
-            f"on: {post.title} did not exist on {_day(on)} (it runs "
-            f"{'from ' + _day(post.start) if post.start else 'from an unrecorded start'}"
-            f"{' to ' + _day(post.end) if post.end else ''})"
+            f"on: {post.title} did not exist on {day(on)} (it runs "
+            f"{'from ' + day(post.start) if post.start else 'from an unrecorded start'}"
+            f"{' to ' + day(post.end) if post.end else ''})"
         )
     relevant = tuple(
         c

@@ -45,7 +45,7 @@ import attrs
 from sharegov._frozen import FrozenMap, frozen_map
 from sharegov._optional import require
 from sharegov._validate import instances, optional_date, sequence
-from sharegov._words import plural
+from sharegov._words import day, plural
 from sharegov.errors import InvalidRule, InvalidValue, LimitExceeded, UnknownId, expected
 from sharegov.money import ZERO, FinancialYear, Money, MoneyRange, allocate, apportion, to_money
 from sharegov.parties import Authority, _identifier, _text
@@ -380,7 +380,7 @@ because RBC gains the HR system'
 
     def describe(self) -> str:
         who = f" by {self.decided_by}" if self.decided_by else ""
-        when = f" on {self.decided_on:%-d %B %Y}" if self.decided_on else ""
+        when = f" on {day(self.decided_on)}" if self.decided_on else ""
         return f"as agreed case by case{who}{when}: {self.agreed.describe()}, because {self.reason}"
 
 

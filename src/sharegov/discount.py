@@ -48,6 +48,7 @@ import attrs
 
 from sharegov._frozen import frozen_map
 from sharegov._optional import require
+from sharegov._validate import exact_fraction, sequence
 from sharegov.costs import Statement
 from sharegov.errors import InvalidValue, LimitExceeded, expected
 from sharegov.money import FinancialYear, Money
@@ -76,10 +77,11 @@ def _rate_value(field: str, value: Any) -> Fraction:
         raise TypeError(expected(field, "a Fraction or str such as '3.5%' (no floats)", value))
     if isinstance(value, str):
         text = value.strip()
-        try:
-            rate = Fraction(text[:-1]) / 100 if text.endswith("%") else Fraction(text)
-        except (ValueError, ZeroDivisionError):
-            raise InvalidValue(expected(field, "a rate such as '3.5%'", value)) from None
+        words = "a rate such as '3.5%'"
+        if text.endswith("%"):
+            rate = exact_fraction(text[:-1], field, words) / 100
+        else:
+            rate = exact_fraction(text, field, words)
     elif isinstance(value, int | Fraction) and not isinstance(value, bool):
         rate = Fraction(value)
     else:
@@ -90,11 +92,13 @@ def _rate_value(field: str, value: Any) -> Fraction:
 
 
 def _bands(value: Any) -> tuple[tuple[int, Fraction], ...]:
-    bands = tuple(value)
+    bands = tuple(sequence(value, "bands", "a list of (first year, rate) bands"))
     if not bands:
         raise InvalidValue(expected("bands", "at least one (first year, rate) band", value))
     out = []
     for i, band in enumerate(bands):
+        if not isinstance(band, tuple | list) or len(band) != 2:
+            raise InvalidValue(expected(f"bands[{i}]", "a (first year, rate) pair", band))
         first, rate = band
         if isinstance(first, bool) or not isinstance(first, int) or first < 0:
             raise InvalidValue(expected(f"bands[{i}]", "a first year >= 0", first))
@@ -219,6 +223,8 @@ class Inflation:
 
     def index(self, year: FinancialYear) -> Fraction:
         """The exact price index of ``year`` relative to the base year (base = 1)."""
+        if not isinstance(year, FinancialYear):
+            raise InvalidValue(expected("year", "a FinancialYear", year))
         gap = year - self.base_year
         if abs(gap) > MAX_YEARS:
             raise LimitExceeded(expected("year", f"within {MAX_YEARS} years of the base", year))
@@ -256,9 +262,19 @@ def round_keeping_sum(targets: Mapping[K, Fraction]) -> tuple[dict[K, Money], Mo
     return {k: Money(v) for k, v in floors.items()}, Money(total)
 
 
-def _base(statement: Statement, base_year: FinancialYear | None) -> tuple[FinancialYear, str]:
+def _base(
+    statement: Statement,
+    base_year: FinancialYear | None,
+    rate: Any = None,
+    inflation: Any = None,
+) -> tuple[FinancialYear, str]:
+    """The base year and its words, after checking what :func:`npv` and :func:`payback` take."""
     if not isinstance(statement, Statement):
         raise InvalidValue(expected("statement", "a costs.Statement", statement))
+    if rate is not None and not isinstance(rate, DiscountRate):
+        raise InvalidValue(expected("rate", "a DiscountRate such as GREEN_BOOK", rate))
+    if inflation is not None and not isinstance(inflation, Inflation):
+        raise InvalidValue(expected("inflation", "an Inflation or None", inflation))
     first = statement.years[0]
     if base_year is None:
         return first, f"base year {first} (the statement's first year, taken as year 0)"
@@ -380,9 +396,7 @@ def npv(
         inflation: Given, the statement's amounts are taken as cash and deflated to its base
             year's prices before discounting; None, they are taken as real already.
     """
-    if not isinstance(rate, DiscountRate):
-        raise InvalidValue(expected("rate", "a DiscountRate such as GREEN_BOOK", rate))
-    base, basis = _base(statement, base_year)
+    base, basis = _base(statement, base_year, rate, inflation)
     exact = _exact_values(statement, rate, base, inflation)
     by_council, total = round_keeping_sum({p: sum(v, Fraction(0)) for p, v in exact.items()})
     by_year = {p: tuple(Money(round(v)) for v in row) for p, row in exact.items()}
@@ -454,7 +468,7 @@ def payback(
     """
     if not isinstance(discounted, bool):
         raise InvalidValue(expected("discounted", "True or False", discounted))
-    base, basis = _base(statement, base_year)
+    base, basis = _base(statement, base_year, rate, inflation)
     exact = _exact_values(statement, rate if discounted else None, base, inflation)
     years: dict[str | None, FinancialYear | None] = {
         p: _first_from(statement.years, exact[p]) for p in statement.parties

@@ -40,7 +40,7 @@ import attrs
 
 from sharegov._frozen import FrozenMap, frozen_map
 from sharegov._optional import require
-from sharegov._words import plural
+from sharegov._words import day, plural
 from sharegov.concordat import ArrangementKind, ServiceArrangement
 from sharegov.errors import InvalidValue, UnknownId, expected
 from sharegov.parties import Authority, Body, assumed_lines
@@ -708,7 +708,7 @@ or ids of bodies in the graph, got 'RBC'
     def in_force(self, date: dt.date) -> ArrangementList:
         """The arrangements in force on ``date`` (open-ended where dates are unknown)."""
         live = tuple(a for a in self.arrangements.values() if a.active_on(date))
-        return ArrangementList(f"Arrangements in force on {date:%-d %B %Y}", live)
+        return ArrangementList(f"Arrangements in force on {day(date)}", live)
 
     def partners(self, code: str) -> Partners:
         """The councils ``code`` shares any arrangement with, and what it shares with each."""

@@ -36,9 +36,9 @@ from sharegov.errors import InvalidBoard, InvalidValue, InvalidVote, UnknownId, 
 from sharegov.parties import Member, Officer, _text
 from sharegov.rules import Vote, parse_vote
 from sharegov.timeline import (
-    NATIONS,
     Deadline,
     Schedule,
+    _subdivision,
     format_date,
     is_working_day,
     notice_deadline,
@@ -114,8 +114,7 @@ def _clear_days(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> N
 
 
 def _nation(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if value not in NATIONS:
-        raise InvalidValue(expected(attribute.name, f"one of {sorted(NATIONS)}", value))
+    _subdivision(value)  # the rule notice_deadline applies: "England" and "england" alike
 
 
 @attrs.frozen

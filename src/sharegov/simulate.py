@@ -58,6 +58,7 @@ from typing import Any, Literal
 import attrs
 
 from sharegov._optional import require
+from sharegov._validate import exact_fraction
 from sharegov._words import plural
 from sharegov.costs import (
     CaseByCase,
@@ -225,6 +226,11 @@ class Lognormal:
         _positive_money("median", self.median)
         if self.p95 <= self.median:
             raise InvalidValue(expected("p95", f"more than the median ({self.median})", self.p95))
+        if self.mu + 8 * self.sigma >= math.log(2**53):
+            # Draws are whole pence in float64, exact only below 2**53 (about £90tn); eight
+            # standard deviations out is a draw no run of any size should ever see.
+            what = "a 95th percentile whose tail stays below £90tn at 8 standard deviations"
+            raise LimitExceeded(expected("p95", what, self.p95))
 
     @classmethod
     def from_mean_sd(cls, mean: Any, sd: Any) -> Lognormal:
@@ -258,10 +264,8 @@ class Lognormal:
 def _probability(value: Any) -> Fraction:
     if isinstance(value, bool) or not isinstance(value, int | Fraction | str):
         raise InvalidValue(expected("probabilities", "Fractions such as Fraction(1, 4)", value))
-    try:
-        p = Fraction(value)
-    except (ValueError, ZeroDivisionError) as exc:
-        raise InvalidValue(expected("probabilities", "Fractions such as '1/4'", value)) from exc
+    words = "Fractions such as '1/4'"
+    p = exact_fraction(value, "probabilities", words) if isinstance(value, str) else Fraction(value)
     if not 0 < p <= 1:
         raise InvalidValue(expected("probabilities", "each above 0 and at most 1", str(p)))
     return p

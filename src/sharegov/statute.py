@@ -82,6 +82,7 @@ from typing import Any
 import attrs
 
 from sharegov._validate import is_date, optional_date
+from sharegov._words import day
 from sharegov.errors import InvalidValue, UnknownId, expected
 
 __all__ = [
@@ -119,10 +120,6 @@ NON_REGISTRABLE = "non-registrable interest"
 LOCALISM_FROM = dt.date(2012, 7, 1)
 
 _LEG = "https://www.legislation.gov.uk"
-
-
-def _day(value: dt.date) -> str:
-    return f"{value.day} {value:%B %Y}"
 
 
 def _uri(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -642,5 +639,5 @@ was applied: only the board's standing orders were applied."
             "are in more than one nation), so no statutory regime on members' interests was "
             f"applied: {tail}"
         )
-    where = f"for {nation.title()} on {_day(on)}"
+    where = f"for {nation.title()} on {day(on)}"
     return f"No statutory regime on members' interests is modelled {where}: {tail}"

@@ -36,6 +36,7 @@ import attrs
 from dateutil import rrule as dateutil_rrule
 
 from sharegov._validate import is_date, optional_date, optional_text, sequence
+from sharegov._words import day
 from sharegov.errors import InvalidValue, LimitExceeded, expected
 from sharegov.parties import _identifier, _text
 
@@ -75,7 +76,7 @@ def format_date(date: dt.date) -> str:
         >>> format_date(dt.date(2008, 9, 1))
         '1 September 2008'
     """
-    return f"{date.day} {date:%B %Y}"
+    return day(date)
 
 
 def _str_tuple(value: Iterable[str]) -> tuple[str, ...]:
@@ -710,7 +711,7 @@ class Schedule:
 
 
 def _subdivision(nation: str) -> str:
-    key = nation.lower().replace("_", " ") if isinstance(nation, str) else nation
+    key = nation.lower().replace("_", " ") if isinstance(nation, str) else None
     if key not in NATIONS:
         raise InvalidValue(expected("nation", f"one of {sorted(NATIONS)}", nation))
     return NATIONS[key]

@@ -28,6 +28,7 @@ from dateutil.relativedelta import relativedelta
 
 from sharegov._frozen import FrozenMap
 from sharegov._optional import require
+from sharegov._validate import UNSAFE_CHARS
 from sharegov.agreements import (
     ExitStrategy,
     ScrutinyArrangement,
@@ -78,7 +79,7 @@ _FRACTION = {
 _DATE = {"description": "a date as YYYY-MM-DD", "type": "string", "format": "date"}
 # Not r"^\S+$": Python's "$" also matches before a final newline. The lookahead is the end
 # of the text in both Python and ECMA-262; control and bidirectional characters are refused.
-_ID_CHARS = r"[^\s\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
+_ID_CHARS = rf"[^\s{UNSAFE_CHARS}]"
 _ID = {
     "description": "an identifier without spaces, control or bidirectional characters",
     "type": "string",
