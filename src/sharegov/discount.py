@@ -6,9 +6,9 @@ discounting real (constant-price) costs and benefits: 3.5% for years 0 to 30, th
 declining long-term schedule, 3.0% for years 31 to 75, 2.5% for 76 to 125, 2.0% for 126 to
 200, 1.5% for 201 to 300 and 1.0% from 301. The same schedule has stood since the 2003
 edition (Annex 6), so it is the rate of the day for the papers of 2005 onwards that
-sharegov models; the 2022 edition is cited as the current text. The discount factor for year ``t`` is the
-product of ``1 / (1 + r)`` over years 1 to ``t``, each year at the rate of its band, so the
-factor is continuous where the rate steps down (year 0's factor is 1).
+sharegov models; the 2022 edition is cited as the current text. The discount factor for
+year ``t`` is the product of ``1 / (1 + r)`` over years 1 to ``t``, each year at the rate of
+its band, so the factor is continuous where the rate steps down (year 0's factor is 1).
 
 Here every factor is an exact :class:`~fractions.Fraction` (``1 / 1.035 = 200 / 207``), the
 present values are exact, and money is rounded once, at the end, to the penny. Each
