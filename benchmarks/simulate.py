@@ -14,7 +14,7 @@ Each measurement runs in its own subprocess, so peak memory (tracemalloc, which 
 numpy's buffers) is not contaminated by the others. ``--n`` makes a quicker run.
 
 ``--stages`` also times the engine's numpy passes over the same uniforms one by one (draw;
-1 - u; the minimum with the mode; both square roots), cumulatively, as ratios to the
+the minimum with the mode; one less the maximum; both square roots), cumulatively, as ratios to the
 uniforms alone: the floor of its method in numpy, before any summing or bookkeeping.
 
 Run: ``python benchmarks/simulate.py`` (about a minute; the anchor needs ~1.7 GB of RAM).
@@ -79,20 +79,21 @@ def stage(steps):
     # The engine's per-segment steps on the same uniforms (10 rows at a time, in cache):
     # what each numpy pass costs on top of the draws.
     buf = np.empty((2, 10, BLOCK))
-    cut = np.full((2, C * I, BLOCK), 0.4)
+    cut = np.full((C * I, BLOCK), 0.4)
     for b in range(-(-n // BLOCK)):
         g = np.random.Generator(np.random.PCG64(np.random.SeedSequence(1, spawn_key=(b,))))
         for r in range(0, C * I, 10):
-            g.random(out=buf[0])
+            g.random(out=buf[1])
             if steps > 0:
-                np.subtract(1.0, buf[0], out=buf[1])
+                np.minimum(buf[1], cut[r : r + 10], out=buf[0])
             if steps > 1:
-                np.minimum(buf, cut[:, r : r + 10], out=buf)
+                np.maximum(buf[1], cut[r : r + 10], out=buf[1])
+                np.subtract(1.0, buf[1], out=buf[1])
             if steps > 2:
                 np.sqrt(buf, out=buf)
 
 fn = {{"ours": ours, "anchor": anchor, "uniforms": uniforms,
-       "subtract": lambda: stage(1), "minimum": lambda: stage(2), "sqrt": lambda: stage(3)}}[which]
+       "minimum": lambda: stage(1), "maximum": lambda: stage(2), "sqrt": lambda: stage(3)}}[which]
 tracemalloc.start()
 fn()
 _, peak = tracemalloc.get_traced_memory()
@@ -156,9 +157,9 @@ def main() -> None:
             "  the engine's passes, cumulative, vs uniforms alone (the numpy floor of its method):"
         )
         for which, what in [
-            ("subtract", "draw, 1 - u"),
-            ("minimum", "draw, 1 - u, min with c; 1 - c"),
-            ("sqrt", "draw, 1 - u, min, both square roots"),
+            ("minimum", "draw, min(u, c)"),
+            ("maximum", "draw, min(u, c), 1 - max(u, c)"),
+            ("sqrt", "draw, min, 1 - max, both square roots"),
         ]:
             t = float(measure(which, n, args.repeat, clock)["seconds"])  # type: ignore[arg-type]
             print(f"    {what:38s} {t / t_uniforms:6.2f}x")

@@ -1153,12 +1153,11 @@ _GROUP = 20
 
 def _work(np: Any, compiled: _Compiled) -> tuple[Any, Any]:
     """Buffers for :func:`_inputs`, reused block after block: room for one segment's two
-    roots, and the triangular rows' modes and their complements (c; 1 - c) written out in
-    full, as contiguous operands are faster than broadcast columns."""
+    roots, and the triangular rows' modes written out in full, as contiguous operands are
+    faster than broadcast columns."""
     t0, t1, c, _, _, _ = compiled.tri
-    cut = np.empty((2, t1 - t0, BLOCK))
-    cut[0] = c
-    np.subtract(1.0, c, out=cut[1])
+    cut = np.empty((t1 - t0, BLOCK))
+    cut[...] = c
     return np.empty(2 * _GROUP * BLOCK), cut
 
 
@@ -1186,13 +1185,15 @@ def _inputs(
         if out is None:
             x[u0:u1] *= uwidth
     for g0, g1, sums in compiled.segments:
-        # Without branches: with p = min(u, c) and q = min(1 - u, 1 - c),
-        # x = low + sqrt(p kl) + high - sqrt(q kr) - mode.
+        # Without branches: with p = min(u, c) and q = 1 - max(u, c) (= min(1 - u, 1 - c),
+        # bit for bit), x = low + sqrt(p kl) + high - sqrt(q kr) - mode.
         m = g1 - g0
         roots = buf[: 2 * m * BLOCK].reshape(2, m, BLOCK)
-        rng.random(out=roots[0])
-        np.subtract(1.0, roots[0], out=roots[1])
-        np.minimum(roots, cut[:, g0 - t0 : g1 - t0], out=roots)
+        rng.random(out=roots[1])
+        mode = cut[g0 - t0 : g1 - t0]
+        np.minimum(roots[1], mode, out=roots[0])
+        np.maximum(roots[1], mode, out=roots[1])
+        np.subtract(1.0, roots[1], out=roots[1])
         np.sqrt(roots, out=roots)
         if sums is not None and out is not None:
             flat = roots.reshape(2 * m, BLOCK)
