@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple, NoReturn, TypeAlias
 import attrs
 
 from sharegov._frozen import FrozenMap, frozen_map
-from sharegov._validate import flag, instances, of_type
+from sharegov._validate import flag, identifier, instances, of_type, safe_text
 from sharegov._whatif import CHOICES, MAX_CHECKS, smallest_changes
 from sharegov._words import day
 from sharegov.conflicts import Declaration, Dispensation, InterestOrders, ItemRuling, rule_on_item
@@ -137,12 +137,20 @@ class ChairRule:
 class HostLeaderChairs(ChairRule):
     """The member with ``role`` (by default the leader) from the host authority chairs.
 
+    Args:
+        role: The role, as in ``Member.roles``: a non-blank string without control or
+            bidirectional characters (else :class:`~sharegov.errors.InvalidValue`).
+
     Examples:
         >>> HostLeaderChairs().describe()
         'the leader of the host authority chairs'
+        >>> HostLeaderChairs("")
+        Traceback (most recent call last):
+        ...
+        sharegov.errors.InvalidValue: role: expected a non-blank string, got ''
     """
 
-    role: str = "leader"
+    role: str = attrs.field(default="leader", validator=safe_text)
 
     def describe(self, board: Board | None = None) -> str:
         return f"the {self.role} of the host authority chairs"
@@ -162,9 +170,23 @@ class HostLeaderChairs(ChairRule):
 
 @attrs.frozen
 class FixedChair(ChairRule):
-    """The same member chairs every meeting."""
+    """The same member chairs every meeting.
 
-    member: str
+    Args:
+        member: The id of the member who chairs (an identifier, else
+            :class:`~sharegov.errors.InvalidValue`).
+
+    Examples:
+        >>> FixedChair("hill").describe()
+        'hill chairs every meeting'
+        >>> FixedChair("Cllr Hill")
+        Traceback (most recent call last):
+        ...
+        sharegov.errors.InvalidValue: member: expected a non-empty identifier without spaces, \
+got 'Cllr Hill'
+    """
+
+    member: str = attrs.field(validator=identifier)
 
     def describe(self, board: Board | None = None) -> str:
         member = board._by_id.get(self.member) if board is not None else None
