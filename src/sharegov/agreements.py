@@ -45,6 +45,7 @@ from sharegov.parties import (
     _assumed_fields,
     _check_history,
     _end_as_of,
+    _extensions,
     _identifier,
     _text,
 )
@@ -103,10 +104,6 @@ def _party_ids(value: Any) -> tuple[str, ...]:
 
 def _arrangement_ids(value: Any) -> tuple[str, ...]:
     return _ids("arrangements", value)
-
-
-def _history(value: Any) -> tuple[Extension, ...]:
-    return instances(value, Extension, "history")
 
 
 def _indicators(value: Any) -> tuple[Indicator, ...]:
@@ -182,7 +179,7 @@ class Secondment:
     post: str | None = attrs.field(default=None, kw_only=True, validator=_optional_id)
     start: dt.date | None = attrs.field(default=None, kw_only=True, validator=optional_date)
     end: dt.date | None = attrs.field(default=None, kw_only=True, validator=optional_date)
-    history: tuple[Extension, ...] = attrs.field(default=(), kw_only=True, converter=_history)
+    history: tuple[Extension, ...] = attrs.field(default=(), kw_only=True, converter=_extensions)
     note: str = attrs.field(default="", kw_only=True)
     assumed: Mapping[str, str] = attrs.field(
         factory=FrozenMap, kw_only=True, converter=_assumed, validator=_assumed_fields
