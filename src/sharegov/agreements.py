@@ -62,6 +62,8 @@ __all__ = [
 
 
 _STATUSES = ("in place", "proposed", "to be agreed")
+#: Validates the ``status`` of an agreement, strategy or scrutiny arrangement.
+_status = one_of(_STATUSES)
 
 
 def _optional_id(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -263,11 +265,7 @@ class ServiceLevelAgreement:
     end: dt.date | None = attrs.field(default=None, kw_only=True, validator=optional_date)
     indicators: tuple[Indicator, ...] = attrs.field(default=(), kw_only=True, converter=_indicators)
     reviews: tuple[dt.date, ...] = attrs.field(default=(), kw_only=True, converter=_dates)
-    status: str = attrs.field(
-        default="in place",
-        kw_only=True,
-        validator=one_of(_STATUSES),
-    )
+    status: str = attrs.field(default="in place", kw_only=True, validator=_status)
     note: str = attrs.field(default="", kw_only=True)
     assumed: Mapping[str, str] = attrs.field(
         factory=FrozenMap, kw_only=True, converter=_assumed, validator=_assumed_fields
@@ -309,11 +307,7 @@ class ExitStrategy:
         default=None, kw_only=True, validator=_optional_split
     )
     terms: str = attrs.field(default="", kw_only=True)
-    status: str = attrs.field(
-        default="in place",
-        kw_only=True,
-        validator=one_of(_STATUSES),
-    )
+    status: str = attrs.field(default="in place", kw_only=True, validator=_status)
     note: str = attrs.field(default="", kw_only=True)
     assumed: Mapping[str, str] = attrs.field(
         factory=FrozenMap, kw_only=True, converter=_assumed, validator=_assumed_fields
@@ -362,11 +356,7 @@ class ScrutinyArrangement:
         kw_only=True,
         validator=attrs.validators.optional(attrs.validators.instance_of(bool)),
     )
-    status: str = attrs.field(
-        default="in place",
-        kw_only=True,
-        validator=one_of(_STATUSES),
-    )
+    status: str = attrs.field(default="in place", kw_only=True, validator=_status)
     note: str = attrs.field(default="", kw_only=True)
     assumed: Mapping[str, str] = attrs.field(
         factory=FrozenMap, kw_only=True, converter=_assumed, validator=_assumed_fields
