@@ -916,14 +916,19 @@ def shapley_shubik(
     Arguments as for :func:`banzhaf`; for Monte Carlo the tolerance applies to each index.
 
     Examples:
+        The UN Security Council since 1965: 9 of 15 votes, with all 5 permanent members (a
+        weighted game with weights 7 and 1, quota 39). The published values are 421/2145
+        for a permanent member and 4/2145 for an elected one:
+
         >>> from sharegov import Authority, Board, Member, rules
-        >>> codes = ["DE", "FR", "IT", "BE", "NL", "LU"]
-        >>> eec = Board("Council of Ministers",
-        ...     authorities=[Authority(c, c) for c in codes], seats=dict.fromkeys(codes, 1),
-        ...     members=[Member(c.lower(), c, c) for c in codes],
-        ...     rule=rules.Weighted(dict(zip(codes, [4, 4, 4, 2, 2, 1])), quota=12))
-        >>> [str(v) for v in shapley_shubik(eec, by="authority").values()]
-        ['7/30', '7/30', '7/30', '3/20', '3/20', '0']
+        >>> permanent = ["CN", "FR", "RU", "UK", "US"]
+        >>> codes = permanent + [f"E{i}" for i in range(1, 11)]
+        >>> unsc = Board("Security Council", authorities=[Authority(c, c) for c in codes],
+        ...     seats=dict.fromkeys(codes, 1), members=[Member(c.lower(), c, c) for c in codes],
+        ...     rule=rules.Weighted({c: 7 if c in permanent else 1 for c in codes}, quota=39))
+        >>> index = shapley_shubik(unsc, by="authority")
+        >>> str(index["US"]), str(index["E1"])
+        ('421/2145', '4/2145')
     """
     _check_method(method)
     game = _Game(board, by)
