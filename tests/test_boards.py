@@ -10,7 +10,7 @@ import pytest
 
 from sharegov import Authority, Board, Member, Status, Vote, rules
 from sharegov.boards import FixedChair, HostLeaderChairs, Outcome
-from sharegov.errors import InvalidBoard, InvalidVote, SharegovError, UnknownId
+from sharegov.errors import InvalidBoard, InvalidValue, InvalidVote, SharegovError, UnknownId
 from sharegov.reference import MEETING_2008_09_01, bromsgrove_redditch_board
 
 F, A, X = Vote.FOR, Vote.AGAINST, Vote.ABSTAIN
@@ -331,6 +331,58 @@ def test_fixed_chair_and_unknown_member() -> None:
         board.member("zz")
     with pytest.raises(InvalidBoard, match="no member from A with the role 'leader'"):
         two_by_two(chair_rule=HostLeaderChairs()).chair_for(host="A")
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("", "member: expected a non-empty identifier without spaces, got ''"),
+        (5, "member: expected a non-empty identifier without spaces, got 5"),
+        (None, "member: expected a non-empty identifier without spaces, got None"),
+        ("Cllr Hill", "member: expected a non-empty identifier without spaces, got 'Cllr Hill'"),
+        ("hill\n", "member: expected a non-empty identifier without spaces, got 'hill\\n'"),
+        (
+            "hi\u202ell",
+            "member: expected an identifier without control or bidirectional characters "
+            "(U+202E at position 2), got 'hi\\u202ell'",
+        ),
+    ],
+)
+def test_fixed_chair_refuses_a_bad_member_by_field(value: object, message: str) -> None:
+    with pytest.raises(InvalidValue) as caught:
+        FixedChair(value)  # type: ignore[arg-type]
+    assert str(caught.value) == message
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("", "role: expected a non-blank string, got ''"),
+        ("  ", "role: expected a non-blank string, got '  '"),
+        (5, "role: expected a non-blank string, got 5"),
+        ({"leader"}, "role: expected a non-blank string, got {'leader'}"),
+        (
+            "lea\x00der",
+            "role: expected a string without control or bidirectional characters "
+            "(U+0000 at position 3), got 'lea\\x00der'",
+        ),
+    ],
+)
+def test_host_leader_chairs_refuses_a_bad_role_by_field(value: object, message: str) -> None:
+    with pytest.raises(InvalidValue) as caught:
+        HostLeaderChairs(value)  # type: ignore[arg-type]
+    assert str(caught.value) == message
+
+
+def test_chair_rules_keep_good_values_and_evolve_checks_them() -> None:
+    # A role with a space is a role Member.roles can hold, so it stays allowed.
+    assert HostLeaderChairs("group leader").role == "group leader"
+    assert HostLeaderChairs().role == "leader"
+    assert FixedChair("b2").member == "b2"
+    with pytest.raises(InvalidValue, match="^member: "):
+        attrs.evolve(FixedChair("b2"), member="")
+    with pytest.raises(InvalidValue, match="^role: "):
+        attrs.evolve(HostLeaderChairs(), role=7)  # type: ignore[arg-type]
 
 
 def test_outcome_renders_for_notebooks() -> None:

@@ -247,6 +247,32 @@ def test_extensions_are_a_history_like_deadline_amendments() -> None:
         )
 
 
+def test_every_extendable_class_refuses_a_history_that_is_not_extensions_alike() -> None:
+    from sharegov.agreements import Secondment
+    from sharegov.parties import Extension, Post
+
+    good = Extension(dt.date(2011, 3, 31))
+    makers = {
+        "Post": lambda h: Post("p", "Post", ["A"], end=dt.date(2011, 3, 31), history=h),
+        "ServiceArrangement": lambda h: ServiceArrangement(
+            "x", "X", ["A", "B"], end=dt.date(2011, 3, 31), history=h
+        ),
+        "Secondment": lambda h: Secondment(
+            "o", employer="A", host="B", end=dt.date(2011, 3, 31), history=h
+        ),
+    }
+    for name, make in makers.items():
+        assert make([good]).history == (good,), name
+        with pytest.raises(InvalidValue) as caught:
+            make([good, "2012-03-31"])
+        assert str(caught.value) == "history[1]: expected an Extension, got '2012-03-31'", name
+        with pytest.raises(InvalidValue) as caught:
+            make("2011-03-31")
+        assert str(caught.value) == (
+            "history: expected a sequence of Extension, got '2011-03-31'"
+        ), name
+
+
 def test_agreements_validate_and_describe() -> None:
     from fractions import Fraction
 

@@ -217,6 +217,46 @@ def test_minuted_counts_are_checked() -> None:
     assert em_iep_board().substitutes_allowed
 
 
+@pytest.mark.parametrize(
+    ("counts", "message"),
+    [
+        (5, "counts: expected a mapping of for/against/abstain to a number, got 5"),
+        ({"yes": 5}, "counts: expected only the keys 'for', 'against', 'abstain', got 'yes'"),
+        ({"present": 5}, "counts: expected only the keys 'for', 'against', 'abstain', got "),
+        ({"for": -1}, "counts.for: expected a whole number >= 0, got -1"),
+        ({"for": True}, "counts.for: expected a whole number >= 0, got True"),
+        ({"against": 2.0}, "counts.against: expected a whole number >= 0, got 2.0"),
+        ({"for": 10**7}, "counts.for: expected a whole number of at most 1,000,000, got 10000000"),
+        ({"for": 2, Vote.FOR: 3}, "counts: 'for' is given twice"),
+    ],
+)
+def test_minuted_counts_are_refused_alike_by_the_board_and_an_item(
+    counts: object, message: str
+) -> None:
+    # One check (boards._counted) behind both: the same counts, the same message.
+    with pytest.raises(InvalidVote) as by_board:
+        em_iep_board().decide_counts(counts)  # type: ignore[arg-type]
+    with pytest.raises(InvalidVote) as by_item:
+        Item(1, "x", counts=counts)  # type: ignore[arg-type]
+    assert str(by_board.value) == str(by_item.value)
+    assert str(by_item.value).startswith(message)
+
+
+def test_an_authoritys_minuted_counts_may_give_those_present() -> None:
+    item = Item(
+        1,
+        "x",
+        counts={Vote.FOR: 3, "against": 1},
+        by_authority={"A": {"for": 3, "present": 4}, "B": {"against": 1}},
+    )
+    assert dict(item.counts) == {"for": 3, "against": 1}
+    assert dict(item.by_authority["A"]) == {"for": 3, "present": 4}  # type: ignore[index]
+    with pytest.raises(InvalidVote, match=r"^by_authority\.A\.present: expected a whole number"):
+        Item(1, "x", counts={"for": 3}, by_authority={"A": {"for": 3, "present": -4}})
+    with pytest.raises(InvalidVote, match=r"^present: expected a whole number >= 0, got -1"):
+        Item(1, "x", counts={"for": 3}, present=-1)
+
+
 # -- iCalendar ------------------------------------------------------------------------------
 
 

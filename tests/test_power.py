@@ -117,6 +117,24 @@ def test_eec_1958_published_indices(by: str, method: str) -> None:
     assert "LU" in banzhaf.explain().splitlines()[-2]
 
 
+@pytest.mark.parametrize("method", ["auto", "enumerate"])
+def test_un_security_council_published_shapley_shubik(method: str) -> None:
+    # Shapley and Shubik's classic game, as enlarged in 1965: 9 of 15 votes, with all 5
+    # permanent members; published values 421/2145 and 4/2145.
+    permanent = ["CN", "FR", "RU", "UK", "US"]
+    codes = permanent + [f"E{i}" for i in range(1, 11)]
+    board = Board(
+        "UN Security Council",
+        authorities=[Authority(c, c) for c in codes],
+        seats=dict.fromkeys(codes, 1),
+        members=[Member(c.lower(), c, c) for c in codes],
+        rule=rules.Weighted({c: 7 if c in permanent else 1 for c in codes}, quota=39),
+    )
+    index = power.shapley_shubik(board, by="authority", method=method)
+    assert [index[c] for c in codes] == [Fraction(421, 2145)] * 5 + [Fraction(4, 2145)] * 10
+    assert sum(index.values()) == 1
+
+
 def test_result_is_a_mapping_equal_to_a_dict() -> None:
     result = power.banzhaf(eec(), by="authority")
     expected = dict(

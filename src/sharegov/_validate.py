@@ -27,6 +27,7 @@ __all__ = [
     "one_of",
     "optional_date",
     "optional_text",
+    "safe_text",
     "sequence",
 ]
 
@@ -62,11 +63,42 @@ bidirectional characters (U+202E at position 1), got 'B\\u202eDC'
     if not isinstance(value, str) or not _ID.fullmatch(value):
         what = "a non-empty identifier without spaces"
         raise InvalidValue(expected(attribute.name, what, value))
+    _refuse_unsafe(attribute.name, "an identifier", value)
+
+
+def safe_text(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """Validate free text that is matched or shown as it is (a role such as
+    ``"group leader"``): a string with something other than spaces in it, and no control or
+    bidirectional characters.
+
+    Examples:
+        >>> @attrs.frozen
+        ... class Rule:
+        ...     role: str = attrs.field(validator=safe_text)
+        >>> Rule("group leader").role
+        'group leader'
+        >>> Rule(" ")
+        Traceback (most recent call last):
+        ...
+        sharegov.errors.InvalidValue: role: expected a non-blank string, got ' '
+        >>> Rule("lea\u202eder")
+        Traceback (most recent call last):
+        ...
+        sharegov.errors.InvalidValue: role: expected a string without control or \
+bidirectional characters (U+202E at position 3), got 'lea\u202eder'
+    """
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidValue(expected(attribute.name, "a non-blank string", value))
+    _refuse_unsafe(attribute.name, "a string", value)
+
+
+def _refuse_unsafe(field: str, kind: str, value: str) -> None:
+    """Refuse ``value`` by ``field`` if it holds a control or bidirectional character."""
     bad = _UNSAFE.search(value)
     if bad is not None:
         where = f"U+{ord(bad.group()):04X} at position {bad.start()}"
-        what = f"an identifier without control or bidirectional characters ({where})"
-        raise InvalidValue(expected(attribute.name, what, value))
+        what = f"{kind} without control or bidirectional characters ({where})"
+        raise InvalidValue(expected(field, what, value))
 
 
 def optional_text(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:

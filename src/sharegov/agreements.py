@@ -45,6 +45,7 @@ from sharegov.parties import (
     _assumed_fields,
     _check_history,
     _end_as_of,
+    _extensions,
     _identifier,
     _text,
 )
@@ -61,6 +62,8 @@ __all__ = [
 
 
 _STATUSES = ("in place", "proposed", "to be agreed")
+#: Validates the ``status`` of an agreement, strategy or scrutiny arrangement.
+_status = one_of(_STATUSES)
 
 
 def _optional_id(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -103,10 +106,6 @@ def _party_ids(value: Any) -> tuple[str, ...]:
 
 def _arrangement_ids(value: Any) -> tuple[str, ...]:
     return _ids("arrangements", value)
-
-
-def _history(value: Any) -> tuple[Extension, ...]:
-    return instances(value, Extension, "history")
 
 
 def _indicators(value: Any) -> tuple[Indicator, ...]:
@@ -182,7 +181,7 @@ class Secondment:
     post: str | None = attrs.field(default=None, kw_only=True, validator=_optional_id)
     start: dt.date | None = attrs.field(default=None, kw_only=True, validator=optional_date)
     end: dt.date | None = attrs.field(default=None, kw_only=True, validator=optional_date)
-    history: tuple[Extension, ...] = attrs.field(default=(), kw_only=True, converter=_history)
+    history: tuple[Extension, ...] = attrs.field(default=(), kw_only=True, converter=_extensions)
     note: str = attrs.field(default="", kw_only=True)
     assumed: Mapping[str, str] = attrs.field(
         factory=FrozenMap, kw_only=True, converter=_assumed, validator=_assumed_fields
@@ -266,11 +265,7 @@ class ServiceLevelAgreement:
     end: dt.date | None = attrs.field(default=None, kw_only=True, validator=optional_date)
     indicators: tuple[Indicator, ...] = attrs.field(default=(), kw_only=True, converter=_indicators)
     reviews: tuple[dt.date, ...] = attrs.field(default=(), kw_only=True, converter=_dates)
-    status: str = attrs.field(
-        default="in place",
-        kw_only=True,
-        validator=one_of(_STATUSES),
-    )
+    status: str = attrs.field(default="in place", kw_only=True, validator=_status)
     note: str = attrs.field(default="", kw_only=True)
     assumed: Mapping[str, str] = attrs.field(
         factory=FrozenMap, kw_only=True, converter=_assumed, validator=_assumed_fields
@@ -312,11 +307,7 @@ class ExitStrategy:
         default=None, kw_only=True, validator=_optional_split
     )
     terms: str = attrs.field(default="", kw_only=True)
-    status: str = attrs.field(
-        default="in place",
-        kw_only=True,
-        validator=one_of(_STATUSES),
-    )
+    status: str = attrs.field(default="in place", kw_only=True, validator=_status)
     note: str = attrs.field(default="", kw_only=True)
     assumed: Mapping[str, str] = attrs.field(
         factory=FrozenMap, kw_only=True, converter=_assumed, validator=_assumed_fields
@@ -365,11 +356,7 @@ class ScrutinyArrangement:
         kw_only=True,
         validator=attrs.validators.optional(attrs.validators.instance_of(bool)),
     )
-    status: str = attrs.field(
-        default="in place",
-        kw_only=True,
-        validator=one_of(_STATUSES),
-    )
+    status: str = attrs.field(default="in place", kw_only=True, validator=_status)
     note: str = attrs.field(default="", kw_only=True)
     assumed: Mapping[str, str] = attrs.field(
         factory=FrozenMap, kw_only=True, converter=_assumed, validator=_assumed_fields

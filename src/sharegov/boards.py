@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple, NoReturn, TypeAlias
 import attrs
 
 from sharegov._frozen import FrozenMap, frozen_map
-from sharegov._validate import flag, instances, of_type
+from sharegov._validate import flag, identifier, instances, of_type, safe_text
 from sharegov._whatif import CHOICES, MAX_CHECKS, smallest_changes
 from sharegov._words import day
 from sharegov.conflicts import Declaration, Dispensation, InterestOrders, ItemRuling, rule_on_item
@@ -137,12 +137,20 @@ class ChairRule:
 class HostLeaderChairs(ChairRule):
     """The member with ``role`` (by default the leader) from the host authority chairs.
 
+    Args:
+        role: The role, as in ``Member.roles``: a non-blank string without control or
+            bidirectional characters (else :class:`~sharegov.errors.InvalidValue`).
+
     Examples:
         >>> HostLeaderChairs().describe()
         'the leader of the host authority chairs'
+        >>> HostLeaderChairs("")
+        Traceback (most recent call last):
+        ...
+        sharegov.errors.InvalidValue: role: expected a non-blank string, got ''
     """
 
-    role: str = "leader"
+    role: str = attrs.field(default="leader", validator=safe_text)
 
     def describe(self, board: Board | None = None) -> str:
         return f"the {self.role} of the host authority chairs"
@@ -162,9 +170,23 @@ class HostLeaderChairs(ChairRule):
 
 @attrs.frozen
 class FixedChair(ChairRule):
-    """The same member chairs every meeting."""
+    """The same member chairs every meeting.
 
-    member: str
+    Args:
+        member: The id of the member who chairs (an identifier, else
+            :class:`~sharegov.errors.InvalidValue`).
+
+    Examples:
+        >>> FixedChair("hill").describe()
+        'hill chairs every meeting'
+        >>> FixedChair("Cllr Hill")
+        Traceback (most recent call last):
+        ...
+        sharegov.errors.InvalidValue: member: expected a non-empty identifier without spaces, \
+got 'Cllr Hill'
+    """
+
+    member: str = attrs.field(validator=identifier)
 
     def describe(self, board: Board | None = None) -> str:
         member = board._by_id.get(self.member) if board is not None else None
@@ -637,27 +659,62 @@ def _whole(value: object, low: int, high: int) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
 
 
-def _counted(counts: object, field: str) -> dict[Vote, int]:
-    """Minuted counts as {Vote: number}, refusing anything else by field."""
+#: The most votes one count may give (a council's full meeting has under 200 members).
+MAX_COUNT = 10**6
+_COUNT_KEYS = tuple(v.value for v in Vote)
+
+
+def _count(number: object, field: str) -> int:
+    """``number`` if it is a whole number from 0 to :data:`MAX_COUNT`, else refused by field."""
+    if not _whole(number, 0, MAX_COUNT):
+        big = _whole(number, 0, 10**100)
+        what = f"a whole number of at most {MAX_COUNT:,}" if big else "a whole number >= 0"
+        raise InvalidVote(expected(field, what, number))
+    return number  # type: ignore[return-value]  # _whole checked it is an int
+
+
+def _counted(
+    counts: object, field: str, *, present: bool = False
+) -> tuple[dict[Vote, int], int | None]:
+    """Counts as minuted, ``"for"``, ``"against"``, ``"abstain"`` (or the :class:`Vote`) to
+    a whole number, as ``({Vote: number}, present)``; with ``present=True`` (one authority's
+    counts) a ``"present"`` key may give its members present, else ``present`` is ``None``.
+
+    The one check of minuted counts: :meth:`Board.decide_counts` and the items of a
+    :class:`~sharegov.meetings.Meeting` both use it. A vote given twice (``Vote.FOR`` and
+    ``"for"``) is refused, not added up.
+
+    Examples:
+        >>> _counted({"for": 5, Vote.AGAINST: 2}, "counts")
+        ({Vote.FOR: 5, Vote.AGAINST: 2}, None)
+        >>> _counted({"for": 1, "present": 3}, "by_authority.A", present=True)
+        ({Vote.FOR: 1}, 3)
+        >>> _counted({"yes": 5}, "counts")
+        Traceback (most recent call last):
+        ...
+        sharegov.errors.InvalidVote: counts: expected only the keys 'for', 'against', \
+'abstain', got 'yes'
+    """
+    keys = (*_COUNT_KEYS, "present") if present else _COUNT_KEYS
     if not isinstance(counts, Mapping):
-        raise InvalidVote(expected(field, "a mapping of for/against/abstain to a number", counts))
+        what = "for/against/abstain (and present)" if present else "for/against/abstain"
+        what = f"a mapping of {what} to a number"
+        raise InvalidVote(expected(field, what, counts))
     out: dict[Vote, int] = {}
+    here: int | None = None
     for key, number in counts.items():
-        vote = (
-            key
-            if isinstance(key, Vote)
-            else Vote._value2member_map_.get(key)
-            if isinstance(key, str)
-            else None
-        )
-        if not isinstance(vote, Vote):
-            raise InvalidVote(
-                expected(f"{field}", "only the keys 'for', 'against', 'abstain'", key)
-            )
-        if not _whole(number, 0, 10**6):
-            raise InvalidVote(expected(f"{field}.{vote.value}", "a whole number >= 0", number))
-        out[vote] = out.get(vote, 0) + number
-    return out
+        word = key.value if isinstance(key, Vote) else key if isinstance(key, str) else None
+        if word not in keys:
+            what = "only the keys " + ", ".join(repr(k) for k in keys)
+            raise InvalidVote(expected(field, what, key))
+        if word == "present":
+            here = _count(number, f"{field}.present")
+            continue
+        vote = Vote(word)
+        if vote in out:
+            raise InvalidVote(f"{field}: {vote.value!r} is given twice")
+        out[vote] = _count(number, f"{field}.{word}")
+    return out, here
 
 
 def _is_plain_date(value: Any) -> bool:
@@ -1540,7 +1597,7 @@ by para 44).
         """
         board = self if on is None else self._on(on, {"chair": () if chair is None else (chair,)})
         layout = board._layout
-        whole = _counted(counts, "counts")
+        whole, _ = _counted(counts, "counts")
         cast = sum(whole.values())
         if cast > layout.size:
             raise InvalidVote(
@@ -1564,18 +1621,7 @@ by para 44).
                 )
             parts = []
             for code in layout.authorities:
-                mine_given = by_authority[code]
-                if not isinstance(mine_given, Mapping):
-                    raise InvalidVote(
-                        expected(
-                            f"by_authority.{code}",
-                            "a mapping of for/against/abstain (and present) to a number",
-                            mine_given,
-                        )
-                    )
-                given = dict(mine_given)
-                here = given.pop("present", None)
-                mine = _counted(given, f"by_authority.{code}")
+                mine, here = _counted(by_authority[code], f"by_authority.{code}", present=True)
                 members = len(layout.members_of[code])
                 if sum(mine.values()) > members or (
                     here is not None and not _whole(here, sum(mine.values()), members)

@@ -42,6 +42,7 @@ from sharegov.parties import (
     _assumed_fields,
     _check_history,
     _end_as_of,
+    _extensions,
     _identifier,
     _text,
 )
@@ -113,10 +114,6 @@ def _left(value: Any) -> FrozenMap[str, dt.date]:
 def _optional_term(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if value is not None and not isinstance(value, Term):
         raise InvalidValue(expected("term", "a Term (a trial and its reviews) or None", value))
-
-
-def _extensions(value: Any) -> tuple[Extension, ...]:
-    return instances(value, Extension, "history")
 
 
 @attrs.frozen

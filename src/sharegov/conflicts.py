@@ -502,11 +502,7 @@ interest: may remain and take part; non-registrable interest: may remain and tak
             if effect is Effect.WITHDRAW:
                 return f"{S31_4}; withdrew under {self.source}, {S31_10}"
             return S31_4
-        if effect is Effect.WITHDRAW:
-            return f"withdrew under {self.source}"
-        if effect is Effect.BARRED:
-            return f"barred from the discussion and vote by {self.source}"
-        return f"may remain and vote under {self.source}"
+        return self.standing(kind, effect)
 
     def describe(self) -> str:
         """The orders in plain English."""

@@ -30,7 +30,7 @@ import attrs
 
 from sharegov._frozen import FrozenMap, frozen_map
 from sharegov._validate import instances, is_date, optional_date, sequence
-from sharegov.boards import Board, Outcome
+from sharegov.boards import Board, Outcome, _count, _counted
 from sharegov.conflicts import Declaration, Dispensation
 from sharegov.errors import InvalidBoard, InvalidValue, InvalidVote, UnknownId, expected
 from sharegov.parties import Member, Officer, _text
@@ -270,24 +270,13 @@ def _votes(value: Mapping[str, Vote | str] | None) -> FrozenMap[str, Vote] | Non
 _VOTE_KEYS = tuple(v.value for v in Vote)
 
 
-def _whole(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
-
-
 def _minuted_counts(value: Any, field: str, *, present: bool = False) -> FrozenMap[str, int]:
     """Counts as minuted, keyed by ``"for"``, ``"against"``, ``"abstain"`` (and, for one
-    authority, ``"present"``), each a whole number >= 0."""
-    keys = (*_VOTE_KEYS, "present") if present else _VOTE_KEYS
-    if not isinstance(value, Mapping):
-        raise InvalidVote(expected(field, f"a mapping of {', '.join(keys)} to a number", value))
-    out: dict[str, int] = {}
-    for key, number in value.items():
-        word = key.value if isinstance(key, Vote) else key
-        if word not in keys:
-            raise InvalidVote(expected(field, f"only the keys {list(keys)}", key))
-        if not _whole(number):
-            raise InvalidVote(expected(f"{field}.{word}", "a whole number >= 0", number))
-        out[word] = number
+    authority, ``"present"``), checked as :meth:`Board.decide_counts` checks them."""
+    votes, here = _counted(value, field, present=present)
+    out = {vote.value: number for vote, number in votes.items()}
+    if here is not None:
+        out["present"] = here
     return frozen_map(out)
 
 
@@ -319,8 +308,8 @@ def _keyed(counts: Mapping[str, int]) -> dict[Vote | str, int]:
 
 
 def _present_count(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if value is not None and not _whole(value):
-        raise InvalidVote(expected(attribute.name, "a whole number >= 0 or None", value))
+    if value is not None:
+        _count(value, attribute.name)
 
 
 @attrs.frozen

@@ -223,6 +223,9 @@ def _end_as_of(
 
 
 def _extensions(value: Any) -> tuple[Extension, ...]:
+    """The ``history`` converter of every class with an end that can be extended (posts,
+    arrangements, secondments): a tuple of :class:`Extension`, naming the first that is not.
+    """
     return instances(value, Extension, "history")
 
 

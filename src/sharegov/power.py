@@ -207,6 +207,22 @@ class _Game:
     def describe(self) -> str:
         return self.rule.describe()
 
+    def index(
+        self, title: str, scores: tuple[Fraction | float, ...], method: str, **extra: Any
+    ) -> PowerIndex:
+        """A :class:`PowerIndex` of this game's players (``extra``: its optional fields)."""
+        return PowerIndex(
+            title,
+            self.board.name,
+            self.describe(),
+            self.by,
+            self.players,
+            self.labels,
+            scores,
+            method,
+            **extra,
+        )
+
 
 _ESTIMATE = (
     "estimate power instead with method='monte-carlo', tolerance=0.01, confidence=0.95, seed=..."
@@ -877,13 +893,8 @@ def banzhaf(
     swings = [sum(m) for m in margins]
     total = sum(swings)
     values = tuple(Fraction(s, total) if total else Fraction(0) for s in swings)
-    return PowerIndex(
+    return game.index(
         "Banzhaf",
-        board.name,
-        board.rule.describe(),
-        by,
-        game.players,
-        game.labels,
         values,
         words,
         swings=tuple(swings),
@@ -905,14 +916,19 @@ def shapley_shubik(
     Arguments as for :func:`banzhaf`; for Monte Carlo the tolerance applies to each index.
 
     Examples:
+        The UN Security Council since 1965: 9 of 15 votes, with all 5 permanent members (a
+        weighted game with weights 7 and 1, quota 39). The published values are 421/2145
+        for a permanent member and 4/2145 for an elected one:
+
         >>> from sharegov import Authority, Board, Member, rules
-        >>> codes = ["DE", "FR", "IT", "BE", "NL", "LU"]
-        >>> eec = Board("Council of Ministers",
-        ...     authorities=[Authority(c, c) for c in codes], seats=dict.fromkeys(codes, 1),
-        ...     members=[Member(c.lower(), c, c) for c in codes],
-        ...     rule=rules.Weighted(dict(zip(codes, [4, 4, 4, 2, 2, 1])), quota=12))
-        >>> [str(v) for v in shapley_shubik(eec, by="authority").values()]
-        ['7/30', '7/30', '7/30', '3/20', '3/20', '0']
+        >>> permanent = ["CN", "FR", "RU", "UK", "US"]
+        >>> codes = permanent + [f"E{i}" for i in range(1, 11)]
+        >>> unsc = Board("Security Council", authorities=[Authority(c, c) for c in codes],
+        ...     seats=dict.fromkeys(codes, 1), members=[Member(c.lower(), c, c) for c in codes],
+        ...     rule=rules.Weighted({c: 7 if c in permanent else 1 for c in codes}, quota=39))
+        >>> index = shapley_shubik(unsc, by="authority")
+        >>> str(index["US"]), str(index["E1"])
+        ('421/2145', '4/2145')
     """
     _check_method(method)
     game = _Game(board, by)
@@ -925,22 +941,21 @@ def shapley_shubik(
     values = tuple(
         Fraction(sum(m * f for m, f in zip(row, factor, strict=True)), whole) for row in margins
     )
-    return PowerIndex(
-        "Shapley–Shubik",
-        board.name,
-        board.rule.describe(),
-        by,
-        game.players,
-        game.labels,
-        values,
-        words,
-    )
+    return game.index("Shapley–Shubik", values, words)
 
 
-def _monte_carlo_setup(game: _Game, tolerance: float, confidence: float, seed: int | None) -> int:
+def _monte_carlo_setup(
+    game: _Game, tolerance: float, confidence: float, seed: int | None
+) -> tuple[Any, int, dict[str, Any]]:
+    """A generator seeded with ``seed`` (required, so the estimate can be reproduced), the
+    number of samples for ``tolerance`` and ``confidence``, and the estimate's fields."""
     if seed is None or isinstance(seed, bool) or not isinstance(seed, int):
         raise InvalidValue(expected("seed", "an int seed, so the estimate can be reproduced", seed))
-    return monte_carlo_samples(game.n, tolerance=tolerance, confidence=confidence)
+    samples = monte_carlo_samples(game.n, tolerance=tolerance, confidence=confidence)
+    np = _np()
+    rng = np.random.Generator(np.random.PCG64(seed))
+    fields = {"samples": samples, "tolerance": tolerance, "confidence": confidence, "seed": seed}
+    return rng, samples, fields
 
 
 _CHUNK_ROWS = 1 << 14
@@ -950,8 +965,7 @@ def _banzhaf_monte_carlo(
     game: _Game, tolerance: float, confidence: float, seed: int | None
 ) -> PowerIndex:
     np = _np()
-    samples = _monte_carlo_setup(game, tolerance, confidence, seed)
-    rng = np.random.Generator(np.random.PCG64(seed))
+    rng, samples, fields = _monte_carlo_setup(game, tolerance, confidence, seed)
     n = game.n
     hits = np.zeros(n, dtype=np.int64)
     for start in range(0, samples, _CHUNK_ROWS):
@@ -966,20 +980,12 @@ def _banzhaf_monte_carlo(
             bits[:, i] = kept
     absolute = tuple(float(h) / samples for h in hits)
     total = sum(absolute)
-    return PowerIndex(
+    return game.index(
         "Banzhaf",
-        game.board.name,
-        game.describe(),
-        game.by,
-        game.players,
-        game.labels,
         tuple(a / total if total else 0.0 for a in absolute),
         f"Monte Carlo estimate from {samples:,} random coalitions",
         absolute_values=absolute,
-        samples=samples,
-        tolerance=tolerance,
-        confidence=confidence,
-        seed=seed,
+        **fields,
     )
 
 
@@ -987,8 +993,7 @@ def _shapley_monte_carlo(
     game: _Game, tolerance: float, confidence: float, seed: int | None
 ) -> PowerIndex:
     np = _np()
-    samples = _monte_carlo_setup(game, tolerance, confidence, seed)
-    rng = np.random.Generator(np.random.PCG64(seed))
+    rng, samples, fields = _monte_carlo_setup(game, tolerance, confidence, seed)
     n = game.n
     credit = np.zeros(n, dtype=np.int64)
     for start in range(0, samples, _CHUNK_ROWS):
@@ -1004,19 +1009,11 @@ def _shapley_monte_carlo(
                 order[:, k], weights=after.astype(np.int64) - before, minlength=n
             ).astype(np.int64)
             before = after
-    return PowerIndex(
+    return game.index(
         "Shapley–Shubik",
-        game.board.name,
-        game.describe(),
-        game.by,
-        game.players,
-        game.labels,
         tuple(float(c) / samples for c in credit),
         f"Monte Carlo estimate from {samples:,} random orders",
-        samples=samples,
-        tolerance=tolerance,
-        confidence=confidence,
-        seed=seed,
+        **fields,
     )
 
 
@@ -1581,17 +1578,7 @@ def _bloc_index(board: Board, unions: Unions | None, kind: str) -> PowerIndex:
         common["absolute_values"] = tuple(values)
         if kind == "banzhaf_owen":
             common["swings"] = tuple(swings)
-    return PowerIndex(
-        title,
-        board.name,
-        board.rule.describe(),
-        "member",
-        game.players,
-        game.labels,
-        scores,
-        _BLOC_METHOD,
-        **common,
-    )
+    return game.index(title, scores, _BLOC_METHOD, **common)
 
 
 def owen(board: Board, *, unions: Unions | None = None) -> PowerIndex:

@@ -384,59 +384,30 @@ def bromsgrove_redditch_phases() -> tuple[Phase, Phase, Phase]:
 
 def bromsgrove_redditch_business_case_plan() -> MilestonePlan:
     """Phase 3's timeline for the business case, September 2008 to June 2009 (targets
-    report 4.2(c)); a month is taken to mean its last day. No completions are recorded."""
+    report 4.2(c)); a month is taken to mean its last day. No completions are recorded.
+    The steps run in order: each depends on the one before."""
+    d = dt.date
     steps = [
-        (
-            "recruit",
-            "Recruit external resource for the analysis of performance and costs",
-            dt.date(2008, 9, 30),
-            (),
-        ),
-        (
-            "analysis",
-            "Complete the analysis and identify areas to target",
-            dt.date(2008, 11, 30),
-            ("recruit",),
-        ),
-        (
-            "specification",
-            "Specify the external resource to produce the business case",
-            dt.date(2008, 11, 30),
-            ("analysis",),
-        ),
-        (
-            "procure",
-            "Procure external resource to complete the business case",
-            dt.date(2008, 12, 31),
-            ("specification",),
-        ),
-        (
-            "start",
-            "External resource starts work on the business case",
-            dt.date(2009, 1, 31),
-            ("procure",),
-        ),
-        (
-            "draft",
-            "Draft business case to the Acting Joint Chief Executive",
-            dt.date(2009, 4, 30),
-            ("start",),
-        ),
-        (
-            "board",
-            "Business case presented to the Shared Services Board",
-            dt.date(2009, 5, 31),
-            ("draft",),
-        ),
-        ("councils", "Business case considered by each Council", dt.date(2009, 6, 30), ("board",)),
+        ("recruit", d(2008, 9, 30), "Recruit external resource for the analysis of performance"
+         " and costs"),
+        ("analysis", d(2008, 11, 30), "Complete the analysis and identify areas to target"),
+        ("specification", d(2008, 11, 30), "Specify the external resource to produce the"
+         " business case"),
+        ("procure", d(2008, 12, 31), "Procure external resource to complete the business case"),
+        ("start", d(2009, 1, 31), "External resource starts work on the business case"),
+        ("draft", d(2009, 4, 30), "Draft business case to the Acting Joint Chief Executive"),
+        ("board", d(2009, 5, 31), "Business case presented to the Shared Services Board"),
+        ("councils", d(2009, 6, 30), "Business case considered by each Council"),
+    ]  # fmt: skip
+    milestones = [
+        Milestone(
+            key,
+            Deadline(title, due=due, set_on=_SET_ON),
+            depends_on=(steps[i - 1][0],) if i else (),
+        )
+        for i, (key, due, title) in enumerate(steps)
     ]
-    return MilestonePlan(
-        "Business case for shared services (Phase 3)",
-        [
-            Milestone(i, Deadline(title, due=due, set_on=_SET_ON), depends_on=deps)
-            for i, title, due, deps in steps
-        ],
-    )
+    return MilestonePlan("Business case for shared services (Phase 3)", milestones)
 
 
 def bromsgrove_redditch_obligations() -> tuple[Schedule, ...]:
