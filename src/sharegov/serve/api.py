@@ -247,7 +247,7 @@ def routes(service: Service) -> list[Any]:
     # -- the file as a whole ----------------------------------------------------------------
 
     async def check(request: Any) -> Any:
-        from sharegov.cli import findings
+        from sharegov.io.check import findings
 
         problems, notes, assumed = findings(arrangement)
         return answer(
