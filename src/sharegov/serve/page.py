@@ -618,7 +618,7 @@ def view(service: Service, params: Mapping[str, str]) -> dict[str, Any]:
         "result": None,
         "board": None,
         "date": None,
-        "costs": _costs(service),
+        "costs": service.once("page.costs", lambda: _costs(service)),
         "deadlines": None,
         "as_of": None,
     }
