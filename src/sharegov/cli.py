@@ -369,16 +369,12 @@ def _who_acts(args: argparse.Namespace) -> int:
         for line in assumed_lines(item, f"{name}[{i}]")
     ]
     if args.json:
-        _print_json(
-            {
-                "post": args.post,
-                "matter": args.matter,
-                "as_of": None if args.as_of is None else args.as_of.isoformat(),
-                "acting": {a.authority: a.officer for a in result.acting},
-                "explanation": result.explain(),
-                "assumed": assumed,
-            }
-        )
+        from sharegov.io.results import to_json
+
+        # The who_acts document (its schema ships), with the date asked about and the
+        # file's assumed facts the answer rests on.
+        as_of = None if args.as_of is None else args.as_of.isoformat()
+        _print_json({**to_json(result), "as_of": as_of, "assumed": assumed})
     else:
         print(result.explain())
         if assumed:
