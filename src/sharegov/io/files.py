@@ -460,11 +460,11 @@ class Arrangement:
                     )
         for i, assumption in enumerate(self.assumptions):
             head, _, rest = assumption.path.partition(".")
-            if head not in _SECTIONS:
+            if head.partition("[")[0] not in _SECTIONS:  # "posts[0].holder" is in posts
                 what = f"a path starting with one of {sorted(_SECTIONS)}"
                 raise InvalidValue(expected(f"assumptions[{i}].path", what, assumption.path))
             key = rest.split(".")[0]
-            if head == "boards" and key not in self.boards:
+            if head.startswith("boards") and (head != "boards" or key not in self.boards):
                 what = f"a path to one of the boards {list(self.boards)}"
                 raise InvalidValue(expected(f"assumptions[{i}].path", what, assumption.path))
         addressees = [*codes, *self.boards]
@@ -1228,29 +1228,10 @@ def _board_out(conv: Any, board: Board) -> dict[str, Any]:
     return data
 
 
-_SECTIONS = frozenset(
-    {
-        "name",
-        "description",
-        "authorities",
-        "boards",
-        "arrangements",
-        "phases",
-        "deadlines",
-        "costs",
-        "concordat",
-        "registers",
-        "dispensations",
-        "delegation_schemes",
-        "officer_conflicts",
-        "meeting_plans",
-        "meetings",
-        "cost_plans",
-        "pots",
-        "recommendations",
-    }
-)
-"""The top-level sections an assumption's path may start with."""
+_SECTIONS = frozenset(f.name for f in attrs.fields(Arrangement)) - {"assumptions"}
+"""The top-level sections an assumption's path may start with: every section of the file
+(the fields of :class:`Arrangement`, which the schema's top level also lists), but the
+assumptions themselves."""
 
 _LISTS: dict[str, type[Any]] = {
     "registers": Register,
