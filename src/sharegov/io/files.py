@@ -141,6 +141,7 @@ __all__ = [
     "load_data",
     "loads",
     "read_vote_record",
+    "seat_substitutes",
     "to_data",
 ]
 
@@ -2133,16 +2134,7 @@ decision.
                 f"{on.isoformat()} was given as the date of the meeting"
             )
         when = self.date if on is None else on
-        if self.substitutions:
-            board = board.at(when) if when is not None else board
-            for member_id, substitute in self.substitutions.items():
-                if member_id not in {m.id for m in board.members}:
-                    raise InvalidVote(
-                        expected(
-                            f"substitutions.{member_id}", f"a member of {board.name}", member_id
-                        )
-                    )
-                board = board.substitute(member_id, substitute)
+        board = seat_substitutes(board, self.substitutions, on=when)
         if self.counts is not None:
             counts = _keyed(self.counts)
             parts: dict[str, Mapping[Vote | str, int]] | None = None
@@ -2194,6 +2186,48 @@ decision.
             casting=self.casting,
             on=when,
         )
+
+
+def seat_substitutes(
+    board: Board, substitutions: Mapping[str, Member], *, on: dt.date | None = None
+) -> Board:
+    """The board as it sits on ``on``, each substitute in the seat of the member they
+    replace (:meth:`Board.substitute <sharegov.boards.Board.substitute>`, which says whether
+    the board's terms permit it), for a vote record and for the officer's page alike.
+
+    Args:
+        board: The board.
+        substitutions: Member id to the :class:`~sharegov.parties.Member` sitting in their
+            place.
+        on: The date of the meeting: the roster in force that day (``None``: the board
+            as given).
+
+    Raises:
+        InvalidVote: ``substitutions.<id>``: not a member of the board that day.
+        InvalidBoard: The board does not permit substitutes, or the substitute is already
+            on it.
+
+    Examples:
+        >>> from sharegov.reference import bromsgrove_redditch_board
+        >>> board = bromsgrove_redditch_board()
+        >>> seat_substitutes(board, {}) is board
+        True
+        >>> seat_substitutes(board, {"nobody": Member("sub", "Cllr A. Sub", "BDC")})
+        Traceback (most recent call last):
+        ...
+        sharegov.errors.InvalidVote: substitutions.nobody: expected a member of Shared \
+Services Board, got 'nobody'
+    """
+    if not substitutions:
+        return board
+    sitting = board.at(on) if on is not None else board
+    roster = {m.id for m in sitting.members}
+    for member_id, substitute in substitutions.items():
+        if member_id not in roster:
+            where = f"a member of {sitting.name}"
+            raise InvalidVote(expected(f"substitutions.{member_id}", where, member_id))
+        sitting = sitting.substitute(member_id, substitute)
+    return sitting
 
 
 def _record_ids(data: Mapping[str, Any], field: str, source: str) -> frozenset[str]:

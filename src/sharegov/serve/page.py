@@ -135,13 +135,17 @@ class Record:
             SharegovError: The library's own refusal, naming the field.
         """
         if self.substitutes:
+            from sharegov.io.files import seat_substitutes
             from sharegov.parties import Member
 
-            board = board.at(on)
-            for member, name in self.substitutes.items():
-                authority = board.member(member).authority
-                # The name is stripped and not empty, which is all a Member's name needs.
-                board = board.substitute(member, Member(substitute_id(member), name, authority))
+            roster = board.at(on)
+            # The name is stripped and not empty, which is all a Member's name needs; the
+            # substitute sits for the replaced member's authority.
+            subs = {
+                member: Member(substitute_id(member), name, roster.member(member).authority)
+                for member, name in self.substitutes.items()
+            }
+            board = seat_substitutes(board, subs, on=on)
         return board.decide(
             dict(self.votes),
             present=self.present,
@@ -397,6 +401,7 @@ def place(
         "attendance": "att",
         "declarations": "interest",
         "dispensations": "disp",
+        "substitutions": "sub",
     }
     kind = kinds.get(field)
     if kind is None:
