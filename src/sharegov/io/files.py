@@ -104,7 +104,7 @@ from sharegov.io._guard import (
     read_text,
     scan_toml,
 )
-from sharegov.io.schema import _hints
+from sharegov.io.schema import RULE_TYPES, _hints
 from sharegov.meetings import Meeting, MeetingPlan, _keyed
 from sharegov.money import FinancialYear, Money, MoneyRange
 from sharegov.parties import Authority, Body, Member, Officer, Post, _text, assumed_lines
@@ -112,14 +112,11 @@ from sharegov.rules import (
     AllOf,
     AnyOf,
     AtLeast,
-    Consensus,
     DoubleMajority,
     EachAuthority,
     FirstOf,
-    Majority,
     Quorum,
     Rule,
-    Unanimity,
     Vote,
     Weighted,
 )
@@ -553,22 +550,7 @@ class Arrangement:
 # Plain data <-> objects
 # ---------------------------------------------------------------------------------------------
 
-_RULES: dict[str, type[Rule]] = {
-    cls.__name__: cls
-    for cls in (
-        Consensus,
-        Unanimity,
-        Majority,
-        AtLeast,
-        EachAuthority,
-        Weighted,
-        DoubleMajority,
-        Quorum,
-        FirstOf,
-        AllOf,
-        AnyOf,
-    )
-}
+_RULES = RULE_TYPES
 _SPLITS: dict[str, type[SplitRule]] = {
     cls.__name__: cls
     for cls in (
@@ -1303,44 +1285,10 @@ def from_data(data: Any, *, source: str = "<data>", _checked: bool = False) -> A
             boards[key] = board
         else:
             broken.add(key)
-    arrangements = []
-    for i, item in enumerate(data.get("arrangements", [])):
-        arrangement = _build(
-            problems,
-            f"arrangements[{i}]",
-            lambda item=item: conv.structure(item, ServiceArrangement),
-        )
-        if arrangement is not None:
-            arrangements.append(arrangement)
-    parts_a: dict[str, list[Any]] = {
-        name: [
-            value
-            for i, item in enumerate(data.get(name, []))
-            if (
-                value := _build(
-                    problems, f"{name}[{i}]", lambda item=item, cls=cls: conv.structure(item, cls)
-                )
-            )
-            is not None
-        ]
-        for name, cls in _PARTIES_A.items()
-    }
-    phases = [
-        p
-        for i, item in enumerate(data.get("phases", []))
-        if (p := _build(problems, f"phases[{i}]", lambda item=item: conv.structure(item, Phase)))
-        is not None
-    ]
-    deadlines = [
-        d
-        for i, item in enumerate(data.get("deadlines", []))
-        if (
-            d := _build(
-                problems, f"deadlines[{i}]", lambda item=item: conv.structure(item, Deadline)
-            )
-        )
-        is not None
-    ]
+    arrangements = _each(problems, data, "arrangements", ServiceArrangement, conv)
+    parts_a = {name: _each(problems, data, name, cls, conv) for name, cls in _PARTIES_A.items()}
+    phases = _each(problems, data, "phases", Phase, conv)
+    deadlines = _each(problems, data, "deadlines", Deadline, conv)
     costs = None
     if "costs" in data:
         costs = _build(problems, "costs", lambda: conv.structure(data["costs"], CostPlan))
@@ -1351,64 +1299,15 @@ def from_data(data: Any, *, source: str = "<data>", _checked: bool = False) -> A
         )
         if plan is not None:
             cost_plans[key] = plan
-    pots = [
-        p
-        for i, item in enumerate(data.get("pots", []))
-        if (p := _build(problems, f"pots[{i}]", lambda item=item: conv.structure(item, Pot)))
-        is not None
-    ]
-    assumptions = [
-        a
-        for i, item in enumerate(data.get("assumptions", []))
-        if (
-            a := _build(
-                problems, f"assumptions[{i}]", lambda item=item: conv.structure(item, Assumption)
-            )
-        )
-        is not None
-    ]
-    recommendations = [
-        r
-        for i, item in enumerate(data.get("recommendations", []))
-        if (
-            r := _build(
-                problems,
-                f"recommendations[{i}]",
-                lambda item=item: conv.structure(item, Recommendation),
-            )
-        )
-        is not None
-    ]
+    pots = _each(problems, data, "pots", Pot, conv)
+    assumptions = _each(problems, data, "assumptions", Assumption, conv)
+    recommendations = _each(problems, data, "recommendations", Recommendation, conv)
     with _in_context(by_code, boards, frozenset(broken)) as local:
         concordat = None
         if "concordat" in data:
             concordat = _concordat_in(local, data["concordat"], problems)
-        lists: dict[str, list[Any]] = {}
-        for name, cls in _LISTS.items():
-            lists[name] = [
-                value
-                for i, item in enumerate(data.get(name, []))
-                if (
-                    value := _build(
-                        problems,
-                        f"{name}[{i}]",
-                        lambda item=item, cls=cls: local.structure(item, cls),
-                    )
-                )
-                is not None
-            ]
-    apportionments = [
-        line
-        for i, item in enumerate(data.get("apportionments", []))
-        if (
-            line := _build(
-                problems,
-                f"apportionments[{i}]",
-                lambda item=item: conv.structure(item, Apportionment),
-            )
-        )
-        is not None
-    ]
+        lists = {name: _each(problems, data, name, cls, local) for name, cls in _LISTS.items()}
+    apportionments = _each(problems, data, "apportionments", Apportionment, conv)
     if problems:
         raise FileError(source, problems)
     built = _build(
@@ -1839,6 +1738,19 @@ class _Problems(InvalidValue):
     def __init__(self, problems: list[str]) -> None:
         self.problems = problems
         super().__init__("; ".join(problems))
+
+
+def _each(
+    problems: list[str], data: Mapping[str, Any], name: str, cls: Any, conv: Any
+) -> list[Any]:
+    """Each item of the file's list ``name`` built as a ``cls``; each that cannot be built
+    is left out, and its problems recorded with its path (``name[i]``)."""
+    out: list[Any] = []
+    for i, item in enumerate(data.get(name, [])):
+        value = _build(problems, f"{name}[{i}]", lambda item=item: conv.structure(item, cls))
+        if value is not None:
+            out.append(value)
+    return out
 
 
 def _build(problems: list[str], path: str, make: Any) -> Any:

@@ -167,6 +167,17 @@ def _date(text: str, field: str) -> dt.date:
         raise InvalidValue(expected(field, "a date as YYYY-MM-DD", text)) from None
 
 
+def _optional_date(form: Mapping[str, str], field: str, errors: dict[str, str]) -> dt.date | None:
+    """The form's date ``field``, or ``None`` if not given; a bad one is put in ``errors``."""
+    if not form.get(field):
+        return None
+    try:
+        return _date(form[field], field)
+    except SharegovError as exc:
+        errors[field] = str(exc)
+        return None
+
+
 _KINDS = {k.name.lower(): k for k in InterestKind}
 _GROUNDS: dict[str, DispensationGround | StandardsGround] = {
     **{f"s33-{g.value}": g for g in DispensationGround},
@@ -637,19 +648,9 @@ def view(service: Service, params: Mapping[str, str]) -> dict[str, Any]:
     board = boards.get(board_id)
     if board is None and boards:
         errors["board"] = expected("board", "one of " + ", ".join(boards), board_id)
-    date = None
-    if form.get("date"):
-        try:
-            date = _date(form["date"], "date")
-        except SharegovError as exc:
-            errors["date"] = str(exc)
+    date = _optional_date(form, "date", errors)
     ctx["date"] = date
-    as_of = date
-    if form.get("as_of"):
-        try:
-            as_of = _date(form["as_of"], "as_of")
-        except SharegovError as exc:
-            errors["as_of"] = str(exc)
+    as_of = _optional_date(form, "as_of", errors) or date  # a bad one: the meeting's
     if as_of is not None:
         ctx["as_of"] = as_of
         ctx["deadlines"] = _deadlines(service, as_of)
