@@ -424,3 +424,41 @@ def test_the_page_works_without_javascript(
     assert "RBC: 1 in support >= 2  no" in officer.text("#minutes-text")
     officer.shot("no-javascript")
     officer.close()
+
+
+def test_the_grounds_offered_follow_the_meeting_date_and_a_stale_one_is_refused(
+    browser: Any, server_001: Server, tmp_path: Path
+) -> None:
+    officer = Officer(browser, server_001, tmp_path)
+    page = officer.page
+    officer.open()
+    officer.choose_meeting("ssb", "2013-03-01")
+    grounds = page.locator("#disp_ground-luck option").evaluate_all(
+        "options => options.map(o => o.value).filter(v => v)"
+    )
+    assert grounds == ["s33-a", "s33-b", "s33-c", "s33-d", "s33-e"]
+    page.select_option("#chair", "hollingworth")
+    officer.record(
+        {**dict.fromkeys(PRESENT_001, "present"), "webb": "apologies"},
+        {**dict.fromkeys(PRESENT_001, "for"), "webb": "none", "luck": "none"},
+    )
+    page.fill("#item", "7")
+    page.click("#record details.interest >> nth=1")  # Cllr Luck's row is the second
+    page.select_option("#interest-luck", "disclosable_pecuniary")
+    page.fill("#detail-luck", "a director of the contractor")
+    page.fill("#disp_by-luck", "BDC Audit and Standards Committee")
+    page.fill("#disp_start-luck", "2013-01-01")
+    page.fill("#disp_until-luck", "2013-12-31")
+    page.select_option("#disp_ground-luck", "s33-a")
+    page.check("#disp-luck")
+    officer.expect_text("#status", "Carried")
+    # The date changes, but the roster (and its grounds) is not shown again: the live
+    # result is refused beside the dispensation, naming the field.
+    page.fill("#date", "2008-09-01")
+    page.check("#vote-hall-against")
+    officer.expect_text(
+        "#err-disp-luck",
+        "disp_ground.luck: expected one of the grounds the law allows on 1 September 2008 "
+        "in England (sc-england_2002_impeded, sc-england_2002_political_balance), got 's33-a'",
+    )
+    officer.close()

@@ -156,7 +156,8 @@ def test_002_monitoring_officer_stays_in_house_and_who_acts(
     assert (duty.authority, duty.post) == ("HDC", "hdc_mo")
     status = main(["who-acts", str(S002), "--post", "hdc_mo", "--matter", "legal", "--json"])
     assert status == 0
-    assert json.loads(capsys.readouterr().out)["acting"] == {"HDC": "hdc_cds"}
+    acting = json.loads(capsys.readouterr().out)["acting"]  # the who_acts document
+    assert {a["authority"]: a["officer"] for a in acting} == {"HDC": "hdc_cds"}
     (scrutiny,) = arrangement.scrutiny
     assert scrutiny.status == "to be agreed"
     assert {s.status for s in arrangement.service_levels} == {"to be agreed"}

@@ -19,10 +19,11 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from sharegov._words import day, plural
 from sharegov.errors import InvalidValue, SharegovError, UnknownId, expected, located
+from sharegov.io.check import Findings, findings
 
 __all__ = ["Findings", "findings", "main"]
 
@@ -105,67 +106,6 @@ def _demo(args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------------------------------------
 # check
 # ---------------------------------------------------------------------------------------------
-
-
-class Findings(NamedTuple):
-    """What ``sharegov check`` reports of a loaded arrangement."""
-
-    problems: list[str]
-    notes: list[str]
-    #: Every fact the file marks assumed, with its path (also among the notes).
-    assumed: list[str]
-
-
-def findings(arrangement: Any) -> Findings:
-    """What ``sharegov check`` reports of a loaded arrangement: problems, notes and the
-    facts marked assumed. The HTTP service's check endpoint reports the same, from this
-    one function."""
-    from sharegov.io.files import (
-        assumed_facts,
-        early_actions,
-        unapplied_dispensations,
-        unlisted_employers,
-    )
-    from sharegov.rules import Vote
-
-    problems: list[str] = [*_guarantee(arrangement), *early_actions(arrangement)]
-    assumed = assumed_facts(arrangement)
-    notes: list[str] = [
-        *unlisted_employers(arrangement),
-        *unapplied_dispensations(arrangement),
-    ]
-    for key, board in arrangement.boards.items():
-        seats = sum(board.seats.values())
-        filled = len(board.voting_members)
-        if filled < seats:
-            notes.append(f"boards.{key}: {seats - filled} of {plural(seats, 'seat')} vacant")
-        everyone = board.tally(dict.fromkeys((m.id for m in board.voting_members), Vote.FOR))
-        if board.quorum is not None and not board.quorum.check(everyone):
-            problems.append(
-                f"boards.{key}.quorum: {board.quorum.describe()!r} cannot be met by the members "
-                f"appointed now ({filled} of {plural(seats, 'seat')} filled), even if all attend"
-            )
-        if not board.rule.check(everyone):
-            problems.append(
-                f"boards.{key}.rule: {board.rule.describe()!r} cannot be met by the members "
-                f"appointed now ({filled} of {plural(seats, 'seat')} filled), "
-                "even if all vote in support"
-            )
-    plans = {"costs": arrangement.costs} if arrangement.costs is not None else {}
-    plans.update({f"cost_plans.{k}": v for k, v in arrangement.cost_plans.items()})
-    for where, plan in plans.items():
-        if not (plan.items or plan.savings):
-            continue
-        # Building the statement checks the plan end to end (every split sums exactly).
-        try:
-            statement = plan.statement()
-        except SharegovError as exc:
-            problems.append(f"{where}: {exc}")
-        else:
-            councils = plural(len(statement.parties), "council")
-            notes.append(f"{where}: {councils} over {plural(len(statement.years), 'year')}")
-    notes.extend(assumed)
-    return Findings(problems, notes, assumed)
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -414,29 +354,13 @@ def _graph(args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------------------------------------
 
 
-def _who_acts_in(arrangement: Any, post_id: str, matter: str, on: dt.date | None) -> Any:
-    """:func:`~sharegov.conflicts.who_acts` for the file's post ``post_id``, with the file's
-    officers, delegation schemes and officer conflicts."""
-    from sharegov.conflicts import who_acts
-
-    posts = {p.id: p for p in arrangement.posts}
-    if post_id not in posts:
-        raise UnknownId(expected("--post", f"one of the posts in the file {list(posts)}", post_id))
-    return who_acts(
-        posts[post_id],
-        matter,
-        officers=arrangement.officers,
-        schemes=arrangement.delegation_schemes,
-        conflicts=arrangement.officer_conflicts,
-        on=on,
-    )
-
-
 def _who_acts(args: argparse.Namespace) -> int:
     from sharegov.parties import assumed_lines
 
     arrangement = _load(args.file)
-    result = _who_acts_in(arrangement, args.post, args.matter, args.as_of)
+    from sharegov.io.check import who_acts_in
+
+    result = who_acts_in(arrangement, args.post, args.matter, args.as_of, field="--post")
     assumed = [
         line
         for name in ("posts", "officers")
@@ -445,16 +369,12 @@ def _who_acts(args: argparse.Namespace) -> int:
         for line in assumed_lines(item, f"{name}[{i}]")
     ]
     if args.json:
-        _print_json(
-            {
-                "post": args.post,
-                "matter": args.matter,
-                "as_of": None if args.as_of is None else args.as_of.isoformat(),
-                "acting": {a.authority: a.officer for a in result.acting},
-                "explanation": result.explain(),
-                "assumed": assumed,
-            }
-        )
+        from sharegov.io.results import to_json
+
+        # The who_acts document (its schema ships), with the date asked about and the
+        # file's assumed facts the answer rests on.
+        as_of = None if args.as_of is None else args.as_of.isoformat()
+        _print_json({**to_json(result), "as_of": as_of, "assumed": assumed})
     else:
         print(result.explain())
         if assumed:
@@ -462,33 +382,6 @@ def _who_acts(args: argparse.Namespace) -> int:
             for line in assumed:
                 print(f"  {line}")
     return OK
-
-
-def _guarantee(arrangement: Any) -> list[str]:
-    """Run what the commands run on the file, so that ``check`` passing means they work:
-    the partnership graph and every withdrawal, and who acts on each post for each matter
-    on which its holder has declared a conflict (on any other matter the holder acts).
-    Each failure names the path in the file."""
-    from sharegov.io.graphs import graph_of
-
-    problems: list[str] = []
-    try:
-        graph_of(arrangement).withdrawal_table()
-    except SharegovError as exc:
-        problems.append(f"arrangements: the partnership graph cannot be built: {exc}")
-    # Only a holder's own conflict sends a matter down a delegation chain.
-    matters: dict[str, set[str]] = {}
-    for conflict in arrangement.officer_conflicts:
-        matters.setdefault(conflict.officer, set()).add(conflict.matter)
-    for i, post in enumerate(arrangement.posts):
-        if post.holder is None:
-            continue
-        for matter in sorted(matters.get(post.holder, ())):
-            try:
-                _who_acts_in(arrangement, post.id, matter, None)
-            except SharegovError as exc:
-                problems.append(f"posts[{i}]: who acts on {matter!r} cannot be found: {exc}")
-    return problems
 
 
 # ---------------------------------------------------------------------------------------------

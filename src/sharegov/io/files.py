@@ -104,7 +104,7 @@ from sharegov.io._guard import (
     read_text,
     scan_toml,
 )
-from sharegov.io.schema import _hints
+from sharegov.io.schema import RULE_TYPES, _hints
 from sharegov.meetings import Meeting, MeetingPlan, _keyed
 from sharegov.money import FinancialYear, Money, MoneyRange
 from sharegov.parties import Authority, Body, Member, Officer, Post, _text, assumed_lines
@@ -112,14 +112,11 @@ from sharegov.rules import (
     AllOf,
     AnyOf,
     AtLeast,
-    Consensus,
     DoubleMajority,
     EachAuthority,
     FirstOf,
-    Majority,
     Quorum,
     Rule,
-    Unanimity,
     Vote,
     Weighted,
 )
@@ -141,6 +138,7 @@ __all__ = [
     "load_data",
     "loads",
     "read_vote_record",
+    "seat_substitutes",
     "to_data",
 ]
 
@@ -460,11 +458,11 @@ class Arrangement:
                     )
         for i, assumption in enumerate(self.assumptions):
             head, _, rest = assumption.path.partition(".")
-            if head not in _SECTIONS:
+            if head.partition("[")[0] not in _SECTIONS:  # "posts[0].holder" is in posts
                 what = f"a path starting with one of {sorted(_SECTIONS)}"
                 raise InvalidValue(expected(f"assumptions[{i}].path", what, assumption.path))
             key = rest.split(".")[0]
-            if head == "boards" and key not in self.boards:
+            if head.startswith("boards") and (head != "boards" or key not in self.boards):
                 what = f"a path to one of the boards {list(self.boards)}"
                 raise InvalidValue(expected(f"assumptions[{i}].path", what, assumption.path))
         addressees = [*codes, *self.boards]
@@ -552,22 +550,7 @@ class Arrangement:
 # Plain data <-> objects
 # ---------------------------------------------------------------------------------------------
 
-_RULES: dict[str, type[Rule]] = {
-    cls.__name__: cls
-    for cls in (
-        Consensus,
-        Unanimity,
-        Majority,
-        AtLeast,
-        EachAuthority,
-        Weighted,
-        DoubleMajority,
-        Quorum,
-        FirstOf,
-        AllOf,
-        AnyOf,
-    )
-}
+_RULES = RULE_TYPES
 _SPLITS: dict[str, type[SplitRule]] = {
     cls.__name__: cls
     for cls in (
@@ -1228,29 +1211,10 @@ def _board_out(conv: Any, board: Board) -> dict[str, Any]:
     return data
 
 
-_SECTIONS = frozenset(
-    {
-        "name",
-        "description",
-        "authorities",
-        "boards",
-        "arrangements",
-        "phases",
-        "deadlines",
-        "costs",
-        "concordat",
-        "registers",
-        "dispensations",
-        "delegation_schemes",
-        "officer_conflicts",
-        "meeting_plans",
-        "meetings",
-        "cost_plans",
-        "pots",
-        "recommendations",
-    }
-)
-"""The top-level sections an assumption's path may start with."""
+_SECTIONS = frozenset(f.name for f in attrs.fields(Arrangement)) - {"assumptions"}
+"""The top-level sections an assumption's path may start with: every section of the file
+(the fields of :class:`Arrangement`, which the schema's top level also lists), but the
+assumptions themselves."""
 
 _LISTS: dict[str, type[Any]] = {
     "registers": Register,
@@ -1321,44 +1285,10 @@ def from_data(data: Any, *, source: str = "<data>", _checked: bool = False) -> A
             boards[key] = board
         else:
             broken.add(key)
-    arrangements = []
-    for i, item in enumerate(data.get("arrangements", [])):
-        arrangement = _build(
-            problems,
-            f"arrangements[{i}]",
-            lambda item=item: conv.structure(item, ServiceArrangement),
-        )
-        if arrangement is not None:
-            arrangements.append(arrangement)
-    parts_a: dict[str, list[Any]] = {
-        name: [
-            value
-            for i, item in enumerate(data.get(name, []))
-            if (
-                value := _build(
-                    problems, f"{name}[{i}]", lambda item=item, cls=cls: conv.structure(item, cls)
-                )
-            )
-            is not None
-        ]
-        for name, cls in _PARTIES_A.items()
-    }
-    phases = [
-        p
-        for i, item in enumerate(data.get("phases", []))
-        if (p := _build(problems, f"phases[{i}]", lambda item=item: conv.structure(item, Phase)))
-        is not None
-    ]
-    deadlines = [
-        d
-        for i, item in enumerate(data.get("deadlines", []))
-        if (
-            d := _build(
-                problems, f"deadlines[{i}]", lambda item=item: conv.structure(item, Deadline)
-            )
-        )
-        is not None
-    ]
+    arrangements = _each(problems, data, "arrangements", ServiceArrangement, conv)
+    parts_a = {name: _each(problems, data, name, cls, conv) for name, cls in _PARTIES_A.items()}
+    phases = _each(problems, data, "phases", Phase, conv)
+    deadlines = _each(problems, data, "deadlines", Deadline, conv)
     costs = None
     if "costs" in data:
         costs = _build(problems, "costs", lambda: conv.structure(data["costs"], CostPlan))
@@ -1369,64 +1299,15 @@ def from_data(data: Any, *, source: str = "<data>", _checked: bool = False) -> A
         )
         if plan is not None:
             cost_plans[key] = plan
-    pots = [
-        p
-        for i, item in enumerate(data.get("pots", []))
-        if (p := _build(problems, f"pots[{i}]", lambda item=item: conv.structure(item, Pot)))
-        is not None
-    ]
-    assumptions = [
-        a
-        for i, item in enumerate(data.get("assumptions", []))
-        if (
-            a := _build(
-                problems, f"assumptions[{i}]", lambda item=item: conv.structure(item, Assumption)
-            )
-        )
-        is not None
-    ]
-    recommendations = [
-        r
-        for i, item in enumerate(data.get("recommendations", []))
-        if (
-            r := _build(
-                problems,
-                f"recommendations[{i}]",
-                lambda item=item: conv.structure(item, Recommendation),
-            )
-        )
-        is not None
-    ]
+    pots = _each(problems, data, "pots", Pot, conv)
+    assumptions = _each(problems, data, "assumptions", Assumption, conv)
+    recommendations = _each(problems, data, "recommendations", Recommendation, conv)
     with _in_context(by_code, boards, frozenset(broken)) as local:
         concordat = None
         if "concordat" in data:
             concordat = _concordat_in(local, data["concordat"], problems)
-        lists: dict[str, list[Any]] = {}
-        for name, cls in _LISTS.items():
-            lists[name] = [
-                value
-                for i, item in enumerate(data.get(name, []))
-                if (
-                    value := _build(
-                        problems,
-                        f"{name}[{i}]",
-                        lambda item=item, cls=cls: local.structure(item, cls),
-                    )
-                )
-                is not None
-            ]
-    apportionments = [
-        line
-        for i, item in enumerate(data.get("apportionments", []))
-        if (
-            line := _build(
-                problems,
-                f"apportionments[{i}]",
-                lambda item=item: conv.structure(item, Apportionment),
-            )
-        )
-        is not None
-    ]
+        lists = {name: _each(problems, data, name, cls, local) for name, cls in _LISTS.items()}
+    apportionments = _each(problems, data, "apportionments", Apportionment, conv)
     if problems:
         raise FileError(source, problems)
     built = _build(
@@ -1859,6 +1740,19 @@ class _Problems(InvalidValue):
         super().__init__("; ".join(problems))
 
 
+def _each(
+    problems: list[str], data: Mapping[str, Any], name: str, cls: Any, conv: Any
+) -> list[Any]:
+    """Each item of the file's list ``name`` built as a ``cls``; each that cannot be built
+    is left out, and its problems recorded with its path (``name[i]``)."""
+    out: list[Any] = []
+    for i, item in enumerate(data.get(name, [])):
+        value = _build(problems, f"{name}[{i}]", lambda item=item: conv.structure(item, cls))
+        if value is not None:
+            out.append(value)
+    return out
+
+
 def _build(problems: list[str], path: str, make: Any) -> Any:
     """Run ``make``; on failure record each problem with ``path`` in front and return None."""
     cattrs = require("cattrs", "io")
@@ -2152,16 +2046,7 @@ decision.
                 f"{on.isoformat()} was given as the date of the meeting"
             )
         when = self.date if on is None else on
-        if self.substitutions:
-            board = board.at(when) if when is not None else board
-            for member_id, substitute in self.substitutions.items():
-                if member_id not in {m.id for m in board.members}:
-                    raise InvalidVote(
-                        expected(
-                            f"substitutions.{member_id}", f"a member of {board.name}", member_id
-                        )
-                    )
-                board = board.substitute(member_id, substitute)
+        board = seat_substitutes(board, self.substitutions, on=when)
         if self.counts is not None:
             counts = _keyed(self.counts)
             parts: dict[str, Mapping[Vote | str, int]] | None = None
@@ -2213,6 +2098,48 @@ decision.
             casting=self.casting,
             on=when,
         )
+
+
+def seat_substitutes(
+    board: Board, substitutions: Mapping[str, Member], *, on: dt.date | None = None
+) -> Board:
+    """The board as it sits on ``on``, each substitute in the seat of the member they
+    replace (:meth:`Board.substitute <sharegov.boards.Board.substitute>`, which says whether
+    the board's terms permit it), for a vote record and for the officer's page alike.
+
+    Args:
+        board: The board.
+        substitutions: Member id to the :class:`~sharegov.parties.Member` sitting in their
+            place.
+        on: The date of the meeting: the roster in force that day (``None``: the board
+            as given).
+
+    Raises:
+        InvalidVote: ``substitutions.<id>``: not a member of the board that day.
+        InvalidBoard: The board does not permit substitutes, or the substitute is already
+            on it.
+
+    Examples:
+        >>> from sharegov.reference import bromsgrove_redditch_board
+        >>> board = bromsgrove_redditch_board()
+        >>> seat_substitutes(board, {}) is board
+        True
+        >>> seat_substitutes(board, {"nobody": Member("sub", "Cllr A. Sub", "BDC")})
+        Traceback (most recent call last):
+        ...
+        sharegov.errors.InvalidVote: substitutions.nobody: expected a member of Shared \
+Services Board, got 'nobody'
+    """
+    if not substitutions:
+        return board
+    sitting = board.at(on) if on is not None else board
+    roster = {m.id for m in sitting.members}
+    for member_id, substitute in substitutions.items():
+        if member_id not in roster:
+            where = f"a member of {sitting.name}"
+            raise InvalidVote(expected(f"substitutions.{member_id}", where, member_id))
+        sitting = sitting.substitute(member_id, substitute)
+    return sitting
 
 
 def _record_ids(data: Mapping[str, Any], field: str, source: str) -> frozenset[str]:

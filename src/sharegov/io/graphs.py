@@ -51,15 +51,24 @@ def graph_json(
             every authority's, as :meth:`PartnershipGraph.withdrawal_table` does.
         as_of: The date the graph was cut to, recorded in the output.
 
+    The edges are those of :meth:`PartnershipGraph.to_networkx`, each with its
+    ``relation``: ``party``, ``hosts``, ``leads``, ``funds``, ``provides``, ``depends on``,
+    ``in county`` and ``in combined authority``.
+
     Raises:
         UnknownId: ``withdraw`` is not in the graph.
+        MissingExtra: networkx is not installed (``pip install "sharegov[graph]"``).
     """
     nodes: list[dict[str, Any]] = []
+    # The edges are the graph's own (PartnershipGraph.to_networkx), never restated here.
+    edges = [
+        {"source": source, "target": target, "relation": relation}
+        for source, target, relation in graph.to_networkx().edges(data="relation")
+    ]
     for code, authority in graph.authorities.items():
         nodes.append({"id": code, "type": "authority", "name": authority.name})
     for ident, body in graph.external_bodies.items():
         nodes.append({"id": ident, "type": "body", "name": body.name, "kind": body.kind})
-    edges: list[dict[str, str]] = []
     for ident, a in graph.arrangements.items():
         node: dict[str, Any] = {
             "id": ident,
@@ -75,12 +84,6 @@ def graph_json(
         if a.assumed:
             node["assumed"] = dict(a.assumed)
         nodes.append(node)
-        edges.extend({"source": p, "target": ident, "relation": "party"} for p in a.parties)
-        for relation, who in (("hosts", a.host), ("leads", a.lead), ("provides", a.provider)):
-            if who is not None:
-                edges.append({"source": who, "target": ident, "relation": relation})
-        edges.extend({"source": f, "target": ident, "relation": "funds"} for f in a.funded_by)
-        edges.extend({"source": ident, "target": d, "relation": "depends on"} for d in a.depends_on)
     from sharegov.io.results import to_json
 
     if withdraw is not None:

@@ -68,7 +68,7 @@ from sharegov.rules import (
 )
 from sharegov.timeline import Deadline, Phase
 
-__all__ = ["SCHEMA_ID", "generate", "validate"]
+__all__ = ["RULE_TYPES", "SCHEMA_ID", "generate", "validate"]
 
 SCHEMA_ID = "https://sharegov.readthedocs.io/schema/arrangement.schema.json"
 
@@ -242,11 +242,35 @@ def _tagged(
     return schema
 
 
+RULE_TYPES: dict[str, type[Rule]] = {
+    cls.__name__: cls
+    for cls in (
+        Consensus,
+        Unanimity,
+        Majority,
+        AtLeast,
+        EachAuthority,
+        Weighted,
+        DoubleMajority,
+        Quorum,
+        FirstOf,
+        AllOf,
+        AnyOf,
+    )
+}
+"""Every rule class a file may name, by its ``type``: the one list the schema and the loader
+(:mod:`sharegov.io.files`) share."""
+
+_COMBINATORS: tuple[type[Rule], ...] = (FirstOf, AllOf, AnyOf)
+
+
 def _rule_defs() -> dict[str, Any]:
     ref = {"$ref": "#/$defs/rule"}
     rules = {"type": "array", "minItems": 1, "items": ref}
     defs: dict[str, Any] = {}
-    for cls in (Consensus, Unanimity, Majority, AtLeast, Weighted, DoubleMajority, Quorum):
+    for cls in RULE_TYPES.values():
+        if cls in _COMBINATORS or cls is EachAuthority:
+            continue  # below: they hold other rules
         body = _object(cls)
         if cls is AtLeast:
             body["properties"]["n"] = dict(_POSITIVE)
@@ -262,7 +286,7 @@ def _rule_defs() -> dict[str, Any]:
         defs[cls.__name__] = _tagged(
             cls.__name__, cls, body["properties"], body.get("required", [])
         )
-    for combinator in (FirstOf, AllOf, AnyOf):
+    for combinator in _COMBINATORS:
         defs[combinator.__name__] = _tagged(
             combinator.__name__, combinator, {"rules": rules}, ["rules"]
         )

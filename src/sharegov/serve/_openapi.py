@@ -23,6 +23,18 @@ from sharegov.io.results import SCHEMAS, schema, schema_id
 __all__ = ["document"]
 
 _COMPONENTS = "#/components/schemas/"
+
+
+def _closed(properties: dict[str, Any]) -> dict[str, Any]:
+    """An object with exactly these properties, every one required."""
+    return {
+        "type": "object",
+        "properties": properties,
+        "required": list(properties),
+        "additionalProperties": False,
+    }
+
+
 _VOTE = {"enum": ["for", "against", "abstain"]}
 _IDS = {"type": "array", "items": {"type": "string"}, "uniqueItems": True}
 _COUNTS: dict[str, Any] = {
@@ -100,40 +112,31 @@ _EXTRA: dict[str, dict[str, Any]] = {
         "required": ["post", "matter", "officers"],
         "additionalProperties": False,
     },
-    "deadlines": {
-        "type": "object",
-        "properties": {
+    "deadlines": _closed(
+        {
             "kind": {"const": "deadlines"},
             "as_of": {"type": "string", "format": "date"},
             "phases": {"type": "array", "items": {"$ref": _COMPONENTS + "phase"}},
             "deadlines": {"type": "array", "items": {"$ref": _COMPONENTS + "deadline"}},
-        },
-        "required": ["kind", "as_of", "phases", "deadlines"],
-        "additionalProperties": False,
-    },
-    "graph": {
-        "type": "object",
-        "properties": {
+        }
+    ),
+    "graph": _closed(
+        {
             "kind": {"const": "graph"},
             "explanation": {"type": "string"},
             "lines": {"type": "array", "items": {"type": "string"}},
             "withdrawal": {"$ref": _COMPONENTS + "withdrawal_table"},
-        },
-        "required": ["kind", "explanation", "lines", "withdrawal"],
-        "additionalProperties": False,
-    },
-    "check": {
-        "type": "object",
-        "properties": {
+        }
+    ),
+    "check": _closed(
+        {
             "source": {"type": "string"},
             "ok": {"type": "boolean"},
             "problems": {"type": "array", "items": {"type": "string"}},
             "notes": {"type": "array", "items": {"type": "string"}},
             "assumed": {"type": "array", "items": {"type": "string"}},
-        },
-        "required": ["source", "ok", "problems", "notes", "assumed"],
-        "additionalProperties": False,
-    },
+        }
+    ),
     "problem": {
         "description": "RFC 9457 problem details; errors name each field as the request "
         "wrote it ('' for the request as a whole).",

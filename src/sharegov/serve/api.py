@@ -2,8 +2,9 @@
 
 Every answer is a document whose schema ships in the package (``/openapi.json`` refers to
 them); every error is ``application/problem+json`` naming the field (see
-:mod:`sharegov.serve._problem`). The arrangement is immutable, so requests share it
-without locks; nothing here keeps state between requests.
+:mod:`sharegov.serve._problem`). The arrangement is immutable, so requests share it;
+what depends on it alone (the check, the graph, the OpenAPI document) is built once, on
+first use (:meth:`Service.once <sharegov.serve.app.Service.once>`).
 
 ======  ==========================================  =============================
 method  path                                        answer
@@ -247,9 +248,9 @@ def routes(service: Service) -> list[Any]:
     # -- the file as a whole ----------------------------------------------------------------
 
     async def check(request: Any) -> Any:
-        from sharegov.cli import findings
+        from sharegov.io.check import findings
 
-        problems, notes, assumed = findings(arrangement)
+        problems, notes, assumed = service.once("findings", lambda: findings(arrangement))
         return answer(
             {
                 "source": service.source,
@@ -282,10 +283,13 @@ def routes(service: Service) -> list[Any]:
         )
 
     def graph_of(request: Any) -> Any:
-        # The same graph as ``sharegov graph``: authorities, bodies and arrangements.
+        # The same graph as ``sharegov graph``: authorities, bodies and arrangements, built
+        # once; ``?as_of=`` cuts it to that day, as ``graph_of(..., as_of=)`` does.
         from sharegov.io.graphs import graph_of as of_file
 
-        return of_file(arrangement, as_of=_date(request, "as_of", required=False))
+        whole = service.once("graph", lambda: of_file(arrangement))
+        as_of = _date(request, "as_of", required=False)
+        return whole if as_of is None else whole.as_of(as_of)
 
     async def graph(request: Any) -> Any:
         def build() -> dict[str, Any]:
@@ -298,7 +302,9 @@ def routes(service: Service) -> list[Any]:
                 "withdrawal": to_json(found.withdrawal_table()),
             }
 
-        return answer(await run_in_threadpool(build))
+        if "as_of" in request.query_params:
+            return answer(await run_in_threadpool(build))
+        return answer(await run_in_threadpool(service.once, "graph.json", build))
 
     async def withdraw(request: Any) -> Any:
         code = request.path_params["council"]
@@ -318,7 +324,7 @@ def routes(service: Service) -> list[Any]:
     async def openapi(request: Any) -> Any:
         from sharegov.serve._openapi import document
 
-        return answer(document(arrangement.name))
+        return answer(service.once("openapi", lambda: document(arrangement.name)))
 
     plain = [
         Route("/api", index, methods=["GET"]),

@@ -13,8 +13,10 @@ Errors on the API's paths (``/api/...``, ``/openapi.json``) are
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
@@ -26,9 +28,16 @@ if TYPE_CHECKING:
 __all__ = ["Service", "create_app"]
 
 
+T = TypeVar("T")
+
+
 @attrs.frozen
 class Service:
     """What every route of one running service shares.
+
+    The arrangement is immutable, so what depends only on it (the check's findings, the
+    partnership graph, the OpenAPI document, the cost statement) is built once, on first
+    use, by :meth:`once`, and shared by every later request.
 
     Args:
         arrangement: The arrangement the service answers for.
@@ -37,6 +46,31 @@ class Service:
 
     arrangement: Arrangement
     source: str = attrs.field(default="<arrangement>", kw_only=True)
+    _built: dict[str, Any] = attrs.field(factory=dict, init=False, repr=False, eq=False)
+    # Reentrant: one build may ask for another.
+    _lock: threading.RLock = attrs.field(factory=threading.RLock, init=False, repr=False, eq=False)
+
+    def once(self, key: str, build: Callable[[], T]) -> T:
+        """``build()`` the first time ``key`` is asked for, and the same value after.
+
+        ``build`` must depend only on the arrangement (never on a request), and the
+        caller must not change what it returns. Requests in threads that ask at once
+        wait for the one build. An error is not kept: the next request tries again.
+
+        Examples:
+            >>> from sharegov.reference import bromsgrove_redditch_arrangement
+            >>> service = Service(bromsgrove_redditch_arrangement())
+            >>> calls = []
+            >>> service.once("n", lambda: calls.append(1) or len(calls))
+            1
+            >>> service.once("n", lambda: calls.append(1) or len(calls)), len(calls)
+            (1, 1)
+        """
+        with self._lock:
+            if key not in self._built:
+                self._built[key] = build()
+            value: T = self._built[key]
+            return value
 
 
 def create_app(arrangement: Arrangement | str | Path, *, source: str | None = None) -> Any:

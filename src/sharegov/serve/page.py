@@ -38,7 +38,9 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from sharegov import statute
 from sharegov._optional import require
+from sharegov._words import day
 from sharegov.conflicts import Declaration, Dispensation, DispensationGround, InterestKind
 from sharegov.errors import InvalidValue, SharegovError, UnknownId, expected
 from sharegov.serve.app import Service
@@ -53,6 +55,7 @@ __all__ = [
     "VOTES",
     "Field",
     "Record",
+    "dispensation_grounds",
     "minuted_form",
     "minuted_items",
     "place",
@@ -132,13 +135,17 @@ class Record:
             SharegovError: The library's own refusal, naming the field.
         """
         if self.substitutes:
+            from sharegov.io.files import seat_substitutes
             from sharegov.parties import Member
 
-            board = board.at(on)
-            for member, name in self.substitutes.items():
-                authority = board.member(member).authority
-                # The name is stripped and not empty, which is all a Member's name needs.
-                board = board.substitute(member, Member(substitute_id(member), name, authority))
+            roster = board.at(on)
+            # The name is stripped and not empty, which is all a Member's name needs; the
+            # substitute sits for the replaced member's authority.
+            subs = {
+                member: Member(substitute_id(member), name, roster.member(member).authority)
+                for member, name in self.substitutes.items()
+            }
+            board = seat_substitutes(board, subs, on=on)
         return board.decide(
             dict(self.votes),
             present=self.present,
@@ -160,6 +167,17 @@ def _date(text: str, field: str) -> dt.date:
         raise InvalidValue(expected(field, "a date as YYYY-MM-DD", text)) from None
 
 
+def _optional_date(form: Mapping[str, str], field: str, errors: dict[str, str]) -> dt.date | None:
+    """The form's date ``field``, or ``None`` if not given; a bad one is put in ``errors``."""
+    if not form.get(field):
+        return None
+    try:
+        return _date(form[field], field)
+    except SharegovError as exc:
+        errors[field] = str(exc)
+        return None
+
+
 _KINDS = {k.name.lower(): k for k in InterestKind}
 _GROUNDS: dict[str, DispensationGround | StandardsGround] = {
     **{f"s33-{g.value}": g for g in DispensationGround},
@@ -167,14 +185,70 @@ _GROUNDS: dict[str, DispensationGround | StandardsGround] = {
 }
 
 
-def _ground_label(ground: DispensationGround | StandardsGround) -> str:
+Ground = DispensationGround | StandardsGround
+
+
+def _ground_label(ground: Ground) -> str:
     if isinstance(ground, DispensationGround):
         return f"{ground.citation}: {ground.words}"
     return ground.citation
 
 
-def _dispensation(member: str, row: str, form: Mapping[str, str], item: str) -> Dispensation:
-    ground = _GROUNDS.get(form.get(f"disp_ground.{row}", ""))
+def dispensation_grounds(on: dt.date, nation: str | None) -> tuple[Ground, ...]:
+    """The grounds on which the law of ``on`` in ``nation`` let a dispensation be granted.
+
+    The statutory regime in force that day (:func:`sharegov.statute.regime`) says who
+    grants dispensations and on what grounds: the standards committee's grounds
+    (:class:`~sharegov.statute.StandardsGround`) before 1 July 2012 in England, and in
+    Wales; Localism Act 2011 s.33(2) (:class:`~sharegov.conflicts.DispensationGround`)
+    from then in England. Where the nation is not known (``None``: no GSS codes, or
+    authorities in more than one nation) the grounds of each modelled nation are given,
+    each naming its own law; where no regime is modelled (Scotland, Northern Ireland, or
+    an earlier date) there are none.
+
+    Examples:
+        >>> import datetime as dt
+        >>> [g.value for g in dispensation_grounds(dt.date(2009, 11, 27), "england")]
+        ['SI 2009/1255 reg 17(1)(a)(i)', 'SI 2009/1255 reg 17(1)(a)(ii)']
+        >>> [g.citation for g in dispensation_grounds(dt.date(2012, 7, 1), "england")][:2]
+        ['Localism Act 2011 s.33(2)(a)', 'Localism Act 2011 s.33(2)(b)']
+        >>> dispensation_grounds(dt.date(2009, 11, 27), "scotland")
+        ()
+    """
+    nations = (nation,) if nation is not None else (statute.ENGLAND, statute.WALES)
+    out: list[Ground] = []
+    for n in nations:
+        law = statute.regime(on, n)
+        rule = law.dispensation(on) if law is not None else None
+        if rule is not None:
+            # A rule with no grounds of its own is the Localism Act's (DispensationRule); a
+            # rule's grounds may have been added later (Wales, reg 2(j) from 2016).
+            out.extend(g for g in rule.grounds if g.available(on))
+            out.extend(() if rule.grounds else DispensationGround)
+    return tuple(out)
+
+
+def _law_in(on: dt.date, nation: str | None) -> str:
+    where = nation.title() if nation is not None else "England or Wales (the nation is not known)"
+    return f"on {day(on)} in {where}"
+
+
+def _dispensation(
+    member: str,
+    row: str,
+    form: Mapping[str, str],
+    item: str,
+    allowed: Mapping[str, Ground] | None,
+    law: str,
+) -> Dispensation:
+    key = form.get(f"disp_ground.{row}", "")
+    known = _GROUNDS if allowed is None else allowed
+    if key and key not in known:
+        # A stale form (the date changed) or a hand-made one: never a ground out of its time.
+        what = f"one of the grounds the law allows {law}" if law else "one of the grounds"
+        offered = ", ".join(known) or "none is modelled"
+        raise InvalidValue(expected(f"disp_ground.{row}", f"{what} ({offered})", key))
+    ground = _GROUNDS.get(key)
     return Dispensation(
         member,
         [item] if item else [],
@@ -196,7 +270,13 @@ def substitute_id(member: str) -> str:
     return f"substitute-for-{member}"
 
 
-def read(form: Mapping[str, str], members: list[str]) -> Record:
+def read(
+    form: Mapping[str, str],
+    members: list[str],
+    *,
+    on: dt.date | None = None,
+    nation: str | None = None,
+) -> Record:
     """The officer's record from the form's fields, for the members on the roster.
 
     Fields are ``att.<id>`` (present, apologies, absent), ``vote.<id>`` (for, against,
@@ -207,6 +287,8 @@ def read(form: Mapping[str, str], members: list[str]) -> Record:
     and ``item``. A declaration or
     dispensation that cannot be built is reported under its control, in the library's
     words; votes and attendance are passed on as given, so that the library judges them.
+    With ``on`` (the meeting's date) and ``nation`` (the board's), a dispensation's ground
+    must be one the law of that day allows (:func:`dispensation_grounds`).
 
     Examples:
         >>> r = read({"att.a": "apologies", "vote.a": "for", "att.b": "present",
@@ -220,6 +302,11 @@ def read(form: Mapping[str, str], members: list[str]) -> Record:
     errors: dict[str, str] = {}
     item = form.get("item", "").strip()
     substitutes: dict[str, str] = {}
+    allowed = None
+    law = ""
+    if on is not None:
+        allowed = {_ground_key(g): g for g in dispensation_grounds(on, nation)}
+        law = _law_in(on, nation)
     for row in members:
         name = form.get(f"sub.{row}", "").strip()
         if name:
@@ -254,7 +341,7 @@ def read(form: Mapping[str, str], members: list[str]) -> Record:
                 errors[control] = str(exc)
         if form.get(f"disp.{row}"):
             try:
-                dispensations.append(_dispensation(member, row, form, item))
+                dispensations.append(_dispensation(member, row, form, item, allowed, law))
             except SharegovError as exc:
                 errors[f"disp-{row}"] = str(exc)
     casting = form.get("casting", "") or None
@@ -325,6 +412,7 @@ def place(
         "attendance": "att",
         "declarations": "interest",
         "dispensations": "disp",
+        "substitutions": "sub",
     }
     kind = kinds.get(field)
     if kind is None:
@@ -342,7 +430,7 @@ def place(
     return [Field(f"{kind}-{m}", member=m) for m in named]
 
 
-def _ground_key(ground: DispensationGround | StandardsGround | None) -> str:
+def _ground_key(ground: Ground | None) -> str:
     for key, value in _GROUNDS.items():
         if value is ground:
             return key
@@ -538,14 +626,15 @@ def view(service: Service, params: Mapping[str, str]) -> dict[str, Any]:
         "attendance": ATTENDANCE,
         "vote_options": VOTES,
         "kinds": [(name, k.value) for name, k in _KINDS.items()],
-        "grounds": [(key, _ground_label(g)) for key, g in _GROUNDS.items()],
+        "grounds": [],
+        "grounds_note": "",
         "members": [],
         "observers": [],
         "minuted": [],
         "result": None,
         "board": None,
         "date": None,
-        "costs": _costs(service),
+        "costs": service.once("page.costs", lambda: _costs(service)),
         "deadlines": None,
         "as_of": None,
     }
@@ -559,19 +648,9 @@ def view(service: Service, params: Mapping[str, str]) -> dict[str, Any]:
     board = boards.get(board_id)
     if board is None and boards:
         errors["board"] = expected("board", "one of " + ", ".join(boards), board_id)
-    date = None
-    if form.get("date"):
-        try:
-            date = _date(form["date"], "date")
-        except SharegovError as exc:
-            errors["date"] = str(exc)
+    date = _optional_date(form, "date", errors)
     ctx["date"] = date
-    as_of = date
-    if form.get("as_of"):
-        try:
-            as_of = _date(form["as_of"], "as_of")
-        except SharegovError as exc:
-            errors["as_of"] = str(exc)
+    as_of = _optional_date(form, "as_of", errors) or date  # a bad one: the meeting's
     if as_of is not None:
         ctx["as_of"] = as_of
         ctx["deadlines"] = _deadlines(service, as_of)
@@ -586,9 +665,14 @@ def view(service: Service, params: Mapping[str, str]) -> dict[str, Any]:
     ctx["members"] = list(sitting.voting_members)
     ctx["observers"] = [m for m in sitting.members if not m.voting]
     ids = [m.id for m in sitting.voting_members]
+    nation = sitting.nation
+    offered = dispensation_grounds(date, nation)
+    ctx["grounds"] = [(_ground_key(g), _ground_label(g)) for g in offered]
+    if not offered:
+        ctx["grounds_note"] = f"No dispensation grounds are modelled {_law_in(date, nation)}."
     if not any(k.startswith(("att.", "vote.")) for k in form) and "check" not in form:
         return ctx  # nothing recorded yet: no result, and no error either
-    record = read(form, ids)
+    record = read(form, ids, on=date, nation=nation)
     errors.update(record.errors)
     if record.errors:
         return ctx
