@@ -512,3 +512,23 @@ def test_rules_nested_past_the_depth_limit_are_refused_not_a_recursion_error() -
         rules.AllOf(rule)
     with pytest.raises(InvalidRule, match=r"nested more than 32 deep"):
         rules.EachAuthority(rule=rule)
+
+
+def test_tally_takes_a_vote_by_its_word_and_refuses_anything_else_by_field() -> None:
+    t = Tally(
+        {"a": Vote.FOR, "b": "against"},
+        authority_of={"a": "X", "b": "Y", "c": "Y"},
+        seats={"X": 1, "Y": 2},
+    )
+    assert (t.count("for"), t.count(Vote.AGAINST), t.members("against")) == (1, 1, ("b",))
+    with pytest.raises(
+        InvalidVote, match=r"^vote: expected 'for', 'against' or 'abstain'.*got 'yes'$"
+    ):
+        t.count("yes")  # type: ignore[arg-type]
+    with pytest.raises(InvalidVote, match=r"^vote: .* got 3$"):
+        t.members(3)  # type: ignore[arg-type]
+    for ask in (t.scope, t.by_authority, t.counts_in):
+        with pytest.raises(
+            InvalidVote, match=r"^authority: expected one of \['X', 'Y'\], got 'Z'$"
+        ):
+            ask("Z")

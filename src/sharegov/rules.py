@@ -119,12 +119,16 @@ def parse_vote(member: str, vote: object) -> Vote:
     Raises:
         InvalidVote: Anything else, naming the member.
     """
+    return _vote(f"votes.{member}", vote)
+
+
+def _vote(field: str, vote: object) -> Vote:
     if isinstance(vote, Vote):
         return vote
     if isinstance(vote, str) and vote in Vote._value2member_map_:
         return Vote(vote)
     what = "'for', 'against' or 'abstain' (or Vote.FOR, Vote.AGAINST, Vote.ABSTAIN)"
-    raise InvalidVote(expected(f"votes.{member}", what, vote))
+    raise InvalidVote(expected(field, what, vote))
 
 
 def _vote_map(value: Mapping[str, Any]) -> FrozenMap[str, Vote]:
@@ -700,8 +704,15 @@ class Tally:
     # -- counts -----------------------------------------------------------------------------
 
     def count(self, vote: Vote) -> int:
-        """How many members present voted ``vote``."""
-        return self._fields[4 * self._layout.whole + _INDEX[vote]]
+        """How many members present voted ``vote`` (a :class:`Vote` or its word, ``"for"``).
+
+        Raises:
+            InvalidVote: ``vote`` is neither.
+        """
+        index = _INDEX.get(vote)
+        if index is None:
+            index = _INDEX[_vote("vote", vote)]
+        return self._fields[4 * self._layout.whole + index]
 
     @property
     def counts(self) -> Counts:
@@ -714,10 +725,13 @@ class Tally:
         Raises:
             InvalidVote: ``authority`` has no seats in this tally.
         """
+        return self._layout.counts_at(self._fields, self._slot(authority))
+
+    def _slot(self, authority: str) -> int:
         at = self._layout.slot.get(authority) if isinstance(authority, str) else None
         if at is None:
             raise InvalidVote(expected("authority", f"one of {list(self.seats)}", authority))
-        return self._layout.counts_at(self._fields, at)
+        return at
 
     @property
     def present(self) -> frozenset[str]:
@@ -740,13 +754,15 @@ class Tally:
         return self._layout.authorities
 
     def members(self, vote: Vote) -> tuple[str, ...]:
-        """Ids of the members who voted ``vote``, in roster order."""
+        """Ids of the members who voted ``vote`` (a :class:`Vote` or its word), in roster
+        order."""
+        vote = _vote("vote", vote)
         return tuple(m for m in self.authority_of if self.votes.get(m) is vote)
 
     def scope(self, authority: str | None = None) -> Scope:
         """The numbers rules read, for the whole tally or one authority's share of it."""
         layout = self._layout
-        at = layout.whole if authority is None else layout.slot[authority]
+        at = layout.whole if authority is None else self._slot(authority)
         pending = (self.votes, self.absent, self.excluded, self._fields)
         return _Fields(layout, pending, at)  # type: ignore[arg-type]
 
@@ -760,7 +776,7 @@ class Tally:
         Raises:
             InvalidVote: ``code`` has no seats in this tally.
         """
-        self.counts_in(code)  # raises for an unknown authority
+        self._slot(code)  # raises for an unknown authority
         layout = self._layout.of(code)
         ids = layout.members
         votes = {m: v for m, v in self.votes.items() if m in ids}

@@ -61,6 +61,8 @@ from sharegov.boards import (
     HostLeaderChairs,
     Membership,
     Outcome,
+    _count,
+    _counted,
 )
 from sharegov.concordat import _VERSIONED, Concordat, ServiceArrangement
 from sharegov.conflicts import (
@@ -786,10 +788,8 @@ def _converter() -> Any:
     def chair_in(data: Any, _: Any = None) -> ChairRule:
         if not isinstance(data, Mapping) or not _tag_in(data, _CHAIRS):
             raise InvalidValue(expected("type", f"one of {sorted(_CHAIRS)}", _get(data, "type")))
-        cls = _CHAIRS[data["type"]]
         args = {k: v for k, v in data.items() if k != "type"}
-        _text_args(cls, args)
-        return cls(**args)
+        return _CHAIRS[data["type"]](**args)  # the chair rules validate their own fields
 
     def split_out(rule: SplitRule) -> dict[str, Any]:
         out: dict[str, Any] = {"type": type(rule).__name__}
@@ -2157,22 +2157,12 @@ def _record_ids(data: Mapping[str, Any], field: str, source: str) -> frozenset[s
     return found
 
 
-def _record_count(value: Any, path: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise InvalidVote(expected(path, "a whole number >= 0", value))
-    return value
-
-
 def _record_counts(value: Any, path: str, *, present: bool = False) -> FrozenMap[str, int]:
-    words = [*_VOTE_WORDS, "present"] if present else _VOTE_WORDS
-    if not isinstance(value, Mapping):
-        raise InvalidVote(expected(path, f"a table of {', '.join(words)} to a number", value))
-    out: dict[str, int] = {}
-    for key, number in value.items():
-        if key not in words:
-            raise InvalidVote(expected(path, f"only the keys {words}", key))
-        out[key] = _record_count(number, f"{path}.{key}")
-    return FrozenMap(out)
+    """Counts as minuted, checked by the boards' one rule for them (:func:`_counted`), kept
+    by word (with the authority's ``present`` when given) as the record holds them."""
+    votes, here = _counted(value, path, present=present)
+    out = {vote.value: number for vote, number in votes.items()}
+    return FrozenMap(out if here is None else {**out, "present": here})
 
 
 def read_vote_record(data: Any, source: str = "<record>") -> VoteRecord:
@@ -2234,7 +2224,7 @@ def read_vote_record(data: Any, source: str = "<record>") -> VoteRecord:
                 }
             )
         if "present" in data:
-            fields["present_count"] = _record_count(data["present"], f"{source}: present")
+            fields["present_count"] = _count(data["present"], f"{source}: present")
     else:
         if "by_authority" in data:
             raise InvalidVote(f"{source}: by_authority: given only with counts")
