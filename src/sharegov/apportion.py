@@ -296,20 +296,17 @@ is 0.8 points (A), not more than the tolerance of 3 points, so the estimated spl
         actual = self.actual_percentages()
         return actual if actual is not None and self.revised() else self.percentages()
 
-    def shares(self, parties: Sequence[str]) -> dict[str, Fraction]:
+    def _shares(self, parties: tuple[str, ...]) -> dict[str, Fraction]:
         percent = self.in_force()
-        given = list(parties)
-        if len(set(given)) != len(given):
-            raise InvalidValue(expected("parties", "each party once", given))
-        if set(given) != set(percent):
+        if set(parties) != set(percent):
             raise UnknownId(
                 expected(
                     "parties",
                     f"exactly the partners of the {self.service} schedule ({sorted(percent)})",
-                    sorted(given),
+                    sorted(parties),
                 )
             )
-        return {p: Fraction(percent[p], 100) for p in given}
+        return {p: Fraction(percent[p], 100) for p in parties}
 
     def describe(self) -> str:
         return f"by the {self.service} apportionment on {self.basis} ({_listing(self.in_force())})"
@@ -470,7 +467,7 @@ class WithEffectFrom(SplitRule):
         before = (self.day - year.start).days
         return before, whole - before
 
-    def shares(self, parties: Sequence[str]) -> dict[str, Fraction]:
+    def _shares(self, parties: tuple[str, ...]) -> dict[str, Fraction]:
         old, new = self.before.shares(parties), self.after.shares(parties)
         before, after = self.days()
         whole = before + after
@@ -528,11 +525,12 @@ class Dampened(SplitRule):
         return False
 
     def shares(self, parties: Sequence[str]) -> dict[str, Fraction]:
+        # Refused whatever the parties: a non-linear rule has no shares.
         what = "a linear rule; dampening depends on the amount, so use split()"
         raise InvalidRule(f"rule: expected {what}, got {self.describe()!r}")
 
     def _exact(
-        self, amount: Money, parties: Sequence[str]
+        self, amount: Money, parties: tuple[str, ...]
     ) -> tuple[dict[str, Fraction], dict[str, Fraction]]:
         """The new method's exact contributions, and the dampened ones (pence, Fractions)."""
         given = list(parties)
@@ -569,8 +567,7 @@ class Dampened(SplitRule):
                 damped[p] = new[p]
         return new, damped
 
-    def split(self, amount: Money, parties: Sequence[str]) -> dict[str, Money]:
-        amount = to_money(amount)
+    def _split(self, amount: Money, parties: tuple[str, ...]) -> dict[str, Money]:
         _, damped = self._exact(amount, parties)
         return apportion(damped)
 

@@ -181,6 +181,10 @@ class SplitRule:
 
     :meth:`split` always returns every party given, in that order, summing exactly to the
     amount. A negative amount (a credit) is split like a positive one, negated.
+
+    The public methods check the parties once (a sequence, each party once) and hand them on
+    to the hooks a subclass writes: :meth:`_shares` and, where the split is not simply the
+    shares allocated to the penny, :meth:`_split`.
     """
 
     #: True when the split is a fixed share of the amount (no caps or floors).
@@ -188,11 +192,19 @@ class SplitRule:
 
     def shares(self, parties: Sequence[str]) -> dict[str, Fraction]:
         """Each party's exact share of any amount; only for linear rules."""
-        raise NotImplementedError
+        return self._shares(_distinct(parties))
 
     def split(self, amount: Money, parties: Sequence[str]) -> dict[str, Money]:
         """Split ``amount`` among ``parties`` to the penny."""
-        return allocate(to_money(amount), self.shares(_distinct(parties)))
+        return self._split(to_money(amount), _distinct(parties))
+
+    def _shares(self, parties: tuple[str, ...]) -> dict[str, Fraction]:
+        """The shares of ``parties``, already checked to be distinct."""
+        raise NotImplementedError
+
+    def _split(self, amount: Money, parties: tuple[str, ...]) -> dict[str, Money]:
+        """The split of ``amount`` among ``parties`` (checked): the shares, to the penny."""
+        return allocate(amount, self._shares(parties))
 
     def describe(self) -> str:
         """The rule in plain English, for the minutes."""
@@ -200,9 +212,8 @@ class SplitRule:
 
 
 def _normalise(
-    weights: Mapping[str, Fraction], parties: Sequence[str], field: str
+    weights: Mapping[str, Fraction], parties: tuple[str, ...], field: str
 ) -> dict[str, Fraction]:
-    parties = _distinct(parties)
     missing = [p for p in parties if p not in weights]
     if missing:
         raise UnknownId(expected(field, f"a value for every party ({_names(parties)})", missing))
@@ -221,8 +232,7 @@ class Equal(SplitRule):
         {'BDC': Money(5001), 'RBC': Money(5000)}
     """
 
-    def shares(self, parties: Sequence[str]) -> dict[str, Fraction]:
-        parties = _distinct(parties)
+    def _shares(self, parties: tuple[str, ...]) -> dict[str, Fraction]:
         if not parties:
             raise InvalidValue(expected("parties", "at least one party", list(parties)))
         return {p: Fraction(1, len(parties)) for p in parties}
@@ -256,7 +266,7 @@ class Proportional(SplitRule):
             pops[a.code] = a.population
         return cls(pops, basis="population")
 
-    def shares(self, parties: Sequence[str]) -> dict[str, Fraction]:
+    def _shares(self, parties: tuple[str, ...]) -> dict[str, Fraction]:
         return _normalise(self.by, parties, "by")
 
     def describe(self) -> str:
@@ -286,7 +296,7 @@ class Fixed(SplitRule):
         if total != 1:
             raise InvalidRule(expected("of", "shares summing to 1", total))
 
-    def shares(self, parties: Sequence[str]) -> dict[str, Fraction]:
+    def _shares(self, parties: tuple[str, ...]) -> dict[str, Fraction]:
         return _normalise(self.of, parties, "of")
 
     def describe(self) -> str:
@@ -304,8 +314,7 @@ class LeadPays(SplitRule):
 
     lead: str = attrs.field(validator=_identifier)
 
-    def shares(self, parties: Sequence[str]) -> dict[str, Fraction]:
-        parties = _distinct(parties)
+    def _shares(self, parties: tuple[str, ...]) -> dict[str, Fraction]:
         if self.lead not in parties:
             raise UnknownId(expected("lead", f"one of {_names(parties)}", self.lead))
         return {p: Fraction(int(p == self.lead)) for p in parties}
@@ -336,7 +345,7 @@ class HostRecharge(SplitRule):
         if self.host not in self.usage:
             raise InvalidRule(expected("host", "a party with a usage figure", self.host))
 
-    def shares(self, parties: Sequence[str]) -> dict[str, Fraction]:
+    def _shares(self, parties: tuple[str, ...]) -> dict[str, Fraction]:
         if self.host not in parties:
             raise UnknownId(expected("host", f"one of {_names(parties)}", self.host))
         return _normalise(self.usage, parties, "usage")
@@ -372,10 +381,10 @@ because RBC gains the HR system'
     def linear(self) -> bool:  # type: ignore[override]
         return self.agreed.linear
 
-    def shares(self, parties: Sequence[str]) -> dict[str, Fraction]:
+    def _shares(self, parties: tuple[str, ...]) -> dict[str, Fraction]:
         return self.agreed.shares(parties)
 
-    def split(self, amount: Money, parties: Sequence[str]) -> dict[str, Money]:
+    def _split(self, amount: Money, parties: tuple[str, ...]) -> dict[str, Money]:
         return self.agreed.split(amount, parties)
 
     def describe(self) -> str:
@@ -413,17 +422,15 @@ class Mix(SplitRule):
     def linear(self) -> bool:  # type: ignore[override]
         return all(rule.linear for _, rule in self.parts)
 
-    def shares(self, parties: Sequence[str]) -> dict[str, Fraction]:
-        parties = _distinct(parties)
+    def _shares(self, parties: tuple[str, ...]) -> dict[str, Fraction]:
         out = dict.fromkeys(parties, Fraction(0))
         for weight, rule in self.parts:
             for p, share in rule.shares(parties).items():
                 out[p] += weight * share
         return out
 
-    def split(self, amount: Money, parties: Sequence[str]) -> dict[str, Money]:
-        parties = _distinct(parties)
-        pieces = allocate(to_money(amount), {i: w for i, (w, _) in enumerate(self.parts)})
+    def _split(self, amount: Money, parties: tuple[str, ...]) -> dict[str, Money]:
+        pieces = allocate(amount, {i: w for i, (w, _) in enumerate(self.parts)})
         out = dict.fromkeys(parties, ZERO)
         for i, (_, rule) in enumerate(self.parts):
             for p, part in rule.split(pieces[i], parties).items():
@@ -453,11 +460,11 @@ class _Bounded(SplitRule):
     _word: ClassVar[str]
 
     def shares(self, parties: Sequence[str]) -> dict[str, Fraction]:
+        # Refused whatever the parties: a non-linear rule has no shares.
         what = f"a linear rule; {self._word}s depend on the amount, so use split()"
         raise InvalidRule(f"rule: expected {what}, got {self.describe()!r}")
 
-    def split(self, amount: Money, parties: Sequence[str]) -> dict[str, Money]:
-        amount, parties = to_money(amount), _distinct(parties)
+    def _split(self, amount: Money, parties: tuple[str, ...]) -> dict[str, Money]:
         remaining, free, pinned = abs(amount), list(parties), {}
         while True:
             if not free:
