@@ -36,7 +36,7 @@ import enum
 import html
 import itertools
 import math
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from fractions import Fraction
 from typing import Any, ClassVar, Literal
 
@@ -1284,6 +1284,22 @@ class Statement:
 # ---------------------------------------------------------------------------------------------
 
 
+def _coalitions(
+    parties: Sequence[str], *, smallest: int = 1, largest: int | None = None
+) -> Iterator[tuple[str, ...]]:
+    """Every coalition of ``smallest`` to ``largest`` parties (all of them when None),
+    smallest first, each in the parties' order: the one listing every game function uses.
+
+    Examples:
+        >>> list(_coalitions(["A", "B", "C"], largest=2))
+        [('A',), ('B',), ('C',), ('A', 'B'), ('A', 'C'), ('B', 'C')]
+    """
+    top = len(parties) if largest is None else largest
+    return itertools.chain.from_iterable(
+        itertools.combinations(parties, k) for k in range(smallest, top + 1)
+    )
+
+
 def _coalition_costs(value: Any) -> FrozenMap[frozenset[str], Money]:
     if not isinstance(value, Mapping):
         raise InvalidValue(expected("costs", "a mapping of coalition to cost", value))
@@ -1325,11 +1341,10 @@ class CostGame:
                 raise UnknownId(
                     expected("costs", f"coalitions of {_names(self.parties)}", sorted(coalition))
                 )
-        for size in range(1, n + 1):
-            for group in itertools.combinations(self.parties, size):
-                if frozenset(group) not in self.costs:
-                    what = "a cost for every coalition"
-                    raise InvalidValue(expected(f"costs[{_names(group)}]", what, None))
+        for group in _coalitions(self.parties):
+            if frozenset(group) not in self.costs:
+                what = "a cost for every coalition"
+                raise InvalidValue(expected(f"costs[{_names(group)}]", what, None))
 
     @classmethod
     def from_function(
@@ -1337,10 +1352,7 @@ class CostGame:
     ) -> CostGame:
         """Build the game from a function of the coalition."""
         codes = _parties(parties)
-        groups = (
-            frozenset(g) for k in range(1, len(codes) + 1) for g in itertools.combinations(codes, k)
-        )
-        return cls(codes, {g: cost(g) for g in groups})
+        return cls(codes, {g: cost(g) for g in map(frozenset, _coalitions(codes))})
 
     def cost(self, coalition: Iterable[str]) -> Money:
         """What the coalition would pay on its own."""
@@ -1358,8 +1370,7 @@ class CostGame:
         return alone - self.cost(key)
 
     def _groups(self) -> list[tuple[str, ...]]:
-        parties = self.parties
-        return [g for k in range(1, len(parties) + 1) for g in itertools.combinations(parties, k)]
+        return list(_coalitions(self.parties))
 
     def to_dataframe(self) -> Any:
         """One row per coalition, numeric columns (needs the ``simulate`` extra).
@@ -1414,9 +1425,8 @@ def shapley(game: CostGame) -> dict[str, Fraction]:
     parties = game.parties
     n = len(parties)
     value: dict[frozenset[str], int] = {frozenset(): 0}
-    for size in range(1, n + 1):
-        for group in itertools.combinations(parties, size):
-            value[frozenset(group)] = game.savings(group).pence
+    for group in _coalitions(parties):
+        value[frozenset(group)] = game.savings(group).pence
     weight = [
         Fraction(math.factorial(k) * math.factorial(n - k - 1), math.factorial(n)) for k in range(n)
     ]
@@ -1424,10 +1434,9 @@ def shapley(game: CostGame) -> dict[str, Fraction]:
     for p in parties:
         others = [q for q in parties if q != p]
         total = Fraction(0)
-        for size in range(n):
-            for group in itertools.combinations(others, size):
-                s = frozenset(group)
-                total += weight[size] * (value[s | {p}] - value[s])
+        for group in _coalitions(others, smallest=0):
+            s = frozenset(group)
+            total += weight[len(group)] * (value[s | {p}] - value[s])
         out[p] = total
     return out
 
@@ -1435,12 +1444,6 @@ def shapley(game: CostGame) -> dict[str, Fraction]:
 #: The least core and the nucleolus solve exact linear programmes over every coalition;
 #: 2**8 = 256 coalitions at most keeps them to a second or two.
 MAX_NUCLEOLUS_PARTIES = 8
-
-
-def _coalitions(parties: Sequence[str]) -> list[tuple[str, ...]]:
-    """Every non-empty proper coalition, smallest first, in the parties' order."""
-    n = len(parties)
-    return [g for k in range(1, n) for g in itertools.combinations(parties, k)]
 
 
 def _nucleolus_limit(game: CostGame) -> None:
@@ -1643,7 +1646,7 @@ def nucleolus(game: CostGame) -> Nucleolus:
     alone = [game.cost({p}).pence for p in parties]
     if n == 1:
         return Nucleolus(parties, Fraction(0), {parties[0]: total}, ())
-    coalitions = _coalitions(parties)
+    coalitions = list(_coalitions(parties, largest=n - 1))
     vector = {g: [int(p in g) for p in parties] for g in coalitions}
     imputations = total <= sum(alone)
     span = _Span(n)
