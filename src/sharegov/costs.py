@@ -78,6 +78,7 @@ __all__ = [
     "Statement",
     "fairness",
     "first_year",
+    "months_in",
     "months_through",
     "nucleolus",
     "shapley",
@@ -702,6 +703,22 @@ def months_through(start: dt.date | FinancialYear, years: int | None, year: Fina
     return max(0, done if total is None else min(done, total))
 
 
+def months_in(
+    start: dt.date | FinancialYear, years: int | None, year: FinancialYear
+) -> tuple[int, int]:
+    """The months of a flow of ``years`` years from ``start`` that have fallen by the end of
+    financial ``year`` and by its start (the end of the year before): the months in ``year``
+    are the difference, and each running total can be rounded once so the years add up.
+
+    Examples:
+        >>> start = dt.date(2009, 9, 1)
+        >>> [months_in(start, 3, FinancialYear(y)) for y in range(2009, 2014)]
+        [(7, 0), (19, 7), (31, 19), (36, 31), (36, 36)]
+    """
+    before = months_through(start, years, FinancialYear(year.start_year - 1))
+    return months_through(start, years, year), before
+
+
 def year_fraction(
     start: dt.date | FinancialYear, years: int | None, year: FinancialYear
 ) -> Fraction:
@@ -718,8 +735,8 @@ def year_fraction(
         >>> [str(year_fraction(start, 3, FinancialYear(y))) for y in range(2009, 2014)]
         ['7/12', '1', '1', '5/12', '0']
     """
-    before = months_through(start, years, FinancialYear(year.start_year - 1))
-    return Fraction(months_through(start, years, year) - before, 12)
+    through, before = months_in(start, years, year)
+    return Fraction(through - before, 12)
 
 
 def _optional_years(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -793,8 +810,7 @@ class SavingsStream:
         """The saving in ``year`` at ``annual`` a year; over all years these sum exactly to
         ``annual`` times the months run over 12 (each year is the difference of running
         totals, each rounded once)."""
-        through = months_through(self.start, self.years, year)
-        before = months_through(self.start, self.years, FinancialYear(year.start_year - 1))
+        through, before = months_in(self.start, self.years, year)
         return annual.scale(Fraction(through, 12)) - annual.scale(Fraction(before, 12))
 
     def explain_term(self, annual: Money | None = None) -> str:

@@ -69,7 +69,7 @@ from sharegov.costs import (
     _names,
     _parties,
     first_year,
-    months_through,
+    months_in,
     year_fraction,
 )
 from sharegov.errors import InvalidRule, InvalidValue, LimitExceeded, UnknownId, expected
@@ -514,8 +514,8 @@ class Flow:
         """The years' worth that have fallen by the end of ``year`` and by its start: a
         year's amount is the difference of the two running totals, each rounded once, so
         that the years sum exactly to the whole (as the statement books savings)."""
-        before = months_through(self.start, self.years, FinancialYear(year.start_year - 1))
-        return Fraction(months_through(self.start, self.years, year), 12), Fraction(before, 12)
+        through, before = months_in(self.start, self.years, year)
+        return Fraction(through, 12), Fraction(before, 12)
 
 
 def _flows(value: Any) -> tuple[Flow, ...]:
