@@ -1522,31 +1522,37 @@ class SimulationResult:
         m = len(inputs)
         totals = self.totals()[:m] / 100
         rows: list[dict[str, Any]] = []
+        # What does not depend on the council, once: the inputs standardised, each input's
+        # ranks and the scenarios in its lowest and highest 10%.
+        x = inputs.to_numpy()
+        sx = x.std(axis=0)
+        usable = sx > 0
+        z = (x[:, usable] - x[:, usable].mean(axis=0)) / sx[usable]
         ranks = inputs.rank(method="average")
+        per_input = []
+        for name in inputs.columns:
+            r = ranks[name].to_numpy()
+            low_cut, high_cut = np.quantile(r, [0.1, 0.9])
+            per_input.append((name, r, r <= low_cut, r >= high_cut))
         for p in parties:
             y = totals[:, self.parties.index(p)]
             y_rank = pd.Series(y).rank(method="average").to_numpy()
-            x = inputs.to_numpy()
-            sx, sy = x.std(axis=0), y.std()
-            usable = sx > 0
-            z = (x[:, usable] - x[:, usable].mean(axis=0)) / sx[usable]
+            sy = y.std()
             if sy > 0 and z.shape[1]:
                 beta = np.linalg.lstsq(z, (y - y.mean()) / sy, rcond=None)[0]
             else:
                 beta = np.zeros(z.shape[1])
             share = dict(zip(inputs.columns[usable], beta**2, strict=True))
-            for j, name in enumerate(inputs.columns):
-                r = ranks[name].to_numpy()
+            for j, (name, r, low, high) in enumerate(per_input):
                 rho = float(np.corrcoef(r, y_rank)[0, 1]) if sx[j] > 0 and sy > 0 else 0.0
-                low_cut, high_cut = np.quantile(r, [0.1, 0.9])
                 rows.append(
                     {
                         "council": p,
                         "input": name,
                         "spearman": rho,
                         "variance share": float(share.get(name, 0.0)),
-                        "low (£)": float(y[r <= low_cut].mean()),
-                        "high (£)": float(y[r >= high_cut].mean()),
+                        "low (£)": float(y[low].mean()),
+                        "high (£)": float(y[high].mean()),
                     }
                 )
         if not rows:
