@@ -169,6 +169,12 @@ def _listing(percent: Mapping[str, int]) -> str:
     return ", ".join(f"{p} {v}%" for p, v in percent.items())
 
 
+def _whole(counts: Mapping[str, Fraction]) -> bool:
+    """Whether every partner's exact share of the counts is a whole percent (no rounding)."""
+    total = sum(counts.values(), Fraction(0))
+    return all((100 * c / total).denominator == 1 for c in counts.values())
+
+
 @attrs.frozen
 class Apportionment(SplitRule):
     """One service's line in a published apportionment schedule; a split rule.
@@ -189,7 +195,8 @@ class Apportionment(SplitRule):
     The split in force is the estimated one, :meth:`percentages`, unless :attr:`actual` is
     given and :meth:`revised` finds a move of more than :attr:`tolerance`, when it is the
     actual split. Shares are the whole percentages over 100, exactly; the money goes
-    through :func:`~sharegov.money.allocate`, so it sums to the penny.
+    through :func:`~sharegov.money.allocate`, so it sums to the penny. What the answer takes
+    that the paper does not give is listed in :attr:`assumed` and said in :meth:`explain`.
 
     Examples:
         >>> line = Apportionment("Benefits", basis="caseload",
@@ -296,6 +303,48 @@ is 0.8 points (A), not more than the tolerance of 3 points, so the estimated spl
         actual = self.actual_percentages()
         return actual if actual is not None and self.revised() else self.percentages()
 
+    @property
+    def assumed(self) -> tuple[str, ...]:
+        """What the split in force takes that the paper does not give, in words; empty when
+        nothing is.
+
+        - Whole percentages rounded by the largest remainder, where some partner's exact
+          share is not a whole percent and no :attr:`published` split confirms the rounding
+          (for the actual drivers, only when their split is the one in force: the decision
+          to revise compares exact actual shares, unrounded).
+        - A :attr:`tolerance` of 0 points where actual drivers are compared: it is the
+          default when none is given, and with it any move revises the split.
+
+        Examples:
+            >>> line = Apportionment("Audit", basis="days", drivers={"A": 1, "B": 2})
+            >>> line.assumed
+            ('the estimated split rounded to whole percentages by the largest remainder, its \
+exact shares not being whole (no published split given to check the rounding against)',)
+            >>> Apportionment("Audit", basis="days", drivers={"A": 1, "B": 2},
+            ...               published={"A": 33, "B": 67}).assumed
+            ()
+        """
+        out = []
+        if self.published is None and not _whole(self.drivers):
+            out.append(
+                "the estimated split rounded to whole percentages by the largest remainder,"
+                " its exact shares not being whole (no published split given to check the"
+                " rounding against)"
+            )
+        if self.actual is not None:
+            if self.tolerance == 0:
+                out.append(
+                    "a tolerance of 0 points, the default where the paper gives none:"
+                    " any move of the actual drivers revises the split"
+                )
+            if self.revised() and not _whole(self.actual):
+                out.append(
+                    "the revised split rounded to whole percentages by the largest remainder,"
+                    " its exact shares not being whole (the paper's revised split is not"
+                    " given)"
+                )
+        return tuple(out)
+
     def _shares(self, parties: tuple[str, ...]) -> dict[str, Fraction]:
         percent = self.in_force()
         if set(parties) != set(percent):
@@ -356,6 +405,7 @@ is 0.8 points (A), not more than the tolerance of 3 points, so the estimated spl
                     head + f"not more than the tolerance of {_points(self.tolerance)} points,"
                     " so the estimated split is kept."
                 )
+        lines.extend(f"  Assumed: {what}." for what in self.assumed)
         return "\n".join(lines)
 
     def to_dataframe(self) -> Any:
@@ -363,7 +413,8 @@ is 0.8 points (A), not more than the tolerance of 3 points, so the estimated spl
 
         Columns: ``partner``, ``drivers`` (float), ``percent`` (int64, estimated),
         ``actual`` (float, NaN without actuals), ``actual_percent`` (Int64, missing without
-        actuals), ``move_points`` (float), ``in_force_percent`` (int64).
+        actuals), ``move_points`` (float), ``in_force_percent`` (int64). ``attrs`` holds
+        the ``service``, the ``basis`` and what was ``assumed`` (a list of words).
         """
         pd = require("pandas", "simulate")
         estimated, in_force, actual_pct = (
@@ -392,6 +443,7 @@ is 0.8 points (A), not more than the tolerance of 3 points, so the estimated spl
         )
         frame.attrs["service"] = self.service
         frame.attrs["basis"] = self.basis
+        frame.attrs["assumed"] = list(self.assumed)
         return frame
 
     def _repr_html_(self) -> str:
@@ -618,6 +670,7 @@ class Dampened(SplitRule):
 def schedule_frame(lines: Iterable[Apportionment]) -> Any:
     """A whole published schedule as one DataFrame: :meth:`Apportionment.to_dataframe` for each
     service, with ``service`` and ``basis`` columns in front (needs the ``simulate`` extra).
+    ``attrs["assumed"]`` lists what each line assumed, each led by its service.
 
     Examples:
         >>> frame = schedule_frame([
@@ -637,4 +690,8 @@ def schedule_frame(lines: Iterable[Apportionment]) -> Any:
         frames.append(frame)
     if not frames:
         raise InvalidValue(expected("lines", "at least one schedule line", []))
-    return pd.concat(frames, ignore_index=True)
+    out = pd.concat(frames, ignore_index=True)
+    out.attrs["assumed"] = [
+        f"{frame.attrs['service']}: {what}" for frame in frames for what in frame.attrs["assumed"]
+    ]
+    return out
