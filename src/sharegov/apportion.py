@@ -41,8 +41,9 @@ import attrs
 
 from sharegov._frozen import FrozenMap, frozen_map
 from sharegov._optional import require
+from sharegov._validate import is_date
 from sharegov._words import day
-from sharegov.costs import SplitRule
+from sharegov.costs import SplitRule, _rule
 from sharegov.errors import InvalidRule, InvalidValue, UnknownId, expected
 from sharegov.money import ZERO, FinancialYear, Money, allocate, apportion, to_money
 from sharegov.parties import _text
@@ -462,16 +463,6 @@ exact shares not being whole (no published split given to check the rounding aga
         )
 
 
-def _split_rule(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if not isinstance(value, SplitRule):
-        raise InvalidRule(expected(attribute.name, "a split rule", value))
-
-
-def _day(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-        raise InvalidValue(expected(attribute.name, "a datetime.date", value))
-
-
 @attrs.frozen
 class WithEffectFrom(SplitRule):
     """A split that changes "with effect from" a day part-way through a financial year.
@@ -494,9 +485,9 @@ class WithEffectFrom(SplitRule):
         {'A': Money(2280000), 'B': Money(1370000)}
     """
 
-    before: SplitRule = attrs.field(validator=_split_rule)
-    after: SplitRule = attrs.field(validator=_split_rule)
-    day: dt.date = attrs.field(kw_only=True, validator=_day)
+    before: SplitRule = attrs.field(validator=_rule)
+    after: SplitRule = attrs.field(validator=_rule)
+    day: dt.date = attrs.field(kw_only=True, validator=is_date)
 
     def __attrs_post_init__(self) -> None:
         for name in ("before", "after"):
@@ -569,7 +560,7 @@ class Dampened(SplitRule):
         {'A': '£2,500.00', 'B': '£2,500.00', 'C': '-£5,000.00'}
     """
 
-    rule: SplitRule = attrs.field(validator=_split_rule)
+    rule: SplitRule = attrs.field(validator=_rule)
     old: Mapping[str, Money] = attrs.field(kw_only=True, converter=_old)
 
     @property

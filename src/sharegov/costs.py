@@ -579,9 +579,7 @@ def _ids(value: Any) -> frozenset[str] | None:
     return frozenset(sequence(value, "covers", "a set of item ids"))
 
 
-def _optional_rule(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if value is not None:
-        _rule(instance, attribute, value)
+_optional_rule = attrs.validators.optional(_rule)
 
 
 @attrs.frozen

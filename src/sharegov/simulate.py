@@ -518,6 +518,14 @@ class Flow:
         return Fraction(through, 12), Fraction(before, 12)
 
 
+def _flow_of(where: str, *args: Any, **kwargs: Any) -> Flow:
+    """A :class:`Flow` made from an entry of a plan; a rule it cannot use names the entry."""
+    try:
+        return Flow(*args, **kwargs)
+    except InvalidRule as exc:
+        raise InvalidRule(f"{where}: {exc}") from exc
+
+
 def _flows(value: Any) -> tuple[Flow, ...]:
     flows = tuple(value)
     for i, flow in enumerate(flows):
@@ -650,8 +658,9 @@ class Model:
             span = None if item.recurring and item.until is None else 1
             if item.recurring and item.until is not None:
                 span = item.until - item.year + 1
-            try:
-                flow = Flow(
+            flows.append(
+                _flow_of(
+                    f"items[{i}] ({item.id})",
                     item.id,
                     item.description,
                     uncertain.get(item.id, item.amount),
@@ -660,9 +669,7 @@ class Model:
                     years=span,
                     split=item.split or plan.cost_split,
                 )
-            except InvalidRule as exc:
-                raise InvalidRule(f"items[{i}] ({item.id}): {exc}") from exc
-            flows.append(flow)
+            )
         for grant in plan.grants:
             covered = [
                 i for i in plan.items if i.shared and (grant.covers is None or i.id in grant.covers)
@@ -678,8 +685,9 @@ class Model:
                 )
             )
         for i, stream in enumerate(plan.savings):
-            try:
-                flow = Flow(
+            flows.append(
+                _flow_of(
+                    f"savings[{i}] ({stream.id})",
                     stream.id,
                     stream.description,
                     uncertain.get(stream.id, stream.amount),
@@ -688,9 +696,7 @@ class Model:
                     years=stream.years,
                     split=stream.split or plan.savings_split,
                 )
-            except InvalidRule as exc:
-                raise InvalidRule(f"savings[{i}] ({stream.id}): {exc}") from exc
-            flows.append(flow)
+            )
         return cls(plan.parties, flows, start=first, years=years, correlation=correlation)
 
     def run(
