@@ -41,8 +41,9 @@ import attrs
 
 from sharegov._frozen import FrozenMap, frozen_map
 from sharegov._optional import require
+from sharegov._validate import is_date
 from sharegov._words import day
-from sharegov.costs import SplitRule
+from sharegov.costs import SplitRule, _rule
 from sharegov.errors import InvalidRule, InvalidValue, UnknownId, expected
 from sharegov.money import ZERO, FinancialYear, Money, allocate, apportion, to_money
 from sharegov.parties import _text
@@ -169,6 +170,12 @@ def _listing(percent: Mapping[str, int]) -> str:
     return ", ".join(f"{p} {v}%" for p, v in percent.items())
 
 
+def _whole(counts: Mapping[str, Fraction]) -> bool:
+    """Whether every partner's exact share of the counts is a whole percent (no rounding)."""
+    total = sum(counts.values(), Fraction(0))
+    return all((100 * c / total).denominator == 1 for c in counts.values())
+
+
 @attrs.frozen
 class Apportionment(SplitRule):
     """One service's line in a published apportionment schedule; a split rule.
@@ -189,7 +196,8 @@ class Apportionment(SplitRule):
     The split in force is the estimated one, :meth:`percentages`, unless :attr:`actual` is
     given and :meth:`revised` finds a move of more than :attr:`tolerance`, when it is the
     actual split. Shares are the whole percentages over 100, exactly; the money goes
-    through :func:`~sharegov.money.allocate`, so it sums to the penny.
+    through :func:`~sharegov.money.allocate`, so it sums to the penny. What the answer takes
+    that the paper does not give is listed in :attr:`assumed` and said in :meth:`explain`.
 
     Examples:
         >>> line = Apportionment("Benefits", basis="caseload",
@@ -296,20 +304,59 @@ is 0.8 points (A), not more than the tolerance of 3 points, so the estimated spl
         actual = self.actual_percentages()
         return actual if actual is not None and self.revised() else self.percentages()
 
-    def shares(self, parties: Sequence[str]) -> dict[str, Fraction]:
+    @property
+    def assumed(self) -> tuple[str, ...]:
+        """What the split in force takes that the paper does not give, in words; empty when
+        nothing is.
+
+        - Whole percentages rounded by the largest remainder, where some partner's exact
+          share is not a whole percent and no :attr:`published` split confirms the rounding
+          (for the actual drivers, only when their split is the one in force: the decision
+          to revise compares exact actual shares, unrounded).
+        - A :attr:`tolerance` of 0 points where actual drivers are compared: it is the
+          default when none is given, and with it any move revises the split.
+
+        Examples:
+            >>> line = Apportionment("Audit", basis="days", drivers={"A": 1, "B": 2})
+            >>> line.assumed
+            ('the estimated split rounded to whole percentages by the largest remainder, its \
+exact shares not being whole (no published split given to check the rounding against)',)
+            >>> Apportionment("Audit", basis="days", drivers={"A": 1, "B": 2},
+            ...               published={"A": 33, "B": 67}).assumed
+            ()
+        """
+        out = []
+        if self.published is None and not _whole(self.drivers):
+            out.append(
+                "the estimated split rounded to whole percentages by the largest remainder,"
+                " its exact shares not being whole (no published split given to check the"
+                " rounding against)"
+            )
+        if self.actual is not None:
+            if self.tolerance == 0:
+                out.append(
+                    "a tolerance of 0 points, the default where the paper gives none:"
+                    " any move of the actual drivers revises the split"
+                )
+            if self.revised() and not _whole(self.actual):
+                out.append(
+                    "the revised split rounded to whole percentages by the largest remainder,"
+                    " its exact shares not being whole (the paper's revised split is not"
+                    " given)"
+                )
+        return tuple(out)
+
+    def _shares(self, parties: tuple[str, ...]) -> dict[str, Fraction]:
         percent = self.in_force()
-        given = list(parties)
-        if len(set(given)) != len(given):
-            raise InvalidValue(expected("parties", "each party once", given))
-        if set(given) != set(percent):
+        if set(parties) != set(percent):
             raise UnknownId(
                 expected(
                     "parties",
                     f"exactly the partners of the {self.service} schedule ({sorted(percent)})",
-                    sorted(given),
+                    sorted(parties),
                 )
             )
-        return {p: Fraction(percent[p], 100) for p in given}
+        return {p: Fraction(percent[p], 100) for p in parties}
 
     def describe(self) -> str:
         return f"by the {self.service} apportionment on {self.basis} ({_listing(self.in_force())})"
@@ -359,6 +406,7 @@ is 0.8 points (A), not more than the tolerance of 3 points, so the estimated spl
                     head + f"not more than the tolerance of {_points(self.tolerance)} points,"
                     " so the estimated split is kept."
                 )
+        lines.extend(f"  Assumed: {what}." for what in self.assumed)
         return "\n".join(lines)
 
     def to_dataframe(self) -> Any:
@@ -366,7 +414,8 @@ is 0.8 points (A), not more than the tolerance of 3 points, so the estimated spl
 
         Columns: ``partner``, ``drivers`` (float), ``percent`` (int64, estimated),
         ``actual`` (float, NaN without actuals), ``actual_percent`` (Int64, missing without
-        actuals), ``move_points`` (float), ``in_force_percent`` (int64).
+        actuals), ``move_points`` (float), ``in_force_percent`` (int64). ``attrs`` holds
+        the ``service``, the ``basis`` and what was ``assumed`` (a list of words).
         """
         pd = require("pandas", "simulate")
         estimated, in_force, actual_pct = (
@@ -395,6 +444,7 @@ is 0.8 points (A), not more than the tolerance of 3 points, so the estimated spl
         )
         frame.attrs["service"] = self.service
         frame.attrs["basis"] = self.basis
+        frame.attrs["assumed"] = list(self.assumed)
         return frame
 
     def _repr_html_(self) -> str:
@@ -411,16 +461,6 @@ is 0.8 points (A), not more than the tolerance of 3 points, so the estimated spl
             f"</tr></thead><tbody>{rows}</tbody></table>"
             f"<p>{esc(self.explain())}</p></div>"
         )
-
-
-def _split_rule(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if not isinstance(value, SplitRule):
-        raise InvalidRule(expected(attribute.name, "a split rule", value))
-
-
-def _day(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-        raise InvalidValue(expected(attribute.name, "a datetime.date", value))
 
 
 @attrs.frozen
@@ -445,9 +485,9 @@ class WithEffectFrom(SplitRule):
         {'A': Money(2280000), 'B': Money(1370000)}
     """
 
-    before: SplitRule = attrs.field(validator=_split_rule)
-    after: SplitRule = attrs.field(validator=_split_rule)
-    day: dt.date = attrs.field(kw_only=True, validator=_day)
+    before: SplitRule = attrs.field(validator=_rule)
+    after: SplitRule = attrs.field(validator=_rule)
+    day: dt.date = attrs.field(kw_only=True, validator=is_date)
 
     def __attrs_post_init__(self) -> None:
         for name in ("before", "after"):
@@ -470,7 +510,7 @@ class WithEffectFrom(SplitRule):
         before = (self.day - year.start).days
         return before, whole - before
 
-    def shares(self, parties: Sequence[str]) -> dict[str, Fraction]:
+    def _shares(self, parties: tuple[str, ...]) -> dict[str, Fraction]:
         old, new = self.before.shares(parties), self.after.shares(parties)
         before, after = self.days()
         whole = before + after
@@ -520,7 +560,7 @@ class Dampened(SplitRule):
         {'A': '£2,500.00', 'B': '£2,500.00', 'C': '-£5,000.00'}
     """
 
-    rule: SplitRule = attrs.field(validator=_split_rule)
+    rule: SplitRule = attrs.field(validator=_rule)
     old: Mapping[str, Money] = attrs.field(kw_only=True, converter=_old)
 
     @property
@@ -528,11 +568,12 @@ class Dampened(SplitRule):
         return False
 
     def shares(self, parties: Sequence[str]) -> dict[str, Fraction]:
+        # Refused whatever the parties: a non-linear rule has no shares.
         what = "a linear rule; dampening depends on the amount, so use split()"
         raise InvalidRule(f"rule: expected {what}, got {self.describe()!r}")
 
     def _exact(
-        self, amount: Money, parties: Sequence[str]
+        self, amount: Money, parties: tuple[str, ...]
     ) -> tuple[dict[str, Fraction], dict[str, Fraction]]:
         """The new method's exact contributions, and the dampened ones (pence, Fractions)."""
         given = list(parties)
@@ -569,8 +610,7 @@ class Dampened(SplitRule):
                 damped[p] = new[p]
         return new, damped
 
-    def split(self, amount: Money, parties: Sequence[str]) -> dict[str, Money]:
-        amount = to_money(amount)
+    def _split(self, amount: Money, parties: tuple[str, ...]) -> dict[str, Money]:
         _, damped = self._exact(amount, parties)
         return apportion(damped)
 
@@ -621,6 +661,7 @@ class Dampened(SplitRule):
 def schedule_frame(lines: Iterable[Apportionment]) -> Any:
     """A whole published schedule as one DataFrame: :meth:`Apportionment.to_dataframe` for each
     service, with ``service`` and ``basis`` columns in front (needs the ``simulate`` extra).
+    ``attrs["assumed"]`` lists what each line assumed, each led by its service.
 
     Examples:
         >>> frame = schedule_frame([
@@ -640,4 +681,8 @@ def schedule_frame(lines: Iterable[Apportionment]) -> Any:
         frames.append(frame)
     if not frames:
         raise InvalidValue(expected("lines", "at least one schedule line", []))
-    return pd.concat(frames, ignore_index=True)
+    out = pd.concat(frames, ignore_index=True)
+    out.attrs["assumed"] = [
+        f"{frame.attrs['service']}: {what}" for frame in frames for what in frame.attrs["assumed"]
+    ]
+    return out

@@ -36,7 +36,7 @@ import enum
 import html
 import itertools
 import math
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from fractions import Fraction
 from typing import Any, ClassVar, Literal
 
@@ -78,6 +78,7 @@ __all__ = [
     "Statement",
     "fairness",
     "first_year",
+    "months_in",
     "months_through",
     "nucleolus",
     "shapley",
@@ -181,6 +182,10 @@ class SplitRule:
 
     :meth:`split` always returns every party given, in that order, summing exactly to the
     amount. A negative amount (a credit) is split like a positive one, negated.
+
+    The public methods check the parties once (a sequence, each party once) and hand them on
+    to the hooks a subclass writes: :meth:`_shares` and, where the split is not simply the
+    shares allocated to the penny, :meth:`_split`.
     """
 
     #: True when the split is a fixed share of the amount (no caps or floors).
@@ -188,11 +193,19 @@ class SplitRule:
 
     def shares(self, parties: Sequence[str]) -> dict[str, Fraction]:
         """Each party's exact share of any amount; only for linear rules."""
-        raise NotImplementedError
+        return self._shares(_distinct(parties))
 
     def split(self, amount: Money, parties: Sequence[str]) -> dict[str, Money]:
         """Split ``amount`` among ``parties`` to the penny."""
-        return allocate(to_money(amount), self.shares(_distinct(parties)))
+        return self._split(to_money(amount), _distinct(parties))
+
+    def _shares(self, parties: tuple[str, ...]) -> dict[str, Fraction]:
+        """The shares of ``parties``, already checked to be distinct."""
+        raise NotImplementedError
+
+    def _split(self, amount: Money, parties: tuple[str, ...]) -> dict[str, Money]:
+        """The split of ``amount`` among ``parties`` (checked): the shares, to the penny."""
+        return allocate(amount, self._shares(parties))
 
     def describe(self) -> str:
         """The rule in plain English, for the minutes."""
@@ -200,9 +213,8 @@ class SplitRule:
 
 
 def _normalise(
-    weights: Mapping[str, Fraction], parties: Sequence[str], field: str
+    weights: Mapping[str, Fraction], parties: tuple[str, ...], field: str
 ) -> dict[str, Fraction]:
-    parties = _distinct(parties)
     missing = [p for p in parties if p not in weights]
     if missing:
         raise UnknownId(expected(field, f"a value for every party ({_names(parties)})", missing))
@@ -221,8 +233,7 @@ class Equal(SplitRule):
         {'BDC': Money(5001), 'RBC': Money(5000)}
     """
 
-    def shares(self, parties: Sequence[str]) -> dict[str, Fraction]:
-        parties = _distinct(parties)
+    def _shares(self, parties: tuple[str, ...]) -> dict[str, Fraction]:
         if not parties:
             raise InvalidValue(expected("parties", "at least one party", list(parties)))
         return {p: Fraction(1, len(parties)) for p in parties}
@@ -256,7 +267,7 @@ class Proportional(SplitRule):
             pops[a.code] = a.population
         return cls(pops, basis="population")
 
-    def shares(self, parties: Sequence[str]) -> dict[str, Fraction]:
+    def _shares(self, parties: tuple[str, ...]) -> dict[str, Fraction]:
         return _normalise(self.by, parties, "by")
 
     def describe(self) -> str:
@@ -286,7 +297,7 @@ class Fixed(SplitRule):
         if total != 1:
             raise InvalidRule(expected("of", "shares summing to 1", total))
 
-    def shares(self, parties: Sequence[str]) -> dict[str, Fraction]:
+    def _shares(self, parties: tuple[str, ...]) -> dict[str, Fraction]:
         return _normalise(self.of, parties, "of")
 
     def describe(self) -> str:
@@ -304,8 +315,7 @@ class LeadPays(SplitRule):
 
     lead: str = attrs.field(validator=_identifier)
 
-    def shares(self, parties: Sequence[str]) -> dict[str, Fraction]:
-        parties = _distinct(parties)
+    def _shares(self, parties: tuple[str, ...]) -> dict[str, Fraction]:
         if self.lead not in parties:
             raise UnknownId(expected("lead", f"one of {_names(parties)}", self.lead))
         return {p: Fraction(int(p == self.lead)) for p in parties}
@@ -336,7 +346,7 @@ class HostRecharge(SplitRule):
         if self.host not in self.usage:
             raise InvalidRule(expected("host", "a party with a usage figure", self.host))
 
-    def shares(self, parties: Sequence[str]) -> dict[str, Fraction]:
+    def _shares(self, parties: tuple[str, ...]) -> dict[str, Fraction]:
         if self.host not in parties:
             raise UnknownId(expected("host", f"one of {_names(parties)}", self.host))
         return _normalise(self.usage, parties, "usage")
@@ -372,10 +382,10 @@ because RBC gains the HR system'
     def linear(self) -> bool:  # type: ignore[override]
         return self.agreed.linear
 
-    def shares(self, parties: Sequence[str]) -> dict[str, Fraction]:
+    def _shares(self, parties: tuple[str, ...]) -> dict[str, Fraction]:
         return self.agreed.shares(parties)
 
-    def split(self, amount: Money, parties: Sequence[str]) -> dict[str, Money]:
+    def _split(self, amount: Money, parties: tuple[str, ...]) -> dict[str, Money]:
         return self.agreed.split(amount, parties)
 
     def describe(self) -> str:
@@ -413,17 +423,15 @@ class Mix(SplitRule):
     def linear(self) -> bool:  # type: ignore[override]
         return all(rule.linear for _, rule in self.parts)
 
-    def shares(self, parties: Sequence[str]) -> dict[str, Fraction]:
-        parties = _distinct(parties)
+    def _shares(self, parties: tuple[str, ...]) -> dict[str, Fraction]:
         out = dict.fromkeys(parties, Fraction(0))
         for weight, rule in self.parts:
             for p, share in rule.shares(parties).items():
                 out[p] += weight * share
         return out
 
-    def split(self, amount: Money, parties: Sequence[str]) -> dict[str, Money]:
-        parties = _distinct(parties)
-        pieces = allocate(to_money(amount), {i: w for i, (w, _) in enumerate(self.parts)})
+    def _split(self, amount: Money, parties: tuple[str, ...]) -> dict[str, Money]:
+        pieces = allocate(amount, {i: w for i, (w, _) in enumerate(self.parts)})
         out = dict.fromkeys(parties, ZERO)
         for i, (_, rule) in enumerate(self.parts):
             for p, part in rule.split(pieces[i], parties).items():
@@ -453,11 +461,11 @@ class _Bounded(SplitRule):
     _word: ClassVar[str]
 
     def shares(self, parties: Sequence[str]) -> dict[str, Fraction]:
+        # Refused whatever the parties: a non-linear rule has no shares.
         what = f"a linear rule; {self._word}s depend on the amount, so use split()"
         raise InvalidRule(f"rule: expected {what}, got {self.describe()!r}")
 
-    def split(self, amount: Money, parties: Sequence[str]) -> dict[str, Money]:
-        amount, parties = to_money(amount), _distinct(parties)
+    def _split(self, amount: Money, parties: tuple[str, ...]) -> dict[str, Money]:
         remaining, free, pinned = abs(amount), list(parties), {}
         while True:
             if not free:
@@ -571,9 +579,7 @@ def _ids(value: Any) -> frozenset[str] | None:
     return frozenset(sequence(value, "covers", "a set of item ids"))
 
 
-def _optional_rule(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if value is not None:
-        _rule(instance, attribute, value)
+_optional_rule = attrs.validators.optional(_rule)
 
 
 @attrs.frozen
@@ -695,6 +701,22 @@ def months_through(start: dt.date | FinancialYear, years: int | None, year: Fina
     return max(0, done if total is None else min(done, total))
 
 
+def months_in(
+    start: dt.date | FinancialYear, years: int | None, year: FinancialYear
+) -> tuple[int, int]:
+    """The months of a flow of ``years`` years from ``start`` that have fallen by the end of
+    financial ``year`` and by its start (the end of the year before): the months in ``year``
+    are the difference, and each running total can be rounded once so the years add up.
+
+    Examples:
+        >>> start = dt.date(2009, 9, 1)
+        >>> [months_in(start, 3, FinancialYear(y)) for y in range(2009, 2014)]
+        [(7, 0), (19, 7), (31, 19), (36, 31), (36, 36)]
+    """
+    before = months_through(start, years, FinancialYear(year.start_year - 1))
+    return months_through(start, years, year), before
+
+
 def year_fraction(
     start: dt.date | FinancialYear, years: int | None, year: FinancialYear
 ) -> Fraction:
@@ -711,8 +733,8 @@ def year_fraction(
         >>> [str(year_fraction(start, 3, FinancialYear(y))) for y in range(2009, 2014)]
         ['7/12', '1', '1', '5/12', '0']
     """
-    before = months_through(start, years, FinancialYear(year.start_year - 1))
-    return Fraction(months_through(start, years, year) - before, 12)
+    through, before = months_in(start, years, year)
+    return Fraction(through - before, 12)
 
 
 def _optional_years(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -786,8 +808,7 @@ class SavingsStream:
         """The saving in ``year`` at ``annual`` a year; over all years these sum exactly to
         ``annual`` times the months run over 12 (each year is the difference of running
         totals, each rounded once)."""
-        through = months_through(self.start, self.years, year)
-        before = months_through(self.start, self.years, FinancialYear(year.start_year - 1))
+        through, before = months_in(self.start, self.years, year)
         return annual.scale(Fraction(through, 12)) - annual.scale(Fraction(before, 12))
 
     def explain_term(self, annual: Money | None = None) -> str:
@@ -1277,6 +1298,22 @@ class Statement:
 # ---------------------------------------------------------------------------------------------
 
 
+def _coalitions(
+    parties: Sequence[str], *, smallest: int = 1, largest: int | None = None
+) -> Iterator[tuple[str, ...]]:
+    """Every coalition of ``smallest`` to ``largest`` parties (all of them when None),
+    smallest first, each in the parties' order: the one listing every game function uses.
+
+    Examples:
+        >>> list(_coalitions(["A", "B", "C"], largest=2))
+        [('A',), ('B',), ('C',), ('A', 'B'), ('A', 'C'), ('B', 'C')]
+    """
+    top = len(parties) if largest is None else largest
+    return itertools.chain.from_iterable(
+        itertools.combinations(parties, k) for k in range(smallest, top + 1)
+    )
+
+
 def _coalition_costs(value: Any) -> FrozenMap[frozenset[str], Money]:
     if not isinstance(value, Mapping):
         raise InvalidValue(expected("costs", "a mapping of coalition to cost", value))
@@ -1318,11 +1355,10 @@ class CostGame:
                 raise UnknownId(
                     expected("costs", f"coalitions of {_names(self.parties)}", sorted(coalition))
                 )
-        for size in range(1, n + 1):
-            for group in itertools.combinations(self.parties, size):
-                if frozenset(group) not in self.costs:
-                    what = "a cost for every coalition"
-                    raise InvalidValue(expected(f"costs[{_names(group)}]", what, None))
+        for group in _coalitions(self.parties):
+            if frozenset(group) not in self.costs:
+                what = "a cost for every coalition"
+                raise InvalidValue(expected(f"costs[{_names(group)}]", what, None))
 
     @classmethod
     def from_function(
@@ -1330,10 +1366,7 @@ class CostGame:
     ) -> CostGame:
         """Build the game from a function of the coalition."""
         codes = _parties(parties)
-        groups = (
-            frozenset(g) for k in range(1, len(codes) + 1) for g in itertools.combinations(codes, k)
-        )
-        return cls(codes, {g: cost(g) for g in groups})
+        return cls(codes, {g: cost(g) for g in map(frozenset, _coalitions(codes))})
 
     def cost(self, coalition: Iterable[str]) -> Money:
         """What the coalition would pay on its own."""
@@ -1351,8 +1384,7 @@ class CostGame:
         return alone - self.cost(key)
 
     def _groups(self) -> list[tuple[str, ...]]:
-        parties = self.parties
-        return [g for k in range(1, len(parties) + 1) for g in itertools.combinations(parties, k)]
+        return list(_coalitions(self.parties))
 
     def to_dataframe(self) -> Any:
         """One row per coalition, numeric columns (needs the ``simulate`` extra).
@@ -1407,9 +1439,8 @@ def shapley(game: CostGame) -> dict[str, Fraction]:
     parties = game.parties
     n = len(parties)
     value: dict[frozenset[str], int] = {frozenset(): 0}
-    for size in range(1, n + 1):
-        for group in itertools.combinations(parties, size):
-            value[frozenset(group)] = game.savings(group).pence
+    for group in _coalitions(parties):
+        value[frozenset(group)] = game.savings(group).pence
     weight = [
         Fraction(math.factorial(k) * math.factorial(n - k - 1), math.factorial(n)) for k in range(n)
     ]
@@ -1417,10 +1448,9 @@ def shapley(game: CostGame) -> dict[str, Fraction]:
     for p in parties:
         others = [q for q in parties if q != p]
         total = Fraction(0)
-        for size in range(n):
-            for group in itertools.combinations(others, size):
-                s = frozenset(group)
-                total += weight[size] * (value[s | {p}] - value[s])
+        for group in _coalitions(others, smallest=0):
+            s = frozenset(group)
+            total += weight[len(group)] * (value[s | {p}] - value[s])
         out[p] = total
     return out
 
@@ -1428,12 +1458,6 @@ def shapley(game: CostGame) -> dict[str, Fraction]:
 #: The least core and the nucleolus solve exact linear programmes over every coalition;
 #: 2**8 = 256 coalitions at most keeps them to a second or two.
 MAX_NUCLEOLUS_PARTIES = 8
-
-
-def _coalitions(parties: Sequence[str]) -> list[tuple[str, ...]]:
-    """Every non-empty proper coalition, smallest first, in the parties' order."""
-    n = len(parties)
-    return [g for k in range(1, n) for g in itertools.combinations(parties, k)]
 
 
 def _nucleolus_limit(game: CostGame) -> None:
@@ -1636,7 +1660,7 @@ def nucleolus(game: CostGame) -> Nucleolus:
     alone = [game.cost({p}).pence for p in parties]
     if n == 1:
         return Nucleolus(parties, Fraction(0), {parties[0]: total}, ())
-    coalitions = _coalitions(parties)
+    coalitions = list(_coalitions(parties, largest=n - 1))
     vector = {g: [int(p in g) for p in parties] for g in coalitions}
     imputations = total <= sum(alone)
     span = _Span(n)

@@ -53,7 +53,7 @@ from sharegov._optional import require
 from sharegov._validate import exact_fraction, sequence
 from sharegov.costs import Statement
 from sharegov.errors import InvalidValue, LimitExceeded, expected
-from sharegov.money import FinancialYear, Money
+from sharegov.money import ZERO, FinancialYear, Money, apportion
 
 __all__ = [
     "GREEN_BOOK",
@@ -246,7 +246,8 @@ class Inflation:
 
 def round_keeping_sum(targets: Mapping[K, Fraction]) -> tuple[dict[K, Money], Money]:
     """Round exact pence to whole pence once: the total half-even, each part within a penny,
-    the parts summing exactly to the rounded total (largest remainder, ties to the first).
+    the parts summing exactly to the rounded total (largest remainder, ties to the first:
+    :func:`~sharegov.money.apportion` with ``round_total=True``).
 
     Examples:
         >>> parts, total = round_keeping_sum({"A": Fraction(1, 3), "B": Fraction(1, 3),
@@ -254,14 +255,8 @@ def round_keeping_sum(targets: Mapping[K, Fraction]) -> tuple[dict[K, Money], Mo
         >>> parts, total
         ({'A': Money(1), 'B': Money(0), 'C': Money(0)}, Money(1))
     """
-    exact = sum(targets.values(), Fraction(0))
-    total = round(exact)
-    floors = {k: v.numerator // v.denominator for k, v in targets.items()}
-    left = total - sum(floors.values())
-    order = sorted(enumerate(targets), key=lambda kv: (-(targets[kv[1]] - floors[kv[1]]), kv[0]))
-    for _, key in order[:left]:
-        floors[key] += 1
-    return {k: Money(v) for k, v in floors.items()}, Money(total)
+    parts = apportion(targets, round_total=True)
+    return parts, sum(parts.values(), ZERO)
 
 
 def _base(

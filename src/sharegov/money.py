@@ -441,25 +441,37 @@ def _weight(key: object, value: Any) -> Fraction:
     return Fraction(value)
 
 
-def apportion(targets: Mapping[K, Fraction]) -> dict[K, Money]:
+def apportion(targets: Mapping[K, Fraction], *, round_total: bool = False) -> dict[K, Money]:
     """Round exact pence targets that sum to a whole number of pence, keeping the sum.
 
     Largest remainder: every target is rounded down, and the pennies left over go to the
     largest fractional parts, ties to the earlier key. Each result is within a penny of
     its target, and the results sum to the targets' sum exactly.
 
+    Args:
+        targets: Exact pence.
+        round_total: With True, the targets may sum to part of a penny: their sum is
+            rounded once (half-even) and the results sum to that.
+
     Raises:
-        InvalidValue: The targets do not sum to a whole number of pence.
+        InvalidValue: The targets do not sum to a whole number of pence (and
+            ``round_total`` is False).
 
     Examples:
         >>> apportion({"A": Fraction(10_000, 3), "B": Fraction(20_000, 3)})
         {'A': Money(3333), 'B': Money(6667)}
+        >>> apportion({"A": Fraction(1, 2), "B": Fraction(1, 4)}, round_total=True)
+        {'A': Money(1), 'B': Money(0)}
     """
-    total = sum(targets.values(), Fraction(0))
-    if total.denominator != 1:
-        raise InvalidValue(expected("targets", "pence summing to a whole number", total))
+    exact = sum(targets.values(), Fraction(0))
+    if round_total:
+        total = round(exact)
+    elif exact.denominator == 1:
+        total = int(exact)
+    else:
+        raise InvalidValue(expected("targets", "pence summing to a whole number", exact))
     floors = {key: value.numerator // value.denominator for key, value in targets.items()}
-    left = int(total) - sum(floors.values())
+    left = total - sum(floors.values())
     order = sorted(
         enumerate(targets), key=lambda pair: (-(targets[pair[1]] - floors[pair[1]]), pair[0])
     )

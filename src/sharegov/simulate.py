@@ -69,7 +69,7 @@ from sharegov.costs import (
     _names,
     _parties,
     first_year,
-    months_through,
+    months_in,
     year_fraction,
 )
 from sharegov.errors import InvalidRule, InvalidValue, LimitExceeded, UnknownId, expected
@@ -514,8 +514,16 @@ class Flow:
         """The years' worth that have fallen by the end of ``year`` and by its start: a
         year's amount is the difference of the two running totals, each rounded once, so
         that the years sum exactly to the whole (as the statement books savings)."""
-        before = months_through(self.start, self.years, FinancialYear(year.start_year - 1))
-        return Fraction(months_through(self.start, self.years, year), 12), Fraction(before, 12)
+        through, before = months_in(self.start, self.years, year)
+        return Fraction(through, 12), Fraction(before, 12)
+
+
+def _flow_of(where: str, *args: Any, **kwargs: Any) -> Flow:
+    """A :class:`Flow` made from an entry of a plan; a rule it cannot use names the entry."""
+    try:
+        return Flow(*args, **kwargs)
+    except InvalidRule as exc:
+        raise InvalidRule(f"{where}: {exc}") from exc
 
 
 def _flows(value: Any) -> tuple[Flow, ...]:
@@ -650,8 +658,9 @@ class Model:
             span = None if item.recurring and item.until is None else 1
             if item.recurring and item.until is not None:
                 span = item.until - item.year + 1
-            try:
-                flow = Flow(
+            flows.append(
+                _flow_of(
+                    f"items[{i}] ({item.id})",
                     item.id,
                     item.description,
                     uncertain.get(item.id, item.amount),
@@ -660,9 +669,7 @@ class Model:
                     years=span,
                     split=item.split or plan.cost_split,
                 )
-            except InvalidRule as exc:
-                raise InvalidRule(f"items[{i}] ({item.id}): {exc}") from exc
-            flows.append(flow)
+            )
         for grant in plan.grants:
             covered = [
                 i for i in plan.items if i.shared and (grant.covers is None or i.id in grant.covers)
@@ -678,8 +685,9 @@ class Model:
                 )
             )
         for i, stream in enumerate(plan.savings):
-            try:
-                flow = Flow(
+            flows.append(
+                _flow_of(
+                    f"savings[{i}] ({stream.id})",
                     stream.id,
                     stream.description,
                     uncertain.get(stream.id, stream.amount),
@@ -688,9 +696,7 @@ class Model:
                     years=stream.years,
                     split=stream.split or plan.savings_split,
                 )
-            except InvalidRule as exc:
-                raise InvalidRule(f"savings[{i}] ({stream.id}): {exc}") from exc
-            flows.append(flow)
+            )
         return cls(plan.parties, flows, start=first, years=years, correlation=correlation)
 
     def run(
@@ -1375,15 +1381,15 @@ class SimulationResult:
         for q in qs:
             if not 0 <= q <= 1:
                 raise InvalidValue(expected("qs", "probabilities between 0 and 1", q))
-        # Council by council through one reused buffer (a fresh array the size of the
-        # result costs more to touch than to fill), each row sorted first: numpy's
-        # vectorised sort beats partitioning for several quantiles, and np.quantile of a
-        # sorted row is the same number.
+        # One pass over the scenarios, in memory order, writes each council's totals into
+        # a row of its own (not a strided gather per council); each row is then sorted in
+        # place: numpy's vectorised sort beats partitioning for several quantiles, and
+        # np.quantile of a sorted row is the same number.
         net = self.net
-        row = np.empty(net.shape[0])
+        totals = np.empty((len(self.parties), net.shape[0]))
+        np.sum(net, axis=2, out=totals.T)
         values = np.empty((len(qs), len(self.parties)))
-        for c in range(len(self.parties)):
-            np.sum(net[:, c, :], axis=1, out=row)
+        for c, row in enumerate(totals):
             row.sort()
             values[:, c] = np.quantile(row, list(qs))
         return {
@@ -1522,31 +1528,37 @@ class SimulationResult:
         m = len(inputs)
         totals = self.totals()[:m] / 100
         rows: list[dict[str, Any]] = []
+        # What does not depend on the council, once: the inputs standardised, each input's
+        # ranks and the scenarios in its lowest and highest 10%.
+        x = inputs.to_numpy()
+        sx = x.std(axis=0)
+        usable = sx > 0
+        z = (x[:, usable] - x[:, usable].mean(axis=0)) / sx[usable]
         ranks = inputs.rank(method="average")
+        per_input = []
+        for name in inputs.columns:
+            r = ranks[name].to_numpy()
+            low_cut, high_cut = np.quantile(r, [0.1, 0.9])
+            per_input.append((name, r, r <= low_cut, r >= high_cut))
         for p in parties:
             y = totals[:, self.parties.index(p)]
             y_rank = pd.Series(y).rank(method="average").to_numpy()
-            x = inputs.to_numpy()
-            sx, sy = x.std(axis=0), y.std()
-            usable = sx > 0
-            z = (x[:, usable] - x[:, usable].mean(axis=0)) / sx[usable]
+            sy = y.std()
             if sy > 0 and z.shape[1]:
                 beta = np.linalg.lstsq(z, (y - y.mean()) / sy, rcond=None)[0]
             else:
                 beta = np.zeros(z.shape[1])
             share = dict(zip(inputs.columns[usable], beta**2, strict=True))
-            for j, name in enumerate(inputs.columns):
-                r = ranks[name].to_numpy()
+            for j, (name, r, low, high) in enumerate(per_input):
                 rho = float(np.corrcoef(r, y_rank)[0, 1]) if sx[j] > 0 and sy > 0 else 0.0
-                low_cut, high_cut = np.quantile(r, [0.1, 0.9])
                 rows.append(
                     {
                         "council": p,
                         "input": name,
                         "spearman": rho,
                         "variance share": float(share.get(name, 0.0)),
-                        "low (£)": float(y[r <= low_cut].mean()),
-                        "high (£)": float(y[r >= high_cut].mean()),
+                        "low (£)": float(y[low].mean()),
+                        "high (£)": float(y[high].mean()),
                     }
                 )
         if not rows:
