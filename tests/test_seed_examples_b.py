@@ -55,15 +55,22 @@ def test_the_file_loads_checks_and_round_trips(capsys: pytest.CaptureFixture[str
         assert loads(dumps(arrangement, fmt), fmt) == arrangement
     status, out, err = run(capsys, "check", str(FILE))
     assert (status, err) == (0, "")
-    assert out.splitlines()[-1].endswith("OK: 12 authorities, 1 board, 0 arrangements, 2 other bodies")
+    assert out.splitlines()[-1].endswith(
+        "OK: 12 authorities, 1 board, 0 arrangements, 2 other bodies"
+    )
     # Every assumed fact is listed as assumed, with its path: nothing assumed is silent.
     assumed = [line for line in out.splitlines() if "assumed, not minuted" in line]
     assert [line.split("note: ")[1].split(":")[0] for line in assumed] == [
         "boards.emiep.seats",
         "boards.emiep.rule",
         "boards.emiep.chair_rule",
+        "boards.emiep.members",
+        "meetings[0].substitutions.wilcox",
+        "meetings[0].declarations[0].kind",
+        "meetings[0].items[10].actions[0].due",
         "cost_plans.decats.items[0]",
         "cost_plans.decats.savings[0]",
+        "cost_plans.decats.savings[1]",
         *(f"pots[1].allocations[{i}]" for i in range(5)),
     ]
 
@@ -103,6 +110,7 @@ def test_item_10_decided_from_a_votes_file(
         "boards.emiep.seats",
         "boards.emiep.rule",
         "boards.emiep.chair_rule",
+        "boards.emiep.members",
     ]
     # One vote the other way and it is 4 to 3: still carried; 3 to 4 is not.
     votes.write_text(votes.read_text().replace("for = 5\nagainst = 2", "for = 3\nagainst = 4"))
@@ -176,20 +184,26 @@ def test_deadlines_show_the_actions_and_the_calendar_holds_them(
 def test_decats_savings_are_19_2m_over_3_years(
     paper: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert "Net Savings of £19.2m over 3 years" in paper
+    assert "Net Savings of £19.2m over 3 years (£54m in 5 years) predicted" in paper
     assert "Implementation commenced in September 2009" in paper
     plan = load(FILE).cost_plans["decats"]
-    statement = plan.statement(years=5)
+    first, later = plan.savings
+    assert first.amount.scale(first.years) == Money.parse("£19.2m")  # the paper's 3 years
+    assert first.amount.scale(first.years) + later.amount.scale(later.years) == Money.parse(
+        "£54m"
+    )  # and its 5 years
+    statement = plan.statement(years=6)
     receives = statement.receives["DERBY"]
     assert [str(m) for m in receives] == [
         "£3,733,333.33",  # September 2009 to March 2010: 7 months
         "£6,400,000.00",
         "£6,400,000.00",
-        "£2,666,666.67",  # April to August 2012: the 5 months left of the 3 years
-        "£0.00",
+        "£12,816,666.67",  # April to August 2012 (5 months of £6.4m), then 7 of £17.4m
+        "£17,400,000.00",
+        "£7,250,000.00",  # April to August 2014: the 5 months left of the 5 years
     ]
-    assert sum(receives, Money(0)) == Money.parse("£19,200,000")
-    assert statement.pays["DERBY"] == (Money(0),) * 5  # the grants cover the £110k
+    assert sum(receives, Money(0)) == Money.parse("£54m")
+    assert statement.pays["DERBY"] == (Money(0),) * 6  # the grants cover the £110k
     status, out, _ = run(capsys, "split", str(FILE), "--plan", "decats", "--years", "3")
     assert status == 0
     assert (
@@ -334,7 +348,7 @@ def test_year_fraction_matches_a_month_count_by_hand() -> None:
         if month == 13:
             year, month = year + 1, 1
     plan = load(FILE).cost_plans["decats"]
-    (stream,) = plan.savings
+    stream = plan.savings[0]  # the paper's 3 years
     for fy in range(2008, 2014):
         assert stream.fraction_in(FinancialYear(fy)) * 12 == counts.get(fy, 0)
 
@@ -553,7 +567,10 @@ def test_the_simulation_agrees_with_the_statement(capsys: pytest.CaptureFixture[
     )  # fmt: skip
     assert status == 0
     quantiles = json.loads(out)["quantiles"]["DERBY"]
-    assert set(quantiles.values()) == {"£19,200,000.00"}  # nothing uncertain: every quantile
+    statement = load(FILE).cost_plans["decats"].statement(years=4)
+    net = sum(statement.receives["DERBY"], Money(0)) - sum(statement.pays["DERBY"], Money(0))
+    assert str(net) == "£29,350,000.00"
+    assert set(quantiles.values()) == {str(net)}  # nothing uncertain: every quantile
 
 
 def test_decisions_on_a_file_with_none(capsys: pytest.CaptureFixture[str]) -> None:
