@@ -164,7 +164,7 @@ class Deadline:
         Traceback (most recent call last):
         ...
         sharegov.errors.InvalidValue: history[0].decided_on: expected a date on or after the \
-deadline was set (30 June 2008), got datetime.date(2008, 6, 1)
+deadline was set (30 June 2008), got 2008-06-01
     """
 
     title: str = attrs.field(validator=_text)
@@ -307,7 +307,7 @@ class Phase:
         Traceback (most recent call last):
         ...
         sharegov.errors.InvalidValue: identify.due: expected a date on or before the \
-implementation date 31 January 2009, got datetime.date(2009, 2, 28)
+implementation date 31 January 2009, got 2009-02-28
     """
 
     name: str = attrs.field(validator=_text)
