@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import math
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -154,6 +155,10 @@ def _check(args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------------------------------------
 
 
+#: Said above the facts a board's terms rest on that the paper does not give.
+_BOARD_ASSUMED = "The board's terms, as the file gives them, include facts the paper does not:"
+
+
 def _decide(args: argparse.Namespace) -> int:
     from sharegov.io.files import load_data, read_vote_record
 
@@ -213,18 +218,60 @@ def _why_not(outcome: Any, source: str) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
-def _plan(path: str, plan: str | None = None) -> Any:
-    arrangement = _load(path)  # a file's own problems are reported as such
+def _assumed(arrangement: Any, where: str) -> list[str]:
+    """The facts the file marks assumed (as ``check`` lists them) at ``where`` or under it,
+    e.g. ``boards.emiep`` or ``cost_plans.decats``: what an answer about it rests on."""
+    from sharegov.io.files import assumed_facts
+
+    lines = []
+    for line in assumed_facts(arrangement):
+        path = line.partition(": ")[0]
+        if path == where or path.startswith((f"{where}.", f"{where}[")):
+            lines.append(line)
+    return lines
+
+
+def _print_assumed(lines: list[str], heading: str) -> None:
+    if lines:
+        print(heading)
+        print("\n".join(f"  {line}" for line in lines))
+
+
+def _plan_in(arrangement: Any, path: str, plan: str | None, doing: str) -> tuple[Any, str]:
+    """The cost plan ``--plan`` names (or the file's only one) and where it is in the file."""
+    if arrangement.costs is None and not arrangement.cost_plans:
+        raise InvalidValue(f"{path} has no [costs] section (nor cost_plans): nothing to {doing}")
     try:
-        return arrangement.cost_plan(plan, field="--plan")
+        chosen = arrangement.cost_plan(plan, field="--plan")
     except (InvalidValue, UnknownId) as exc:
         raise located(exc, path) from None
+    if chosen is arrangement.costs:
+        return chosen, "costs"
+    key = next(k for k, v in arrangement.cost_plans.items() if v is chosen)
+    return chosen, f"cost_plans.{key}"
+
+
+def _plan(path: str, plan: str | None = None, doing: str = "split") -> Any:
+    # A file's own problems are reported as such, by the loader.
+    return _plan_in(_load(path), path, plan, doing)[0]
+
+
+def _board(arrangement: Any, path: str, board: str) -> Any:
+    """The file's board ``--board`` names; a file without boards is told as such."""
+    if not arrangement.boards:
+        raise UnknownId(f"{path} has no boards")
+    if board not in arrangement.boards:
+        boards = list(arrangement.boards)
+        raise located(
+            UnknownId(expected("--board", f"one of the file's boards {boards}", board)), path
+        )
+    return arrangement.boards[board]
 
 
 def _pots(args: argparse.Namespace) -> int:
     pots = _load(args.file).pots
     if not pots:
-        raise InvalidValue(expected(f"{args.file}: pots", "a [[pots]] section in the file", None))
+        raise InvalidValue(f"{args.file} has no [[pots]] section: no pots to show")
     if args.json:
         _print_json(
             [
@@ -298,7 +345,10 @@ def _simulate(args: argparse.Namespace) -> int:
     _writable(args.csv, "--csv")
     _writable(args.plot, "--plot")
 
-    model = Model.from_plan(_plan(args.file, args.plan), years=args.years)
+    arrangement = _load(args.file)
+    plan, where = _plan_in(arrangement, args.file, args.plan, "simulate")
+    assumed = _assumed(arrangement, where)
+    model = Model.from_plan(plan, years=args.years)
     bar = tqdm_progress(file=sys.stderr, unit_scale=False) if args.progress else None
     result = model.run(args.scenarios, seed=args.seed, progress=bar)
     if args.csv:
@@ -318,12 +368,19 @@ def _simulate(args: argparse.Namespace) -> int:
                 "quantiles": {
                     c: {str(q): str(m) for q, m in qs.items()} for c, qs in quantiles.items()
                 },
-                "p_better_off": result.p_better_off(),
+                # None (null) where there is nothing to compare with: a plan of one council.
+                "p_better_off": {
+                    c: None if math.isnan(p) else p for c, p in result.p_better_off().items()
+                },
                 "p_payback": result.p_payback(args.years),
+                "assumed": assumed,
             }
         )
     else:
         print(result.explain(within=args.years))
+        _print_assumed(
+            assumed, "The plan, as the file gives it, includes facts the paper does not:"
+        )
     return OK
 
 
@@ -494,7 +551,9 @@ def _decisions(args: argparse.Namespace) -> int:
 def _power(args: argparse.Namespace) -> int:
     from sharegov import power
 
-    board = _load(args.file).board(args.board)
+    arrangement = _load(args.file)
+    board = _board(arrangement, args.file, args.board)
+    assumed = _assumed(arrangement, f"boards.{args.board}")
     if args.blocs:
         if args.by != "member":
             raise InvalidValue(
@@ -519,12 +578,14 @@ def _power(args: argparse.Namespace) -> int:
                 "by": args.by,
                 **{name: {k: str(v) for k, v in index.items()} for name, index in indices.items()},
                 "explanation": "\n".join(r.explain() for r in results),
+                "assumed": assumed,
             }
         )
     else:
         for result in results:
             print(result.explain())
             print()
+        _print_assumed(assumed, _BOARD_ASSUMED)
     return OK
 
 
