@@ -262,7 +262,7 @@ def test_the_recommendations_and_the_boards_decisions(capsys: pytest.CaptureFixt
     recs = load(FILE).recommendations
     assert [r.id for r in recs] == ["peer_review", "capital_retained"]
     assert all(r.status(as_of=DAY).state is JointState.ADOPTED_BY_ALL for r in recs)
-    assert recs[0].status(as_of=DAY - dt.timedelta(days=1)).state is JointState.PENDING
+    assert recs[0].status(as_of=DAY - dt.timedelta(days=1)).state is JointState.NOT_MADE
     status, out, _ = run(capsys, "decisions", str(FILE), "--as-of", "2009-11-27", "--json")
     data = json.loads(out)
     assert status == 0

@@ -459,12 +459,13 @@ def _deadlines(args: argparse.Namespace) -> int:
     as_of = args.as_of or dt.date.today()
     deadlines = [d for p in arrangement.phases for d in p.deadlines]
     deadlines += list(arrangement.deadlines)
+    # An action exists from the meeting that set it: (action, the meeting's date).
     undated = []
     for meeting in arrangement.meetings:
         for action in meeting.actions:
             deadline = action.deadline(set_on=meeting.date)
             if deadline is None:
-                undated.append(action)
+                undated.append((action, meeting.date))
             else:
                 deadlines.append(deadline)
     if args.ics:
@@ -482,24 +483,52 @@ def _deadlines(args: argparse.Namespace) -> int:
                         "due_now": d.due,
                         "state": d.state(as_of=as_of).value,
                         "owner": d.owner,
+                        "meeting": d.meeting,
                         "explanation": d.explain(as_of=as_of),
                     }
                     for d in deadlines
                 ],
+                # Only those set (at a meeting) on or before as_of.
                 "actions_without_due_date": [
-                    {"number": a.number, "text": a.text, "owner": a.owner} for a in undated
+                    {"number": a.number, "text": a.text, "owner": a.owner, "set_on": on}
+                    for a, on in undated
+                    if on <= as_of
                 ],
             }
         )
-    else:
-        print(f"Deadlines as of {day(as_of)}:")
-        for deadline in deadlines:
-            print(deadline.explain(as_of=as_of))
-        if undated:
-            print("Actions with no due date in the minutes:")
-            for action in undated:
-                print(f"  {action.describe()}")
+        return OK
+    print("\n".join(_deadline_lines(args.file, deadlines, undated, as_of)))
     return OK
+
+
+def _deadline_lines(
+    path: str,
+    deadlines: list[Any],
+    undated: list[tuple[Any, dt.date]],
+    as_of: dt.date,
+) -> list[str]:
+    """The ``deadlines`` listing: what was set by ``as_of``, and a sentence for the rest."""
+    if not deadlines and not undated:
+        return [f"{path}: no deadlines, phases or actions recorded"]
+    known = [d for d in deadlines if d.due_on(as_of=as_of) is not None]
+    actions = [a for a, on in undated if on <= as_of]
+    later = [d.set_on for d in deadlines if d.due_on(as_of=as_of) is None]
+    later += [on for _, on in undated if on > as_of]
+    lines = [f"Deadlines as of {day(as_of)}:"] if known or actions else []
+    lines += [d.explain(as_of=as_of) for d in known]
+    if actions:
+        lines.append("Actions with no due date in the minutes:")
+        lines += [f"  {a.describe()}" for a in actions]
+    if later:
+        first = f"the first on {day(min(later))}" if len(later) > 1 else f"on {day(later[0])}"
+        if lines:
+            lines.append(f"Not listed: {len(later):,} set after {day(as_of)} ({first}).")
+        else:
+            lines.append(
+                f"{path}: no deadlines or actions set by {day(as_of)}; "
+                f"{len(later):,} set later ({first})."
+            )
+    return lines
 
 
 # ---------------------------------------------------------------------------------------------
@@ -511,6 +540,8 @@ def _decisions(args: argparse.Namespace) -> int:
     arrangement = _load(args.file)
     as_of = args.as_of or dt.date.today()
     statuses = [r.status(as_of=as_of) for r in arrangement.recommendations]
+    # A recommendation to a board of the file names it by its id: say the board's name.
+    names = {key: board.name for key, board in arrangement.boards.items()}
     if args.json:
         _print_json(
             {
@@ -530,7 +561,7 @@ def _decisions(args: argparse.Namespace) -> int:
                             }
                             for code, d in st.latest.items()
                         },
-                        "explanation": st.explain(),
+                        "explanation": st.explain(names),
                     }
                     for st in statuses
                 ],
@@ -539,7 +570,7 @@ def _decisions(args: argparse.Namespace) -> int:
     elif not statuses:
         print(f"{args.file}: no recommendations recorded")
     else:
-        print("\n".join(st.explain() for st in statuses))
+        print("\n".join(st.explain(names) for st in statuses))
     return OK
 
 
