@@ -55,7 +55,8 @@ def test_the_file_loads_checks_and_round_trips(capsys: pytest.CaptureFixture[str
         assert loads(dumps(arrangement, fmt), fmt) == arrangement
     status, out, err = run(capsys, "check", str(FILE))
     assert (status, err) == (0, "")
-    assert out.splitlines()[-1].endswith("OK: 12 authorities, 1 board, 0 arrangements, 2 other bodies")
+    summary = "OK: 12 authorities, 1 board, 0 arrangements, 2 other bodies"
+    assert out.splitlines()[-1].endswith(summary)
     # Every assumed fact is listed as assumed, with its path: nothing assumed is silent.
     assumed = [line for line in out.splitlines() if "assumed, not minuted" in line]
     assert [line.split("note: ")[1].split(":")[0] for line in assumed] == [
