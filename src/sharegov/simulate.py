@@ -1602,15 +1602,23 @@ alone in 100% of scenarios
             >>> print(Model(["A"], [fixed]).run(10, seed=0).explain())
             Simulated 10 scenarios over 2010/11 (seed 0):
               A: £10,000.00 in every scenario
-              No figure the result depends on is uncertain: the result is fixed.
+              No figure in the plan is uncertain: the result is fixed.
               A is the plan's only council: with no partner, there is no going alone to \
 compare with.
               The arrangement pays back within 1 year in 100% of scenarios.
         """
         np = require("numpy", "simulate")
         quant, better = self.quantiles(), self.p_better_off()
+        # Fixed: every figure of the model is known exactly, or (past one scenario) no
+        # scenario differs for that council.
+        certain = self.model is not None and all(
+            isinstance(flow.amount, FixedAmount) for flow in self.model.flows
+        )
         totals = self.totals()
-        fixed = [bool(np.all(totals[:, c] == totals[0, c])) for c in range(len(self.parties))]
+        fixed = [
+            certain or (self.n > 1 and bool(np.all(totals[:, c] == totals[0, c])))
+            for c in range(len(self.parties))
+        ]
         alone = len(self.parties) == 1
         horizon = len(self.years) if within is None else within
         lines = [
@@ -1626,8 +1634,8 @@ compare with.
             )
             versus = "" if alone else f"; better off than alone in {better[p]:.0%} of scenarios"
             lines.append(f"  {p}: {spread}{versus}")
-        if all(fixed):
-            lines.append("  No figure the result depends on is uncertain: the result is fixed.")
+        if certain:
+            lines.append("  No figure in the plan is uncertain: the result is fixed.")
         if alone:
             lines.append(
                 f"  {self.parties[0]} is the plan's only council: with no partner, there is no"
