@@ -23,6 +23,8 @@ import enum
 from decimal import Decimal
 from fractions import Fraction
 
+from dateutil.relativedelta import relativedelta
+
 __all__ = [
     "InvalidBoard",
     "InvalidRule",
@@ -126,6 +128,8 @@ def shown(value: object) -> str:
         ('2017-06-02', '2009-01-01 10:30:00')
         >>> shown(("BDC",)), shown(frozenset({"b", "a"})), shown(Fraction(1, 3))
         ("['BDC']", "{'a', 'b'}", '1/3')
+        >>> shown(relativedelta(years=1, months=6)), shown(dt.timedelta(days=14))
+        ('1 year 6 months', '14 days')
     """
     if value is None:
         return "nothing"
@@ -137,6 +141,8 @@ def shown(value: object) -> str:
         return value.isoformat()
     if isinstance(value, Fraction | Decimal):
         return str(value)
+    if isinstance(value, dt.timedelta | relativedelta):
+        return _period(value)
     if isinstance(value, list | tuple):
         return "[" + ", ".join(shown(item) for item in value) + "]"
     if isinstance(value, set | frozenset):
@@ -145,3 +151,22 @@ def shown(value: object) -> str:
     if kind.__module__.startswith("sharegov") and kind.__str__ is not object.__str__:
         return str(value)
     return repr(value)
+
+
+def _period(value: dt.timedelta | relativedelta) -> str:
+    """A period in words; a relativedelta with absolute parts (``day=31``) as Python writes it."""
+    if isinstance(value, dt.timedelta):
+        value = relativedelta(
+            days=value.days, seconds=value.seconds, microseconds=value.microseconds
+        )
+    absolute = (value.year, value.month, value.day, value.weekday, value.hour, value.minute)
+    if any(part is not None for part in absolute) or value.microseconds:
+        return repr(value)
+    units = ("year", "month", "day", "hour", "minute", "second")
+    amounts = (value.years, value.months, value.days, value.hours, value.minutes, value.seconds)
+    words = [
+        f"{n} {unit}{'' if abs(n) == 1 else 's'}"
+        for n, unit in zip(amounts, units, strict=True)
+        if n
+    ]
+    return " ".join(words) or "0 days"
