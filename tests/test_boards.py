@@ -338,7 +338,7 @@ def test_fixed_chair_and_unknown_member() -> None:
     [
         ("", "member: expected a non-empty identifier without spaces, got ''"),
         (5, "member: expected a non-empty identifier without spaces, got 5"),
-        (None, "member: expected a non-empty identifier without spaces, got None"),
+        (None, "member: expected a non-empty identifier without spaces, got nothing"),
         ("Cllr Hill", "member: expected a non-empty identifier without spaces, got 'Cllr Hill'"),
         ("hill\n", "member: expected a non-empty identifier without spaces, got 'hill\\n'"),
         (

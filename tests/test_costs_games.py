@@ -61,7 +61,7 @@ def test_a_missing_coalition_is_named() -> None:
     costs = {"A": "£1", "B": "£1", "C": "£1", ("A", "B"): "£1", ("A", "C"): "£1", ("B", "C"): "£1"}
     with pytest.raises(InvalidValue) as error:
         CostGame(["A", "B", "C"], costs)
-    assert str(error.value) == "costs[A, B and C]: expected a cost for every coalition, got None"
+    assert str(error.value) == "costs[A, B and C]: expected a cost for every coalition, got nothing"
 
 
 def test_nucleolus_stages_range_over_proper_coalitions_only() -> None:

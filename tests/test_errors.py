@@ -1,8 +1,14 @@
 from __future__ import annotations
 
-import pytest
+import datetime as dt
+from fractions import Fraction
 
-from sharegov import errors
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sharegov import Money, Vote, errors
+from sharegov.conflicts import Dispensation, DispensationGround
 
 
 @pytest.mark.parametrize(
@@ -34,3 +40,60 @@ def test_missing_extra_names_the_extra() -> None:
 
     with pytest.raises(errors.MissingExtra, match=r'pip install "sharegov\[graph\]"'):
         require("sharegov_no_such_module", "graph")
+
+
+# ---------------------------------------------------------------------------------------------
+# Messages show values as people write them, never as Python reprs (finding 7)
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "words"),
+    [
+        (None, "nothing"),
+        ("for", "'for'"),
+        ("hill\n", "'hill\\n'"),
+        (3, "3"),
+        (dt.date(2017, 6, 2), "2017-06-02"),
+        (dt.datetime(2009, 1, 1, 10, 30), "2009-01-01 10:30:00"),
+        (Vote.FOR, "'for'"),
+        (Fraction(2, 6), "1/3"),
+        (("BDC",), "['BDC']"),
+        ([dt.date(2008, 1, 1), None], "[2008-01-01, nothing]"),
+        (frozenset({Vote.AGAINST, Vote.FOR}), "{'against', 'for'}"),
+        (Money(3_000_000), "£30,000.00"),
+    ],
+)
+def test_shown_writes_values_as_people_do(value: object, words: str) -> None:
+    assert errors.shown(value) == words
+    assert errors.expected("x", "y", value) == f"x: expected y, got {words}"
+
+
+_LEAVES = st.one_of(
+    st.none(),
+    st.dates(),
+    st.datetimes(),
+    st.sampled_from(Vote),
+    st.fractions(),
+    st.text(alphabet="abc xyz-"),
+)
+
+
+@given(st.recursive(_LEAVES, lambda inner: st.lists(inner, max_size=3).map(tuple), max_leaves=6))
+def test_no_repr_of_a_date_enum_none_or_tuple_reaches_a_message(value: object) -> None:
+    words = errors.shown(value)
+    if isinstance(value, str):
+        assert words == repr(value)
+        return
+    for python in ("datetime.", "Vote.", "<", "None", "Fraction(", "(", ",)"):
+        assert python not in words, (value, words)
+
+
+def test_a_dispensation_past_four_years_names_the_date_in_iso() -> None:
+    # The finding: "...got datetime.date(2017, 6, 2)".
+    with pytest.raises(errors.InvalidValue) as refused:
+        Dispensation(
+            "webb", ["I&DeA funding"], DispensationGround.OTHERWISE_APPROPRIATE,
+            granted_by="Standards Committee", start=dt.date(2013, 6, 1), until=dt.date(2017, 6, 2),
+        )  # fmt: skip
+    assert str(refused.value).endswith("got 2017-06-02")

@@ -463,7 +463,7 @@ def test_mutations_load_or_are_refused_at_a_path_in_the_file(
             head, sep, _ = problem.partition(": ")
             if sep and " " not in head and "'" not in head:
                 # A missing field is named at its path, under a parent that exists.
-                missing = problem.endswith("got None") and _exists(doc, head.rpartition(".")[0])
+                missing = problem.endswith("got nothing") and _exists(doc, head.rpartition(".")[0])
                 assert _exists(doc, head) or missing, (problem, path, action)
     elif refusal is not None:
         assert str(refusal).startswith(f"{file}: "), str(refusal)

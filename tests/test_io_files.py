@@ -528,7 +528,7 @@ interest_orders = { disclosable_pecuniary = "may remain and take part" }
         "boards.ssb.memberships[0].member: expected one of the board's members ['a', 'b'], "
         "got 'nobody'",
         "boards.ssb.memberships[1].end: expected a date on or after the start 2009-01-01, "
-        "got datetime.date(2008, 1, 1)",
+        "got 2008-01-01",
         "boards.ssb.interest_orders.disclosable_pecuniary: expected Effect.BARRED or "
         "Effect.WITHDRAW (Localism Act 2011 s.31(4) bars the member), "
         "got 'may remain and take part'",
@@ -628,11 +628,11 @@ authorities = ["BDC"]
     )
     assert problems == [
         "registers[0].interests[0].ended: expected a date on or after registered 2010-05-01, "
-        "got datetime.date(2009, 1, 1)",
+        "got 2009-01-01",
         "dispensations[0].until: expected a date less than 4 years after start 2012-07-01, "
-        "i.e. no later than 2016-06-30 (Localism Act 2011 s.33(3)), got datetime.date(2017, 7, 1)",
+        "i.e. no later than 2016-06-30 (Localism Act 2011 s.33(3)), got 2017-07-01",
         "officer_conflicts[0].authorities: expected the two or more authorities in conflict, "
-        "got ('BDC',)",
+        "got ['BDC']",
     ]
     ok = _problems(
         '[[delegation_schemes]]\nauthority = "WFDC"\nmonitoring_officer = "mo"\nconsult = ""\n'

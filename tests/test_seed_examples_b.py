@@ -55,9 +55,8 @@ def test_the_file_loads_checks_and_round_trips(capsys: pytest.CaptureFixture[str
         assert loads(dumps(arrangement, fmt), fmt) == arrangement
     status, out, err = run(capsys, "check", str(FILE))
     assert (status, err) == (0, "")
-    assert out.splitlines()[-1].endswith(
-        "OK: 12 authorities, 1 board, 0 arrangements, 2 other bodies"
-    )
+    summary = "OK: 12 authorities, 1 board, 0 arrangements, 2 other bodies"
+    assert out.splitlines()[-1].endswith(summary)
     # Every assumed fact is listed as assumed, with its path: nothing assumed is silent.
     assumed = [line for line in out.splitlines() if "assumed, not minuted" in line]
     assert [line.split("note: ")[1].split(":")[0] for line in assumed] == [
@@ -276,7 +275,7 @@ def test_the_recommendations_and_the_boards_decisions(capsys: pytest.CaptureFixt
     recs = load(FILE).recommendations
     assert [r.id for r in recs] == ["peer_review", "capital_retained"]
     assert all(r.status(as_of=DAY).state is JointState.ADOPTED_BY_ALL for r in recs)
-    assert recs[0].status(as_of=DAY - dt.timedelta(days=1)).state is JointState.PENDING
+    assert recs[0].status(as_of=DAY - dt.timedelta(days=1)).state is JointState.NOT_MADE
     status, out, _ = run(capsys, "decisions", str(FILE), "--as-of", "2009-11-27", "--json")
     data = json.loads(out)
     assert status == 0

@@ -283,7 +283,7 @@ def test_import_does_not_load_numpy() -> None:
 def test_one_scenario_is_one_scenario() -> None:
     model = Model(["A", "B"], [Flow("s", "Saving", "£10k", kind="saving", start="2010/11")])
     text = model.run(1, seed=0).explain(within=1)
-    assert text.startswith("Simulated 1 scenario over 2010/11 to 2010/11 (seed 0):")
+    assert text.startswith("Simulated 1 scenario over 2010/11 (seed 0):")
     assert "pays back within 1 year in 100% of scenarios" in text
     assert "within 1 year in" in model.run(1, seed=0).explain()
     with pytest.raises(InvalidValue, match="within"):
@@ -333,3 +333,17 @@ def test_summed_triangular_rows_are_their_own_draws_added_up() -> None:
     diff = np.abs(result.net[:, :, 0] - expected)
     assert (diff <= count / 2 + 0.5).all()
     assert diff.max() > 0  # the summed rows were rounded once per sum, not each
+
+
+def test_fixed_is_said_only_of_a_result_that_cannot_vary() -> None:
+    certain = Model(["A", "B"], [Flow("s", "Saving", "£10k", kind="saving", start="2010/11")])
+    text = certain.run(50, seed=0).explain()
+    assert "No figure in the plan is uncertain: the result is fixed." in text
+    assert "  A: £5,000.00 in every scenario; better off than alone in 100% of scenarios" in text
+    assert "90% between" not in text
+    ranged = Flow("s", "Saving", Uniform("£8k", "£12k"), kind="saving", start="2010/11")
+    for n in (1, 50):  # one scenario of an uncertain plan is not a fixed result
+        text = Model(["A", "B"], [ranged]).run(n, seed=0).explain()
+        assert "fixed" not in text
+        assert "in every scenario" not in text
+        assert "90% between" in text

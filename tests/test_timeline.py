@@ -6,6 +6,7 @@ import datetime as dt
 import itertools
 import re
 
+import attrs
 import holidays
 import pytest
 from hypothesis import given
@@ -26,6 +27,7 @@ from sharegov.timeline import (
     Phase,
     Schedule,
     clear_days_between,
+    format_date,
     notice_deadline,
 )
 
@@ -120,6 +122,44 @@ def test_amending_never_changes_the_original(d: Deadline, new: dt.date, as_of: d
     when = max([a.decided_on for a in d.history], default=d.set_on or D(2000, 1, 1))
     d.amend(new, decided_on=when, by="Board")
     assert (d.due, d.history, d.due_on(as_of=as_of)) == before
+
+
+@given(deadlines(), dates, st.none() | dates)
+def test_a_meeting_is_to_be_held_or_held_never_overdue(
+    d: Deadline, as_of: dt.date, held: dt.date | None
+) -> None:
+    if held is not None and d.set_on is not None and held < d.set_on:
+        held = d.set_on
+    meeting = attrs.evolve(d, meeting=True, done_on=held)
+    text = meeting.explain(as_of=as_of)
+    due = meeting.due_on(as_of=as_of)
+    assert "overdue" not in text
+    assert "due soon" not in text
+    if due is None:
+        assert text.endswith("not yet set (as of " + format_date(as_of) + ").")
+    elif held is not None and held <= as_of:
+        assert f": held on {format_date(held)} (as of" in text
+    elif as_of > due:
+        assert f": due to be held on {format_date(due)} (as of" in text
+        assert text.splitlines()[0].endswith("; not recorded as held.")
+    else:
+        assert f": to be held on {format_date(due)} (as of" in text
+    # The same deadline as a task keeps its words.
+    task = attrs.evolve(meeting, meeting=False)
+    if due is not None and as_of > due and (held is None or held > as_of):
+        assert "overdue (not recorded as done)" in task.explain(as_of=as_of)
+
+
+def test_a_meeting_deadline_survives_a_file() -> None:
+    from sharegov.io import dumps, loads
+    from sharegov.io.files import Arrangement
+
+    agm = Deadline(
+        "Branch meeting and AGM", due=D(2006, 5, 26), set_on=D(2005, 12, 16), meeting=True
+    )
+    text = dumps(Arrangement("Branch", deadlines=[agm]), "toml")
+    assert "meeting = true" in text
+    assert loads(text, "toml").deadlines == (agm,)
 
 
 # -- phases ---------------------------------------------------------------------------------

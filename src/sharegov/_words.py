@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-__all__ = ["day", "plural"]
+__all__ = ["day", "from_to", "plural"]
 
 
 def plural(count: int, singular: str, many: str | None = None) -> str:
@@ -33,3 +33,13 @@ def day(date: dt.date) -> str:
         '1 September 2008'
     """
     return f"{date.day} {date:%B %Y}"
+
+
+def from_to(first: object, last: object, joint: str = " to ") -> str:
+    """A run of years (or any ordered things) in words: one alone, else first to last.
+
+    Examples:
+        >>> from_to("2009/10", "2009/10"), from_to("2009/10", "2013/14"), from_to(1, 2, "–")
+        ('2009/10', '2009/10 to 2013/14', '1–2')
+    """
+    return str(first) if first == last else f"{first}{joint}{last}"

@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import math
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -154,6 +155,10 @@ def _check(args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------------------------------------
 
 
+#: Said above the facts a board's terms rest on that the paper does not give.
+_BOARD_ASSUMED = "The board's terms, as the file gives them, include facts the paper does not:"
+
+
 def _decide(args: argparse.Namespace) -> int:
     from sharegov.io.files import load_data, read_vote_record
 
@@ -213,18 +218,60 @@ def _why_not(outcome: Any, source: str) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
-def _plan(path: str, plan: str | None = None) -> Any:
-    arrangement = _load(path)  # a file's own problems are reported as such
+def _assumed(arrangement: Any, where: str) -> list[str]:
+    """The facts the file marks assumed (as ``check`` lists them) at ``where`` or under it,
+    e.g. ``boards.emiep`` or ``cost_plans.decats``: what an answer about it rests on."""
+    from sharegov.io.files import assumed_facts
+
+    lines = []
+    for line in assumed_facts(arrangement):
+        path = line.partition(": ")[0]
+        if path == where or path.startswith((f"{where}.", f"{where}[")):
+            lines.append(line)
+    return lines
+
+
+def _print_assumed(lines: list[str], heading: str) -> None:
+    if lines:
+        print(heading)
+        print("\n".join(f"  {line}" for line in lines))
+
+
+def _plan_in(arrangement: Any, path: str, plan: str | None, doing: str) -> tuple[Any, str]:
+    """The cost plan ``--plan`` names (or the file's only one) and where it is in the file."""
+    if arrangement.costs is None and not arrangement.cost_plans:
+        raise InvalidValue(f"{path} has no [costs] section (nor cost_plans): nothing to {doing}")
     try:
-        return arrangement.cost_plan(plan, field="--plan")
+        chosen = arrangement.cost_plan(plan, field="--plan")
     except (InvalidValue, UnknownId) as exc:
         raise located(exc, path) from None
+    if chosen is arrangement.costs:
+        return chosen, "costs"
+    key = next(k for k, v in arrangement.cost_plans.items() if v is chosen)
+    return chosen, f"cost_plans.{key}"
+
+
+def _plan(path: str, plan: str | None = None, doing: str = "split") -> Any:
+    # A file's own problems are reported as such, by the loader.
+    return _plan_in(_load(path), path, plan, doing)[0]
+
+
+def _board(arrangement: Any, path: str, board: str) -> Any:
+    """The file's board ``--board`` names; a file without boards is told as such."""
+    if not arrangement.boards:
+        raise UnknownId(f"{path} has no boards")
+    if board not in arrangement.boards:
+        boards = list(arrangement.boards)
+        raise located(
+            UnknownId(expected("--board", f"one of the file's boards {boards}", board)), path
+        )
+    return arrangement.boards[board]
 
 
 def _pots(args: argparse.Namespace) -> int:
     pots = _load(args.file).pots
     if not pots:
-        raise InvalidValue(expected(f"{args.file}: pots", "a [[pots]] section in the file", None))
+        raise InvalidValue(f"{args.file} has no [[pots]] section: no pots to show")
     if args.json:
         _print_json(
             [
@@ -298,7 +345,10 @@ def _simulate(args: argparse.Namespace) -> int:
     _writable(args.csv, "--csv")
     _writable(args.plot, "--plot")
 
-    model = Model.from_plan(_plan(args.file, args.plan), years=args.years)
+    arrangement = _load(args.file)
+    plan, where = _plan_in(arrangement, args.file, args.plan, "simulate")
+    assumed = _assumed(arrangement, where)
+    model = Model.from_plan(plan, years=args.years)
     bar = tqdm_progress(file=sys.stderr, unit_scale=False) if args.progress else None
     result = model.run(args.scenarios, seed=args.seed, progress=bar)
     if args.csv:
@@ -318,12 +368,19 @@ def _simulate(args: argparse.Namespace) -> int:
                 "quantiles": {
                     c: {str(q): str(m) for q, m in qs.items()} for c, qs in quantiles.items()
                 },
-                "p_better_off": result.p_better_off(),
+                # None (null) where there is nothing to compare with: a plan of one council.
+                "p_better_off": {
+                    c: None if math.isnan(p) else p for c, p in result.p_better_off().items()
+                },
                 "p_payback": result.p_payback(args.years),
+                "assumed": assumed,
             }
         )
     else:
         print(result.explain(within=args.years))
+        _print_assumed(
+            assumed, "The plan, as the file gives it, includes facts the paper does not:"
+        )
     return OK
 
 
@@ -402,12 +459,13 @@ def _deadlines(args: argparse.Namespace) -> int:
     as_of = args.as_of or dt.date.today()
     deadlines = [d for p in arrangement.phases for d in p.deadlines]
     deadlines += list(arrangement.deadlines)
+    # An action exists from the meeting that set it: (action, the meeting's date).
     undated = []
     for meeting in arrangement.meetings:
         for action in meeting.actions:
             deadline = action.deadline(set_on=meeting.date)
             if deadline is None:
-                undated.append(action)
+                undated.append((action, meeting.date))
             else:
                 deadlines.append(deadline)
     if args.ics:
@@ -425,24 +483,52 @@ def _deadlines(args: argparse.Namespace) -> int:
                         "due_now": d.due,
                         "state": d.state(as_of=as_of).value,
                         "owner": d.owner,
+                        "meeting": d.meeting,
                         "explanation": d.explain(as_of=as_of),
                     }
                     for d in deadlines
                 ],
+                # Only those set (at a meeting) on or before as_of.
                 "actions_without_due_date": [
-                    {"number": a.number, "text": a.text, "owner": a.owner} for a in undated
+                    {"number": a.number, "text": a.text, "owner": a.owner, "set_on": on}
+                    for a, on in undated
+                    if on <= as_of
                 ],
             }
         )
-    else:
-        print(f"Deadlines as of {day(as_of)}:")
-        for deadline in deadlines:
-            print(deadline.explain(as_of=as_of))
-        if undated:
-            print("Actions with no due date in the minutes:")
-            for action in undated:
-                print(f"  {action.describe()}")
+        return OK
+    print("\n".join(_deadline_lines(args.file, deadlines, undated, as_of)))
     return OK
+
+
+def _deadline_lines(
+    path: str,
+    deadlines: list[Any],
+    undated: list[tuple[Any, dt.date]],
+    as_of: dt.date,
+) -> list[str]:
+    """The ``deadlines`` listing: what was set by ``as_of``, and a sentence for the rest."""
+    if not deadlines and not undated:
+        return [f"{path}: no deadlines, phases or actions recorded"]
+    known = [d for d in deadlines if d.due_on(as_of=as_of) is not None]
+    actions = [a for a, on in undated if on <= as_of]
+    later = [d.set_on for d in deadlines if d.due_on(as_of=as_of) is None]
+    later += [on for _, on in undated if on > as_of]
+    lines = [f"Deadlines as of {day(as_of)}:"] if known or actions else []
+    lines += [d.explain(as_of=as_of) for d in known]
+    if actions:
+        lines.append("Actions with no due date in the minutes:")
+        lines += [f"  {a.describe()}" for a in actions]
+    if later:
+        first = f"the first on {day(min(later))}" if len(later) > 1 else f"on {day(later[0])}"
+        if lines:
+            lines.append(f"Not listed: {len(later):,} set after {day(as_of)} ({first}).")
+        else:
+            lines.append(
+                f"{path}: no deadlines or actions set by {day(as_of)}; "
+                f"{len(later):,} set later ({first})."
+            )
+    return lines
 
 
 # ---------------------------------------------------------------------------------------------
@@ -454,6 +540,8 @@ def _decisions(args: argparse.Namespace) -> int:
     arrangement = _load(args.file)
     as_of = args.as_of or dt.date.today()
     statuses = [r.status(as_of=as_of) for r in arrangement.recommendations]
+    # A recommendation to a board of the file names it by its id: say the board's name.
+    names = {key: board.name for key, board in arrangement.boards.items()}
     if args.json:
         _print_json(
             {
@@ -473,7 +561,7 @@ def _decisions(args: argparse.Namespace) -> int:
                             }
                             for code, d in st.latest.items()
                         },
-                        "explanation": st.explain(),
+                        "explanation": st.explain(names),
                     }
                     for st in statuses
                 ],
@@ -482,7 +570,7 @@ def _decisions(args: argparse.Namespace) -> int:
     elif not statuses:
         print(f"{args.file}: no recommendations recorded")
     else:
-        print("\n".join(st.explain() for st in statuses))
+        print("\n".join(st.explain(names) for st in statuses))
     return OK
 
 
@@ -494,7 +582,9 @@ def _decisions(args: argparse.Namespace) -> int:
 def _power(args: argparse.Namespace) -> int:
     from sharegov import power
 
-    board = _load(args.file).board(args.board)
+    arrangement = _load(args.file)
+    board = _board(arrangement, args.file, args.board)
+    assumed = _assumed(arrangement, f"boards.{args.board}")
     if args.blocs:
         if args.by != "member":
             raise InvalidValue(
@@ -519,12 +609,14 @@ def _power(args: argparse.Namespace) -> int:
                 "by": args.by,
                 **{name: {k: str(v) for k, v in index.items()} for name, index in indices.items()},
                 "explanation": "\n".join(r.explain() for r in results),
+                "assumed": assumed,
             }
         )
     else:
         for result in results:
             print(result.explain())
             print()
+        _print_assumed(assumed, _BOARD_ASSUMED)
     return OK
 
 

@@ -452,6 +452,22 @@ class Term:
             return TermState.ENDED
         return TermState.TRIAL if as_of < self.trial_end else TermState.CONTINUING
 
+    def describe(self) -> str:
+        """The term in words, as of no date: the trial, its first review and any end.
+
+        Examples:
+            >>> Term(dt.date(2005, 12, 16), trial=relativedelta(years=1),
+            ...      first_review=relativedelta(years=1)).describe()
+            'a 12-month trial from 16 December 2005 to 16 December 2006, first reviewed on 16 \
+December 2006'
+        """
+        text = (
+            f"a {_describe_period(self.trial)} trial from {format_date(self.start)} to "
+            f"{format_date(self.trial_end)}, first reviewed on "
+            f"{format_date(self.start + self.first_review)}"
+        )
+        return text + (f"; ends {format_date(self.end)}" if self.end is not None else "")
+
     def explain(self, *, as_of: dt.date) -> str:
         """The term's state on ``as_of`` and the next review, in words."""
         state = self.state(as_of=as_of)

@@ -50,7 +50,7 @@ Director of I&DeA'
     ...
     sharegov.errors.InvalidValue: until: expected a date less than 4 years after start \
 2012-07-01, i.e. no later than 2016-06-30 (Localism Act 2011 s.33(3)), got \
-datetime.date(2016, 7, 1)
+2016-07-01
 """
 
 from __future__ import annotations

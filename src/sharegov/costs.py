@@ -45,7 +45,7 @@ import attrs
 from sharegov._frozen import FrozenMap, frozen_map
 from sharegov._optional import require
 from sharegov._validate import instances, optional_date, sequence
-from sharegov._words import day, plural
+from sharegov._words import day, from_to, plural
 from sharegov.errors import InvalidRule, InvalidValue, LimitExceeded, UnknownId, expected
 from sharegov.money import ZERO, FinancialYear, Money, MoneyRange, allocate, apportion, to_money
 from sharegov.parties import Authority, _identifier, _text
@@ -938,20 +938,22 @@ got £240,000.00 (over-allocated by £65,000.00)
 
     def explain(self) -> str:
         """The pot, each allocation and the remainder, in lines for a report."""
-        size = str(self.amount) if self.amount is not None else "amount not given"
         when = f", {self.decided_on.day} {self.decided_on:%B %Y}" if self.decided_on else ""
         by = f" ({self.by}{when})" if self.by else when
-        head = f"{self.description}: {size}{by}"
+        if self.amount is not None:
+            head = f"{self.description}: {self.amount}{by}"
+        else:
+            head = f"{self.description}{by}: the total in the pot is not given"
         if self.assumed:
             head += f" (assumed: {self.note})"
         lines = [head]
         lines.extend(f"  {a.describe()}" for a in self.allocations)
         lines.append(f"  Allocated: {self.allocated}")
+        rest = f"; {self.unused}" if self.unused else ""
         if self.remainder is not None:
-            rest = f"; {self.unused}" if self.unused else ""
             lines.append(f"  Remainder: {self.remainder}{rest}")
-        elif self.unused:
-            lines.append(f"  Unused: {self.unused}")
+        else:
+            lines.append(f"  Remainder: not known, as the total is not given{rest}")
         return "\n".join(lines)
 
 
@@ -1136,16 +1138,16 @@ def _build_statement(plan: CostPlan, span: tuple[FinancialYear, ...], assume: As
     )
 
 
-def _within(stream: SavingsStream, annual: Money, span: tuple[FinancialYear, ...]) -> str:
+def _within(stream: SavingsStream, annual: Money, years: tuple[FinancialYear, ...]) -> str:
     """What part of a stream with an end falls inside the statement's years, if not all."""
     months = stream.months
     if months is None:
         return ""
-    shown = sum((stream.amount_in(year, annual) for year in span), ZERO)
+    shown = sum((stream.amount_in(year, annual) for year in years), ZERO)
     total = annual.scale(Fraction(months, 12))
     if shown == total:
         return ""
-    return f"; {shown} of it within {span[0]} to {span[-1]}"
+    return f"; {shown} of it within {from_to(years[0], years[-1])}"
 
 
 def _money_rows(value: Mapping[str, Iterable[Money]]) -> FrozenMap[str, tuple[Money, ...]]:
@@ -1221,15 +1223,16 @@ class Statement:
             >>> plan = CostPlan(["A", "B"], items=[CostItem("x", "Study", "£1,000",
             ...     category=Category.INVESTIGATION, year="2008/09")])
             >>> print(plan.statement(years=1).explain())
-            Financial statement 2008/09 to 2008/09 (ranges taken prudently):
+            Financial statement 2008/09 (ranges taken prudently):
               A: pays £500.00, receives £0.00, net -£500.00; not paid back by 2008/09
               B: pays £500.00, receives £0.00, net -£500.00; not paid back by 2008/09
               All: net -£1,000.00; not paid back by 2008/09
             How it arose:
               2008/09 Study £1,000.00: £1,000.00 shared equally
         """
-        first, last = self.years[0], self.years[-1]
-        lines = [f"Financial statement {first} to {last} (ranges taken {self._assumed()}):"]
+        last = self.years[-1]
+        years = from_to(self.years[0], self.years[-1])
+        lines = [f"Financial statement {years} (ranges taken {self._assumed()}):"]
         for p in [*self.parties, None]:
             net = sum(self.net(p), ZERO)
             payback = self.payback_year(p)

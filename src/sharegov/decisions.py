@@ -4,8 +4,8 @@ An advisory board (concordat 4.2: "The Board will have no decision making power"
 recommends; each council then decides for itself. A :class:`Recommendation` records what
 was recommended, to which councils and bodies, under which conditions, and the
 :class:`CouncilDecision` each has taken. :meth:`Recommendation.status` says where things
-stood on any date: pending, adopted by all, rejected (by whom) or diverged (adopted in
-different terms).
+stood on any date: not yet made, pending, adopted by all, rejected (by whom) or diverged
+(adopted in different terms).
 
 Examples:
     >>> import datetime as dt
@@ -60,6 +60,8 @@ class Resolution(enum.Enum):
 class JointState(enum.Enum):
     """Where a recommendation stands across every council it went to."""
 
+    NOT_MADE = "not yet made"
+    """The date asked about is before the board made the recommendation."""
     PENDING = "pending"
     ADOPTED_BY_ALL = "adopted by all"
     REJECTED = "rejected"
@@ -97,15 +99,34 @@ class CouncilDecision:
         if self.resolution is Resolution.AMENDED and not self.terms:
             raise InvalidValue(expected("terms", "the amended terms adopted", self.terms))
 
-    def describe(self) -> str:
-        """The decision in a line."""
+    def describe(self, names: Mapping[str, str] | None = None) -> str:
+        """The decision in a line; ``names`` gives a name for a code (see
+        :meth:`JointStatus.explain`).
+
+        Examples:
+            >>> d = CouncilDecision("emiep", Resolution.ADOPTED, on=dt.date(2009, 11, 27),
+            ...                     body="Board", minute="8")
+            >>> d.describe()
+            'emiep Board: adopted on 27 November 2009 (minute 8)'
+            >>> d.describe({"emiep": "East Midlands Improvement Partnership Board"})
+            'East Midlands Improvement Partnership Board: adopted on 27 November 2009 (minute 8)'
+        """
         minute = f" (minute {self.minute})" if self.minute else ""
         terms = f": {self.terms}" if self.terms else ""
         flag = f" (assumed: {self.note or 'not in the paper'})" if self.assumed else ""
         return (
-            f"{self.authority} {self.body}: {self.resolution.value} on "
+            f"{_body(self.authority, self.body, names)}: {self.resolution.value} on "
             f"{format_date(self.on)}{minute}{terms}{flag}"
         )
+
+
+def _body(code: str, body: str, names: Mapping[str, str] | None) -> str:
+    """Who decides, in words: the code and its body (``BDC Council``), or, where ``names``
+    names the code, that name, with the body unless the name already ends with it."""
+    name = (names or {}).get(code)
+    if name is None:
+        return f"{code} {body}"
+    return name if name.lower().endswith(body.lower()) else f"{name} {body}"
 
 
 @attrs.frozen
@@ -126,24 +147,50 @@ class JointStatus:
             if d is not None and d.resolution is Resolution.REJECTED
         )
 
-    def explain(self) -> str:
-        """The status and each council's position, fit for a progress report."""
+    def explain(self, names: Mapping[str, str] | None = None) -> str:
+        """The status and each council's position, fit for a progress report.
+
+        Args:
+            names: Names for the codes the recommendation went to, where a code is not how
+                the minutes name the body (a board's id in a file: ``{"emiep": "East
+                Midlands Improvement Partnership Board"}``); codes not named are shown as
+                they are, with their body (``BDC Council``).
+
+        Examples:
+            >>> rec = Recommendation("peer", "A Peer Review", to={"emiep": "Board"},
+            ...                      made_on=dt.date(2009, 11, 27), by="the Board")
+            >>> print(rec.status(as_of=dt.date(2009, 11, 26)).explain())
+            A Peer Review: not yet made (as of 26 November 2009; made on 27 November 2009).
+            >>> rec = rec.record(CouncilDecision("emiep", Resolution.ADOPTED, body="Board",
+            ...                                  on=dt.date(2009, 11, 27)))
+            >>> names = {"emiep": "East Midlands Improvement Partnership Board"}
+            >>> print(rec.status(as_of=dt.date(2009, 11, 27)).explain(names))
+            A Peer Review: adopted by East Midlands Improvement Partnership Board (as of 27 \
+November 2009).
+              East Midlands Improvement Partnership Board: adopted on 27 November 2009.
+        """
         rec = self.recommendation
+        when = format_date(self.as_of)
+        if self.state is JointState.NOT_MADE:
+            made = format_date(rec.made_on)
+            return f"{rec.describe()}: not yet made (as of {when}; made on {made})."
         state = self.state.value
         if self.state is JointState.REJECTED:
-            state = f"rejected by {', '.join(self.rejected_by)}"
+            who = [(names or {}).get(code, code) for code in self.rejected_by]
+            state = f"rejected by {', '.join(who)}"
         elif self.state is JointState.ADOPTED_BY_ALL and len(rec.to) == 1:
-            state = f"adopted by {next(iter(rec.to))}"
-        lines = [f"{rec.describe()}: {state} (as of {format_date(self.as_of)})."]
+            code = next(iter(rec.to))
+            state = f"adopted by {(names or {}).get(code, code)}"
+        lines = [f"{rec.describe()}: {state} (as of {when})."]
         if rec.assumed:
             lines.append(f"  Assumed, not minuted: {rec.note or 'see the file'}.")
         for code, decision in self.latest.items():
             if decision is None:
-                when = rec.scheduled.get(code)
-                due = f"; to be considered on {format_date(when)}" if when else ""
-                lines.append(f"  {code} {rec.to[code]}: no decision yet{due}.")
+                scheduled = rec.scheduled.get(code)
+                due = f"; to be considered on {format_date(scheduled)}" if scheduled else ""
+                lines.append(f"  {_body(code, rec.to[code], names)}: no decision yet{due}.")
             else:
-                lines.append(f"  {decision.describe()}.")
+                lines.append(f"  {decision.describe(names)}.")
         return "\n".join(lines)
 
 
@@ -265,8 +312,11 @@ class Recommendation:
         return f"{self.text}{conditions}"
 
     def status(self, *, as_of: dt.date) -> JointStatus:
-        """The joint status on ``as_of``, from each council's latest decision by then."""
+        """The joint status on ``as_of``, from each council's latest decision by then; not
+        yet made before :attr:`made_on`."""
         latest: dict[str, CouncilDecision | None] = dict.fromkeys(self.to)
+        if as_of < self.made_on:
+            return JointStatus(self, JointState.NOT_MADE, as_of, FrozenMap(latest))
         for d in self.decisions:
             if d.on <= as_of:
                 latest[d.authority] = d

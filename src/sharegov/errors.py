@@ -18,7 +18,12 @@ Examples:
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
+from decimal import Decimal
+from fractions import Fraction
+
+from dateutil.relativedelta import relativedelta
 
 __all__ = [
     "InvalidBoard",
@@ -103,20 +108,65 @@ def expected(field: str, what: str, got: object) -> str:
 
 
 def shown(value: object) -> str:
-    """A value as a message meant for people shows it: text and numbers as Python writes
-    them (so ``'X1'`` is visibly text), a member of a sharegov enum by its words, and any
-    other sharegov value that has words of its own (``Money``: ``£30,000.00``) by them.
+    """A value as a message meant for people shows it, never as a Python repr.
+
+    Text is quoted, so ``'X1'`` is visibly text (and ``'hill\\n'`` shows its newline);
+    numbers are written as Python writes them, a fraction as ``1/3``; a date in ISO form
+    (``2017-06-02``), a date and time likewise with its time; a member of an enum by its
+    value, as the file would give it (``'for'``); a missing value as ``nothing``; a list,
+    tuple or set by its items, each shown so; and any other sharegov value that has words of
+    its own (``Money``: ``£30,000.00``) by them.
 
     Examples:
-        >>> import enum
+        >>> import datetime as dt, enum
+        >>> from fractions import Fraction
         >>> class Vote(enum.Enum):
         ...     FOR = "for"
-        >>> shown(Vote.FOR), shown("for"), shown(3)
-        ("'for'", "'for'", '3')
+        >>> shown(Vote.FOR), shown("for"), shown(3), shown(None)
+        ("'for'", "'for'", '3', 'nothing')
+        >>> shown(dt.date(2017, 6, 2)), shown(dt.datetime(2009, 1, 1, 10, 30))
+        ('2017-06-02', '2009-01-01 10:30:00')
+        >>> shown(("BDC",)), shown(frozenset({"b", "a"})), shown(Fraction(1, 3))
+        ("['BDC']", "{'a', 'b'}", '1/3')
+        >>> shown(relativedelta(years=1, months=6)), shown(dt.timedelta(days=14))
+        ('1 year 6 months', '14 days')
     """
+    if value is None:
+        return "nothing"
     if isinstance(value, enum.Enum):
         return repr(value.value)
+    if isinstance(value, dt.datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Fraction | Decimal):
+        return str(value)
+    if isinstance(value, dt.timedelta | relativedelta):
+        return _period(value)
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(shown(item) for item in value) + "]"
+    if isinstance(value, set | frozenset):
+        return "{" + ", ".join(sorted(shown(item) for item in value)) + "}"
     kind = type(value)
     if kind.__module__.startswith("sharegov") and kind.__str__ is not object.__str__:
         return str(value)
     return repr(value)
+
+
+def _period(value: dt.timedelta | relativedelta) -> str:
+    """A period in words; a relativedelta with absolute parts (``day=31``) as Python writes it."""
+    if isinstance(value, dt.timedelta):
+        value = relativedelta(
+            days=value.days, seconds=value.seconds, microseconds=value.microseconds
+        )
+    absolute = (value.year, value.month, value.day, value.weekday, value.hour, value.minute)
+    if any(part is not None for part in absolute) or value.microseconds:
+        return repr(value)
+    units = ("year", "month", "day", "hour", "minute", "second")
+    amounts = (value.years, value.months, value.days, value.hours, value.minutes, value.seconds)
+    words = [
+        f"{n} {unit}{'' if abs(n) == 1 else 's'}"
+        for n, unit in zip(amounts, units, strict=True)
+        if n
+    ]
+    return " ".join(words) or "0 days"

@@ -126,7 +126,12 @@ not the person"]
 
 def _shown(value: Any) -> str:
     if attrs.has(type(value)):
-        return f"the {type(value).__name__.lower()} given"
+        # A value with words of its own (a Term: "a 12-month trial from ...") shows them.
+        describe = getattr(value, "describe", None)
+        words: str = (
+            describe() if callable(describe) else f"the {type(value).__name__.lower()} given"
+        )
+        return words
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, Mapping):

@@ -59,7 +59,7 @@ import attrs
 
 from sharegov._optional import require
 from sharegov._validate import exact_fraction
-from sharegov._words import plural
+from sharegov._words import from_to, plural
 from sharegov.costs import (
     CaseByCase,
     CostPlan,
@@ -1406,8 +1406,18 @@ class SimulationResult:
         """The probability each council ends the horizon better off than going alone.
 
         Alone it would neither pay its share nor receive savings, so better off means a
-        net position above £0.
+        net position above £0. A plan of one council has no partner, so nothing to compare
+        with going alone: its value is NaN (not a number), never a claim.
+
+        Examples:
+            >>> saving = Flow("s", "Saving", "£10k", kind="saving", start="2010/11")
+            >>> Model(["A", "B"], [saving]).run(10, seed=0).p_better_off()
+            {'A': 1.0, 'B': 1.0}
+            >>> Model(["A"], [saving]).run(10, seed=0).p_better_off()
+            {'A': nan}
         """
+        if len(self.parties) == 1:
+            return {self.parties[0]: math.nan}
         better = (self.totals() > 0).mean(axis=0)
         return {p: float(better[c]) for c, p in enumerate(self.parties)}
 
@@ -1427,7 +1437,7 @@ class SimulationResult:
         horizon = len(self.years)
         if within > horizon:
             first, last = self.years[0], self.years[-1]
-            what = f"at most the {plural(horizon, 'year')} simulated ({first} to {last})"
+            what = f"at most the {plural(horizon, 'year')} simulated ({from_to(first, last)})"
             raise InvalidValue(expected("within", what, within))
         flows = self.net.sum(axis=1) if council is None else self.net[:, self._index(council)]
         ok = np.cumsum(flows, axis=1) >= 0
@@ -1574,28 +1584,62 @@ class SimulationResult:
     def explain(self, within: int | None = None) -> str:
         """The findings in words for a report.
 
+        A council whose net is the same in every scenario (nothing uncertain moves it) is
+        said to be fixed, not given a range; a plan of one council is not compared with
+        going alone, as there is no partner.
+
         Examples:
-            >>> model = Model(["A", "B"], [Flow("s", "Saving", "£10k", kind="saving",
-            ...                                 start="2010/11")])
-            >>> print(model.run(10, seed=0).explain())
-            Simulated 10 scenarios over 2010/11 to 2010/11 (seed 0):
-              A: median £5,000.00 (90% between £5,000.00 and £5,000.00); better off than \
+            >>> saving = Flow("s", "Saving", Uniform("£8k", "£12k"), kind="saving",
+            ...               start="2010/11")
+            >>> print(Model(["A", "B"], [saving]).run(1_000, seed=0).explain())
+            Simulated 1,000 scenarios over 2010/11 (seed 0):
+              A: median £4,995.36 (90% between £4,078.83 and £5,898.68); better off than \
 alone in 100% of scenarios
-              B: median £5,000.00 (90% between £5,000.00 and £5,000.00); better off than \
+              B: median £4,995.36 (90% between £4,078.83 and £5,898.67); better off than \
 alone in 100% of scenarios
               The arrangement pays back within 1 year in 100% of scenarios.
+            >>> fixed = Flow("s", "Saving", "£10k", kind="saving", start="2010/11")
+            >>> print(Model(["A"], [fixed]).run(10, seed=0).explain())
+            Simulated 10 scenarios over 2010/11 (seed 0):
+              A: £10,000.00 in every scenario
+              No figure in the plan is uncertain: the result is fixed.
+              A is the plan's only council: with no partner, there is no going alone to \
+compare with.
+              The arrangement pays back within 1 year in 100% of scenarios.
         """
+        np = require("numpy", "simulate")
         quant, better = self.quantiles(), self.p_better_off()
+        # Fixed: every figure of the model is known exactly, or (past one scenario) no
+        # scenario differs for that council.
+        certain = self.model is not None and all(
+            isinstance(flow.amount, FixedAmount) for flow in self.model.flows
+        )
+        totals = self.totals()
+        fixed = [
+            certain or (self.n > 1 and bool(np.all(totals[:, c] == totals[0, c])))
+            for c in range(len(self.parties))
+        ]
+        alone = len(self.parties) == 1
         horizon = len(self.years) if within is None else within
         lines = [
-            f"Simulated {plural(self.n, 'scenario')} over {self.years[0]} to {self.years[-1]}"
+            f"Simulated {plural(self.n, 'scenario')} over {from_to(self.years[0], self.years[-1])}"
             f" (seed {self.seed}):"
         ]
-        for p in self.parties:
+        for c, p in enumerate(self.parties):
             q = quant[p]
+            spread = (
+                f"{q[0.5]} in every scenario"
+                if fixed[c]
+                else f"median {q[0.5]} (90% between {q[0.05]} and {q[0.95]})"
+            )
+            versus = "" if alone else f"; better off than alone in {better[p]:.0%} of scenarios"
+            lines.append(f"  {p}: {spread}{versus}")
+        if certain:
+            lines.append("  No figure in the plan is uncertain: the result is fixed.")
+        if alone:
             lines.append(
-                f"  {p}: median {q[0.5]} (90% between {q[0.05]} and {q[0.95]});"
-                f" better off than alone in {better[p]:.0%} of scenarios"
+                f"  {self.parties[0]} is the plan's only council: with no partner, there is no"
+                " going alone to compare with."
             )
         lines.append(
             f"  The arrangement pays back within {plural(horizon, 'year')} in"

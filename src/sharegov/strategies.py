@@ -565,7 +565,7 @@ def deadlines(draw: st.DrawFn, *, max_amendments: int = 5) -> Any:
 
     dates = st.dates(dt.date(2000, 1, 1), dt.date(2035, 12, 31))
     set_on = draw(st.none() | dates)
-    deadline = Deadline("Deadline", due=draw(dates), set_on=set_on)
+    deadline = Deadline("Deadline", due=draw(dates), set_on=set_on, meeting=draw(st.booleans()))
     when = set_on or draw(dates)
     for _ in range(draw(st.integers(0, max_amendments))):
         deadline = deadline.amend(draw(dates), decided_on=when, by="Board")

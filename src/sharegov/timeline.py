@@ -35,7 +35,7 @@ from typing import Any
 import attrs
 from dateutil import rrule as dateutil_rrule
 
-from sharegov._validate import is_date, optional_date, optional_text, sequence
+from sharegov._validate import is_date, is_flag, optional_date, optional_text, sequence
 from sharegov._words import day
 from sharegov.errors import InvalidValue, LimitExceeded, expected
 from sharegov.parties import _identifier, _text
@@ -149,8 +149,12 @@ class Deadline:
         due: The date now in force (after every amendment in ``history``).
         set_on: When the deadline was first set; an amendment may not be dated before it.
         history: The amendments, oldest first. Build it with :meth:`amend`.
-        done_on: When the thing due was done, if it has been.
+        done_on: When the thing due was done, if it has been (for a meeting: when it was
+            held).
         owner: Who must meet it, if recorded.
+        meeting: True where what is due is a meeting to be held on the date (say, "De
+            Montfort be invited to host the 26/5/06 meeting"), not a task to be done by it:
+            its explanation says it was due to be held, or held, never that it is overdue.
 
     Raises:
         InvalidValue: An amendment dated before the deadline was set or before an earlier
@@ -164,7 +168,7 @@ class Deadline:
         Traceback (most recent call last):
         ...
         sharegov.errors.InvalidValue: history[0].decided_on: expected a date on or after the \
-deadline was set (30 June 2008), got datetime.date(2008, 6, 1)
+deadline was set (30 June 2008), got 2008-06-01
     """
 
     title: str = attrs.field(validator=_text)
@@ -173,6 +177,7 @@ deadline was set (30 June 2008), got datetime.date(2008, 6, 1)
     history: tuple[Amendment, ...] = attrs.field(default=(), kw_only=True, converter=_history)
     done_on: dt.date | None = attrs.field(default=None, kw_only=True, validator=optional_date)
     owner: str | None = attrs.field(default=None, kw_only=True, validator=optional_text)
+    meeting: bool = attrs.field(default=False, kw_only=True, validator=is_flag)
 
     def __attrs_post_init__(self) -> None:
         previous, since = self.set_on, "the deadline was set"
@@ -253,19 +258,42 @@ deadline was set (30 June 2008), got datetime.date(2008, 6, 1)
         return DeadlineState.PENDING
 
     def explain(self, *, as_of: dt.date) -> str:
-        """What was due on ``as_of``, what had been moved by then and what has moved since."""
+        """What was due on ``as_of``, what had been moved by then and what has moved since.
+
+        A meeting (``meeting=True``) is to be held on its date, and after it was due to be
+        held: held on the date recorded, or not recorded as held; it is never overdue.
+
+        Examples:
+            >>> agm = Deadline("Branch meeting and AGM", due=dt.date(2006, 5, 26), meeting=True)
+            >>> print(agm.explain(as_of=dt.date(2006, 5, 1)))
+            Branch meeting and AGM: to be held on 26 May 2006 (as of 1 May 2006).
+            >>> print(agm.explain(as_of=dt.date(2009, 11, 1)))
+            Branch meeting and AGM: due to be held on 26 May 2006 (as of 1 November 2009); not \
+recorded as held.
+            >>> print(agm.complete(dt.date(2006, 5, 26)).explain(as_of=dt.date(2009, 11, 1)))
+            Branch meeting and AGM: held on 26 May 2006 (as of 1 November 2009).
+        """
         due = self.due_on(as_of=as_of)
         when = format_date(as_of)
         if due is None:
             return f"{self.title}: not yet set (as of {when})."
         state = self.state(as_of=as_of)
-        suffix = "" if state is DeadlineState.PENDING else f"; {state.value}"
-        if state is DeadlineState.OVERDUE:
-            suffix += " (not recorded as done)"
-        if state is DeadlineState.DONE and self.done_on is not None:
-            suffix = f"; done on {format_date(self.done_on)}"
         owner = f"; owner: {self.owner}" if self.owner else ""
-        lines = [f"{self.title}: due {format_date(due)} (as of {when}){suffix}{owner}."]
+        if self.meeting:
+            if state is DeadlineState.DONE and self.done_on is not None:
+                head = f"held on {format_date(self.done_on)} (as of {when})"
+            elif as_of > due:
+                head = f"due to be held on {format_date(due)} (as of {when}); not recorded as held"
+            else:
+                head = f"to be held on {format_date(due)} (as of {when})"
+            lines = [f"{self.title}: {head}{owner}."]
+        else:
+            suffix = "" if state is DeadlineState.PENDING else f"; {state.value}"
+            if state is DeadlineState.OVERDUE:
+                suffix += " (not recorded as done)"
+            if state is DeadlineState.DONE and self.done_on is not None:
+                suffix = f"; done on {format_date(self.done_on)}"
+            lines = [f"{self.title}: due {format_date(due)} (as of {when}){suffix}{owner}."]
         lines.extend(f"  {a.describe()}" for a in self.known_on(as_of))
         later = self.moved_since(as_of)
         if later:
@@ -307,7 +335,7 @@ class Phase:
         Traceback (most recent call last):
         ...
         sharegov.errors.InvalidValue: identify.due: expected a date on or before the \
-implementation date 31 January 2009, got datetime.date(2009, 2, 28)
+implementation date 31 January 2009, got 2009-02-28
     """
 
     name: str = attrs.field(validator=_text)

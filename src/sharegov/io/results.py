@@ -178,7 +178,7 @@ object of type int
         Traceback (most recent call last):
         ...
         sharegov.errors.InvalidValue: as_of: expected the date to describe the Deadline as \
-of, got None
+of, got nothing
     """
     if isinstance(result, _DATED):
         if not isinstance(as_of, dt.date) or isinstance(as_of, dt.datetime):
