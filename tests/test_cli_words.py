@@ -111,7 +111,7 @@ def test_simulate_one_council_fixed_plan_claims_nothing(capsys: pytest.CaptureFi
     assert "DERBY is the plan's only council: with no partner" in out
     # The plan's assumed facts, as check lists them, and only those.
     oracle = assumed_in_check(S003, "cost_plans.decats")
-    assert len(oracle) == 2
+    assert len(oracle) == 3  # the diagnostic's year and the two savings streams
     _head, _, tail = out.partition(
         "The plan, as the file gives it, includes facts the paper does not:\n"
     )
@@ -194,12 +194,9 @@ def test_check_shows_an_assumed_term_in_words(capsys: pytest.CaptureFixture[str]
 # ---------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("seed", [S002, S004])
-def test_deadlines_with_nothing_to_list_says_so(
-    capsys: pytest.CaptureFixture[str], seed: str
-) -> None:
-    status, out, _ = run(capsys, "deadlines", seed, "--as-of", "2009-11-01")
-    assert (status, out) == (0, f"{seed}: no deadlines, phases or actions recorded\n")
+def test_deadlines_with_nothing_to_list_says_so(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "deadlines", S002, "--as-of", "2009-11-01")
+    assert (status, out) == (0, f"{S002}: no deadlines, phases or actions recorded\n")
 
 
 def test_actions_are_not_listed_before_the_meeting_that_set_them(
@@ -230,17 +227,19 @@ def test_actions_are_not_listed_before_the_meeting_that_set_them(
 
 
 def test_a_meeting_is_held_not_overdue(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    # Seed 000's 26/5/06 Branch meeting, marked as a meeting.
-    text = Path(S000).read_text(encoding="utf-8")
-    assert 'due = "2006-05-26"\n' in text
-    marked = tmp_path / "000.toml"
-    marked.write_text(text.replace('due = "2006-05-26"\n', 'due = "2006-05-26"\nmeeting = true\n'))
+    # A Branch meeting on 26/5/06 (seed 000's next meeting), marked as a meeting.
+    marked = tmp_path / "meeting.toml"
+    marked.write_text(
+        'name = "Branch"\nauthorities = [{ code = "A", name = "A Council" }]\n'
+        '[[deadlines]]\ntitle = "Branch meeting and AGM"\ndue = "2006-05-26"\n'
+        'set_on = "2005-12-16"\nmeeting = true\n'
+    )
     status, out, _ = run(capsys, "deadlines", str(marked), "--as-of", "2009-11-01")
     assert status == 0
     assert "overdue" not in out
     assert out.splitlines()[1] == (
-        "Branch meeting and AGM (De Montfort invited to host): due to be held on 26 May 2006 "
-        "(as of 1 November 2009); not recorded as held."
+        "Branch meeting and AGM: due to be held on 26 May 2006 (as of 1 November 2009); "
+        "not recorded as held."
     )
     status, out, _ = run(capsys, "deadlines", str(marked), "--as-of", "2006-05-01")
     assert ": to be held on 26 May 2006 (as of 1 May 2006)." in out
