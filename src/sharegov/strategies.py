@@ -7,9 +7,10 @@ Every strategy builds values that are consistent with each other: a board's rule
 met by its seats, and a ballot only names the board's members.
 
 Examples:
-    >>> from hypothesis import given
+    >>> from hypothesis import given, settings
     >>> from sharegov.strategies import boards_with_ballots
-    >>> @given(boards_with_ballots())
+    >>> @settings(max_examples=25, deadline=None)  # no timing: a shared machine is noisy
+    ... @given(boards_with_ballots())
     ... def test_decides(pair):
     ...     board, ballot = pair
     ...     assert board.decide(**ballot).status is not None
