@@ -269,6 +269,7 @@ def test_votes_file_attendance_and_json(capsys: pytest.CaptureFixture[str], tmp_
     assert data["attendance"] == {
         "present": 5,
         "present_not_voting": ["hall"],
+        "present_not_voting_count": 1,
         "apologies": ["webb"],
         "absent": [],
         "excluded": [],
@@ -297,7 +298,7 @@ def test_unlisted_absent_is_named_in_the_explanation(
     assert data["attendance"]["assumed"] == ["webb", "mcmillan"]
     assert data["attendance"]["unlisted"] == "absent"
     assert (
-        "Not on record, so taken as absent (unlisted='absent'): Cllr M. Webb, BDC; "
+        "Members not listed were taken to be absent, as the record says: Cllr M. Webb, BDC; "
         "Cllr C. McMillan, RBC." in data["explanation"]
     )
 
