@@ -444,7 +444,7 @@ def test_counts_must_account_for_every_member_too() -> None:
     out = popolo.decide_vote_event(BOARD, {"counts": counts}, unlisted="absent")
     assert out.carried
     assert len(out.tally.absent) == 1
-    assert "taken as absent" in out.explain()
+    assert "taken to be absent" in out.explain()
 
 
 def test_options_are_read_leniently_and_paired_is_absent() -> None:

@@ -248,10 +248,14 @@ class WithdrawalImpact(_Explains):
         names: Display names of the councils mentioned; services: service names.
         assumed: Arrangement id to its assumed facts (not in the source papers), a line
             each, for those mentioned.
+        ended: Its arrangements that never had two parties (a contract between one council
+            and a provider): they end with it, as their only party withdrew.
+        provides: Arrangements it provides (as contractor or provider), which lose it.
+        funds: Arrangements it funds, which lose its funding.
 
-    Every arrangement mentioned is in exactly one of dissolved, lose_host, lose_lead,
-    dependents ("at risk") and :attr:`continuing`; :attr:`affected` counts the first four,
-    and :meth:`explain` gives the same count.
+    Every arrangement mentioned is in exactly one of dissolved, ended, lose_host,
+    lose_lead, provides, funds, dependents ("at risk") and :attr:`continuing`;
+    :attr:`affected` counts all but the last, and :meth:`explain` gives the same count.
     """
 
     council: str
@@ -266,33 +270,61 @@ class WithdrawalImpact(_Explains):
     assumed: Mapping[str, tuple[str, ...]] = attrs.field(
         factory=FrozenMap, kw_only=True, converter=frozen_map
     )
+    ended: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=tuple)
+    provides: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=tuple)
+    funds: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=tuple)
 
     @property
     def continuing(self) -> tuple[str, ...]:
         """The council's arrangements that carry on without it, with host and lead intact
         and nothing they depend on broken (an arrangement at risk does not continue)."""
-        broken = {*self.dissolved, *self.lose_host, *self.lose_lead, *self.dependents}
+        broken = {*self.dissolved, *self.ended, *self.lose_host, *self.lose_lead}
+        broken.update(self.dependents)
         return tuple(a for a in self.arrangements if a not in broken)
 
     @property
     def affected(self) -> int:
-        """How many arrangements are dissolved, headless, or depend on those."""
-        return len({*self.dissolved, *self.lose_host, *self.lose_lead, *self.dependents})
+        """How many arrangements are dissolved, ended, headless, without the provider or
+        funder that withdrew, or depend on those."""
+        hit = {*self.dissolved, *self.ended, *self.lose_host, *self.lose_lead, *self.provides}
+        return len(hit | {*self.funds, *self.dependents})
 
     def explain(self) -> str:
         """The impact, in words for a report to members."""
         name = self.names[self.council]
         n = len(self.arrangements)
-        if not n:
-            return f"{name} is party to no arrangement: its withdrawal changes nothing."
+        roles = [*self.arrangements, *self.provides, *self.funds]
+        if not roles:
+            return (
+                f"{name} is party to no arrangement, and provides or funds none: its "
+                "withdrawal changes nothing."
+            )
         total = self.affected
-        own = len(set(self.arrangements) - set(self.continuing))
+        own = len(set(roles) - set(self.continuing))
         others = total - own
+        what = _join(
+            [
+                f"{word} {len(ids)}"
+                for word, ids in (
+                    ("party to", self.arrangements),
+                    ("provider of", self.provides),
+                    ("funder of", self.funds),
+                )
+                if ids
+            ]
+        )
+        of_its = f"{own} of its {n}" if not self.provides and not self.funds else f"{own}"
+        mine = f"{of_its} (it is {what})" if self.provides or self.funds else of_its
         if others:
             lines = [
                 f"If {name} withdraws, {plural(total, 'arrangement')} "
-                f"{'is' if total == 1 else 'are'} affected: {own} of its {n}, and "
+                f"{'is' if total == 1 else 'are'} affected: {mine}, and "
                 f"{others} {'other' if others == 1 else 'others'} through dependencies:"
+            ]
+        elif self.provides or self.funds:
+            lines = [
+                f"If {name} withdraws, {plural(own, 'arrangement')} "
+                f"{'is' if own == 1 else 'are'} affected (it is {what}):"
             ]
         else:
             lines = [
@@ -305,6 +337,12 @@ class WithdrawalImpact(_Explains):
 
         if self.dissolved:
             lines.append(f"  Dissolved (fewer than two parties left): {names_of(self.dissolved)}.")
+        if self.ended:
+            lines.append(f"  End, as their only party withdrew: {names_of(self.ended)}.")
+        if self.provides:
+            lines.append(f"  Lose their provider: {names_of(self.provides)}.")
+        if self.funds:
+            lines.append(f"  Lose the funding it gives: {names_of(self.funds)}.")
         if self.lose_host:
             lines.append(f"  Lose their host: {names_of(self.lose_host)}.")
         if self.lose_lead:
@@ -341,6 +379,7 @@ class WithdrawalTable(_Explains):
                 "name": imp.names[code],
                 "arrangements": len(imp.arrangements),
                 "dissolved": len(imp.dissolved),
+                "ended": len(imp.ended),
                 "lose_host": len(imp.lose_host),
                 "lose_lead": len(imp.lose_lead),
                 "dependents": len(imp.dependents),
@@ -364,9 +403,10 @@ class WithdrawalTable(_Explains):
         for r in ranked:
             lose_host = "loses its" if r["lose_host"] == 1 else "lose their"
             lose_lead = "loses its" if r["lose_lead"] == 1 else "lose their"
+            ended = f"{r['ended']} ended with it, " if r["ended"] else ""
             lines.append(
                 f"  {r['name']}: {plural(r['affected'], 'arrangement')} affected "
-                f"({r['dissolved']} dissolved, {r['lose_host']} {lose_host} host, "
+                f"({r['dissolved']} dissolved, {ended}{r['lose_host']} {lose_host} host, "
                 f"{r['lose_lead']} {lose_lead} lead, {r['dependents']} at risk through "
                 f"dependencies); {plural(r['isolated'], 'council')} left without a partner."
             )
@@ -1183,12 +1223,20 @@ class _WithdrawalIndex:
         self.pos = {ident: n for n, ident in enumerate(self.ids)}
         everyone = [*graph.authorities, *graph.external_bodies]
         self.of: dict[str, list[str]] = {c: [] for c in everyone}
+        self.provides: dict[str, list[str]] = {c: [] for c in everyone}
+        self.funds: dict[str, list[str]] = {c: [] for c in everyone}
         partners: dict[str, set[str]] = {c: set() for c in everyone}
         for ident in self.ids:
-            parties = graph.arrangements[ident].parties
+            a = graph.arrangements[ident]
+            parties = a.parties
             for p in parties:
                 self.of[p].append(ident)
                 partners[p].update(parties)
+            if a.provider is not None and a.provider not in parties:
+                self.provides[a.provider].append(ident)
+            for body in dict.fromkeys(a.funded_by):
+                if body not in parties and body != a.provider:
+                    self.funds[body].append(ident)
         self.partners = {c: frozenset(s - {c}) for c, s in partners.items()}
         # Transitive dependents, by strongly connected component so cycles cost nothing extra.
         deps = graph._dependency_digraph()
@@ -1210,13 +1258,15 @@ class _WithdrawalIndex:
     def impact(self, code: str) -> WithdrawalImpact:
         arrangements = self.graph.arrangements
         mine = self.of[code]
-        dissolved = [i for i in mine if len(arrangements[i].parties) < 3]
-        gone = set(dissolved)
+        ended = [i for i in mine if len(arrangements[i].parties) < 2]
+        dissolved = [i for i in mine if len(arrangements[i].parties) == 2]
+        gone = {*dissolved, *ended}
         lose_host = [i for i in mine if i not in gone and arrangements[i].host == code]
         lose_lead = [i for i in mine if i not in gone and arrangements[i].lead == code]
+        provides, funds = self.provides[code], self.funds[code]
         broken = 0
         reach = 0
-        for ident in (*dissolved, *lose_host, *lose_lead):
+        for ident in (*dissolved, *ended, *lose_host, *lose_lead, *provides, *funds):
             broken |= 1 << self.pos[ident]
             reach |= self.closure[self.pos[ident]]
         at_risk = _bits(reach & ~broken, self.ids)
@@ -1235,8 +1285,15 @@ class _WithdrawalIndex:
             dependents,
             isolated,
             {c: self.names[c] for c in (code, *isolated)},
-            {i: self.services[i] for i in (*mine, *at_risk)},
-            assumed={i: self.assumed[i] for i in (*mine, *at_risk) if i in self.assumed},
+            {i: self.services[i] for i in (*mine, *provides, *funds, *at_risk)},
+            assumed={
+                i: self.assumed[i]
+                for i in (*mine, *provides, *funds, *at_risk)
+                if i in self.assumed
+            },
+            ended=tuple(ended),
+            provides=tuple(provides),
+            funds=tuple(funds),
         )
 
 
@@ -1268,12 +1325,27 @@ def _recompute_withdrawal(graph: PartnershipGraph, code: str) -> WithdrawalImpac
     nx = _nx()
     after = graph.without(code)
     mine = sorted(a.id for a in graph.arrangements.values() if code in a.parties)
+    ended = [i for i in mine if graph.arrangements[i].parties == (code,)]
     dissolved = [
-        i for i in mine if i not in after.arrangements or len(after.arrangements[i].parties) < 2
+        i
+        for i in mine
+        if i not in ended
+        and (i not in after.arrangements or len(after.arrangements[i].parties) < 2)
     ]
-    lose_host = [i for i in mine if i not in dissolved and graph.arrangements[i].host == code]
-    lose_lead = [i for i in mine if i not in dissolved and graph.arrangements[i].lead == code]
-    broken = {*dissolved, *lose_host, *lose_lead}
+    gone = {*dissolved, *ended}
+    lose_host = [i for i in mine if i not in gone and graph.arrangements[i].host == code]
+    lose_lead = [i for i in mine if i not in gone and graph.arrangements[i].lead == code]
+    provides = sorted(
+        a.id
+        for a in graph.arrangements.values()
+        if a.provider == code and code not in a.parties
+    )
+    funds = sorted(
+        a.id
+        for a in graph.arrangements.values()
+        if code in a.funded_by and code not in a.parties and a.provider != code
+    )
+    broken = {*dissolved, *ended, *lose_host, *lose_lead, *provides, *funds}
     deps = nx.DiGraph()
     deps.add_nodes_from(graph.arrangements)
     for a in graph.arrangements.values():
@@ -1306,12 +1378,15 @@ def _recompute_withdrawal(graph: PartnershipGraph, code: str) -> WithdrawalImpac
         dependents,
         isolated,
         {c: graph.name(c) for c in (code, *isolated)},
-        {i: graph.arrangements[i].service for i in (*mine, *at_risk)},
+        {i: graph.arrangements[i].service for i in (*mine, *provides, *funds, *at_risk)},
         assumed={
             i: tuple(lines)
-            for i in (*mine, *at_risk)
+            for i in (*mine, *provides, *funds, *at_risk)
             if (lines := assumed_lines(graph.arrangements[i], graph.arrangements[i].service))
         },
+        ended=tuple(ended),
+        provides=tuple(provides),
+        funds=tuple(funds),
     )
 
 
