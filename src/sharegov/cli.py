@@ -378,6 +378,9 @@ def _graph(args: argparse.Namespace) -> int:
         _print_json(graph_json(graph, withdraw=args.withdraw, as_of=args.as_of))
     elif args.withdraw:
         print(graph.withdrawal_impact(args.withdraw).explain())
+        note = graph.dates_note()  # cut to a date: what was not counted, and why
+        if note:
+            print(note)
     else:
         print(graph.explain())
     return OK

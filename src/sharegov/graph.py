@@ -544,6 +544,23 @@ or ids of bodies in the graph, got 'RBC'
     external_bodies: Mapping[str, Body] = attrs.field(
         default=(), kw_only=True, converter=_bodies_by_id
     )
+    #: The date the graph was cut to by :meth:`as_of`, if it was.
+    on: dt.date | None = attrs.field(default=None, kw_only=True)
+    #: Arrangement id to why :meth:`as_of` did not count it as in force on :attr:`on`
+    #: though it may have been (a start not given, a trial with no recorded sequel).
+    not_counted: Mapping[str, str] = attrs.field(
+        factory=FrozenMap, kw_only=True, converter=frozen_map
+    )
+    #: Arrangement id to the assumed (not minuted) dates on which :meth:`as_of` counted
+    #: it as in force on :attr:`on`, or left it out.
+    on_assumed_dates: Mapping[str, str] = attrs.field(
+        factory=FrozenMap, kw_only=True, converter=frozen_map
+    )
+    #: The services of the arrangements :attr:`not_counted` and :attr:`on_assumed_dates`
+    #: mention, by id (those left out are no longer in :attr:`arrangements`).
+    dated_services: Mapping[str, str] = attrs.field(
+        factory=FrozenMap, kw_only=True, converter=frozen_map
+    )
     _cache: dict[str, Any] = attrs.field(factory=dict, init=False, repr=False, eq=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
@@ -697,20 +714,39 @@ or ids of bodies in the graph, got 'RBC'
         out, and so are parties that had not yet joined or had already left (a host or lead
         among them too); dependencies on arrangements left out are dropped.
 
+        Nothing is presumed: an arrangement whose start is not given (nor its term's), or
+        whose trial has run its course with no end or continuation recorded, is not known
+        to be in force, so it is left out too, and :attr:`not_counted` says why. Where an
+        arrangement was counted or left out on a date the file marks assumed,
+        :attr:`on_assumed_dates` says so. :meth:`explain` gives both.
+
         Examples:
             >>> import datetime as dt
             >>> from sharegov.concordat import ServiceArrangement
             >>> g = PartnershipGraph([Authority("A", "A"), Authority("B", "B")],
-            ...     [ServiceArrangement("x", "X", ["A", "B"], end=dt.date(2010, 3, 31))])
+            ...     [ServiceArrangement("x", "X", ["A", "B"], start=dt.date(2009, 4, 1),
+            ...                         end=dt.date(2010, 3, 31)),
+            ...      ServiceArrangement("y", "Y", ["A", "B"])])
             >>> [len(g.as_of(dt.date(2010, 3, d)).arrangements) for d in (31, 1)]
             [1, 1]
             >>> len(g.as_of(dt.date(2010, 4, 1)).arrangements)
             0
+            >>> dict(g.as_of(dt.date(2010, 3, 1)).not_counted)
+            {'y': 'its start date is not given'}
         """
         live: dict[str, ServiceArrangement] = {}
+        unknown: dict[str, str] = {}
+        assumed: dict[str, str] = {}
         for a in self.arrangements.values():
+            known, why, dates = _in_force(a, date)
+            if dates:
+                assumed[a.id] = dates
+            if why is not None:
+                unknown[a.id] = why
+            if not known:
+                continue
             parties = a.parties_on(date)
-            if not a.active_on(date) or not parties:
+            if not parties:
                 continue
             if parties != a.parties:
                 a = _with_parties(a, parties)
@@ -718,7 +754,15 @@ or ids of bodies in the graph, got 'RBC'
         kept = [
             _with_dependencies(a, [d for d in a.depends_on if d in live]) for a in live.values()
         ]
-        return attrs.evolve(self, arrangements=kept)
+        services = {i: self.arrangements[i].service for i in (*unknown, *assumed)}
+        return attrs.evolve(
+            self,
+            arrangements=kept,
+            on=date,
+            not_counted=unknown,
+            on_assumed_dates=assumed,
+            dated_services=services,
+        )
 
     # -- questions --------------------------------------------------------------------
 
@@ -746,9 +790,22 @@ or ids of bodies in the graph, got 'RBC'
         return ArrangementList(f"Arrangements of {self.name(code)}", tuple(mine), roles)
 
     def in_force(self, date: dt.date) -> ArrangementList:
-        """The arrangements in force on ``date`` (open-ended where dates are unknown)."""
-        live = tuple(a for a in self.arrangements.values() if a.active_on(date))
-        return ArrangementList(f"Arrangements in force on {day(date)}", live)
+        """The arrangements known to be in force on ``date``, as :meth:`as_of` counts them
+        (one whose start is not given is not presumed in force; the title says how many)."""
+        live, unknown = [], 0
+        for a in self.arrangements.values():
+            known, why, _ = _in_force(a, date)
+            if known:
+                live.append(a)
+            elif why is not None:
+                unknown += 1
+        title = f"Arrangements in force on {day(date)}"
+        if unknown:
+            title += (
+                f" ({plural(unknown, 'other')} not counted: "
+                f"{'its' if unknown == 1 else 'their'} dates are not known)"
+            )
+        return ArrangementList(title, tuple(live))
 
     def partners(self, code: str) -> Partners:
         """The councils ``code`` shares any arrangement with, and what it shares with each."""
@@ -910,17 +967,46 @@ within, 1 crossing its boundary.
         )
 
     def explain(self) -> str:
-        """A one-paragraph summary of the graph."""
+        """A one-paragraph summary of the graph; cut to a date, what was in force then
+        and what was not counted, and why (:meth:`dates_note`)."""
         kinds: dict[str, int] = {}
         for a in self.arrangements.values():
             kinds[a.kind.value] = kinds.get(a.kind.value, 0) + 1
         by_kind = ", ".join(plural(n, k) for k, n in sorted(kinds.items()))
-        return (
+        when = "" if self.on is None else f" in force on {day(self.on)}"
+        text = (
             f"{plural(len(self.authorities), 'authority', 'authorities')}, "
-            f"{plural(len(self.arrangements), 'arrangement')}"
+            f"{plural(len(self.arrangements), 'arrangement')}{when}"
             f"{' (' + by_kind + ')' if by_kind else ''}, "
             f"{plural(len(self.external_bodies), 'external body', 'external bodies')}."
         )
+        note = self.dates_note()
+        return text + ("\n" + note if note else "")
+
+    def dates_note(self) -> str:
+        """For a graph cut to a date: the arrangements not counted as in force, and why,
+        and those counted or left out on assumed dates; ``""`` when there are none."""
+        if self.on is None:
+            return ""
+        lines = []
+        if self.not_counted:
+            lines.append(
+                f"Not counted as in force on {day(self.on)}, as the file does not show "
+                "that they were:"
+            )
+            lines.extend(
+                f"  {self._service(i)}: {why}." for i, why in sorted(self.not_counted.items())
+            )
+        if self.on_assumed_dates:
+            lines.append("Counted in force, or left out, on dates assumed, not minuted:")
+            lines.extend(
+                f"  {self._service(i)}: {why}."
+                for i, why in sorted(self.on_assumed_dates.items())
+            )
+        return "\n".join(lines)
+
+    def _service(self, ident: str) -> str:
+        return self.dated_services.get(ident, ident)
 
     def _repr_html_(self) -> str:
         rows = "".join(
@@ -1492,6 +1578,40 @@ def _any(value: Any) -> Any:
 
 def _with_dependencies(a: ServiceArrangement, depends_on: list[str]) -> ServiceArrangement:
     return _evolved(a, depends_on=_any(tuple(depends_on)))
+
+
+def _iso(value: object) -> str:
+    return value.isoformat() if isinstance(value, dt.date) else str(value)
+
+
+def _in_force(a: ServiceArrangement, date: dt.date) -> tuple[bool, str | None, str]:
+    """Whether ``a`` is known to be in force on ``date``; if it may be but is not known to
+    be, why not; and the assumed dates the answer rests on, in words ("" if none)."""
+    term = a.term
+    start = a.start if a.start is not None else term.start if term is not None else None
+    end = a.end if a.end is not None else term.end if term is not None else None
+    notes = {k: v for k, v in a.assumed.items() if k in ("start", "end", "term")}
+    shown = {"start": start, "end": end, "term": "the trial"}
+    dates = "; ".join(
+        f"{k} {_iso(shown[k])} is assumed: {v.rstrip('.')}" for k, v in notes.items()
+    )
+    if start is None:
+        return False, "its start date is not given", ""
+    if date < start:
+        return False, None, dates if "start" in notes or "term" in notes else ""
+    if end is not None:
+        if end < date:
+            return False, None, dates if "end" in notes or "term" in notes else ""
+        return True, None, dates
+    if term is not None and date >= term.trial_end:
+        why = (
+            f"its trial ran from {day(term.start)} to {day(term.trial_end)}, and the file "
+            "records no end and no decision to continue it"
+        )
+        if "term" in notes or "start" in notes:
+            why += " (those dates are assumed, not minuted)"
+        return False, why, dates
+    return True, None, dates
 
 
 def _with_parties(a: ServiceArrangement, parties: tuple[str, ...]) -> ServiceArrangement:
