@@ -441,10 +441,10 @@ class Outcome:
         tally = self.tally
         if isinstance(tally, MinutedTally):
             try:
-                parts = tally.minuted.parts()
+                tally.minuted.parts()
             except MissingCount:  # no breakdown by authority: nothing to say either way
                 return []
-            gone = [p.code for p in parts if p._present is not None and p._present == 0]
+            gone = [c for c in tally.authorities if tally.by_authority(c).minuted._present == 0]
         else:
             gone = [c for c in tally.authorities if tally.present_from(c) == 0]
         if not gone:

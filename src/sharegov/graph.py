@@ -231,6 +231,10 @@ class DependencyOrder(_Explains):
         return "\n".join(lines)
 
 
+def _ids(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
 @attrs.frozen
 class WithdrawalImpact(_Explains):
     """What breaks if one council leaves every arrangement it is party to.
@@ -270,9 +274,11 @@ class WithdrawalImpact(_Explains):
     assumed: Mapping[str, tuple[str, ...]] = attrs.field(
         factory=FrozenMap, kw_only=True, converter=frozen_map
     )
-    ended: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=tuple)
-    provides: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=tuple)
-    funds: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=tuple)
+    ended: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=_ids)
+    provides: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=_ids)
+    funds: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=_ids)
+    #: The date of the graph it was found on (:meth:`PartnershipGraph.as_of`), if any.
+    on: dt.date | None = attrs.field(default=None, kw_only=True)
 
     @property
     def continuing(self) -> tuple[str, ...]:
@@ -295,10 +301,18 @@ class WithdrawalImpact(_Explains):
         n = len(self.arrangements)
         roles = [*self.arrangements, *self.provides, *self.funds]
         if not roles:
+            if self.on is not None:
+                return (
+                    f"{name} is party to no arrangement known to be in force on "
+                    f"{day(self.on)}, and provides or funds none: its withdrawal then "
+                    "changes nothing that the file shows."
+                )
             return (
                 f"{name} is party to no arrangement, and provides or funds none: its "
                 "withdrawal changes nothing."
             )
+        if self.on is not None:
+            name = f"{name}, on {day(self.on)},"
         total = self.affected
         own = len(set(roles) - set(self.continuing))
         others = total - own
@@ -1000,8 +1014,7 @@ within, 1 crossing its boundary.
         if self.on_assumed_dates:
             lines.append("Counted in force, or left out, on dates assumed, not minuted:")
             lines.extend(
-                f"  {self._service(i)}: {why}."
-                for i, why in sorted(self.on_assumed_dates.items())
+                f"  {self._service(i)}: {why}." for i, why in sorted(self.on_assumed_dates.items())
             )
         return "\n".join(lines)
 
@@ -1380,6 +1393,7 @@ class _WithdrawalIndex:
             ended=tuple(ended),
             provides=tuple(provides),
             funds=tuple(funds),
+            on=self.graph.on,
         )
 
 
@@ -1422,9 +1436,7 @@ def _recompute_withdrawal(graph: PartnershipGraph, code: str) -> WithdrawalImpac
     lose_host = [i for i in mine if i not in gone and graph.arrangements[i].host == code]
     lose_lead = [i for i in mine if i not in gone and graph.arrangements[i].lead == code]
     provides = sorted(
-        a.id
-        for a in graph.arrangements.values()
-        if a.provider == code and code not in a.parties
+        a.id for a in graph.arrangements.values() if a.provider == code and code not in a.parties
     )
     funds = sorted(
         a.id
@@ -1473,6 +1485,7 @@ def _recompute_withdrawal(graph: PartnershipGraph, code: str) -> WithdrawalImpac
         ended=tuple(ended),
         provides=tuple(provides),
         funds=tuple(funds),
+        on=graph.on,
     )
 
 
@@ -1592,9 +1605,7 @@ def _in_force(a: ServiceArrangement, date: dt.date) -> tuple[bool, str | None, s
     end = a.end if a.end is not None else term.end if term is not None else None
     notes = {k: v for k, v in a.assumed.items() if k in ("start", "end", "term")}
     shown = {"start": start, "end": end, "term": "the trial"}
-    dates = "; ".join(
-        f"{k} {_iso(shown[k])} is assumed: {v.rstrip('.')}" for k, v in notes.items()
-    )
+    dates = "; ".join(f"{k} {_iso(shown[k])} is assumed: {v.rstrip('.')}" for k, v in notes.items())
     if start is None:
         return False, "its start date is not given", ""
     if date < start:
