@@ -389,3 +389,27 @@ def test_counts_by_council_with_one_council_absent_say_so_too() -> None:
     assert "No member of" not in both.explain()
     # Counts with no breakdown by council say nothing either way.
     assert "No member of" not in board.decide_counts({"for": 3}, present=3).explain()
+
+
+def test_check_looks_at_each_roster_the_board_has(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    board = write(tmp_path, "board.toml", BOARD)
+    status, out, err = run(capsys, "check", board)
+    assert (status, err) == (0, "")
+    assert f"{board}: note: boards.jb: 1 of 6 seats vacant from 1 April 2014" in out
+    # Two more leave DCC on 31 March 2014: "2 from each authority" cannot then be met.
+    text = BOARD.replace(
+        'type = "FirstOf"\nrules = [{ type = "Consensus" }, '
+        '{ type = "EachAuthority", at_least = 2 }]',
+        'type = "EachAuthority"\nat_least = 2',
+    )
+    for gone in ("b2", "b3"):
+        since = f'member = "{gone}"\nstart = "2012-05-01"\n'
+        text = text.replace(since, since + 'end = "2014-03-31"\n')
+    status, out, _ = run(capsys, "check", write(tmp_path, "fewer.toml", text))
+    assert status == 1
+    assert (
+        "boards.jb.rule: 'at least 2 in support from each authority' cannot be met by the "
+        "members appointed from 1 April 2014 (3 of 6 seats filled)" in out
+    )

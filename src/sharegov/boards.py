@@ -1225,6 +1225,27 @@ class Board:
         """
         return self._sweep()[0]
 
+    def rosters(self) -> tuple[tuple[dt.date | None, Board], ...]:
+        """Each roster the board has over time, in order, with the day it starts: the board
+        as :meth:`at` builds it. One entry, from ``None``, when the roster never changes
+        (see :meth:`roster_changes`), or when the board has no memberships.
+
+        Examples:
+            >>> import datetime as dt
+            >>> from sharegov.reference import bromsgrove_redditch_board_over_time
+            >>> board = bromsgrove_redditch_board_over_time()
+            >>> [(since, len(b.members)) for since, b in board.rosters()]
+            [(None, 6)]
+            >>> left = attrs.evolve(board.memberships[5], end=dt.date(2009, 3, 31))
+            >>> later = attrs.evolve(board, memberships=[*board.memberships[:5], left])
+            >>> [(since, len(b.members)) for since, b in later.rosters()]
+            [(None, 6), (datetime.date(2009, 4, 1), 5)]
+        """
+        if not self.memberships:
+            return ((None, self),)
+        changes, first = self._sweep()
+        return ((None, self.at(first)), *((d, self.at(d)) for d in changes))
+
     def _sweep(self) -> tuple[tuple[dt.date, ...], dt.date]:
         """(:meth:`roster_changes`, a day on which the board's first roster sits)."""
         governed = {ms.member.id for ms in self.memberships}
