@@ -413,3 +413,30 @@ def test_check_looks_at_each_roster_the_board_has(
         "boards.jb.rule: 'at least 2 in support from each authority' cannot be met by the "
         "members appointed from 1 April 2014 (3 of 6 seats filled)" in out
     )
+
+
+def test_a_body_that_is_party_provider_and_funder_is_counted_once_each_way() -> None:
+    from sharegov.concordat import ServiceArrangement as S
+    from sharegov.graph import ExternalBody, PartnershipGraph, _recompute_withdrawal
+
+    g = PartnershipGraph(
+        [Authority("A", "A"), Authority("B", "B")],
+        [
+            S("x", "X", ["A", "uni"]),
+            S("y", "Y", ["A", "B"], provider="uni"),
+            S("z", "Z", ["A", "B"], funded_by=["uni"]),
+            S("w", "W", ["A", "B"], depends_on=["y"]),
+        ],
+        external_bodies=[ExternalBody("uni", "Uni")],
+    )
+    impact = g.withdrawal_impact("uni")
+    assert impact == _recompute_withdrawal(g, "uni")  # the naive oracle agrees
+    assert (impact.dissolved, impact.provides, impact.funds) == (("x",), ("y",), ("z",))
+    assert dict(impact.dependents) == {"w": ("y",)}
+    assert impact.affected == 4
+    assert impact.explain().splitlines()[:2] == [
+        "If Uni (uni) withdraws, 4 arrangements are affected: 3 of its 3 (it is party to 1, "
+        "provider of 1 and funder of 1), and 1 other through dependencies:",
+        "  Dissolved (fewer than two parties left): X.",
+    ]
+    assert "  At risk: W, which depends on Y." in impact.explain().splitlines()

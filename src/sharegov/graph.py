@@ -316,33 +316,32 @@ class WithdrawalImpact(_Explains):
         total = self.affected
         own = len(set(roles) - set(self.continuing))
         others = total - own
-        what = _join(
-            [
-                f"{word} {len(ids)}"
-                for word, ids in (
-                    ("party to", self.arrangements),
-                    ("provider of", self.provides),
-                    ("funder of", self.funds),
-                )
-                if ids
-            ]
-        )
-        of_its = f"{own} of its {n}" if not self.provides and not self.funds else f"{own}"
-        mine = f"{of_its} (it is {what})" if self.provides or self.funds else of_its
+        parts = [
+            f"{word} {len(ids)}"
+            for word, ids in (
+                ("party to", self.arrangements),
+                ("provider of", self.provides),
+                ("funder of", self.funds),
+            )
+            if ids
+        ]
+        what = parts[-1] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+        role = f" (it is {what})" if self.provides or self.funds else ""
+        mine = len(set(roles))
         if others:
             lines = [
                 f"If {name} withdraws, {plural(total, 'arrangement')} "
-                f"{'is' if total == 1 else 'are'} affected: {mine}, and "
+                f"{'is' if total == 1 else 'are'} affected: {own} of its {mine}{role}, and "
                 f"{others} {'other' if others == 1 else 'others'} through dependencies:"
             ]
-        elif self.provides or self.funds:
+        elif not n:  # only a provider or funder: "its" arrangements would mislead
             lines = [
                 f"If {name} withdraws, {plural(own, 'arrangement')} "
-                f"{'is' if own == 1 else 'are'} affected (it is {what}):"
+                f"{'is' if own == 1 else 'are'} affected{role}:"
             ]
         else:
             lines = [
-                f"If {name} withdraws, {own} of its {plural(n, 'arrangement')} "
+                f"If {name} withdraws, {own} of its {plural(mine, 'arrangement')}{role} "
                 f"{'is' if own == 1 else 'are'} affected:"
             ]
 
