@@ -111,6 +111,9 @@ def test_graph_json_gives_nodes_edges_and_impacts(capsys: pytest.CaptureFixture[
     for impact in impacts.values():
         parts = [
             *impact["dissolved"],
+            *impact["ended"],
+            *impact["provides"],
+            *impact["funds"],
             *impact["lose_host"],
             *impact["lose_lead"],
             *impact["dependents"],

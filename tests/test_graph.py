@@ -111,7 +111,13 @@ def test_as_of_and_in_force() -> None:
     assert g.in_force(dt.date(2007, 6, 1)).ids == ("fin",)
     assert g.in_force(dt.date(2007, 6, 1)).explain().startswith("Arrangements in force on 1 June")
     assert set(g.as_of(dt.date(2009, 1, 1)).arrangements) == {"fin", "mgmt"}
-    assert set(g.as_of(dt.date(2006, 1, 1)).arrangements) == {"old"}
+    # "old" gives no start, so it is not presumed in force on any date: it is left out,
+    # and the graph says why
+    early = g.as_of(dt.date(2006, 1, 1))
+    assert set(early.arrangements) == set()
+    assert dict(early.not_counted) == {"old": "its start date is not given"}
+    assert "Old thing: its start date is not given." in early.explain()
+    assert "0 arrangements in force on 1 January 2006" in early.explain()
 
 
 def test_dependency_order_and_a_named_cycle() -> None:
@@ -386,6 +392,9 @@ def test_withdrawal_answers_agree_for_councils_and_bodies(g: PartnershipGraph) -
         # Each arrangement mentioned is in exactly one place.
         places = [
             *impact.dissolved,
+            *impact.ended,
+            *impact.provides,
+            *impact.funds,
             *impact.lose_host,
             *impact.lose_lead,
             *impact.dependents,

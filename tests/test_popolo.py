@@ -409,12 +409,12 @@ def test_unlisted_members_are_refused_unless_said_present_or_absent() -> None:
         assert present.tally.not_voting == {"luck", "webb", "hall", "mcmillan"}
         assert present.assumed == {"luck", "webb", "hall", "mcmillan"}
         assert present.carried  # consensus: support and nobody against
-        assert "taken as present, not voting (unlisted='present'): Cllr J. Luck" in (
+        assert "taken to be present, not voting, as the record says: Cllr J. Luck" in (
             present.explain()
         )
     absent = popolo.decide_vote_event(BOARD, event, unlisted="absent")
     assert absent.tally.absent == {"luck", "webb", "hall", "mcmillan"}
-    assert "taken as absent (unlisted='absent')" in absent.explain()
+    assert "taken to be absent, as the record says" in absent.explain()
 
 
 def test_start_date_is_the_date_of_the_meeting() -> None:
@@ -444,7 +444,7 @@ def test_counts_must_account_for_every_member_too() -> None:
     out = popolo.decide_vote_event(BOARD, {"counts": counts}, unlisted="absent")
     assert out.carried
     assert len(out.tally.absent) == 1
-    assert "taken as absent" in out.explain()
+    assert "taken to be absent" in out.explain()
 
 
 def test_options_are_read_leniently_and_paired_is_absent() -> None:

@@ -102,7 +102,11 @@ def test_seed_003_decided_from_the_counts_alone(
     assert data["date"] == "2009-11-27"
     assert data["counts"] == {"for": 5, "against": 2, "abstain": 0}
     assert data["attendance"]["present"] == 10
-    assert data["attendance"]["present_not_voting"] == []  # nobody is named
+    # nobody is named, so no list (an empty one would read as nobody), but the number,
+    # as the text gives it: "3 present not voting"
+    assert data["attendance"]["present_not_voting"] is None
+    assert data["attendance"]["present_not_voting_count"] == 3
+    assert "3 present not voting" in data["explanation"]
     assert data["by_authority"] == {}  # the minutes give no breakdown by council
 
 
@@ -129,7 +133,7 @@ def test_seed_003_votes_file_that_leaves_a_member_unrecorded_is_refused(
     status, out, _ = run(capsys, "decide", str(em_file(tmp_path)), "--board", "emiep",
                          "--votes", str(votes))  # fmt: skip
     assert status == 0
-    assert "Not on record, so taken as present, not voting (unlisted='present'): " in out
+    assert "Members not listed were taken to be present, not voting, as the record says: " in out
     assert "Cllr Jeremy Webb, ELDC" in out
 
 

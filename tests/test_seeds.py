@@ -239,8 +239,8 @@ def test_unlisted_is_an_explicit_choice_and_the_minutes_say_so() -> None:
     votes = {"hill": F, "brown": F, "begy": A}
     as_present = board.decide(votes, unlisted="present")
     as_absent = board.decide(votes, unlisted="absent")
-    assert "taken as present, not voting (unlisted='present')" in as_present.explain()
-    assert "taken as absent (unlisted='absent')" in as_absent.explain()
+    assert "taken to be present, not voting, as the record says" in as_present.explain()
+    assert "taken to be absent, as the record says" in as_absent.explain()
     assert as_present.assumed == as_absent.assumed == {m for m, _, _ in EMIEP_MEMBERS} - set(votes)
 
 

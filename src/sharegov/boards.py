@@ -217,6 +217,11 @@ def _cell(value: object) -> str:
     return "–" if value is None else str(value)
 
 
+def _clip(text: str, limit: int = 300) -> str:
+    """``text`` cut to about ``limit`` characters, marked where cut (a message stays short)."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip("; ") + "…"
+
+
 def _names(tally: Tally, ids: Iterable[str]) -> str:
     order = list(tally.authority_of)
     return "; ".join(tally.label(m) for m in sorted(ids, key=order.index))
@@ -382,10 +387,17 @@ class Outcome:
         The text is rendered from the verdicts that decided the outcome, so rendering can
         never change it.
         """
-        lines = [self.headline() + ":"]
+        headline = self.headline()
+        lines = [headline + ":"]
         verdict = self.quorum if self.status is Status.INQUORATE else self.verdict
         if verdict is not None:
-            lines.extend(f"  {reason}" for reason in verdict.reasons)
+            # The headline names the rule; a reason that begins by naming it again says
+            # only what follows ("5 for, 2 against ..."), so the rule is printed once.
+            named = verdict.rule.describe() + ": "
+            once = headline.endswith(named[:-2])
+            lines.extend(
+                f"  {reason.removeprefix(named) if once else reason}" for reason in verdict.reasons
+            )
         if self.casting is not None and self.chair is not None:
             lines.append(f"  casting vote: {self.tally.label(self.chair)}, {self.casting.value}")
         tally = self.tally
@@ -410,15 +422,40 @@ class Outcome:
         if self.assumed:
             taken = "absent" if self.unlisted == "absent" else "present, not voting"
             lines.append(
-                f"Not on record, so taken as {taken} (unlisted={self.unlisted!r}): "
+                f"Members not listed were taken to be {taken}, as the record says: "
                 f"{_names(tally, self.assumed)}."
             )
+        lines.extend(self._unrepresented())
         if self.advisory and self.carried:
             lines.append(
                 f"{self.board.name} is advisory: this is a recommendation to each council, "
                 "not a decision."
             )
         return "\n".join(lines)
+
+    def _unrepresented(self) -> list[str]:
+        """Where a question carried with no member of an authority present: a line that
+        says so, so that nobody reads it as the view of every council's members."""
+        if not self.carried or len(self.board.authorities) < 2:
+            return []
+        tally = self.tally
+        if isinstance(tally, MinutedTally):
+            try:
+                tally.minuted.parts()
+            except MissingCount:  # no breakdown by authority: nothing to say either way
+                return []
+            gone = [c for c in tally.authorities if tally.by_authority(c).minuted._present == 0]
+        else:
+            gone = [c for c in tally.authorities if tally.present_from(c) == 0]
+        if not gone:
+            return []
+        names = [f"{self.board.authority(c).name} ({c})" for c in gone]
+        which = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+        here = [c for c in tally.authorities if c not in gone]
+        return [
+            f"No member of {which} was present: the result carried on the votes of the "
+            f"members of {', '.join(here)} alone."
+        ]
 
     def rows(self) -> list[Row]:
         """Per-authority counts, then the total: (authority, for, against, abstain,
@@ -1166,6 +1203,135 @@ class Board:
         # setdefault: two threads asking at once both get the board stored first.
         return self._dated.setdefault(date, built)
 
+    def roster_changes(self) -> tuple[dt.date, ...]:
+        """The dates on which the board's roster of voting members changes, in order.
+
+        Read from :attr:`memberships`. Neither the day the board first has a voting member
+        nor a day from which it has none is counted (nobody could vote outside that time),
+        so ``()`` means the roster is the same on every date the board has members, and a
+        vote whose date is not given can be decided on it. A conditional offer not yet
+        taken up never sits, so changes nothing.
+
+        Examples:
+            >>> import datetime as dt
+            >>> from sharegov.reference import bromsgrove_redditch_board_over_time
+            >>> board = bromsgrove_redditch_board_over_time()
+            >>> board.roster_changes()  # all six sit from 30 June 2008; the offers are not met
+            ()
+            >>> left = attrs.evolve(board.memberships[5], end=dt.date(2009, 3, 31))
+            >>> later = attrs.evolve(board, memberships=[*board.memberships[:5], left])
+            >>> later.roster_changes()
+            (datetime.date(2009, 4, 1),)
+        """
+        return self._sweep()[0]
+
+    def rosters(self) -> tuple[tuple[dt.date | None, Board], ...]:
+        """Each roster the board has over time, in order, with the day it starts: the board
+        as :meth:`at` builds it. One entry, from ``None``, when the roster never changes
+        (see :meth:`roster_changes`), or when the board has no memberships.
+
+        Examples:
+            >>> import datetime as dt
+            >>> from sharegov.reference import bromsgrove_redditch_board_over_time
+            >>> board = bromsgrove_redditch_board_over_time()
+            >>> [(since, len(b.members)) for since, b in board.rosters()]
+            [(None, 6)]
+            >>> left = attrs.evolve(board.memberships[5], end=dt.date(2009, 3, 31))
+            >>> later = attrs.evolve(board, memberships=[*board.memberships[:5], left])
+            >>> [(since, len(b.members)) for since, b in later.rosters()]
+            [(None, 6), (datetime.date(2009, 4, 1), 5)]
+        """
+        if not self.memberships:
+            return ((None, self),)
+        changes, first = self._sweep()
+        return ((None, self.at(first)), *((d, self.at(d)) for d in changes))
+
+    def _sweep(self) -> tuple[tuple[dt.date, ...], dt.date]:
+        """(:meth:`roster_changes`, a day on which the board's first roster sits)."""
+        governed = {ms.member.id for ms in self.memberships}
+        sitting = sum(1 for m in self.members if m.voting and m.id not in governed)
+        # A sweep over the memberships' start and end dates: linear after the sort.
+        events: dict[dt.date, Counter[str]] = {}
+        active: Counter[str] = Counter()
+        for ms in self.memberships:
+            if not ms.member.voting or (ms.condition is not None and ms.condition_met_on is None):
+                continue
+            begin, end = ms.effective_from(), ms.end
+            if begin is None:
+                active[ms.member.id] += 1
+            else:
+                events.setdefault(begin, Counter())[ms.member.id] += 1
+            if end is not None and end < dt.date.max:
+                events.setdefault(end + dt.timedelta(days=1), Counter())[ms.member.id] -= 1
+        sitting += sum(1 for n in active.values() if n > 0)
+        first = dt.date.min if sitting else None
+        changes = []
+        for date in sorted(events):
+            toggled = False
+            for member_id, delta in events[date].items():
+                before = active[member_id] > 0
+                active[member_id] += delta
+                if before != (active[member_id] > 0):
+                    toggled = True
+                    sitting += -1 if before else 1
+            if toggled and sitting and first is not None:
+                changes.append(date)
+            if first is None and sitting:
+                first = date
+        return tuple(changes), first or dt.date.min
+
+    def undated(
+        self, *, what: str = "deciding a vote", field: str = "on", fix: str = "give the date"
+    ) -> Board:
+        """The board for a question whose date is not given: its one roster, never presumed.
+
+        Where the roster is the same on every date the board has members (see
+        :meth:`roster_changes`), that roster; otherwise a refusal naming the dates on which
+        it changes and whose seat changes then.
+
+        Args:
+            what: What needs the date, for the message.
+            field: The field to name as missing.
+            fix: What the caller should give, for the message.
+
+        Raises:
+            InvalidVote: The roster changes over time.
+
+        Examples:
+            >>> import datetime as dt
+            >>> from sharegov.reference import bromsgrove_redditch_board_over_time
+            >>> board = bromsgrove_redditch_board_over_time()
+            >>> [m.id for m in board.undated().members]
+            ['hollingworth', 'luck', 'webb', 'gandy', 'hall', 'mcmillan']
+            >>> left = attrs.evolve(board.memberships[5], end=dt.date(2009, 3, 31))
+            >>> attrs.evolve(board, memberships=[*board.memberships[:5], left]).undated()
+            Traceback (most recent call last):
+            ...
+            sharegov.errors.InvalidVote: on: deciding a vote needs the date of the meeting, \
+and none was given: the roster of Shared Services Board changes on 1 April 2009 (Cllr C. \
+McMillan sits from 30 June 2008 until 31 March 2009), so who sits depends on the date; give \
+the date
+        """
+        if not self.memberships:
+            return self
+        changes, first = self._sweep()
+        if changes:
+            shown = ", ".join(day(d) for d in changes[:5])
+            more = f" and {len(changes) - 5} more dates" if len(changes) > 5 else ""
+            when = frozenset(changes)
+            spans = "; ".join(
+                f"{ms.member.name} {ms.span()}"
+                for ms in self.memberships
+                if (ms.effective_from() in when)
+                or (ms.end is not None and ms.end + dt.timedelta(days=1) in when)
+            )
+            raise InvalidVote(
+                f"{field}: {what} needs the date of the meeting, and none was given: the "
+                f"roster of {self.name} changes on {shown}{more} ({_clip(spans)}), so who "
+                f"sits depends on the date; {fix}"
+            )
+        return self.at(first)
+
     def _build_at(self, date: dt.date) -> Board:
         """The board on ``date``, built afresh (:meth:`at` keeps it)."""
         governed = {ms.member.id for ms in self.memberships}
@@ -1446,6 +1612,20 @@ class Board:
                 on=on,
                 item=item,
             )
+        if on is None and self.memberships:
+            return self.undated(fix="give on=").decide(
+                votes,
+                present=present,
+                apologies=apologies,
+                absent=absent,
+                excluded=excluded,
+                unlisted=unlisted,
+                chair=chair,
+                casting=casting,
+                declarations=declarations,
+                dispensations=dispensations,
+                item=item,
+            )
         if on is not None and not _is_plain_date(on):
             raise InvalidVote(expected("on", "a datetime.date", on))
         apology_ids = self._attendance(apologies, "apologies") if apologies else _NOBODY
@@ -1588,14 +1768,17 @@ class Board:
             >>> out = board.decide_counts({"for": 5, "against": 2})
             >>> print(out.explain())
             Carried on a majority of those present and voting:
-              a majority of those present and voting: 5 for, 2 against (5 > 1/2 of 7)  yes
+              5 for, 2 against (5 > 1/2 of 7)  yes
             Votes: 5 for, 2 against, 0 abstaining.
             The counts are as minuted; the names of those voting were not recorded.
             The board's terms as given set no voting rule, so the statutory default applies: \
 a majority of those present and voting (LGA 1972 Sch 12 para 39(1), applied to joint committees \
 by para 44).
         """
-        board = self if on is None else self._on(on, {"chair": () if chair is None else (chair,)})
+        if on is None:
+            board = self.undated(what="deciding a vote from its counts", fix="give on=")
+        else:
+            board = self._on(on, {"chair": () if chair is None else (chair,)})
         layout = board._layout
         whole, _ = _counted(counts, "counts")
         cast = sum(whole.values())

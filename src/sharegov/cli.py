@@ -161,6 +161,7 @@ _BOARD_ASSUMED = "The board's terms, as the file gives them, include facts the p
 
 def _decide(args: argparse.Namespace) -> int:
     from sharegov.io.files import load_data, read_vote_record
+    from sharegov.rules import MinutedTally
 
     arrangement = _load(args.file)
     board = arrangement.board(args.board)
@@ -175,10 +176,30 @@ def _decide(args: argparse.Namespace) -> int:
             f"{args.votes}: date: the votes file is of a meeting on {record.date.isoformat()}, "
             f"but --as-of gives {args.as_of.isoformat()}; give one date"
         )
+    notes = []
+    if record.date is None and args.as_of is None:
+        # The roster is never presumed: a board whose membership changes needs the date.
+        try:
+            board.undated(
+                what="deciding this vote",
+                field="date",
+                fix="give the date in the votes file (date = YYYY-MM-DD) or with --as-of",
+            )
+        except InvalidValue as exc:
+            raise located(exc, args.votes) from None
+        notes.append(
+            "The date of the meeting was not given (the votes file has none, and no --as-of): "
+            f"{board.name}'s roster is the same on every date it has members, so the vote "
+            "was decided on that roster."
+        )
     try:
         outcome = record.decide(board, on=args.as_of)
     except (InvalidValue, UnknownId) as exc:
         raise located(exc, args.votes) from None
+    why_not = answered = None
+    if args.why_not:  # worked out before anything is printed: a refusal prints nothing else
+        answered = not isinstance(outcome.tally, MinutedTally)
+        why_not = _why_not(outcome, args.votes) if answered else _NO_WHY_NOT
     if args.json:
         from sharegov.io.results import to_json
 
@@ -187,8 +208,11 @@ def _decide(args: argparse.Namespace) -> int:
             document["substitutions"] = {k: m.id for k, m in record.substitutions.items()}
         if assumed:
             document["assumed"] = assumed
+        if notes:
+            document["notes"] = notes
         if args.why_not:
-            document["why_not"] = _why_not(outcome, args.votes)
+            document["why_not"] = why_not
+            document["why_not_answered"] = answered
         _print_json(document)
     else:
         if record.motion:
@@ -196,12 +220,22 @@ def _decide(args: argparse.Namespace) -> int:
         for absent_id, sub in record.substitutions.items():
             print(f"Substitute: {sub.name} for {board.member(absent_id).name}.")
         print(outcome.explain())
+        if notes:
+            print("\n".join(notes))
         if assumed:
             print("The board's terms, as the file gives them, include facts the paper does not:")
             print("\n".join(f"  {line}" for line in assumed))
-        if args.why_not:
-            print(_why_not(outcome, args.votes))
+        if why_not is not None:
+            print(why_not)
     return OK if outcome.carried else NO
+
+
+# What --why-not says of a vote minuted only as counts, in words for the minutes.
+_NO_WHY_NOT = (
+    "What would have changed the result cannot be said from this record: the vote is "
+    "minuted only as counts, so nobody is named, and the smallest changes are changes in "
+    "named members' votes or attendance. Record the votes by name to ask."
+)
 
 
 def _why_not(outcome: Any, source: str) -> str:
@@ -401,6 +435,9 @@ def _graph(args: argparse.Namespace) -> int:
         _print_json(graph_json(graph, withdraw=args.withdraw, as_of=args.as_of))
     elif args.withdraw:
         print(graph.withdrawal_impact(args.withdraw).explain())
+        note = graph.dates_note()  # cut to a date: what was not counted, and why
+        if note:
+            print(note)
     else:
         print(graph.explain())
     return OK

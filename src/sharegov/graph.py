@@ -231,6 +231,10 @@ class DependencyOrder(_Explains):
         return "\n".join(lines)
 
 
+def _ids(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
 @attrs.frozen
 class WithdrawalImpact(_Explains):
     """What breaks if one council leaves every arrangement it is party to.
@@ -248,10 +252,14 @@ class WithdrawalImpact(_Explains):
         names: Display names of the councils mentioned; services: service names.
         assumed: Arrangement id to its assumed facts (not in the source papers), a line
             each, for those mentioned.
+        ended: Its arrangements that never had two parties (a contract between one council
+            and a provider): they end with it, as their only party withdrew.
+        provides: Arrangements it provides (as contractor or provider), which lose it.
+        funds: Arrangements it funds, which lose its funding.
 
-    Every arrangement mentioned is in exactly one of dissolved, lose_host, lose_lead,
-    dependents ("at risk") and :attr:`continuing`; :attr:`affected` counts the first four,
-    and :meth:`explain` gives the same count.
+    Every arrangement mentioned is in exactly one of dissolved, ended, lose_host,
+    lose_lead, provides, funds, dependents ("at risk") and :attr:`continuing`;
+    :attr:`affected` counts all but the last, and :meth:`explain` gives the same count.
     """
 
     council: str
@@ -266,37 +274,74 @@ class WithdrawalImpact(_Explains):
     assumed: Mapping[str, tuple[str, ...]] = attrs.field(
         factory=FrozenMap, kw_only=True, converter=frozen_map
     )
+    ended: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=_ids)
+    provides: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=_ids)
+    funds: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=_ids)
+    #: The date of the graph it was found on (:meth:`PartnershipGraph.as_of`), if any.
+    on: dt.date | None = attrs.field(default=None, kw_only=True)
 
     @property
     def continuing(self) -> tuple[str, ...]:
         """The council's arrangements that carry on without it, with host and lead intact
         and nothing they depend on broken (an arrangement at risk does not continue)."""
-        broken = {*self.dissolved, *self.lose_host, *self.lose_lead, *self.dependents}
+        broken = {*self.dissolved, *self.ended, *self.lose_host, *self.lose_lead}
+        broken.update(self.dependents)
         return tuple(a for a in self.arrangements if a not in broken)
 
     @property
     def affected(self) -> int:
-        """How many arrangements are dissolved, headless, or depend on those."""
-        return len({*self.dissolved, *self.lose_host, *self.lose_lead, *self.dependents})
+        """How many arrangements are dissolved, ended, headless, without the provider or
+        funder that withdrew, or depend on those."""
+        hit = {*self.dissolved, *self.ended, *self.lose_host, *self.lose_lead, *self.provides}
+        return len(hit | {*self.funds, *self.dependents})
 
     def explain(self) -> str:
         """The impact, in words for a report to members."""
         name = self.names[self.council]
         n = len(self.arrangements)
-        if not n:
-            return f"{name} is party to no arrangement: its withdrawal changes nothing."
+        roles = [*self.arrangements, *self.provides, *self.funds]
+        if not roles:
+            if self.on is not None:
+                return (
+                    f"{name} is party to no arrangement known to be in force on "
+                    f"{day(self.on)}, and provides or funds none: its withdrawal then "
+                    "changes nothing that the file shows."
+                )
+            return (
+                f"{name} is party to no arrangement, and provides or funds none: its "
+                "withdrawal changes nothing."
+            )
+        if self.on is not None:
+            name = f"{name}, on {day(self.on)},"
         total = self.affected
-        own = len(set(self.arrangements) - set(self.continuing))
+        own = len(set(roles) - set(self.continuing))
         others = total - own
+        parts = [
+            f"{word} {len(ids)}"
+            for word, ids in (
+                ("party to", self.arrangements),
+                ("provider of", self.provides),
+                ("funder of", self.funds),
+            )
+            if ids
+        ]
+        what = parts[-1] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+        role = f" (it is {what})" if self.provides or self.funds else ""
+        mine = len(set(roles))
         if others:
             lines = [
                 f"If {name} withdraws, {plural(total, 'arrangement')} "
-                f"{'is' if total == 1 else 'are'} affected: {own} of its {n}, and "
+                f"{'is' if total == 1 else 'are'} affected: {own} of its {mine}{role}, and "
                 f"{others} {'other' if others == 1 else 'others'} through dependencies:"
+            ]
+        elif not n:  # only a provider or funder: "its" arrangements would mislead
+            lines = [
+                f"If {name} withdraws, {plural(own, 'arrangement')} "
+                f"{'is' if own == 1 else 'are'} affected{role}:"
             ]
         else:
             lines = [
-                f"If {name} withdraws, {own} of its {plural(n, 'arrangement')} "
+                f"If {name} withdraws, {own} of its {plural(mine, 'arrangement')}{role} "
                 f"{'is' if own == 1 else 'are'} affected:"
             ]
 
@@ -305,6 +350,12 @@ class WithdrawalImpact(_Explains):
 
         if self.dissolved:
             lines.append(f"  Dissolved (fewer than two parties left): {names_of(self.dissolved)}.")
+        if self.ended:
+            lines.append(f"  End, as their only party withdrew: {names_of(self.ended)}.")
+        if self.provides:
+            lines.append(f"  Lose their provider: {names_of(self.provides)}.")
+        if self.funds:
+            lines.append(f"  Lose the funding it gives: {names_of(self.funds)}.")
         if self.lose_host:
             lines.append(f"  Lose their host: {names_of(self.lose_host)}.")
         if self.lose_lead:
@@ -341,6 +392,7 @@ class WithdrawalTable(_Explains):
                 "name": imp.names[code],
                 "arrangements": len(imp.arrangements),
                 "dissolved": len(imp.dissolved),
+                "ended": len(imp.ended),
                 "lose_host": len(imp.lose_host),
                 "lose_lead": len(imp.lose_lead),
                 "dependents": len(imp.dependents),
@@ -364,9 +416,10 @@ class WithdrawalTable(_Explains):
         for r in ranked:
             lose_host = "loses its" if r["lose_host"] == 1 else "lose their"
             lose_lead = "loses its" if r["lose_lead"] == 1 else "lose their"
+            ended = f"{r['ended']} ended with it, " if r["ended"] else ""
             lines.append(
                 f"  {r['name']}: {plural(r['affected'], 'arrangement')} affected "
-                f"({r['dissolved']} dissolved, {r['lose_host']} {lose_host} host, "
+                f"({r['dissolved']} dissolved, {ended}{r['lose_host']} {lose_host} host, "
                 f"{r['lose_lead']} {lose_lead} lead, {r['dependents']} at risk through "
                 f"dependencies); {plural(r['isolated'], 'council')} left without a partner."
             )
@@ -503,6 +556,23 @@ or ids of bodies in the graph, got 'RBC'
     arrangements: Mapping[str, ServiceArrangement] = attrs.field(converter=_by_id)
     external_bodies: Mapping[str, Body] = attrs.field(
         default=(), kw_only=True, converter=_bodies_by_id
+    )
+    #: The date the graph was cut to by :meth:`as_of`, if it was.
+    on: dt.date | None = attrs.field(default=None, kw_only=True)
+    #: Arrangement id to why :meth:`as_of` did not count it as in force on :attr:`on`
+    #: though it may have been (a start not given, a trial with no recorded sequel).
+    not_counted: Mapping[str, str] = attrs.field(
+        factory=FrozenMap, kw_only=True, converter=frozen_map
+    )
+    #: Arrangement id to the assumed (not minuted) dates on which :meth:`as_of` counted
+    #: it as in force on :attr:`on`, or left it out.
+    on_assumed_dates: Mapping[str, str] = attrs.field(
+        factory=FrozenMap, kw_only=True, converter=frozen_map
+    )
+    #: The services of the arrangements :attr:`not_counted` and :attr:`on_assumed_dates`
+    #: mention, by id (those left out are no longer in :attr:`arrangements`).
+    dated_services: Mapping[str, str] = attrs.field(
+        factory=FrozenMap, kw_only=True, converter=frozen_map
     )
     _cache: dict[str, Any] = attrs.field(factory=dict, init=False, repr=False, eq=False, hash=False)
 
@@ -657,20 +727,39 @@ or ids of bodies in the graph, got 'RBC'
         out, and so are parties that had not yet joined or had already left (a host or lead
         among them too); dependencies on arrangements left out are dropped.
 
+        Nothing is presumed: an arrangement whose start is not given (nor its term's), or
+        whose trial has run its course with no end or continuation recorded, is not known
+        to be in force, so it is left out too, and :attr:`not_counted` says why. Where an
+        arrangement was counted or left out on a date the file marks assumed,
+        :attr:`on_assumed_dates` says so. :meth:`explain` gives both.
+
         Examples:
             >>> import datetime as dt
             >>> from sharegov.concordat import ServiceArrangement
             >>> g = PartnershipGraph([Authority("A", "A"), Authority("B", "B")],
-            ...     [ServiceArrangement("x", "X", ["A", "B"], end=dt.date(2010, 3, 31))])
+            ...     [ServiceArrangement("x", "X", ["A", "B"], start=dt.date(2009, 4, 1),
+            ...                         end=dt.date(2010, 3, 31)),
+            ...      ServiceArrangement("y", "Y", ["A", "B"])])
             >>> [len(g.as_of(dt.date(2010, 3, d)).arrangements) for d in (31, 1)]
             [1, 1]
             >>> len(g.as_of(dt.date(2010, 4, 1)).arrangements)
             0
+            >>> dict(g.as_of(dt.date(2010, 3, 1)).not_counted)
+            {'y': 'its start date is not given'}
         """
         live: dict[str, ServiceArrangement] = {}
+        unknown: dict[str, str] = {}
+        assumed: dict[str, str] = {}
         for a in self.arrangements.values():
+            known, why, dates = _in_force(a, date)
+            if dates:
+                assumed[a.id] = dates
+            if why is not None:
+                unknown[a.id] = why
+            if not known:
+                continue
             parties = a.parties_on(date)
-            if not a.active_on(date) or not parties:
+            if not parties:
                 continue
             if parties != a.parties:
                 a = _with_parties(a, parties)
@@ -678,7 +767,15 @@ or ids of bodies in the graph, got 'RBC'
         kept = [
             _with_dependencies(a, [d for d in a.depends_on if d in live]) for a in live.values()
         ]
-        return attrs.evolve(self, arrangements=kept)
+        services = {i: self.arrangements[i].service for i in (*unknown, *assumed)}
+        return attrs.evolve(
+            self,
+            arrangements=kept,
+            on=date,
+            not_counted=unknown,
+            on_assumed_dates=assumed,
+            dated_services=services,
+        )
 
     # -- questions --------------------------------------------------------------------
 
@@ -706,9 +803,22 @@ or ids of bodies in the graph, got 'RBC'
         return ArrangementList(f"Arrangements of {self.name(code)}", tuple(mine), roles)
 
     def in_force(self, date: dt.date) -> ArrangementList:
-        """The arrangements in force on ``date`` (open-ended where dates are unknown)."""
-        live = tuple(a for a in self.arrangements.values() if a.active_on(date))
-        return ArrangementList(f"Arrangements in force on {day(date)}", live)
+        """The arrangements known to be in force on ``date``, as :meth:`as_of` counts them
+        (one whose start is not given is not presumed in force; the title says how many)."""
+        live, unknown = [], 0
+        for a in self.arrangements.values():
+            known, why, _ = _in_force(a, date)
+            if known:
+                live.append(a)
+            elif why is not None:
+                unknown += 1
+        title = f"Arrangements in force on {day(date)}"
+        if unknown:
+            title += (
+                f" ({plural(unknown, 'other')} not counted: "
+                f"{'its' if unknown == 1 else 'their'} dates are not known)"
+            )
+        return ArrangementList(title, tuple(live))
 
     def partners(self, code: str) -> Partners:
         """The councils ``code`` shares any arrangement with, and what it shares with each."""
@@ -870,17 +980,45 @@ within, 1 crossing its boundary.
         )
 
     def explain(self) -> str:
-        """A one-paragraph summary of the graph."""
+        """A one-paragraph summary of the graph; cut to a date, what was in force then
+        and what was not counted, and why (:meth:`dates_note`)."""
         kinds: dict[str, int] = {}
         for a in self.arrangements.values():
             kinds[a.kind.value] = kinds.get(a.kind.value, 0) + 1
         by_kind = ", ".join(plural(n, k) for k, n in sorted(kinds.items()))
-        return (
+        when = "" if self.on is None else f" in force on {day(self.on)}"
+        text = (
             f"{plural(len(self.authorities), 'authority', 'authorities')}, "
-            f"{plural(len(self.arrangements), 'arrangement')}"
+            f"{plural(len(self.arrangements), 'arrangement')}{when}"
             f"{' (' + by_kind + ')' if by_kind else ''}, "
             f"{plural(len(self.external_bodies), 'external body', 'external bodies')}."
         )
+        note = self.dates_note()
+        return text + ("\n" + note if note else "")
+
+    def dates_note(self) -> str:
+        """For a graph cut to a date: the arrangements not counted as in force, and why,
+        and those counted or left out on assumed dates; ``""`` when there are none."""
+        if self.on is None:
+            return ""
+        lines = []
+        if self.not_counted:
+            lines.append(
+                f"Not counted as in force on {day(self.on)}, as the file does not show "
+                "that they were:"
+            )
+            lines.extend(
+                f"  {self._service(i)}: {why}." for i, why in sorted(self.not_counted.items())
+            )
+        if self.on_assumed_dates:
+            lines.append("Counted in force, or left out, on dates assumed, not minuted:")
+            lines.extend(
+                f"  {self._service(i)}: {why}." for i, why in sorted(self.on_assumed_dates.items())
+            )
+        return "\n".join(lines)
+
+    def _service(self, ident: str) -> str:
+        return self.dated_services.get(ident, ident)
 
     def _repr_html_(self) -> str:
         rows = "".join(
@@ -1183,12 +1321,20 @@ class _WithdrawalIndex:
         self.pos = {ident: n for n, ident in enumerate(self.ids)}
         everyone = [*graph.authorities, *graph.external_bodies]
         self.of: dict[str, list[str]] = {c: [] for c in everyone}
+        self.provides: dict[str, list[str]] = {c: [] for c in everyone}
+        self.funds: dict[str, list[str]] = {c: [] for c in everyone}
         partners: dict[str, set[str]] = {c: set() for c in everyone}
         for ident in self.ids:
-            parties = graph.arrangements[ident].parties
+            a = graph.arrangements[ident]
+            parties = a.parties
             for p in parties:
                 self.of[p].append(ident)
                 partners[p].update(parties)
+            if a.provider is not None and a.provider not in parties:
+                self.provides[a.provider].append(ident)
+            for body in dict.fromkeys(a.funded_by):
+                if body not in parties and body != a.provider:
+                    self.funds[body].append(ident)
         self.partners = {c: frozenset(s - {c}) for c, s in partners.items()}
         # Transitive dependents, by strongly connected component so cycles cost nothing extra.
         deps = graph._dependency_digraph()
@@ -1210,13 +1356,15 @@ class _WithdrawalIndex:
     def impact(self, code: str) -> WithdrawalImpact:
         arrangements = self.graph.arrangements
         mine = self.of[code]
-        dissolved = [i for i in mine if len(arrangements[i].parties) < 3]
-        gone = set(dissolved)
+        ended = [i for i in mine if len(arrangements[i].parties) < 2]
+        dissolved = [i for i in mine if len(arrangements[i].parties) == 2]
+        gone = {*dissolved, *ended}
         lose_host = [i for i in mine if i not in gone and arrangements[i].host == code]
         lose_lead = [i for i in mine if i not in gone and arrangements[i].lead == code]
+        provides, funds = self.provides[code], self.funds[code]
         broken = 0
         reach = 0
-        for ident in (*dissolved, *lose_host, *lose_lead):
+        for ident in (*dissolved, *ended, *lose_host, *lose_lead, *provides, *funds):
             broken |= 1 << self.pos[ident]
             reach |= self.closure[self.pos[ident]]
         at_risk = _bits(reach & ~broken, self.ids)
@@ -1235,8 +1383,16 @@ class _WithdrawalIndex:
             dependents,
             isolated,
             {c: self.names[c] for c in (code, *isolated)},
-            {i: self.services[i] for i in (*mine, *at_risk)},
-            assumed={i: self.assumed[i] for i in (*mine, *at_risk) if i in self.assumed},
+            {i: self.services[i] for i in (*mine, *provides, *funds, *at_risk)},
+            assumed={
+                i: self.assumed[i]
+                for i in (*mine, *provides, *funds, *at_risk)
+                if i in self.assumed
+            },
+            ended=tuple(ended),
+            provides=tuple(provides),
+            funds=tuple(funds),
+            on=self.graph.on,
         )
 
 
@@ -1268,12 +1424,25 @@ def _recompute_withdrawal(graph: PartnershipGraph, code: str) -> WithdrawalImpac
     nx = _nx()
     after = graph.without(code)
     mine = sorted(a.id for a in graph.arrangements.values() if code in a.parties)
+    ended = [i for i in mine if graph.arrangements[i].parties == (code,)]
     dissolved = [
-        i for i in mine if i not in after.arrangements or len(after.arrangements[i].parties) < 2
+        i
+        for i in mine
+        if i not in ended
+        and (i not in after.arrangements or len(after.arrangements[i].parties) < 2)
     ]
-    lose_host = [i for i in mine if i not in dissolved and graph.arrangements[i].host == code]
-    lose_lead = [i for i in mine if i not in dissolved and graph.arrangements[i].lead == code]
-    broken = {*dissolved, *lose_host, *lose_lead}
+    gone = {*dissolved, *ended}
+    lose_host = [i for i in mine if i not in gone and graph.arrangements[i].host == code]
+    lose_lead = [i for i in mine if i not in gone and graph.arrangements[i].lead == code]
+    provides = sorted(
+        a.id for a in graph.arrangements.values() if a.provider == code and code not in a.parties
+    )
+    funds = sorted(
+        a.id
+        for a in graph.arrangements.values()
+        if code in a.funded_by and code not in a.parties and a.provider != code
+    )
+    broken = {*dissolved, *ended, *lose_host, *lose_lead, *provides, *funds}
     deps = nx.DiGraph()
     deps.add_nodes_from(graph.arrangements)
     for a in graph.arrangements.values():
@@ -1306,12 +1475,16 @@ def _recompute_withdrawal(graph: PartnershipGraph, code: str) -> WithdrawalImpac
         dependents,
         isolated,
         {c: graph.name(c) for c in (code, *isolated)},
-        {i: graph.arrangements[i].service for i in (*mine, *at_risk)},
+        {i: graph.arrangements[i].service for i in (*mine, *provides, *funds, *at_risk)},
         assumed={
             i: tuple(lines)
-            for i in (*mine, *at_risk)
+            for i in (*mine, *provides, *funds, *at_risk)
             if (lines := assumed_lines(graph.arrangements[i], graph.arrangements[i].service))
         },
+        ended=tuple(ended),
+        provides=tuple(provides),
+        funds=tuple(funds),
+        on=graph.on,
     )
 
 
@@ -1417,6 +1590,38 @@ def _any(value: Any) -> Any:
 
 def _with_dependencies(a: ServiceArrangement, depends_on: list[str]) -> ServiceArrangement:
     return _evolved(a, depends_on=_any(tuple(depends_on)))
+
+
+def _iso(value: object) -> str:
+    return value.isoformat() if isinstance(value, dt.date) else str(value)
+
+
+def _in_force(a: ServiceArrangement, date: dt.date) -> tuple[bool, str | None, str]:
+    """Whether ``a`` is known to be in force on ``date``; if it may be but is not known to
+    be, why not; and the assumed dates the answer rests on, in words ("" if none)."""
+    term = a.term
+    start = a.start if a.start is not None else term.start if term is not None else None
+    end = a.end if a.end is not None else term.end if term is not None else None
+    notes = {k: v for k, v in a.assumed.items() if k in ("start", "end", "term")}
+    shown = {"start": start, "end": end, "term": "the trial"}
+    dates = "; ".join(f"{k} {_iso(shown[k])} is assumed: {v.rstrip('.')}" for k, v in notes.items())
+    if start is None:
+        return False, "its start date is not given", ""
+    if date < start:
+        return False, None, dates if "start" in notes or "term" in notes else ""
+    if end is not None:
+        if end < date:
+            return False, None, dates if "end" in notes or "term" in notes else ""
+        return True, None, dates
+    if term is not None and date >= term.trial_end:
+        why = (
+            f"its trial ran from {day(term.start)} to {day(term.trial_end)}, and the file "
+            "records no end and no decision to continue it"
+        )
+        if "term" in notes or "start" in notes:
+            why += " (those dates are assumed, not minuted)"
+        return False, why, dates
+    return True, None, dates
 
 
 def _with_parties(a: ServiceArrangement, parties: tuple[str, ...]) -> ServiceArrangement:

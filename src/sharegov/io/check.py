@@ -26,7 +26,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, NamedTuple
 
-from sharegov._words import plural
+from sharegov._words import day, plural
 from sharegov.errors import SharegovError, UnknownId, expected
 
 if TYPE_CHECKING:
@@ -63,21 +63,31 @@ def findings(arrangement: Arrangement) -> Findings:
         *unlisted_employers(arrangement),
         *unapplied_dispensations(arrangement),
     ]
-    for key, board in arrangement.boards.items():
+    # Each roster the board has over time is checked (one, where it never changes).
+    rosters = [
+        (key, since, board)
+        for key, whole in arrangement.boards.items()
+        for since, board in whole.rosters()
+    ]
+    for key, since, board in rosters:
         seats = sum(board.seats.values())
         filled = len(board.voting_members)
+        now = "appointed now" if since is None else f"appointed from {day(since)}"
         if filled < seats:
-            notes.append(f"boards.{key}: {seats - filled} of {plural(seats, 'seat')} vacant")
+            vacant = f"{seats - filled} of {plural(seats, 'seat')} vacant"
+            notes.append(
+                f"boards.{key}: {vacant}" + ("" if since is None else f" from {day(since)}")
+            )
         everyone = board.tally(dict.fromkeys((m.id for m in board.voting_members), Vote.FOR))
         if board.quorum is not None and not board.quorum.check(everyone):
             problems.append(
                 f"boards.{key}.quorum: {board.quorum.describe()!r} cannot be met by the members "
-                f"appointed now ({filled} of {plural(seats, 'seat')} filled), even if all attend"
+                f"{now} ({filled} of {plural(seats, 'seat')} filled), even if all attend"
             )
         if not board.rule.check(everyone):
             problems.append(
                 f"boards.{key}.rule: {board.rule.describe()!r} cannot be met by the members "
-                f"appointed now ({filled} of {plural(seats, 'seat')} filled), "
+                f"{now} ({filled} of {plural(seats, 'seat')} filled), "
                 "even if all vote in support"
             )
     plans = {"costs": arrangement.costs} if arrangement.costs is not None else {}

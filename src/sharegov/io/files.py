@@ -2024,7 +2024,9 @@ class VoteRecord:
         attendance is presumed beyond what ``unlisted`` says.
 
         Raises:
-            InvalidVote: The record does not fit the board, or ``on`` differs from its date.
+            InvalidVote: The record does not fit the board, or ``on`` differs from its date,
+                or no date is given for a board whose roster changes over time (the dates
+                it changes are named).
 
         Examples:
             >>> from sharegov.reference import bromsgrove_redditch_board
@@ -2046,6 +2048,8 @@ decision.
                 f"{on.isoformat()} was given as the date of the meeting"
             )
         when = self.date if on is None else on
+        if when is None:  # the roster is never presumed: refused where it changes
+            board.undated(what="deciding this record", field="date", fix="give its date")
         board = seat_substitutes(board, self.substitutions, on=when)
         if self.counts is not None:
             counts = _keyed(self.counts)

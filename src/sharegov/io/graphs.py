@@ -10,8 +10,9 @@ Examples:
     >>> from sharegov.io import load
     >>> from sharegov.io.graphs import graph_json, graph_of
     >>> data = graph_json(graph_of(load("examples/bromsgrove_redditch.toml")), withdraw="RBC")
-    >>> sorted(data)
-    ['arrangements_in_force', 'as_of', 'edges', 'explanation', 'impacts', 'nodes']
+    >>> sorted(data)  # doctest: +NORMALIZE_WHITESPACE
+    ['arrangements_in_force', 'as_of', 'edges', 'explanation', 'impacts', 'nodes',
+     'not_counted', 'on_assumed_dates']
     >>> impact = data["impacts"][0]
     >>> impact["council"], impact["affected"] == len(impact["dissolved"]) + len(
     ...     impact["lose_host"]) + len(impact["lose_lead"]) + len(impact["dependents"])
@@ -49,7 +50,11 @@ def graph_json(
         graph: The graph (already cut to ``as_of``, if one was asked for).
         withdraw: The one council (or body) whose withdrawal to report; ``None`` reports
             every authority's, as :meth:`PartnershipGraph.withdrawal_table` does.
-        as_of: The date the graph was cut to, recorded in the output.
+        as_of: The date the graph was cut to, recorded in the output. ``not_counted``
+            lists the arrangements that may have been in force then but are not known to
+            be (a start not given, a trial with no recorded sequel), each with ``why``;
+            ``on_assumed_dates`` those counted, or left out, on dates the file marks
+            assumed. Both are empty for a graph not cut to a date.
 
     The edges are those of :meth:`PartnershipGraph.to_networkx`, each with its
     ``relation``: ``party``, ``hosts``, ``leads``, ``funds``, ``provides``, ``depends on``,
@@ -93,6 +98,16 @@ def graph_json(
     return {
         "as_of": None if as_of is None else as_of.isoformat(),
         "arrangements_in_force": len(graph.arrangements),
+        # Cut to a date: what may have been in force but is not known to be, and why; and
+        # what was counted, or left out, on dates the file marks assumed.
+        "not_counted": [
+            {"id": i, "service": graph.dated_services.get(i, i), "why": why}
+            for i, why in sorted(graph.not_counted.items())
+        ],
+        "on_assumed_dates": [
+            {"id": i, "service": graph.dated_services.get(i, i), "assumed": text}
+            for i, text in sorted(graph.on_assumed_dates.items())
+        ],
         "nodes": nodes,
         "edges": edges,
         "impacts": impacts,

@@ -228,9 +228,16 @@ def _ids(tally: Tally, ids: Iterable[str]) -> list[str]:
 
 def _attendance(outcome: Outcome) -> dict[str, Any]:
     tally, assumed = outcome.tally, outcome.assumed
+    counts = tally.counts
+    present = counts.present
+    cast = counts.support + counts.against + counts.abstain
+    minuted = isinstance(tally, MinutedTally)
     return {
-        "present": tally.counts.present,
-        "present_not_voting": _ids(tally, tally.not_voting - assumed),
+        "present": present,
+        # Minuted counts name nobody: no list (an empty one would read as nobody), but
+        # the number, as the text's "Votes:" line gives it (or null if not minuted).
+        "present_not_voting": None if minuted else _ids(tally, tally.not_voting - assumed),
+        "present_not_voting_count": None if present is None else present - cast,
         "apologies": _ids(tally, outcome.apologies),
         "absent": _ids(tally, tally.absent - outcome.apologies - assumed),
         "excluded": _ids(tally, tally.excluded),
@@ -487,6 +494,9 @@ def _withdrawal_impact(impact: WithdrawalImpact) -> dict[str, Any]:
         "name": impact.names[impact.council],
         "arrangements": list(impact.arrangements),
         "dissolved": list(impact.dissolved),
+        "ended": list(impact.ended),
+        "provides": list(impact.provides),
+        "funds": list(impact.funds),
         "lose_host": list(impact.lose_host),
         "lose_lead": list(impact.lose_lead),
         "dependents": {k: list(v) for k, v in impact.dependents.items()},
