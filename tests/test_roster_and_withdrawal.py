@@ -227,8 +227,12 @@ def test_graph_as_of_counts_only_what_is_known_to_be_in_force(
     assert status == 0
     assert data["arrangements_in_force"] == 0
     left_out = {row["id"]: row["why"] for row in data["not_counted"]}
-    for ident in ("building_control", "procurement", "south_vale"):
+    for ident in ("building_control", "south_vale"):
         assert left_out[ident] == "its start date is not given"
+    # The procurement officer started in January 2011 (3.6.1), the day assumed: not yet.
+    assumed = {row["id"]: row["assumed"] for row in data["on_assumed_dates"]}
+    assert "procurement" not in left_out
+    assert assumed["procurement"].startswith("start 2011-01-01 is assumed")
     assert not any(n["type"] == "arrangement" for n in data["nodes"])
     status, out, _ = run(capsys, "graph", SEED_004, "--as-of", "2000-01-01", "--withdraw", "NHDC")
     assert "Left without a partner" not in out
@@ -236,7 +240,7 @@ def test_graph_as_of_counts_only_what_is_known_to_be_in_force(
     assert "Building control: its start date is not given." in out
     # Once SIAS is live (its go-live date assumed), it counts, and says on what date.
     later = graph_of(load(SEED_004), as_of=dt.date(2011, 7, 1))
-    assert set(later.arrangements) == {"licensing", "sias"}
+    assert set(later.arrangements) == {"licensing", "procurement", "sias"}
     assert "start 2011-06-01 is assumed" in later.explain()
 
 
