@@ -63,6 +63,7 @@ def test_the_file_loads_checks_and_round_trips(capsys: pytest.CaptureFixture[str
         "boards.emiep.seats",
         "boards.emiep.rule",
         "boards.emiep.chair_rule",
+        "boards.emiep.memberships[0].start",
         "boards.emiep.members",
         "meetings[0].substitutions.wilcox",
         "meetings[0].declarations[0].kind",
@@ -109,6 +110,7 @@ def test_item_10_decided_from_a_votes_file(
         "boards.emiep.seats",
         "boards.emiep.rule",
         "boards.emiep.chair_rule",
+        "boards.emiep.memberships[0].start",
         "boards.emiep.members",
     ]
     # One vote the other way and it is 4 to 3: still carried; 3 to 4 is not.
@@ -500,7 +502,7 @@ def test_a_bad_substitution_in_a_votes_file_is_refused(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, table: str, message: str
 ) -> None:
     votes = tmp_path / "v.toml"
-    votes.write_text(f'{table}\nunlisted = "absent"\n[votes]\nhill = "for"\n')
+    votes.write_text(f'{table}\ndate = 2009-11-27\nunlisted = "absent"\n[votes]\nhill = "for"\n')
     status, out, err = run(capsys, "decide", str(FILE), "--board", "emiep", "--votes", str(votes))
     assert (status, out) == (2, "")
     assert len(err.splitlines()) == 1
