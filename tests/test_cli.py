@@ -123,7 +123,9 @@ def test_bad_input_is_one_line_and_exit_2(
         capsys, "decide", FILE, "--board", "nope", "--votes", votes_file(tmp_path, **ONE_AGAINST)
     )
     assert status == 2
-    assert err == "sharegov: error: board: expected one of ['ssb'], got 'nope'\n"
+    assert err == (
+        f"sharegov: error: {FILE}: --board: expected one of the file's boards ['ssb'], got 'nope'\n"
+    )
     status, _, err = run(
         capsys, "decide", FILE, "--board", "ssb", "--votes", votes_file(tmp_path, zz="for")
     )

@@ -44,7 +44,7 @@ from sharegov._validate import flag, identifier, instances, of_type, safe_text
 from sharegov._whatif import CHOICES, MAX_CHECKS, smallest_changes
 from sharegov._words import day
 from sharegov.conflicts import Declaration, Dispensation, InterestOrders, ItemRuling, rule_on_item
-from sharegov.errors import InvalidBoard, InvalidVote, UnknownId, expected
+from sharegov.errors import InvalidBoard, InvalidVote, UnknownId, expected, shown
 from sharegov.parties import Authority, Member
 from sharegov.rules import (
     CARRIED,
@@ -1908,7 +1908,7 @@ by para 44).
             casting = Vote(casting)
         if not self.casting_vote:
             raise InvalidVote(
-                f"casting: {self.name}'s terms give the chair no casting vote, got {casting!r}"
+                f"casting: {self.name}'s terms give the chair no casting vote, got {shown(casting)}"
             )
         if not isinstance(casting, Vote) or casting is Vote.ABSTAIN:
             raise InvalidVote(

@@ -164,7 +164,7 @@ def _decide(args: argparse.Namespace) -> int:
     from sharegov.rules import MinutedTally
 
     arrangement = _load(args.file)
-    board = arrangement.board(args.board)
+    board = _board(arrangement, args.file, args.board)
     assumed = [
         a.describe()
         for a in arrangement.assumptions

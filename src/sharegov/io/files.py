@@ -94,6 +94,7 @@ from sharegov.errors import (
     SharegovError,
     UnknownId,
     expected,
+    shown,
 )
 from sharegov.io._guard import (
     MAX_BYTES,
@@ -995,7 +996,8 @@ def _contextual() -> Any:
             return authorities[code]
         if isinstance(code, str) and code in broken:
             raise _Skipped(code)
-        raise InvalidValue(f"expected one of the authorities {list(authorities)}, got {code!r}")
+        what = f"one of the authorities {list(authorities)}"
+        raise InvalidValue(f"expected {what}, got {shown(code)}")
 
     def board_in(key: Any, _: Any) -> Board:
         authorities, boards, broken = _CONTEXT.get()
@@ -1005,7 +1007,7 @@ def _contextual() -> Any:
             return boards[key]
         if isinstance(key, str) and key in broken:
             raise _Skipped(key)
-        raise InvalidValue(f"expected one of the boards {list(boards)}, got {key!r}")
+        raise InvalidValue(f"expected one of the boards {list(boards)}, got {shown(key)}")
 
     def board_out(board: Board) -> str | dict[str, Any]:
         _authorities, boards, _broken = _CONTEXT.get()

@@ -48,6 +48,7 @@ from sharegov.conflicts import (
 )
 from sharegov.costs import CostPlan, Pot, SplitRule
 from sharegov.decisions import Recommendation
+from sharegov.errors import shown
 from sharegov.meetings import Meeting, MeetingPlan
 from sharegov.money import FinancialYear, Money, MoneyRange
 from sharegov.parties import Authority, Body, Member, Officer, Post
@@ -529,19 +530,30 @@ def _message(error: Any) -> tuple[str, str]:
         )
     if kind in ("enum", "const"):
         values = error.validator_value if kind == "enum" else [error.validator_value]
-        return path, f"expected one of {values}, got {got!r}"
+        return path, f"expected one of {values}, got {shown(got)}"
     what = schema.get("description")
     if what is None and kind in ("anyOf", "oneOf"):
         branches = [b for b in error.validator_value if isinstance(b, Mapping)]
         what = next((b["description"] for b in branches if "description" in b), None)
     if what is None:
         what = {
-            "type": f"a value of type {error.validator_value}",
+            "type": _TYPE_WORDS.get(str(error.validator_value), str(error.validator_value)),
             "minItems": "a non-empty list",
             "minProperties": "a non-empty table",
             "oneOf": "exactly one of the allowed forms",
         }.get(kind, error.message)
-    return path, f"expected {what}, got {got!r}"
+    return path, f"expected {what}, got {shown(got)}"
+
+
+#: JSON Schema's type names in the words of a file's author (TOML's and YAML's too).
+_TYPE_WORDS = {
+    "array": "a list",
+    "object": "a table",
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+}
 
 
 @functools.cache
