@@ -323,7 +323,7 @@ RBC = {"gandy", "hall", "mcmillan"}
         (
             [set(), {*BDC, *RBC}],
             "unions[0]",
-            "set()",
+            "got {}",
         ),
         (["hollingworth"], "unions[0]", "hollingworth"),
         ("hall", "unions", "hall"),

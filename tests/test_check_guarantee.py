@@ -67,11 +67,16 @@ def commands(path: Path, tmp_path: Path) -> list[list[str]]:
                 runs.append(["who-acts", file, "--post", post.id, "--matter", matter])
                 runs.append(["who-acts", "--json", file, "--post", post.id, "--matter", matter])
     for key, board in arrangement.boards.items():
-        votes = tmp_path / f"{key}.toml"
-        lines = ['unlisted = "absent"', "[votes]"]
-        lines += [f'{m.id} = "for"' for m in board.voting_members]
-        votes.write_text("\n".join(lines) + "\n", encoding="utf-8")
-        runs.append(["decide", file, "--board", key, "--votes", str(votes)])
+        # One vote on each roster the board has over time, dated within it where the
+        # roster changes (an undated vote is then refused: the roster is never presumed).
+        changes = board.roster_changes()
+        for n, (since, roster) in enumerate(board.rosters()):
+            day = since or (changes[0] - dt.timedelta(days=1) if changes else None)
+            votes = tmp_path / f"{key}-{n}.toml"
+            lines = ['unlisted = "absent"'] + ([f"date = {day}"] if day else []) + ["[votes]"]
+            lines += [f'{m.id} = "for"' for m in roster.voting_members]
+            votes.write_text("\n".join(lines) + "\n", encoding="utf-8")
+            runs.append(["decide", file, "--board", key, "--votes", str(votes)])
         runs.append(["power", file, "--board", key])
         runs.append(["power", file, "--board", key, "--by", "authority"])
     if arrangement.costs is not None:
