@@ -31,7 +31,7 @@ import attrs
 from sharegov._frozen import FrozenMap, frozen_map
 from sharegov._validate import instances, is_date, optional_date, sequence
 from sharegov.boards import Board, Outcome, _count, _counted
-from sharegov.conflicts import Declaration, Dispensation
+from sharegov.conflicts import Declaration, Dispensation, ItemRuling, rule_on_item
 from sharegov.errors import InvalidBoard, InvalidValue, InvalidVote, UnknownId, expected
 from sharegov.parties import Member, Officer, _text
 from sharegov.rules import Vote, parse_vote
@@ -115,6 +115,16 @@ def _clear_days(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> N
 
 def _nation(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     _subdivision(value)  # the rule notice_deadline applies: "England" and "england" alike
+
+
+def _optional_nation(value: Any) -> str | None:
+    """A meeting's nation as :mod:`sharegov.statute` names it (``"england"``, ...), or
+    ``None``; any spelling :func:`~sharegov.timeline.notice_deadline` accepts."""
+    if value is None:
+        return None
+    _subdivision(value)
+    name: str = value.lower().replace("_", " ")
+    return name
 
 
 @attrs.frozen
@@ -399,11 +409,21 @@ class Meeting:
     Every member on the roster that day must be listed exactly once as present, sending
     apologies or absent; a substituted member sends apologies and the substitute is present.
 
+    Every declaration of interest, on whatever item (voted by name, decided from counts, or
+    not put to a vote), is judged under the law of the meeting's date and nation
+    (:func:`~sharegov.conflicts.rule_on_item`): a category of interest that did not exist
+    that day is refused at construction. The nation is the meeting's ``nation`` if given,
+    else the board's (from its authorities' GSS codes); where neither is known, the
+    explanation says what was assumed. The same nation's bank holidays set
+    :meth:`agenda_by`.
+
     Raises:
         InvalidVote: A member listed twice or not at all, an unknown member, a chair not
             present or not the one the chair rule gives, or votes that do not fit the board
             or the minuted counts.
         InvalidBoard: A substitution on a board that does not permit substitutes.
+        InvalidValue: A ``nation`` that is not one of the four, or that differs from the
+            nation the board's authorities' GSS codes give.
 
     Examples:
         >>> from sharegov.reference import bromsgrove_redditch_meeting_2008_09_01
@@ -436,9 +456,10 @@ class Meeting:
     )
     items: tuple[Item, ...] = attrs.field(default=(), kw_only=True, converter=_items)
     clear_days: int = attrs.field(default=5, kw_only=True, validator=_clear_days)
-    nation: str = attrs.field(default="england", kw_only=True, validator=_nation)
+    nation: str | None = attrs.field(default=None, kw_only=True, converter=_optional_nation)
     _sitting: Board = attrs.field(init=False, eq=False, repr=False)
     _outcomes: dict[int, Outcome] = attrs.field(init=False, eq=False, repr=False)
+    _rulings: dict[str, ItemRuling] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         board = self.board.at(self.date)
@@ -474,6 +495,13 @@ class Meeting:
         if missing_subs:
             raise InvalidVote(expected("present", "every substitute", sorted(missing_subs)))
         self._check_chair(board)
+        recorded = self.board.nation
+        if self.nation is not None and recorded is not None and self.nation != recorded:
+            raise InvalidValue(
+                f"nation: the meeting is recorded as in {self.nation.title()}, but its board's "
+                f"authorities' GSS codes place it in {recorded.title()}"
+            )
+        object.__setattr__(self, "_rulings", self._rule(board))
         outcomes: dict[int, Outcome] = {}
         numbered: dict[int, int] = {}
         for index, item in enumerate(self.items):
@@ -502,29 +530,75 @@ class Meeting:
                 f"got {self.chair!r}"
             )
 
+    @property
+    def law_nation(self) -> str | None:
+        """The nation whose law and bank holidays govern the meeting: its ``nation``, else
+        its board's (from the authorities' GSS codes), else ``None`` (not known).
+
+        Examples:
+            >>> from sharegov.reference import bromsgrove_redditch_meeting_2008_09_01
+            >>> bromsgrove_redditch_meeting_2008_09_01().law_nation
+            'england'
+        """
+        return self.nation if self.nation is not None else self.board.nation
+
+    def _rule(self, board: Board) -> dict[str, ItemRuling]:
+        """Each item's ruling on interests under the law of the meeting's date and nation;
+        refuses any declaration the law of the day does not allow, whatever its item."""
+        if not (self.declarations or self.dispensations):
+            return {}
+        away = (self.apologies | self.absent) - set(self.substitutions.values())
+        numbers = {str(item.number): item for item in self.items}
+        out: dict[str, ItemRuling] = {}
+        for key in dict.fromkeys([*numbers, *(d.item for d in self.declarations)]):
+            item = numbers.get(key)
+            out[key] = rule_on_item(
+                self.declarations,
+                members=board.members,
+                seats=board.seats,
+                quorum=board.quorum,
+                orders=board.interest_orders,
+                dispensations=self.dispensations,
+                on=self.date,
+                item=key,
+                absent=away & {m.id for m in board.members},
+                excluded=item.excluded if item is not None else (),
+                body=board.name,
+                nation=self.law_nation,
+            )
+        return out
+
+    @staticmethod
+    def _ruled(outcome: Outcome, ruling: ItemRuling | None) -> Outcome:
+        """The outcome, explained with the item's ruling on interests (as the board does
+        when it rules on declarations itself)."""
+        if ruling is not None:
+            outcome._cache["interests"] = ruling
+        return outcome
+
     def _decide(
         self, board: Board, item: Item, votes: Mapping[str, Vote | str], index: int
     ) -> Outcome:
         roster = {m.id for m in board.members}  # a substituted member is not on it
-        # Present and not voting: those who declared an interest in the item are left to the
-        # interest rules (the core counts them as there, excluded or not as the law says).
-        declared = {d.member for d in self.declarations if d.item == str(item.number)}
-        silent = (self.present & roster) - votes.keys() - item.excluded - declared
+        # The meeting rules on interests under the law of its own date and nation: those it
+        # keeps out are excluded; those who declared and may remain are present.
+        ruling = self._rulings.get(str(item.number))
+        excluded = item.excluded | (ruling.excluded if ruling is not None else frozenset())
+        silent = (self.present & roster) - votes.keys() - excluded
         try:
             outcome = board.decide(
                 votes,
                 present=silent,
                 apologies=self.apologies & roster,
                 absent=self.absent & roster,
-                excluded=item.excluded,
+                excluded=excluded,
                 chair=self.chair,
-                declarations=self.declarations,
-                dispensations=self.dispensations,
                 on=self.date,
                 item=str(item.number),
             )
         except InvalidVote as exc:
             raise InvalidVote(f"items[{index}]: {exc}") from None
+        outcome = self._ruled(outcome, ruling)
         if item.minuted is not None:
             got = tuple(outcome.tally.count(v) for v in (Vote.FOR, Vote.AGAINST, Vote.ABSTAIN))
             if got != tuple(item.minuted):
@@ -540,17 +614,25 @@ class Meeting:
     def _decide_counts(
         self, board: Board, item: Item, counts: Mapping[str, int], index: int
     ) -> Outcome:
-        """An item minuted only as counts: nobody is named, and nothing is invented."""
+        """An item minuted only as counts: nobody is named, and nothing is invented.
+
+        A declaration on the item is ruled under the law of the day like any other: the
+        members it keeps out are not counted present, and the outcome names them."""
+        ruling = self._rulings.get(str(item.number))
+        excluded = item.excluded | (ruling.excluded if ruling is not None else frozenset())
         present = item.present
-        if present is None and not any(d.item == str(item.number) for d in self.declarations):
+        if present is None:
             voting = {m.id for m in board.voting_members}
-            present = len((self.present & voting) - item.excluded)
+            present = len((self.present & voting) - excluded)
+        if ruling is not None and ruling.recounted:
+            # LGA 1972 Sch 12 para 45: the quorum the item is decided under.
+            board = attrs.evolve(board, quorum=ruling.quorum)
         try:
             minuted = _keyed(counts)
             parts: dict[str, Mapping[Vote | str, int]] | None = None
             if item.by_authority is not None:
                 parts = {code: _keyed(c) for code, c in item.by_authority.items()}
-            return board.decide_counts(
+            outcome = board.decide_counts(
                 minuted,
                 by_authority=parts,
                 present=present,
@@ -559,6 +641,7 @@ class Meeting:
             )
         except InvalidVote as exc:
             raise InvalidVote(f"items[{index}]: {exc}") from None
+        return self._ruled(outcome, ruling)
 
     @property
     def sitting(self) -> Board:
@@ -583,9 +666,32 @@ class Meeting:
         """Every action arising, in item order."""
         return tuple(a for item in self.items for a in item.actions)
 
+    @property
+    def agenda_nation(self) -> tuple[str, bool]:
+        """Whose bank holidays :meth:`agenda_by` counts, and whether that was assumed:
+        the meeting's nation (:attr:`law_nation`), or England where it is not known."""
+        nation = self.law_nation
+        return (nation, False) if nation is not None else ("england", True)
+
     def agenda_by(self) -> dt.date:
-        """The latest day to publish the agenda (clear working days before the meeting)."""
-        return notice_deadline(self.date, self.clear_days, self.nation)
+        """The latest day to publish the agenda: clear working days before the meeting,
+        without the bank holidays of the meeting's nation (:attr:`law_nation`; England's
+        where it is not known, and :meth:`explain` then says so).
+
+        Examples:
+            >>> from sharegov import Authority, Board, Member
+            >>> board = Board("Joint Board", seats={"A": 1}, members=[Member("a1", "Cllr A", "A")],
+            ...               authorities=[Authority("A", "Council A", gss="S12000036")])
+            >>> Meeting(board, dt.date(2014, 1, 9), present={"a1"}).agenda_by()  # 2 Jan: Scots
+            datetime.date(2013, 12, 30)
+            >>> Meeting(board, dt.date(2014, 1, 9), present={"a1"}, nation="England")
+            Traceback (most recent call last):
+            ...
+            sharegov.errors.InvalidValue: nation: the meeting is recorded as in England, but its \
+board's authorities' GSS codes place it in Scotland
+        """
+        nation, _ = self.agenda_nation
+        return notice_deadline(self.date, self.clear_days, nation)
 
     def _name(self, member_id: str) -> str:
         if member_id in self.substitutions:
@@ -629,4 +735,11 @@ class Meeting:
                 text = self._outcomes[item.number].explain()
                 lines.extend(f"   {line}" for line in text.splitlines())
             lines.extend(f"   {a.describe()}" for a in item.actions)
+        _, assumed = self.agenda_nation
+        if assumed:
+            lines.append(
+                f"Agenda by {format_date(self.agenda_by())} ({self.clear_days} clear working "
+                "days): England's bank holidays are assumed, as neither the meeting nor its "
+                "board's authorities (GSS codes) give a nation."
+            )
         return "\n".join(lines)
