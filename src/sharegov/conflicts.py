@@ -306,17 +306,17 @@ class Register:
         >>> import datetime as dt
         >>> reg = Register("webb", [
         ...     Interest(InterestKind.OTHER_REGISTRABLE, "Director of I&DeA",
-        ...              registered=dt.date(2009, 5, 1), ended=dt.date(2010, 4, 30)),
+        ...              registered=dt.date(2013, 5, 1), ended=dt.date(2014, 4, 30)),
         ...     Interest(InterestKind.DISCLOSABLE_PECUNIARY, "Home address",
         ...              category=DpiCategory.LAND, sensitive=True,
-        ...              registered=dt.date(2009, 5, 1)),
+        ...              registered=dt.date(2013, 5, 1)),
         ... ])
-        >>> print(reg.published(dt.date(2009, 11, 25)))
-        Register of interests of webb on 25 November 2009:
-          other registrable interest: Director of I&DeA (registered 1 May 2009)
+        >>> print(reg.published(dt.date(2013, 11, 25)))
+        Register of interests of webb on 25 November 2013:
+          other registrable interest: Director of I&DeA (registered 1 May 2013)
           The member has an interest the details of which are withheld under section 32(2) \
-of the Localism Act 2011 (registered 1 May 2009).
-        >>> len(reg.on(dt.date(2011, 1, 1)))
+of the Localism Act 2011 (registered 1 May 2013).
+        >>> len(reg.on(dt.date(2015, 1, 1)))
         1
     """
 
