@@ -170,3 +170,25 @@ def test_a_declaration_on_an_item_decided_by_name_keeps_the_remaining_member_pre
     ).outcome(20)
     assert "webb_j" in withdrawn.tally.excluded
     assert "withdrew, as recorded" in withdrawn.explain()
+
+
+def test_a_meeting_plan_uses_the_boards_nation_and_says_when_it_assumes_england() -> None:
+    from sharegov.meetings import MeetingPlan
+
+    scots = Board(
+        "Joint Board",
+        authorities=[Authority("A", "Council A", gss="S12000036")],
+        seats={"A": 1},
+        members=[Member("a1", "Cllr A", "A")],
+    )
+    (held,) = MeetingPlan(scots, dates=[dt.date(2014, 1, 9)]).meetings(until=dt.date(2014, 12, 31))
+    assert held.agenda_by == dt.date(2013, 12, 30)  # 2 January: a Scottish bank holiday
+    assert "assumed" not in held.explain()
+    unknown = attrs.evolve(scots, authorities=[Authority("A", "Council A")])
+    (guess,) = MeetingPlan(unknown, dates=[dt.date(2014, 1, 9)]).meetings(
+        until=dt.date(2014, 12, 31)
+    )
+    assert guess.agenda_by == dt.date(2013, 12, 31)
+    assert "England's bank holidays assumed" in guess.explain()
+    with pytest.raises(InvalidValue, match="^nation: the plan is recorded as in England"):
+        MeetingPlan(scots, dates=[dt.date(2014, 1, 9)], nation="england")

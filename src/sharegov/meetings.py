@@ -113,8 +113,14 @@ def _clear_days(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> N
         raise InvalidValue(expected(attribute.name, "a whole number of days >= 0", value))
 
 
-def _nation(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    _subdivision(value)  # the rule notice_deadline applies: "England" and "england" alike
+def _same_nation(nation: str | None, board: Board, what: str) -> None:
+    """Refuse a recorded nation that the board's authorities' GSS codes contradict."""
+    coded = board.nation
+    if nation is not None and coded is not None and nation != coded:
+        raise InvalidValue(
+            f"nation: {what} is recorded as in {nation.title()}, but its board's "
+            f"authorities' GSS codes place it in {coded.title()}"
+        )
 
 
 def _optional_nation(value: Any) -> str | None:
@@ -138,17 +144,23 @@ class ScheduledMeeting:
     agenda_by: dt.date
     venue: str | None = None
     working_day: bool = True
+    #: Neither the plan nor its board's authorities give a nation, so England's bank
+    #: holidays were assumed for ``agenda_by`` and ``working_day``.
+    nation_assumed: bool = False
 
     def explain(self) -> str:
         """One line for a forward plan; flags a meeting that falls on a weekend or bank
-        holiday."""
+        holiday, and says when England's bank holidays were assumed."""
         host = f"hosted by {self.host}" if self.host else "no host set"
         chair = f"chaired by {self.chair_name}" if self.chair_name else "chair to be elected"
         venue = f" at {self.venue}" if self.venue else ""
         warn = "" if self.working_day else " (not a working day)"
+        assumed = (
+            " (England's bank holidays assumed: no nation given)" if self.nation_assumed else ""
+        )
         return (
             f"{format_date(self.date)}{warn}{venue}: {host}, {chair}; "
-            f"agenda by {format_date(self.agenda_by)}."
+            f"agenda by {format_date(self.agenda_by)}{assumed}."
         )
 
 
@@ -166,19 +178,24 @@ class MeetingPlan:
         hosts: Authority codes in rotation; the first hosts the first meeting.
         venues: Venue per host authority, if recorded.
         clear_days: Clear working days' notice for the agenda.
-        nation: Whose bank holidays count (``"england"``, ``"wales"``, ...).
+        nation: Whose bank holidays count (``"england"``, ``"wales"``, ...); by default
+            the board's, from its authorities' GSS codes, and England's where those give
+            none (each meeting's line then says so).
 
     Raises:
         InvalidBoard: A host that is not one of the board's authorities.
-        InvalidValue: Neither a schedule nor dates; a date given twice.
+        InvalidValue: Neither a schedule nor dates; a date given twice; a nation other
+            than the one the board's GSS codes give.
 
     Examples:
         >>> from sharegov.reference import em_iep_board
         >>> plan = MeetingPlan(em_iep_board(), dates=[dt.date(2010, 4, 15), dt.date(2010, 1, 20)])
         >>> for m in plan.meetings(until=dt.date(2010, 12, 31)):
         ...     print(m.explain())
-        20 January 2010: no host set, chaired by Cllr Martin Hill OBE; agenda by 12 January 2010.
-        15 April 2010: no host set, chaired by Cllr Martin Hill OBE; agenda by 7 April 2010.
+        20 January 2010: no host set, chaired by Cllr Martin Hill OBE; agenda by 12 January 2010 \
+(England's bank holidays assumed: no nation given).
+        15 April 2010: no host set, chaired by Cllr Martin Hill OBE; agenda by 7 April 2010 \
+(England's bank holidays assumed: no nation given).
     """
 
     board: Board = attrs.field(validator=attrs.validators.instance_of(Board))
@@ -189,9 +206,10 @@ class MeetingPlan:
     hosts: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=_codes)
     venues: Mapping[str, str] = attrs.field(factory=dict, kw_only=True, converter=frozen_map)
     clear_days: int = attrs.field(default=5, kw_only=True, validator=_clear_days)
-    nation: str = attrs.field(default="england", kw_only=True, validator=_nation)
+    nation: str | None = attrs.field(default=None, kw_only=True, converter=_optional_nation)
 
     def __attrs_post_init__(self) -> None:
+        _same_nation(self.nation, self.board, "the plan")
         if self.schedule is None and not self.dates:
             raise InvalidValue(
                 expected("schedule", "a recurrence rule, explicit dates, or both", None)
@@ -212,6 +230,9 @@ class MeetingPlan:
         """The meetings up to ``until``, each with host, chair (roster on its date) and
         agenda deadline."""
         out = []
+        nation = self.nation if self.nation is not None else self.board.nation
+        assumed = nation is None
+        holidays = nation if nation is not None else "england"
         ruled = self.schedule.dates(until=until) if self.schedule is not None else ()
         every = sorted({*ruled, *(d for d in self.dates if d <= until)})
         for i, date in enumerate(every):
@@ -225,9 +246,10 @@ class MeetingPlan:
                     host,
                     chair,
                     name,
-                    notice_deadline(date, self.clear_days, self.nation),
+                    notice_deadline(date, self.clear_days, holidays),
                     self.venues.get(host) if host else None,
-                    is_working_day(date, self.nation),
+                    is_working_day(date, holidays),
+                    assumed,
                 )
             )
         return tuple(out)
@@ -495,12 +517,7 @@ class Meeting:
         if missing_subs:
             raise InvalidVote(expected("present", "every substitute", sorted(missing_subs)))
         self._check_chair(board)
-        recorded = self.board.nation
-        if self.nation is not None and recorded is not None and self.nation != recorded:
-            raise InvalidValue(
-                f"nation: the meeting is recorded as in {self.nation.title()}, but its board's "
-                f"authorities' GSS codes place it in {recorded.title()}"
-            )
+        _same_nation(self.nation, self.board, "the meeting")
         object.__setattr__(self, "_rulings", self._rule(board))
         outcomes: dict[int, Outcome] = {}
         numbered: dict[int, int] = {}
