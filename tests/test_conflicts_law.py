@@ -17,7 +17,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sharegov import statute
+from sharegov import Vote, statute
 from sharegov.conflicts import (
     Declaration,
     Dispensation,
@@ -227,3 +227,69 @@ def test_the_welsh_dispensation_line_offers_only_grounds_of_the_day(on: dt.date)
     assert rule is not None
     assert all(g.available(on) for g in rule.grounds)
     assert (StandardsGround.WALES_J in rule.grounds) is (on >= dt.date(2016, 4, 1))
+
+
+_FILE = """
+name = "Two councils"
+[[authorities]]
+code = "A"
+name = "Council A"
+gss = "E07000234"
+[boards.jb]
+name = "Joint Board"
+authorities = ["A"]
+[boards.jb.seats]
+A = 2
+[[boards.jb.members]]
+id = "a1"
+name = "Cllr One"
+authority = "A"
+[[boards.jb.members]]
+id = "a2"
+name = "Cllr Two"
+authority = "A"
+[[meetings]]
+board = "jb"
+date = "2009-11-27"
+present = ["a1", "a2"]
+[[meetings.dispensations]]
+member = "a1"
+matters = ["5"]
+GROUND
+granted_by = "Standards Committee"
+start = "2009-09-01"
+until = "2010-08-31"
+[[meetings.declarations]]
+member = "a1"
+item = "5"
+kind = "prejudicial interest"
+detail = "owns land next to the depot"
+[[meetings.items]]
+number = 5
+title = "Shared depot"
+[meetings.items.votes]
+a1 = "for"
+a2 = "for"
+"""
+
+
+def test_the_file_value_the_message_names_is_one_a_file_may_give(tmp_path: Any) -> None:
+    # Finding 7, end to end: the message names what a file user writes, and that loads.
+    from sharegov.io import load
+
+    bad = tmp_path / "bad.toml"
+    bad.write_text(_FILE.replace("GROUND", 'ground = "a"'))
+    with pytest.raises(InvalidValue) as caught:
+        load(bad)
+    message = str(caught.value)
+    assert "meetings[0].dispensations[0].ground" in message
+    written = message.split("in a file, ")[1].split(";")[0]
+    assert written == 'standards_ground = "SI 2009/1255 reg 17(1)(a)(i)"'
+    good = tmp_path / "good.toml"
+    good.write_text(_FILE.replace("GROUND", written))
+    (meeting,) = load(good).meetings
+    out = meeting.outcome(5)
+    assert out.carried
+    assert "SI 2009/1255 reg 17(1)(a)(i)" in out.explain()
+    assert "Dispensation: Cllr One, A may take part and vote" in out.explain()
+    assert out.tally.count(Vote.FOR) == 2
