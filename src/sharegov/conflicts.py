@@ -13,8 +13,11 @@ at the meeting" nor "participate in any vote, or further vote, taken on the matt
 room (s.31(10)). For a *sensitive interest* only the fact of the interest is disclosed,
 never its details (s.32). A dispensation may relieve the member of either or both
 restrictions, on one of the grounds in s.33(2), for a period that "may not exceed four
-years" (s.33(3)). Other registrable and non-registrable interests are governed by the
-authority's code of conduct, which :class:`InterestOrders` records.
+years" (s.33(3)). Other registrable and non-registrable interests are the categories of
+the authority's code of conduct, adopted under s.28 (which requires it to provide for
+"interests other than pecuniary interests", s.28(2)), named as in the LGA Model
+Councillor Code of Conduct 2020; what they mean is the code's, which
+:class:`InterestOrders` or a declaration's ``effect`` records.
 
 In a :meth:`~sharegov.boards.Board.decide` call, every effect that keeps a member out of
 the vote maps to the board's existing ``excluded`` concept: the member counts neither in
@@ -1038,9 +1041,17 @@ def rule_on_item(
     prejudicial interest means the member withdraws and a personal interest that they
     may remain and vote (the model codes of conduct); from 1 July 2012 in England, a
     disclosable pecuniary interest bars them from the discussion and vote (Localism Act
-    2011 s.31(4)). A kind of interest the regime does not know is refused. Where no
-    regime is modelled (Scotland), or the date or nation is not given, only the board's
-    :class:`InterestOrders` apply, no statute is cited, and the explanation says so.
+    2011 s.31(4)). A kind of interest the regime does not know is refused.
+
+    Every declaration given is checked against the law of ``on``, whatever its item, so a
+    meeting's record is judged whole. Where no regime applies, the explanation says why
+    (no date; no regime modelled, as in Scotland; or the nation not known) and no statute
+    is cited for the effect, which comes from the declaration's recorded ``effect``, else
+    the board's recorded :class:`InterestOrders`, else is assumed and said to be. Even
+    then, a kind the law created only after ``on`` is refused (a disclosable pecuniary
+    interest before 1 July 2012); and where the nation is not known, so is a kind that no
+    modelled nation's law knew on ``on``, and an effect on which every such law agrees
+    is assumed, citing them. Standing orders are cited only where recorded.
 
     Args:
         declarations: Interests declared at the meeting. With ``item`` given, only those
@@ -1066,8 +1077,9 @@ def rule_on_item(
     Raises:
         UnknownId: A declaration or dispensation for someone who is not a member.
         InvalidVote: An absent member who declared, declarations on several items with no
-            ``item=``, dispensations without ``on=``, a kind of interest the regime of the
-            date does not know, or a dispensation granted under another nation's law.
+            ``item=``, dispensations without ``on=``, a kind of interest the law of the
+            date does not know (``declarations[i].kind``, with what that law offers), or a
+            dispensation granted under another nation's law.
 
     Examples:
         >>> import datetime as dt
