@@ -560,30 +560,59 @@ class Meeting:
         return self.nation if self.nation is not None else self.board.nation
 
     def _rule(self, board: Board) -> dict[str, ItemRuling]:
-        """Each item's ruling on interests under the law of the meeting's date and nation;
-        refuses any declaration the law of the day does not allow, whatever its item."""
-        if not (self.declarations or self.dispensations):
+        """Each declared-on item's ruling on interests under the law of the meeting's date
+        and nation; refuses any declaration the law of the day does not allow, whatever
+        its item. Linear in the declarations: each item is ruled on its own declarations
+        and the dispensations of those who made them."""
+        if not self.declarations:
+            if self.dispensations:  # still checked: members, dates, the nation's law
+                self._rule_item(board, None, None, (), self.dispensations)
             return {}
-        away = (self.apologies | self.absent) - set(self.substitutions.values())
         numbers = {str(item.number): item for item in self.items}
-        out: dict[str, ItemRuling] = {}
-        for key in dict.fromkeys([*numbers, *(d.item for d in self.declarations)]):
-            item = numbers.get(key)
-            out[key] = rule_on_item(
-                self.declarations,
-                members=board.members,
-                seats=board.seats,
-                quorum=board.quorum,
-                orders=board.interest_orders,
-                dispensations=self.dispensations,
-                on=self.date,
-                item=key,
-                absent=away & {m.id for m in board.members},
-                excluded=item.excluded if item is not None else (),
-                body=board.name,
-                nation=self.law_nation,
+        by_item: dict[str, list[Declaration]] = {}
+        for d in self.declarations:
+            by_item.setdefault(d.item, []).append(d)
+        held: dict[str, list[Dispensation]] = {}
+        for g in self.dispensations:
+            held.setdefault(g.member, []).append(g)
+        # One pass over every declaration and dispensation, so refusals name their index.
+        first = next(iter(by_item))
+        out = {
+            first: self._rule_item(
+                board, first, numbers.get(first), self.declarations, self.dispensations
             )
+        }
+        for key, declared in by_item.items():
+            if key not in out:
+                mine = dict.fromkeys(d.member for d in declared)
+                granted = [g for m in mine for g in held.get(m, ())]
+                out[key] = self._rule_item(board, key, numbers.get(key), declared, granted)
         return out
+
+    def _rule_item(
+        self,
+        board: Board,
+        key: str | None,
+        item: Item | None,
+        declarations: Iterable[Declaration],
+        dispensations: Iterable[Dispensation],
+    ) -> ItemRuling:
+        roster = {m.id for m in board.members}
+        away = (self.apologies | self.absent) & roster
+        return rule_on_item(
+            declarations,
+            members=board.members,
+            seats=board.seats,
+            quorum=board.quorum,
+            orders=board.interest_orders,
+            dispensations=dispensations,
+            on=self.date,
+            item=key,
+            absent=away,
+            excluded=item.excluded if item is not None else (),
+            body=board.name,
+            nation=self.law_nation,
+        )
 
     @staticmethod
     def _ruled(outcome: Outcome, ruling: ItemRuling | None) -> Outcome:
