@@ -86,12 +86,14 @@ def test_declared_interest_excludes_from_one_item_but_not_the_next() -> None:
     item5 = BOARD.decide(unlisted="present", votes=without, declarations=[webb], item="5")
     assert item5.tally.excluded == {"webb"}
     assert "webb" not in item5.tally.present
-    # No date given: only the board's standing orders apply, and the Act is not cited.
+    # No date given: no law applies, no standing orders are recorded, so it is assumed.
     assert (
         "Excluded from this item: Cllr M. Webb, BDC (disclosable pecuniary interest: "
-        "barred from the discussion and vote by the board's standing orders; declared: "
-        "Director of I&DeA (employment, office, trade, profession or vocation))." in item5.explain()
+        "barred from the discussion and vote (assumed: no standing orders on interests are "
+        "recorded); declared: Director of I&DeA (employment, office, trade, profession or "
+        "vocation))." in item5.explain()
     )
+    assert "standing orders were applied" not in item5.explain()
     assert "The date of the meeting was not given" in item5.explain()
     assert "Localism" not in item5.explain()
     # With the date and nation, from 1 July 2012 in England, s.31(4) is cited.
@@ -333,7 +335,8 @@ def test_para_45_recounts_a_fractional_quorum_on_the_members_remaining() -> None
         "members present." in out.explain()
     )
     assert "s.33(2)(a)" not in out.explain()  # no date: no statutory grounds cited
-    assert "A dispensation could be sought under the board's standing orders" in out.explain()
+    assert "A dispensation could be sought" not in out.explain()  # no orders recorded
+    assert "no standing orders on dispensations are recorded" in out.explain()
     # The plain excluded= parameter gets the same recount.
     plain = board.decide(
         unlisted="present", votes={"a3": F, "b2": F}, absent={"b3"}, excluded={"a1", "a2", "b1"}
@@ -881,7 +884,8 @@ def test_a_dpi_in_2013_cites_s31_4_and_a_dpi_in_2009_is_refused() -> None:
         InvalidVote,
         match=r"^declarations\[0\]\.kind: a disclosable pecuniary interest exists only from "
         r"1 July 2012 \(Localism Act 2011 s\.30\); on 27 November 2009 the Model Code of "
-        r"Conduct 2007 \(SI 2007/1159\) applies: declare a personal or prejudicial interest$",
+        r"Conduct 2007 \(SI 2007/1159\) applies: declare a personal or prejudicial interest "
+        r"\(Model Code of Conduct 2007 \(SI 2007/1159\) paras 8 and 10\)$",
     ):
         ruling([dpi("luck")], on=NOV_2009, nation="england")
     # The index is the declaration's place in the list given.
@@ -936,17 +940,39 @@ def test_scotland_has_no_regime_and_the_explanation_says_so() -> None:
         [dpi("luck")],
         members=BOARD.members,
         seats=BOARD.seats,
-        on=dt.date(2010, 5, 1),
+        on=dt.date(2013, 5, 1),
         nation="scotland",
         body="Lothian Joint Board",
     )
     assert r.regime is None
-    assert r.excluded == {"luck"}  # the board's orders still bar a DPI
+    assert r.excluded == {"luck"}  # assumed barred, and the explanation says so
     text = "\n".join(r.lines())
     assert (
-        "No statutory regime on members' interests is modelled for Scotland on 1 May 2010: "
-        "only Lothian Joint Board's standing orders were applied." in text
+        "No statutory regime on members' interests is modelled for Scotland on 1 May 2013, "
+        "and Lothian Joint Board's standing orders on interests are not recorded" in text
     )
+    assert "barred from the discussion and vote (assumed: no standing orders" in text
+    with_orders = rule_on_item(
+        [dpi("luck")],
+        members=BOARD.members,
+        seats=BOARD.seats,
+        orders=InterestOrders(source="Standing Order 7"),
+        on=dt.date(2013, 5, 1),
+        nation="scotland",
+        body="Lothian Joint Board",
+    )
+    text = "\n".join(with_orders.lines())
+    assert "only Lothian Joint Board's standing orders (Standing Order 7) were applied" in text
+    assert "barred from the discussion and vote by Standing Order 7" in text
+    # A DPI before 1 July 2012 existed under no law, Scots or other.
+    with pytest.raises(InvalidVote, match=r"exists only from 1 July 2012 .*modelled for Scotland"):
+        rule_on_item(
+            [dpi("luck")],
+            members=BOARD.members,
+            seats=BOARD.seats,
+            on=dt.date(2010, 5, 1),
+            nation="scotland",
+        )
     assert "Localism" not in text
     assert "SI 20" not in text
 

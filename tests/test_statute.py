@@ -129,12 +129,93 @@ def test_meeting_defaults_cite_schedule_12() -> None:
 
 
 def test_no_regime_note() -> None:
-    assert no_regime_note(dt.date(2010, 5, 1), "scotland", "Lothian Joint Board") == (
+    assert no_regime_note(
+        dt.date(2010, 5, 1), "scotland", "Lothian Joint Board", orders="SO 12"
+    ) == (
         "No statutory regime on members' interests is modelled for Scotland on 1 May 2010: "
-        "only Lothian Joint Board's standing orders were applied."
+        "only Lothian Joint Board's standing orders (SO 12) were applied."
     )
     assert "date of the meeting was not given" in no_regime_note(None, "england")
     assert "nation of the meeting is not known" in no_regime_note(dt.date(2010, 1, 1), None)
+
+
+@pytest.mark.parametrize(
+    ("on", "nation"),
+    [(None, "england"), (dt.date(2010, 1, 1), None), (dt.date(2010, 5, 1), "scotland")],
+)
+def test_no_regime_note_never_cites_standing_orders_that_are_not_recorded(
+    on: dt.date | None, nation: str | None
+) -> None:
+    # Finding 2: no source may be invented. Without recorded orders the note says so.
+    text = no_regime_note(on, nation, "Joint Board")
+    assert "standing orders were applied" not in text
+    assert "Joint Board's standing orders on interests are not recorded" in text
+    assert "assumed" in text
+
+
+def test_the_categories_beyond_dpis_are_the_councils_code_not_the_acts() -> None:
+    # Finding 14: Localism Act 2011 s.28(2) requires a code to provide for "interests other
+    # than pecuniary interests"; the categories' names are the LGA Model Code 2020's.
+    localism = regime(dt.date(2013, 1, 1), "england")
+    assert localism is not None
+    for kind in ("other registrable interest", "non-registrable interest"):
+        rule = localism.rule(kind)
+        for provision in (rule.defined, rule.provision):
+            assert str(provision).startswith("the authority's code of conduct")
+            assert "adopted under Localism Act 2011 s.28" in str(provision)
+            assert "SI 2012/1464" not in str(provision)
+            assert provision.uri.endswith("/ukpga/2011/20/section/28")
+        assert "LGA Model Councillor Code of Conduct 2020" in (rule.note or "")
+    dpi = localism.rule("disclosable pecuniary interest")
+    assert str(dpi.defined) == "Localism Act 2011 s.30"
+
+
+def test_regimes_on_a_date_across_nations() -> None:
+    assert [r.nation for r in statute.regimes_on(dt.date(2009, 11, 27))] == ["england", "wales"]
+    assert [r.nation for r in statute.regimes_on(dt.date(2008, 4, 17))] == ["england"]
+    assert statute.regimes_on(dt.date(2001, 11, 26)) == ()
+    with pytest.raises(InvalidValue, match="on: expected a datetime.date"):
+        statute.regimes_on("2009-11-27")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "on",
+    [
+        dt.date(2008, 4, 18),
+        dt.date(2012, 7, 1),
+        dt.date(2016, 3, 31),
+        dt.date(2016, 4, 1),
+        dt.date(2024, 1, 1),
+    ],
+)
+def test_the_welsh_rule_lists_only_the_grounds_available_on_the_date(on: dt.date) -> None:
+    # Reg 2(j) of SI 2001/2279 was inserted by SI 2016/85 (W.39) from 1 April 2016.
+    wales = regime(on, "wales")
+    assert wales is not None
+    rule = wales.dispensation(on)
+    assert rule is not None
+    assert all(g.available(on) for g in rule.grounds)
+    assert (StandardsGround.WALES_J in rule.grounds) == (on >= dt.date(2016, 4, 1))
+    assert StandardsGround.WALES_A in rule.grounds
+    assert ("SI 2016/85" in str(rule.under)) == (on >= dt.date(2016, 4, 1))
+
+
+def test_every_rule_lists_only_grounds_available_throughout() -> None:
+    for r in statute.REGIMES:
+        for rule in r.dispensations:
+            for g in rule.grounds:
+                assert g.available(rule.start)
+                assert rule.end is not None or g.end is None
+                if rule.end is not None:
+                    assert g.available(rule.end)
+    with pytest.raises(InvalidValue, match=r"grounds\[9\]: SI 2001/2279 reg 2\(j\) could be used"):
+        statute.DispensationRule(
+            "the standards committee",
+            statute.Provision("x", "https://www.legislation.gov.uk/wsi/2001/2279"),
+            tuple(g for g in StandardsGround if g.nation == "wales"),
+            None,
+            dt.date(2008, 4, 18),
+        )
 
 
 @pytest.mark.parametrize(

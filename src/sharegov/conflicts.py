@@ -13,8 +13,11 @@ at the meeting" nor "participate in any vote, or further vote, taken on the matt
 room (s.31(10)). For a *sensitive interest* only the fact of the interest is disclosed,
 never its details (s.32). A dispensation may relieve the member of either or both
 restrictions, on one of the grounds in s.33(2), for a period that "may not exceed four
-years" (s.33(3)). Other registrable and non-registrable interests are governed by the
-authority's code of conduct, which :class:`InterestOrders` records.
+years" (s.33(3)). Other registrable and non-registrable interests are the categories of
+the authority's code of conduct, adopted under s.28 (which requires it to provide for
+"interests other than pecuniary interests", s.28(2)), named as in the LGA Model
+Councillor Code of Conduct 2020; what they mean is the code's, which
+:class:`InterestOrders` or a declaration's ``effect`` records.
 
 In a :meth:`~sharegov.boards.Board.decide` call, every effect that keeps a member out of
 the vote maps to the board's existing ``excluded`` concept: the member counts neither in
@@ -162,9 +165,15 @@ class InterestKind(enum.Enum):
     DISCLOSABLE_PECUNIARY = "disclosable pecuniary interest"
     """Localism Act 2011 s.30(3), in the categories of SI 2012/1464 (see :class:`DpiCategory`)."""
     OTHER_REGISTRABLE = "other registrable interest"
-    """Registrable under the authority's code of conduct (s.28(2)), but not pecuniary."""
+    """From 1 July 2012 in England: registrable under the authority's code of conduct,
+    adopted under Localism Act 2011 s.28, but not a disclosable pecuniary interest. The
+    category is the code's, not the Act's or SI 2012/1464's (s.28(2) requires the code to
+    provide for "interests other than pecuniary interests"); the name is the LGA Model
+    Councillor Code of Conduct 2020's."""
     NON_REGISTRABLE = "non-registrable interest"
-    """Not on any register, but declared when a matter affects it (e.g. a friend's firm)."""
+    """From 1 July 2012 in England: not on any register, but declared under the authority's
+    code of conduct when a matter affects it (e.g. a friend's firm); likewise the code's
+    category, named as in the LGA Model Councillor Code of Conduct 2020."""
     PERSONAL = "personal interest"
     """Before 1 July 2012 in England, and in Wales: an interest under the model code of
     conduct (2001 and 2007 English codes para 8; Welsh code 2008 para 10), declared, after
@@ -300,17 +309,17 @@ class Register:
         >>> import datetime as dt
         >>> reg = Register("webb", [
         ...     Interest(InterestKind.OTHER_REGISTRABLE, "Director of I&DeA",
-        ...              registered=dt.date(2009, 5, 1), ended=dt.date(2010, 4, 30)),
+        ...              registered=dt.date(2013, 5, 1), ended=dt.date(2014, 4, 30)),
         ...     Interest(InterestKind.DISCLOSABLE_PECUNIARY, "Home address",
         ...              category=DpiCategory.LAND, sensitive=True,
-        ...              registered=dt.date(2009, 5, 1)),
+        ...              registered=dt.date(2013, 5, 1)),
         ... ])
-        >>> print(reg.published(dt.date(2009, 11, 25)))
-        Register of interests of webb on 25 November 2009:
-          other registrable interest: Director of I&DeA (registered 1 May 2009)
+        >>> print(reg.published(dt.date(2013, 11, 25)))
+        Register of interests of webb on 25 November 2013:
+          other registrable interest: Director of I&DeA (registered 1 May 2013)
           The member has an interest the details of which are withheld under section 32(2) \
-of the Localism Act 2011 (registered 1 May 2009).
-        >>> len(reg.on(dt.date(2011, 1, 1)))
+of the Localism Act 2011 (registered 1 May 2013).
+        >>> len(reg.on(dt.date(2015, 1, 1)))
         1
     """
 
@@ -448,16 +457,24 @@ class InterestOrders:
     room; other interests do not bar them. Standing orders may require withdrawal
     (s.31(10)) and may restrict other interests under the code of conduct.
 
+    ``InterestOrders()`` (the defaults, no ``source``) means that no standing orders are
+    recorded: explanations then never say that a member acted "under the board's standing
+    orders"; they cite the law, or say the effect was recorded at the meeting or assumed.
+
     Args:
         disclosable_pecuniary: ``Effect.BARRED`` or ``Effect.WITHDRAW``.
         other_registrable: The effect of an other registrable interest.
         non_registrable: The effect of a non-registrable interest.
-        source: How the orders are cited in explanations.
+        source: How the orders are cited in explanations, e.g. ``"Standing Order 12"``;
+            ``None`` cites them as "the board's standing orders" when they differ from
+            the defaults, and as not recorded otherwise.
 
     Examples:
         >>> InterestOrders(disclosable_pecuniary=Effect.WITHDRAW).describe()
         'disclosable pecuniary interest: withdraws from the meeting; other registrable \
 interest: may remain and take part; non-registrable interest: may remain and take part'
+        >>> InterestOrders().cited is None, InterestOrders(source="SO 12").cited
+        (True, 'SO 12')
     """
 
     disclosable_pecuniary: Effect = attrs.field(default=Effect.BARRED, kw_only=True)
@@ -471,7 +488,7 @@ interest: may remain and take part; non-registrable interest: may remain and tak
         kw_only=True,
         validator=of_type(Effect, "an Effect, e.g. Effect.WITHDRAW"),
     )
-    source: str = attrs.field(default="the board's standing orders", kw_only=True, validator=_text)
+    source: str | None = attrs.field(default=None, kw_only=True, validator=_optional_text)
 
     @disclosable_pecuniary.validator
     def _dpi(self, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -483,6 +500,28 @@ interest: may remain and take part; non-registrable interest: may remain and tak
                     value,
                 )
             )
+
+    @property
+    def recorded(self) -> bool:
+        """Whether standing orders on interests are recorded (a source, or an effect other
+        than the statutory default)."""
+        return self.source is not None or (
+            self.disclosable_pecuniary,
+            self.other_registrable,
+            self.non_registrable,
+        ) != (Effect.BARRED, Effect.REMAIN, Effect.REMAIN)
+
+    @property
+    def cited(self) -> str | None:
+        """How explanations cite the orders, or ``None`` when none are recorded."""
+        if not self.recorded:
+            return None
+        return self.source if self.source is not None else "the board's standing orders"
+
+    def speaks_to(self, kind: InterestKind) -> bool:
+        """Whether the recorded orders set the effect of ``kind`` (they have no field for
+        the model codes' personal and prejudicial interests)."""
+        return self.recorded and kind in _ORDERED
 
     def effect(self, kind: InterestKind) -> Effect:
         """What an interest of ``kind`` means on an item under these orders."""
@@ -497,10 +536,17 @@ interest: may remain and take part; non-registrable interest: may remain and tak
         return self.non_registrable
 
     def provision(self, kind: InterestKind, effect: Effect) -> str:
-        """The provision that gives ``effect`` to an interest of ``kind``, for explanations."""
+        """The provision that gives ``effect`` to an interest of ``kind``, for explanations.
+
+        Examples:
+            >>> InterestOrders().provision(InterestKind.DISCLOSABLE_PECUNIARY, Effect.WITHDRAW)
+            'Localism Act 2011 s.31(4); withdrew from the room, as recorded (s.31(10))'
+        """
         if kind is InterestKind.DISCLOSABLE_PECUNIARY:
             if effect is Effect.WITHDRAW:
-                return f"{S31_4}; withdrew under {self.source}, {S31_10}"
+                if self.cited is not None and self.disclosable_pecuniary is Effect.WITHDRAW:
+                    return f"{S31_4}; withdrew under {self.cited}, {S31_10}"
+                return f"{S31_4}; withdrew from the room, as recorded ({S31_10})"
             return S31_4
         return self.standing(kind, effect)
 
@@ -509,17 +555,27 @@ interest: may remain and take part; non-registrable interest: may remain and tak
         return "; ".join(f"{kind.value}: {self.effect(kind).value}" for kind in _ORDERED)
 
     def standing(self, kind: InterestKind, effect: Effect) -> str:
-        """Where no statutory regime applies: ``effect`` as the board's own orders give it.
+        """Where no statutory regime applies: ``effect`` as the board's own orders give it,
+        or, where they are not recorded or do not give it, as assumed.
 
         Examples:
             >>> InterestOrders().standing(InterestKind.DISCLOSABLE_PECUNIARY, Effect.BARRED)
-            "barred from the discussion and vote by the board's standing orders"
+            'barred from the discussion and vote (assumed: no standing orders on interests \
+are recorded)'
+            >>> orders = InterestOrders(disclosable_pecuniary=Effect.WITHDRAW, source="SO 12")
+            >>> orders.standing(InterestKind.DISCLOSABLE_PECUNIARY, Effect.WITHDRAW)
+            'withdrew under SO 12'
         """
+        cited = self.cited
+        if cited is None:
+            return f"{_VERB[effect]} (assumed: no standing orders on interests are recorded)"
+        if not self.speaks_to(kind) or self.effect(kind) is not effect:
+            return f"{_VERB[effect]} (assumed: not provided for by {cited})"
         if effect is Effect.WITHDRAW:
-            return f"withdrew under {self.source}"
+            return f"withdrew under {cited}"
         if effect is Effect.BARRED:
-            return f"barred from the discussion and vote by {self.source}"
-        return f"may remain and vote under {self.source}"
+            return f"barred from the discussion and vote by {cited}"
+        return f"may remain and vote under {cited}"
 
 
 _ORDERED = (
@@ -527,6 +583,12 @@ _ORDERED = (
     InterestKind.OTHER_REGISTRABLE,
     InterestKind.NON_REGISTRABLE,
 )
+#: An effect as an explanation states it.
+_VERB = {
+    Effect.WITHDRAW: "withdrew",
+    Effect.BARRED: "barred from the discussion and vote",
+    Effect.REMAIN: "may remain and vote",
+}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -636,7 +698,9 @@ LGA 2000 s.81(4); SI 2009/1255 reg 17(1)(a)(i), in effect 1 September 2009 to 31
         sharegov.errors.InvalidValue: ground: a dispensation under Localism Act 2011 s.33 \
 can take effect only from 1 July 2012 (SI 2012/1463 art. 2(e)), got one starting \
 1 September 2009: before then the standards committee granted it under LGA 2000 s.81(4); \
-give standards_ground= (a StandardsGround, e.g. StandardsGround.ENGLAND_2009_IMPEDED) instead
+give the standards committee's ground instead: in a file, standards_ground = \
+"SI 2009/1255 reg 17(1)(a)(i)"; in Python, standards_ground=StandardsGround.ENGLAND_2009_IMPEDED \
+(the grounds that day: "SI 2009/1255 reg 17(1)(a)(i)", "SI 2009/1255 reg 17(1)(a)(ii)")
     """
 
     member: str = attrs.field(validator=_identifier)
@@ -685,12 +749,26 @@ give standards_ground= (a StandardsGround, e.g. StandardsGround.ENGLAND_2009_IMP
                 )
             )
         if self.ground is not None and self.start < statute.LOCALISM_FROM:
+            usable = [
+                g
+                for g in StandardsGround
+                if g.nation == statute.ENGLAND and g.available(self.start)
+            ]
+            if usable:
+                first = usable[0]
+                instead = (
+                    f"give the standards committee's ground instead: in a file, "
+                    f'standards_ground = "{first.value}"; in Python, '
+                    f"standards_ground=StandardsGround.{first.name} (the grounds that day: "
+                    + ", ".join(f'"{u.value}"' for u in usable)
+                    + ")"
+                )
+            else:
+                instead = "no standards committee's ground is modelled for that date"
             raise InvalidValue(
                 "ground: a dispensation under Localism Act 2011 s.33 can take effect only from "
                 f"1 July 2012 (SI 2012/1463 art. 2(e)), got one starting {day(self.start)}: "
-                "before then the standards committee granted it under LGA 2000 s.81(4); give "
-                "standards_ground= (a StandardsGround, e.g. "
-                "StandardsGround.ENGLAND_2009_IMPEDED) instead"
+                "before then the standards committee granted it under LGA 2000 s.81(4); " + instead
             )
         g = self.standards_ground
         if g is not None and not g.available(self.start):
@@ -799,6 +877,8 @@ class ItemRuling:
             ``None`` where only the board's standing orders were.
         on: The date of the meeting, if given.
         note: The line saying which law was applied, or that none was.
+        orders: How the board's recorded standing orders on interests are cited, or
+            ``None`` where none are recorded.
     """
 
     item: str | None
@@ -812,6 +892,7 @@ class ItemRuling:
     regime: Regime | None = attrs.field(default=None, kw_only=True)
     on: dt.date | None = attrs.field(default=None, kw_only=True)
     note: str | None = attrs.field(default=None, kw_only=True)
+    orders: str | None = attrs.field(default=None, kw_only=True)
 
     @property
     def para_45(self) -> bool:
@@ -871,9 +952,14 @@ class ItemRuling:
             else None
         )
         if rule is None:
+            if self.orders is not None:
+                return (
+                    f"A dispensation could be sought under {self.orders}; no statutory "
+                    "grounds are cited, as no statutory regime was applied."
+                )
             return (
-                "A dispensation could be sought under the board's standing orders; no "
-                "statutory grounds are cited, as no statutory regime was applied."
+                "No statutory grounds for a dispensation are cited, as no statutory regime was "
+                "applied, and no standing orders on dispensations are recorded."
             )
         if not rule.grounds:
             first, second = DispensationGround.IMPEDE_BUSINESS, DispensationGround.POLITICAL_BALANCE
@@ -955,9 +1041,17 @@ def rule_on_item(
     prejudicial interest means the member withdraws and a personal interest that they
     may remain and vote (the model codes of conduct); from 1 July 2012 in England, a
     disclosable pecuniary interest bars them from the discussion and vote (Localism Act
-    2011 s.31(4)). A kind of interest the regime does not know is refused. Where no
-    regime is modelled (Scotland), or the date or nation is not given, only the board's
-    :class:`InterestOrders` apply, no statute is cited, and the explanation says so.
+    2011 s.31(4)). A kind of interest the regime does not know is refused.
+
+    Every declaration given is checked against the law of ``on``, whatever its item, so a
+    meeting's record is judged whole. Where no regime applies, the explanation says why
+    (no date; no regime modelled, as in Scotland; or the nation not known) and no statute
+    is cited for the effect, which comes from the declaration's recorded ``effect``, else
+    the board's recorded :class:`InterestOrders`, else is assumed and said to be. Even
+    then, a kind the law created only after ``on`` is refused (a disclosable pecuniary
+    interest before 1 July 2012); and where the nation is not known, so is a kind that no
+    modelled nation's law knew on ``on``, and an effect on which every such law agrees
+    is assumed, citing them. Standing orders are cited only where recorded.
 
     Args:
         declarations: Interests declared at the meeting. With ``item`` given, only those
@@ -983,8 +1077,9 @@ def rule_on_item(
     Raises:
         UnknownId: A declaration or dispensation for someone who is not a member.
         InvalidVote: An absent member who declared, declarations on several items with no
-            ``item=``, dispensations without ``on=``, a kind of interest the regime of the
-            date does not know, or a dispensation granted under another nation's law.
+            ``item=``, dispensations without ``on=``, a kind of interest the law of the
+            date does not know (``declarations[i].kind``, with what that law offers), or a
+            dispensation granted under another nation's law.
 
     Examples:
         >>> import datetime as dt
@@ -1006,7 +1101,8 @@ Model Code of Conduct 2007 (SI 2007/1159) para 12; declared: Director of I&DeA).
         ...
         sharegov.errors.InvalidVote: declarations[0].kind: a disclosable pecuniary interest \
 exists only from 1 July 2012 (Localism Act 2011 s.30); on 27 November 2009 the Model Code \
-of Conduct 2007 (SI 2007/1159) applies: declare a personal or prejudicial interest
+of Conduct 2007 (SI 2007/1159) applies: declare a personal or prejudicial interest (Model Code \
+of Conduct 2007 (SI 2007/1159) paras 8 and 10)
     """
     orders = orders if orders is not None else InterestOrders()
     roster = {m.id: m for m in members}
@@ -1027,9 +1123,12 @@ of Conduct 2007 (SI 2007/1159) applies: declare a personal or prejudicial intere
     note = (
         _regime_line(regime, on)
         if regime is not None and on is not None
-        else statute.no_regime_note(on, nation, body)
+        else statute.no_regime_note(on, nation, body, orders=orders.cited)
     )
-    index = {id(d): i for i, d in enumerate(declared)}
+    if on is not None:
+        # Every declaration made at the meeting, on whatever item, under the law of the day.
+        for i, d in enumerate(declared):
+            _check_kind(d, i, regime, on, nation)
     if item is None:
         items = sorted({d.item for d in declared})
         if len(items) > 1:
@@ -1039,9 +1138,6 @@ of Conduct 2007 (SI 2007/1159) applies: declare a personal or prejudicial intere
         item = items[0] if items else None
     else:
         declared = tuple(d for d in declared if d.item == item)
-    if regime is not None and on is not None:
-        for d in declared:
-            _check_kind(d, index[id(d)], regime, on)
     if nation in (statute.ENGLAND, statute.WALES):
         for i, g in enumerate(granted):
             if g.nation != nation:
@@ -1081,7 +1177,7 @@ of Conduct 2007 (SI 2007/1159) applies: declare a personal or prejudicial intere
         relief: Dispensation | None = None
         barred = member_id in direct
         for d in mine:
-            effect, why = _effect(d, orders, regime)
+            effect, why = _effect(d, orders, regime, on, nation)
             if _STRENGTH[effect] > _STRENGTH[strongest]:
                 strongest = effect
             head = f"{d.kind.value}: {why}"
@@ -1132,6 +1228,7 @@ of Conduct 2007 (SI 2007/1159) applies: declare a personal or prejudicial intere
         regime=regime,
         on=on,
         note=note,
+        orders=orders.cited,
     )
 
 
@@ -1142,50 +1239,141 @@ def _regime_line(regime: Regime, on: dt.date) -> str:
     )
 
 
-def _check_kind(d: Declaration, i: int, regime: Regime, on: dt.date) -> None:
-    """Refuse a declaration of a kind of interest that the regime of the date does not know."""
-    kind = d.kind.value
-    if regime.knows(kind):
-        return
-    known = [r for r in statute.REGIMES if r.nation == regime.nation and r.knows(kind)]
-    article = "an" if kind[0] in "aeiou" else "a"
-    if known:
-        first, last = known[0], known[-1]
-        span = (
-            f"from {day(first.start)}"
-            if last.end is None
-            else f"from {day(first.start)} to {day(last.end)}"
-        )
-        exists = f"exists only {span} ({first.rule(kind).defined})"
-    else:
-        exists = f"is not a category of interest in {_LAW[regime.nation]} law"
-    raise InvalidVote(
-        f"declarations[{i}].kind: {article} {kind} {exists}; on {day(on)} the {regime.name} "
-        f"applies: declare {regime.describe_categories()}"
+def _offers(on: dt.date, nation: str | None) -> str:
+    """What the law of ``on`` offers: in ``nation``, or in each modelled nation."""
+    if nation is not None:
+        law = statute.regime(on, nation)
+        if law is None:
+            return (
+                f"on {day(on)} no statutory regime on members' interests is modelled for "
+                f"{nation.title()}"
+            )
+        return f"on {day(on)} the {law.name} applies: declare {law.describe_categories()}"
+    laws = statute.regimes_on(on)
+    if not laws:
+        return f"on {day(on)} no statutory regime on members' interests is modelled"
+    each = "; ".join(
+        f"in {r.nation.title()} the {r.name} applies: declare {r.describe_categories()}"
+        for r in laws
+    )
+    return (
+        f"on {day(on)} {each}. The meeting's nation is not known: give its nation, or its "
+        "authorities' GSS codes"
     )
 
 
-def _effect(d: Declaration, orders: InterestOrders, regime: Regime | None) -> tuple[Effect, str]:
-    """What declaration ``d`` means on the item, and the provision that says so."""
-    if regime is None:
-        effect = d.effect if d.effect is not None else orders.effect(d.kind)
-        return effect, orders.standing(d.kind, effect)
-    if d.kind is InterestKind.DISCLOSABLE_PECUNIARY:
-        effect = d.effect if d.effect is not None else orders.effect(d.kind)
-        return effect, orders.provision(d.kind, effect)
-    rule = regime.rule(d.kind.value)
-    if rule.withdraws:
-        return Effect.WITHDRAW, f"withdrew under {rule.provision}"
-    if rule.bars:
-        effect = d.effect if d.effect is Effect.WITHDRAW else Effect.BARRED
-        return effect, f"barred from the discussion and vote by {rule.provision}"
-    if d.kind is InterestKind.PERSONAL:
-        effect = d.effect if d.effect is not None else Effect.REMAIN
-        if effect is Effect.REMAIN:
-            return effect, f"declared under {rule.provision}; may remain and vote"
-        return effect, orders.standing(d.kind, effect)
-    effect = d.effect if d.effect is not None else orders.effect(d.kind)
-    return effect, orders.provision(d.kind, effect)
+def _check_kind(
+    d: Declaration, i: int, regime: Regime | None, on: dt.date, nation: str | None
+) -> None:
+    """Refuse a declaration of a kind of interest that the law of the date does not know.
+
+    With the regime of the date and nation, a kind it does not know is refused. Without
+    one: a kind that the modelled law created only after the date is refused in any
+    nation (a disclosable pecuniary interest before 1 July 2012); and where the nation is
+    not known, a kind that no modelled nation's law of the date knows.
+    """
+    kind = d.kind.value
+    article = "an" if kind[0] in "aeiou" else "a"
+    field = f"declarations[{i}].kind"
+    if regime is not None:
+        if regime.knows(kind):
+            return
+        known = [r for r in statute.REGIMES if r.nation == regime.nation and r.knows(kind)]
+        if known:
+            first, last = known[0], known[-1]
+            span = (
+                f"from {day(first.start)}"
+                if last.end is None
+                else f"from {day(first.start)} to {day(last.end)}"
+            )
+            exists = f"exists only {span} ({first.rule(kind).defined})"
+        else:
+            exists = f"is not a category of interest in {_LAW[regime.nation]} law"
+        raise InvalidVote(f"{field}: {article} {kind} {exists}; {_offers(on, regime.nation)}")
+    knowing = [r for r in statute.REGIMES if r.knows(kind)]
+    first = min(knowing, key=lambda r: r.start)
+    earliest = min(r.start for r in statute.REGIMES)
+    # Where no regime is modelled for the nation (Scotland, Northern Ireland), only a
+    # category made by statute is refused by date: a council code's category (other
+    # registrable, non-registrable) may have a namesake in that nation's own code.
+    unmodelled = nation is not None and not any(r.nation == nation for r in statute.REGIMES)
+    made_by_statute = not first.rule(kind).by_code
+    if on < first.start and first.start > earliest and (made_by_statute or not unmodelled):
+        raise InvalidVote(
+            f"{field}: {article} {kind} exists only from {day(first.start)} "
+            f"({first.rule(kind).defined}); {_offers(on, nation)}"
+        )
+    if nation is None:
+        laws = statute.regimes_on(on)
+        if laws and not any(r.knows(kind) for r in laws):
+            raise InvalidVote(
+                f"{field}: {article} {kind} is a category of no modelled law in force on "
+                f"{day(on)}; {_offers(on, None)}"
+            )
+
+
+def _effect(
+    d: Declaration,
+    orders: InterestOrders,
+    regime: Regime | None,
+    on: dt.date | None,
+    nation: str | None,
+) -> tuple[Effect, str]:
+    """What declaration ``d`` means on the item, and where that comes from: the law of the
+    date, the board's recorded standing orders, the minutes (``d.effect``), or an
+    assumption, which the text then states."""
+    kind = d.kind
+    if regime is not None:
+        rule = regime.rule(kind.value)
+        if rule.withdraws:
+            return Effect.WITHDRAW, f"withdrew under {rule.provision}"
+        if rule.bars:
+            effect = d.effect if d.effect is not None else orders.effect(kind)
+            if kind is InterestKind.DISCLOSABLE_PECUNIARY:
+                return effect, orders.provision(kind, effect)
+            if effect is Effect.WITHDRAW:
+                return effect, f"barred by {rule.provision}; withdrew from the room, as recorded"
+            return Effect.BARRED, f"barred from the discussion and vote by {rule.provision}"
+        if d.effect is not None:
+            if rule.by_code:
+                return d.effect, f"{_VERB[d.effect]}, as recorded ({rule.provision})"
+            if d.effect is Effect.REMAIN:
+                return d.effect, f"declared under {rule.provision}; may remain and vote"
+            return d.effect, f"{_VERB[d.effect]}, as recorded (declared under {rule.provision})"
+        if rule.by_code:
+            if orders.speaks_to(kind):
+                return orders.effect(kind), orders.standing(kind, orders.effect(kind))
+            return Effect.REMAIN, (
+                "may remain and vote (assumed: what the member must do is set by "
+                f"{rule.provision}, which is not recorded)"
+            )
+        return Effect.REMAIN, f"declared under {rule.provision}; may remain and vote"
+    # No statutory regime applied: the minutes, the recorded orders, or an assumption.
+    if d.effect is not None:
+        return d.effect, f"{_VERB[d.effect]}, as recorded"
+    if orders.speaks_to(kind):
+        return orders.effect(kind), orders.standing(kind, orders.effect(kind))
+    if on is not None and nation is None:
+        # The nation is not known: where every modelled nation's law of the date that knows
+        # the kind gives the same effect, that effect is assumed, and the law cited.
+        laws = [r for r in statute.regimes_on(on) if r.knows(kind.value)]
+        rules = [r.rule(kind.value) for r in laws]
+        effects = {
+            Effect.WITHDRAW if r.withdraws else Effect.BARRED if r.bars else Effect.REMAIN
+            for r in rules
+        }
+        if rules and len(effects) == 1 and not any(r.by_code for r in rules):
+            effect = effects.pop()
+            cites = " and ".join(
+                f"{r.provision} in {law.nation.title()}" for r, law in zip(rules, laws, strict=True)
+            )
+            verb = "give" if len(laws) > 1 else "gives"
+            return effect, (
+                f"{_VERB[effect]} (assumed, the nation not being known: {cites} {verb} that "
+                f"on {day(on)})"
+            )
+    effect = orders.effect(kind)
+    return effect, orders.standing(kind, effect)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -31,7 +31,7 @@ import attrs
 from sharegov._frozen import FrozenMap, frozen_map
 from sharegov._validate import instances, is_date, optional_date, sequence
 from sharegov.boards import Board, Outcome, _count, _counted
-from sharegov.conflicts import Declaration, Dispensation
+from sharegov.conflicts import Declaration, Dispensation, ItemRuling, rule_on_item
 from sharegov.errors import InvalidBoard, InvalidValue, InvalidVote, UnknownId, expected
 from sharegov.parties import Member, Officer, _text
 from sharegov.rules import Vote, parse_vote
@@ -113,8 +113,24 @@ def _clear_days(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> N
         raise InvalidValue(expected(attribute.name, "a whole number of days >= 0", value))
 
 
-def _nation(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    _subdivision(value)  # the rule notice_deadline applies: "England" and "england" alike
+def _same_nation(nation: str | None, board: Board, what: str) -> None:
+    """Refuse a recorded nation that the board's authorities' GSS codes contradict."""
+    coded = board.nation
+    if nation is not None and coded is not None and nation != coded:
+        raise InvalidValue(
+            f"nation: {what} is recorded as in {nation.title()}, but its board's "
+            f"authorities' GSS codes place it in {coded.title()}"
+        )
+
+
+def _optional_nation(value: Any) -> str | None:
+    """A meeting's nation as :mod:`sharegov.statute` names it (``"england"``, ...), or
+    ``None``; any spelling :func:`~sharegov.timeline.notice_deadline` accepts."""
+    if value is None:
+        return None
+    _subdivision(value)
+    name: str = value.lower().replace("_", " ")
+    return name
 
 
 @attrs.frozen
@@ -128,17 +144,23 @@ class ScheduledMeeting:
     agenda_by: dt.date
     venue: str | None = None
     working_day: bool = True
+    #: Neither the plan nor its board's authorities give a nation, so England's bank
+    #: holidays were assumed for ``agenda_by`` and ``working_day``.
+    nation_assumed: bool = False
 
     def explain(self) -> str:
         """One line for a forward plan; flags a meeting that falls on a weekend or bank
-        holiday."""
+        holiday, and says when England's bank holidays were assumed."""
         host = f"hosted by {self.host}" if self.host else "no host set"
         chair = f"chaired by {self.chair_name}" if self.chair_name else "chair to be elected"
         venue = f" at {self.venue}" if self.venue else ""
         warn = "" if self.working_day else " (not a working day)"
+        assumed = (
+            " (England's bank holidays assumed: no nation given)" if self.nation_assumed else ""
+        )
         return (
             f"{format_date(self.date)}{warn}{venue}: {host}, {chair}; "
-            f"agenda by {format_date(self.agenda_by)}."
+            f"agenda by {format_date(self.agenda_by)}{assumed}."
         )
 
 
@@ -156,19 +178,24 @@ class MeetingPlan:
         hosts: Authority codes in rotation; the first hosts the first meeting.
         venues: Venue per host authority, if recorded.
         clear_days: Clear working days' notice for the agenda.
-        nation: Whose bank holidays count (``"england"``, ``"wales"``, ...).
+        nation: Whose bank holidays count (``"england"``, ``"wales"``, ...); by default
+            the board's, from its authorities' GSS codes, and England's where those give
+            none (each meeting's line then says so).
 
     Raises:
         InvalidBoard: A host that is not one of the board's authorities.
-        InvalidValue: Neither a schedule nor dates; a date given twice.
+        InvalidValue: Neither a schedule nor dates; a date given twice; a nation other
+            than the one the board's GSS codes give.
 
     Examples:
         >>> from sharegov.reference import em_iep_board
         >>> plan = MeetingPlan(em_iep_board(), dates=[dt.date(2010, 4, 15), dt.date(2010, 1, 20)])
         >>> for m in plan.meetings(until=dt.date(2010, 12, 31)):
         ...     print(m.explain())
-        20 January 2010: no host set, chaired by Cllr Martin Hill OBE; agenda by 12 January 2010.
-        15 April 2010: no host set, chaired by Cllr Martin Hill OBE; agenda by 7 April 2010.
+        20 January 2010: no host set, chaired by Cllr Martin Hill OBE; agenda by 12 January 2010 \
+(England's bank holidays assumed: no nation given).
+        15 April 2010: no host set, chaired by Cllr Martin Hill OBE; agenda by 7 April 2010 \
+(England's bank holidays assumed: no nation given).
     """
 
     board: Board = attrs.field(validator=attrs.validators.instance_of(Board))
@@ -179,9 +206,10 @@ class MeetingPlan:
     hosts: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=_codes)
     venues: Mapping[str, str] = attrs.field(factory=dict, kw_only=True, converter=frozen_map)
     clear_days: int = attrs.field(default=5, kw_only=True, validator=_clear_days)
-    nation: str = attrs.field(default="england", kw_only=True, validator=_nation)
+    nation: str | None = attrs.field(default=None, kw_only=True, converter=_optional_nation)
 
     def __attrs_post_init__(self) -> None:
+        _same_nation(self.nation, self.board, "the plan")
         if self.schedule is None and not self.dates:
             raise InvalidValue(
                 expected("schedule", "a recurrence rule, explicit dates, or both", None)
@@ -202,6 +230,9 @@ class MeetingPlan:
         """The meetings up to ``until``, each with host, chair (roster on its date) and
         agenda deadline."""
         out = []
+        nation = self.nation if self.nation is not None else self.board.nation
+        assumed = nation is None
+        holidays = nation if nation is not None else "england"
         ruled = self.schedule.dates(until=until) if self.schedule is not None else ()
         every = sorted({*ruled, *(d for d in self.dates if d <= until)})
         for i, date in enumerate(every):
@@ -215,9 +246,10 @@ class MeetingPlan:
                     host,
                     chair,
                     name,
-                    notice_deadline(date, self.clear_days, self.nation),
+                    notice_deadline(date, self.clear_days, holidays),
                     self.venues.get(host) if host else None,
-                    is_working_day(date, self.nation),
+                    is_working_day(date, holidays),
+                    assumed,
                 )
             )
         return tuple(out)
@@ -399,11 +431,21 @@ class Meeting:
     Every member on the roster that day must be listed exactly once as present, sending
     apologies or absent; a substituted member sends apologies and the substitute is present.
 
+    Every declaration of interest, on whatever item (voted by name, decided from counts, or
+    not put to a vote), is judged under the law of the meeting's date and nation
+    (:func:`~sharegov.conflicts.rule_on_item`): a category of interest that did not exist
+    that day is refused at construction. The nation is the meeting's ``nation`` if given,
+    else the board's (from its authorities' GSS codes); where neither is known, the
+    explanation says what was assumed. The same nation's bank holidays set
+    :meth:`agenda_by`.
+
     Raises:
         InvalidVote: A member listed twice or not at all, an unknown member, a chair not
             present or not the one the chair rule gives, or votes that do not fit the board
             or the minuted counts.
         InvalidBoard: A substitution on a board that does not permit substitutes.
+        InvalidValue: A ``nation`` that is not one of the four, or that differs from the
+            nation the board's authorities' GSS codes give.
 
     Examples:
         >>> from sharegov.reference import bromsgrove_redditch_meeting_2008_09_01
@@ -436,9 +478,10 @@ class Meeting:
     )
     items: tuple[Item, ...] = attrs.field(default=(), kw_only=True, converter=_items)
     clear_days: int = attrs.field(default=5, kw_only=True, validator=_clear_days)
-    nation: str = attrs.field(default="england", kw_only=True, validator=_nation)
+    nation: str | None = attrs.field(default=None, kw_only=True, converter=_optional_nation)
     _sitting: Board = attrs.field(init=False, eq=False, repr=False)
     _outcomes: dict[int, Outcome] = attrs.field(init=False, eq=False, repr=False)
+    _rulings: dict[str, ItemRuling] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         board = self.board.at(self.date)
@@ -474,6 +517,8 @@ class Meeting:
         if missing_subs:
             raise InvalidVote(expected("present", "every substitute", sorted(missing_subs)))
         self._check_chair(board)
+        _same_nation(self.nation, self.board, "the meeting")
+        object.__setattr__(self, "_rulings", self._rule(board))
         outcomes: dict[int, Outcome] = {}
         numbered: dict[int, int] = {}
         for index, item in enumerate(self.items):
@@ -502,29 +547,104 @@ class Meeting:
                 f"got {self.chair!r}"
             )
 
+    @property
+    def law_nation(self) -> str | None:
+        """The nation whose law and bank holidays govern the meeting: its ``nation``, else
+        its board's (from the authorities' GSS codes), else ``None`` (not known).
+
+        Examples:
+            >>> from sharegov.reference import bromsgrove_redditch_meeting_2008_09_01
+            >>> bromsgrove_redditch_meeting_2008_09_01().law_nation
+            'england'
+        """
+        return self.nation if self.nation is not None else self.board.nation
+
+    def _rule(self, board: Board) -> dict[str, ItemRuling]:
+        """Each declared-on item's ruling on interests under the law of the meeting's date
+        and nation; refuses any declaration the law of the day does not allow, whatever
+        its item. Linear in the declarations: each item is ruled on its own declarations
+        and the dispensations of those who made them."""
+        if not self.declarations:
+            if self.dispensations:  # still checked: members, dates, the nation's law
+                self._rule_item(board, None, None, (), self.dispensations)
+            return {}
+        numbers = {str(item.number): item for item in self.items}
+        by_item: dict[str, list[Declaration]] = {}
+        for d in self.declarations:
+            by_item.setdefault(d.item, []).append(d)
+        held: dict[str, list[Dispensation]] = {}
+        for g in self.dispensations:
+            held.setdefault(g.member, []).append(g)
+        # One pass over every declaration and dispensation, so refusals name their index.
+        first = next(iter(by_item))
+        out = {
+            first: self._rule_item(
+                board, first, numbers.get(first), self.declarations, self.dispensations
+            )
+        }
+        for key, declared in by_item.items():
+            if key not in out:
+                mine = dict.fromkeys(d.member for d in declared)
+                granted = [g for m in mine for g in held.get(m, ())]
+                out[key] = self._rule_item(board, key, numbers.get(key), declared, granted)
+        return out
+
+    def _rule_item(
+        self,
+        board: Board,
+        key: str | None,
+        item: Item | None,
+        declarations: Iterable[Declaration],
+        dispensations: Iterable[Dispensation],
+    ) -> ItemRuling:
+        roster = {m.id for m in board.members}
+        away = (self.apologies | self.absent) & roster
+        return rule_on_item(
+            declarations,
+            members=board.members,
+            seats=board.seats,
+            quorum=board.quorum,
+            orders=board.interest_orders,
+            dispensations=dispensations,
+            on=self.date,
+            item=key,
+            absent=away,
+            excluded=item.excluded if item is not None else (),
+            body=board.name,
+            nation=self.law_nation,
+        )
+
+    @staticmethod
+    def _ruled(outcome: Outcome, ruling: ItemRuling | None) -> Outcome:
+        """The outcome, explained with the item's ruling on interests (as the board does
+        when it rules on declarations itself)."""
+        if ruling is not None:
+            outcome._cache["interests"] = ruling
+        return outcome
+
     def _decide(
         self, board: Board, item: Item, votes: Mapping[str, Vote | str], index: int
     ) -> Outcome:
         roster = {m.id for m in board.members}  # a substituted member is not on it
-        # Present and not voting: those who declared an interest in the item are left to the
-        # interest rules (the core counts them as there, excluded or not as the law says).
-        declared = {d.member for d in self.declarations if d.item == str(item.number)}
-        silent = (self.present & roster) - votes.keys() - item.excluded - declared
+        # The meeting rules on interests under the law of its own date and nation: those it
+        # keeps out are excluded; those who declared and may remain are present.
+        ruling = self._rulings.get(str(item.number))
+        excluded = item.excluded | (ruling.excluded if ruling is not None else frozenset())
+        silent = (self.present & roster) - votes.keys() - excluded
         try:
             outcome = board.decide(
                 votes,
                 present=silent,
                 apologies=self.apologies & roster,
                 absent=self.absent & roster,
-                excluded=item.excluded,
+                excluded=excluded,
                 chair=self.chair,
-                declarations=self.declarations,
-                dispensations=self.dispensations,
                 on=self.date,
                 item=str(item.number),
             )
         except InvalidVote as exc:
             raise InvalidVote(f"items[{index}]: {exc}") from None
+        outcome = self._ruled(outcome, ruling)
         if item.minuted is not None:
             got = tuple(outcome.tally.count(v) for v in (Vote.FOR, Vote.AGAINST, Vote.ABSTAIN))
             if got != tuple(item.minuted):
@@ -540,17 +660,25 @@ class Meeting:
     def _decide_counts(
         self, board: Board, item: Item, counts: Mapping[str, int], index: int
     ) -> Outcome:
-        """An item minuted only as counts: nobody is named, and nothing is invented."""
+        """An item minuted only as counts: nobody is named, and nothing is invented.
+
+        A declaration on the item is ruled under the law of the day like any other: the
+        members it keeps out are not counted present, and the outcome names them."""
+        ruling = self._rulings.get(str(item.number))
+        excluded = item.excluded | (ruling.excluded if ruling is not None else frozenset())
         present = item.present
-        if present is None and not any(d.item == str(item.number) for d in self.declarations):
+        if present is None:
             voting = {m.id for m in board.voting_members}
-            present = len((self.present & voting) - item.excluded)
+            present = len((self.present & voting) - excluded)
+        if ruling is not None and ruling.recounted:
+            # LGA 1972 Sch 12 para 45: the quorum the item is decided under.
+            board = attrs.evolve(board, quorum=ruling.quorum)
         try:
             minuted = _keyed(counts)
             parts: dict[str, Mapping[Vote | str, int]] | None = None
             if item.by_authority is not None:
                 parts = {code: _keyed(c) for code, c in item.by_authority.items()}
-            return board.decide_counts(
+            outcome = board.decide_counts(
                 minuted,
                 by_authority=parts,
                 present=present,
@@ -559,6 +687,7 @@ class Meeting:
             )
         except InvalidVote as exc:
             raise InvalidVote(f"items[{index}]: {exc}") from None
+        return self._ruled(outcome, ruling)
 
     @property
     def sitting(self) -> Board:
@@ -583,9 +712,32 @@ class Meeting:
         """Every action arising, in item order."""
         return tuple(a for item in self.items for a in item.actions)
 
+    @property
+    def agenda_nation(self) -> tuple[str, bool]:
+        """Whose bank holidays :meth:`agenda_by` counts, and whether that was assumed:
+        the meeting's nation (:attr:`law_nation`), or England where it is not known."""
+        nation = self.law_nation
+        return (nation, False) if nation is not None else ("england", True)
+
     def agenda_by(self) -> dt.date:
-        """The latest day to publish the agenda (clear working days before the meeting)."""
-        return notice_deadline(self.date, self.clear_days, self.nation)
+        """The latest day to publish the agenda: clear working days before the meeting,
+        without the bank holidays of the meeting's nation (:attr:`law_nation`; England's
+        where it is not known, and :meth:`explain` then says so).
+
+        Examples:
+            >>> from sharegov import Authority, Board, Member
+            >>> board = Board("Joint Board", seats={"A": 1}, members=[Member("a1", "Cllr A", "A")],
+            ...               authorities=[Authority("A", "Council A", gss="S12000036")])
+            >>> Meeting(board, dt.date(2014, 1, 9), present={"a1"}).agenda_by()  # 2 Jan: Scots
+            datetime.date(2013, 12, 30)
+            >>> Meeting(board, dt.date(2014, 1, 9), present={"a1"}, nation="England")
+            Traceback (most recent call last):
+            ...
+            sharegov.errors.InvalidValue: nation: the meeting is recorded as in England, but its \
+board's authorities' GSS codes place it in Scotland
+        """
+        nation, _ = self.agenda_nation
+        return notice_deadline(self.date, self.clear_days, nation)
 
     def _name(self, member_id: str) -> str:
         if member_id in self.substitutions:
@@ -629,4 +781,11 @@ class Meeting:
                 text = self._outcomes[item.number].explain()
                 lines.extend(f"   {line}" for line in text.splitlines())
             lines.extend(f"   {a.describe()}" for a in item.actions)
+        _, assumed = self.agenda_nation
+        if assumed:
+            lines.append(
+                f"Agenda by {format_date(self.agenda_by())} ({self.clear_days} clear working "
+                "days): England's bank holidays are assumed, as neither the meeting nor its "
+                "board's authorities (GSS codes) give a nation."
+            )
         return "\n".join(lines)

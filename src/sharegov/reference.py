@@ -877,13 +877,18 @@ def em_iep_meeting_2009_11_27() -> Meeting:
             Officer("foster", "Andrew Foster", "EMIEP"),
             Officer("butterfill", "Lisa Butterfill", "LGEM"),
         ],
-        # Declared at item 4 ("Declarations of Interest"); the minutes tie it to no later
-        # item and record no withdrawal, so it is recorded with no effect on any vote.
+        # Every council on the board is English (the East Midlands), so English law of
+        # 27 November 2009 applies: the Model Code of Conduct 2007 (SI 2007/1159).
+        nation="england",
+        # Declared at item 4 ("Declarations of Interest"); the minutes say only "declared an
+        # interest", tie it to no later item and record no withdrawal. The 2007 code's
+        # categories were personal and prejudicial interests, and a prejudicial one meant
+        # withdrawing, so it is recorded as a personal interest, with no effect on any vote.
         declarations=[
             Declaration(
                 "webb_j",
                 "4",
-                InterestKind.OTHER_REGISTRABLE,
+                InterestKind.PERSONAL,
                 "as the Director of I&DeA",
                 effect=Effect.REMAIN,
             )

@@ -20,11 +20,20 @@ Regimes modelled:
 - **England, Localism Act 2011** ss.30-34 with the Relevant Authorities (Disclosable
   Pecuniary Interests) Regulations 2012, SI 2012/1464, from 1 July 2012. A member with a
   disclosable pecuniary interest may not participate in the discussion or vote
-  (s.31(4)); they withdraw only if standing orders say so (s.31(10)).
+  (s.31(4)); they withdraw only if standing orders say so (s.31(10)). The other
+  categories are the authority's code's, not the Act's or SI 2012/1464's: s.28(2) requires
+  a code adopted under s.28 to provide for the registration and disclosure of pecuniary
+  interests and of "interests other than pecuniary interests", and leaves the rest to the
+  council. sharegov names them as the LGA Model Councillor Code of Conduct 2020 does
+  ("other registrable interest", "non-registrable interest"), and cites the authority's
+  code for them, never the Act.
 - **Wales, Welsh Model Code of Conduct 2008** (Local Authorities (Model Code of Conduct)
   (Wales) Order 2008, SI 2008/788 (W.82)), in force 18 April 2008 (art. 1(1)), as amended
   (e.g. SI 2016/84 (W.38), from 1 April 2016). Personal and prejudicial interests; a
-  member with a prejudicial interest withdraws (para 14(1)(a)).
+  member with a prejudicial interest withdraws (para 14(1)(a)). The standards committee's
+  grounds for a dispensation are SI 2001/2279 (W.169) reg 2(a) to (i), and from 1 April 2016
+  also (j), inserted by SI 2016/85 (W.39): each :class:`DispensationRule` lists only the
+  grounds available on every day it covers.
 
 Dispensations before the Localism Act were granted by the standards committee under
 LGA 2000 s.81(4): in England under the Relevant Authorities (Standards Committee)
@@ -56,7 +65,9 @@ read; the date is well established); the paragraph numbers of the 2001 English c
 4-year limit under SI 2009/1255 (from a council's report of it, not the text); whether
 SI 2002/339 limited a dispensation's length (modelled as no limit); the wording of
 grounds (c) to (i) of SI 2001/2279 reg 2 and any limit on a Welsh dispensation's length;
-and the commencement date of SI 2001/2279.
+the commencement date of SI 2001/2279; and the wording of Localism Act 2011 s.28(2)
+beyond the phrase "interests other than pecuniary interests" (taken from a review of this
+module, not read here).
 
 Examples:
     >>> import datetime as dt
@@ -101,6 +112,7 @@ __all__ = [
     "nation_of_gss",
     "no_regime_note",
     "regime",
+    "regimes_on",
 ]
 
 ENGLAND = "england"
@@ -167,6 +179,9 @@ class InterestRule:
         bars: The member may not take part in the discussion or vote.
         withdraws: The member must leave the room (the regime itself requires it).
         note: Anything else a clerk needs, e.g. a right to make representations first.
+        by_code: The category is the authority's own code's, not the statute's, so the code
+            (not recorded here) says what the member must do; ``bars`` and ``withdraws``
+            are then only what the statute itself requires (nothing).
     """
 
     category: str = attrs.field(validator=_text)
@@ -175,6 +190,7 @@ class InterestRule:
     bars: bool = attrs.field(kw_only=True)
     withdraws: bool = attrs.field(kw_only=True)
     note: str | None = attrs.field(default=None, kw_only=True)
+    by_code: bool = attrs.field(default=False, kw_only=True)
 
 
 class StandardsGround(enum.Enum):
@@ -271,8 +287,10 @@ class DispensationRule:
     Attributes:
         grants_by: Who grants it, in words.
         under: The provision that gives the power.
-        grounds: The grounds that may be cited (an empty tuple: the Localism Act's, see
-            :class:`~sharegov.conflicts.DispensationGround`).
+        grounds: The grounds that may be cited, each available on every day from ``start``
+            to ``end`` (an empty tuple: the Localism Act's, see
+            :class:`~sharegov.conflicts.DispensationGround`). Where a ground was added
+            later (Wales, reg 2(j) from 1 April 2016), a second rule starts that day.
         max_years: The longest a dispensation may last, or ``None`` where no limit is
             modelled.
         start: The first day a dispensation under this rule can take effect.
@@ -285,6 +303,18 @@ class DispensationRule:
     max_years: int | None
     start: dt.date
     end: dt.date | None = None
+
+    def __attrs_post_init__(self) -> None:
+        for i, g in enumerate(self.grounds):
+            ends_early = g.end is not None and (self.end is None or g.end < self.end)
+            if g.start > self.start or ends_early:
+                until = f" to {day(g.end)}" if g.end is not None else ""
+                raise InvalidValue(
+                    f"grounds[{i}]: {g.value} could be used only from {day(g.start)}{until}, "
+                    f"but the rule runs from {day(self.start)}"
+                    + (f" to {day(self.end)}" if self.end is not None else "")
+                    + ": list only the grounds available on every day the rule covers"
+                )
 
     def in_force(self, on: dt.date) -> bool:
         """Whether a dispensation could take effect under this rule on ``on``."""
@@ -384,11 +414,50 @@ class Regime:
         return None
 
     def describe_categories(self) -> str:
-        """The categories in words, e.g. ``"a personal or prejudicial interest"``."""
-        names = [c.removesuffix(" interest") for c in self.categories]
-        head = ", ".join(names[:-1])
-        text = f"{head} or {names[-1]}" if head else names[-1]
-        return f"{_article(text)} {text} interest"
+        """The categories in words, citing where each comes from.
+
+        A category of the authority's own code (:attr:`InterestRule.by_code`) is named as
+        the code's, never the statute's.
+
+        Examples:
+            >>> import datetime as dt
+            >>> regime(dt.date(2009, 11, 27), "england").describe_categories()
+            'a personal or prejudicial interest (Model Code of Conduct 2007 (SI 2007/1159) \
+paras 8 and 10)'
+            >>> print(regime(dt.date(2013, 3, 1), "england").describe_categories())
+            a disclosable pecuniary interest (Localism Act 2011 s.30), or an other registrable \
+or non-registrable interest (the authority's code of conduct, adopted under Localism Act 2011 \
+s.28; the names are the LGA Model Councillor Code of Conduct 2020's)
+        """
+        law = [r for r in self.rules if not r.by_code]
+        code = [r for r in self.rules if r.by_code]
+        text = _either(law)
+        defined = _paras([str(r.defined) for r in law])
+        text = f"{text} ({defined})" if defined else text
+        if code:
+            source = code[0].defined
+            text += (
+                f", or {_either(code)} ({source}; the names are the LGA Model Councillor "
+                "Code of Conduct 2020's)"
+            )
+        return text
+
+
+def _either(rules: list[InterestRule]) -> str:
+    names = [r.category.removesuffix(" interest") for r in rules]
+    head = ", ".join(names[:-1])
+    text = f"{head} or {names[-1]}" if head else names[-1]
+    return f"{_article(text)} {text} interest"
+
+
+def _paras(cites: list[str]) -> str:
+    """``["X para 8", "X para 10"]`` as ``"X paras 8 and 10"``; distinct sources joined."""
+    unique = list(dict.fromkeys(cites))
+    stems = {c.rsplit(" para ", 1)[0] for c in unique}
+    if len(unique) > 1 and len(stems) == 1 and all(" para " in c for c in unique):
+        paras = [c.rsplit(" para ", 1)[1] for c in unique]
+        return f"{stems.pop()} paras {', '.join(paras[:-1])} and {paras[-1]}"
+    return "; ".join(unique)
 
 
 def _article(text: str) -> str:
@@ -427,7 +496,20 @@ _U2001 = "uksi/2001/3575/contents/made"
 _U2007 = "uksi/2007/1159/contents/made"
 _UWALES = "wsi/2008/788/contents/made"
 _LOCALISM_31 = "ukpga/2011/20/section/31"
-_S28 = _p("Localism Act 2011 s.28 (the authority's code of conduct)", "ukpga/2011/20/section/28")
+#: The categories beyond disclosable pecuniary interests are the council's own code's, not the
+#: Act's or SI 2012/1464's: s.28(2) requires a code adopted under s.28 to provide for the
+#: registration and disclosure of pecuniary interests and of "interests other than pecuniary
+#: interests", and leaves the categories to the council. The names "other registrable
+#: interest" and "non-registrable interest" are those of the LGA Model Councillor Code of
+#: Conduct 2020, which many councils adopted; a council's own code may name them otherwise.
+_COUNCIL_CODE = _p(
+    "the authority's code of conduct, adopted under Localism Act 2011 s.28",
+    "ukpga/2011/20/section/28",
+)
+_COUNCIL_CODE_NOTE = (
+    "the category is the authority's code's (the name is the LGA Model Councillor Code of "
+    "Conduct 2020's), not the Act's: what the member must do is set by that code"
+)
 
 _STANDARDS_2002 = DispensationRule(
     "the standards committee",
@@ -509,17 +591,21 @@ LOCALISM = Regime(
         ),
         InterestRule(
             OTHER_REGISTRABLE,
-            _p("Localism Act 2011 s.28(2)", "ukpga/2011/20/section/28"),
-            _S28,
+            _COUNCIL_CODE,
+            _COUNCIL_CODE,
             bars=False,
             withdraws=False,
+            note=_COUNCIL_CODE_NOTE,
+            by_code=True,
         ),
         InterestRule(
             NON_REGISTRABLE,
-            _S28,
-            _S28,
+            _COUNCIL_CODE,
+            _COUNCIL_CODE,
             bars=False,
             withdraws=False,
+            note=_COUNCIL_CODE_NOTE,
+            by_code=True,
         ),
     ),
     (
@@ -533,6 +619,14 @@ LOCALISM = Regime(
     ),
     (_p("SI 2012/1464", "uksi/2012/1464/contents/made"),),
 )
+_WALES_DISPENSATIONS = DispensationRule(
+    "the standards committee",
+    _p("LGA 2000 s.81(4); SI 2001/2279 (W.169) reg 2", "wsi/2001/2279/contents/made"),
+    tuple(g for g in StandardsGround if g.nation == WALES and g is not StandardsGround.WALES_J),
+    None,
+    dt.date(2008, 4, 18),
+    _GROUND_DATES[StandardsGround.WALES_J][0] - dt.timedelta(days=1),
+)
 WALES_2008 = Regime(
     _CODE_WALES,
     WALES,
@@ -541,15 +635,24 @@ WALES_2008 = Regime(
     _p("Local Authorities (Model Code of Conduct) (Wales) Order 2008, SI 2008/788 (W.82)", _UWALES),
     _code_rules(_CODE_WALES, _UWALES, "10", "12", "14(1)(a)", None),
     (
-        DispensationRule(
-            "the standards committee",
-            _p("LGA 2000 s.81(4); SI 2001/2279 (W.169) reg 2", "wsi/2001/2279/contents/made"),
-            tuple(g for g in StandardsGround if g.nation == WALES),
-            None,
-            dt.date(2008, 4, 18),
+        # Grounds (a) to (i), then from 1 April 2016 also (j), inserted by SI 2016/85 (W.39):
+        # each rule lists only the grounds available on every day it covers.
+        _WALES_DISPENSATIONS,
+        attrs.evolve(
+            _WALES_DISPENSATIONS,
+            under=_p(
+                "LGA 2000 s.81(4); SI 2001/2279 (W.169) reg 2, as amended by SI 2016/85 (W.39)",
+                "wsi/2001/2279/contents",
+            ),
+            grounds=tuple(g for g in StandardsGround if g.nation == WALES),
+            start=_GROUND_DATES[StandardsGround.WALES_J][0],
+            end=None,
         ),
     ),
-    (_p("SI 2016/84 (W.38)", "wsi/2016/84/contents/made"),),
+    (
+        _p("SI 2016/84 (W.38)", "wsi/2016/84/contents/made"),
+        _p("SI 2016/85 (W.39)", "wsi/2016/85/contents/made"),
+    ),
 )
 
 REGIMES: tuple[Regime, ...] = (CODE_2001, CODE_2007, LOCALISM, WALES_2008)
@@ -615,29 +718,71 @@ def regime(on: dt.date, nation: str) -> Regime | None:
     return None
 
 
-def no_regime_note(on: dt.date | None, nation: str | None, body: str = "the board") -> str:
-    """The sentence an explanation gives when no statutory regime was applied.
+def regimes_on(on: dt.date) -> tuple[Regime, ...]:
+    """Every modelled regime in force on ``on``, one per nation at most, in :data:`NATIONS`
+    order: what the law of that day offers where the nation is not known.
 
     Examples:
         >>> import datetime as dt
-        >>> no_regime_note(dt.date(2010, 5, 1), "scotland", "Lothian Joint Board")
+        >>> [r.name for r in regimes_on(dt.date(2009, 11, 27))]
+        ['Model Code of Conduct 2007 (SI 2007/1159)', \
+'Welsh Model Code of Conduct 2008 (SI 2008/788 (W.82))']
+        >>> regimes_on(dt.date(2000, 1, 1))
+        ()
+    """
+    if not isinstance(on, dt.date) or isinstance(on, dt.datetime):
+        raise InvalidValue(expected("on", "a datetime.date", on))
+    return tuple(r for n in NATIONS for r in REGIMES if r.nation == n and r.in_force(on))
+
+
+def no_regime_note(
+    on: dt.date | None,
+    nation: str | None,
+    body: str = "the board",
+    *,
+    orders: str | None = None,
+) -> str:
+    """The sentence an explanation gives when no statutory regime was applied.
+
+    Args:
+        on: The date of the meeting, if given.
+        nation: The meeting's nation, if known.
+        body: The board's name.
+        orders: How the board's standing orders on interests are cited, where the file or
+            caller records them; ``None`` when none are recorded, and then the note says
+            that each effect is as recorded at the meeting or assumed (never that standing
+            orders were applied).
+
+    Examples:
+        >>> import datetime as dt
+        >>> no_regime_note(dt.date(2010, 5, 1), "scotland", "Lothian Joint Board",
+        ...                orders="Standing Order 12")
         "No statutory regime on members' interests is modelled for Scotland on 1 May 2010: \
-only Lothian Joint Board's standing orders were applied."
+only Lothian Joint Board's standing orders (Standing Order 12) were applied."
         >>> no_regime_note(None, "england")
         "The date of the meeting was not given, so no statutory regime on members' interests \
-was applied: only the board's standing orders were applied."
+was applied, and the board's standing orders on interests are not recorded: each effect \
+below is as recorded at the meeting, or assumed where it says so."
     """
-    tail = f"only {body}'s standing orders were applied."
+    if orders is None:
+        tail = (
+            f"{body}'s standing orders on interests are not recorded: each effect below is as "
+            "recorded at the meeting, or assumed where it says so."
+        )
+        join = ", and "
+    else:
+        tail = f"only {body}'s standing orders ({orders}) were applied."
+        join = ": "
     if on is None:
         return (
             "The date of the meeting was not given, so no statutory regime on members' "
-            f"interests was applied: {tail}"
+            f"interests was applied{join}{tail}"
         )
     if nation is None:
         return (
-            "The nation of the meeting is not known (its authorities have no GSS codes, or "
-            "are in more than one nation), so no statutory regime on members' interests was "
-            f"applied: {tail}"
+            "The nation of the meeting is not known (no nation is recorded, and its "
+            "authorities have no GSS codes or are in more than one nation), so no statutory "
+            f"regime on members' interests was applied{join}{tail}"
         )
     where = f"for {nation.title()} on {day(on)}"
-    return f"No statutory regime on members' interests is modelled {where}: {tail}"
+    return f"No statutory regime on members' interests is modelled {where}{join}{tail}"

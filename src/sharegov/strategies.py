@@ -1333,7 +1333,10 @@ def meeting_plans(draw: st.DrawFn, board: Board | None = None) -> Any:
         hosts=draw(st.lists(st.sampled_from(codes), unique=True)),
         venues=draw(st.dictionaries(st.sampled_from(codes), _TEXT)),
         clear_days=draw(st.integers(0, 10)),
-        nation=draw(st.sampled_from(sorted(NATIONS))),
+        # A plan's nation may not contradict its board's GSS codes (MeetingPlan refuses it).
+        nation=draw(st.sampled_from([None, board.nation]))
+        if board.nation is not None
+        else draw(st.none() | st.sampled_from(sorted(NATIONS))),
     )
 
 
