@@ -122,7 +122,19 @@ class Amendment:
 
 
 class DeadlineState(enum.Enum):
-    """Where a deadline or milestone stands on a given date."""
+    """Where a deadline or milestone stands on a given date.
+
+    A task (a thing to be done by its date) is pending, due soon, overdue or done. A
+    meeting (``Deadline(meeting=True)``, a meeting to be held on its date) has states of
+    its own, as a clerk would say them: to be held, held, or not recorded as held; it is
+    never overdue or due soon. Either is "not yet set" before the deadline was set.
+
+    Examples:
+        >>> [s.value for s in DeadlineState if s.for_meeting]
+        ['not yet set', 'to be held', 'held', 'not recorded as held']
+        >>> [s.value for s in DeadlineState if s.for_task]
+        ['not yet set', 'pending', 'due soon', 'overdue', 'done']
+    """
 
     NOT_SET = "not yet set"
     PENDING = "pending"
@@ -130,6 +142,42 @@ class DeadlineState(enum.Enum):
     OVERDUE = "overdue"
     """Past its due date and not recorded as done."""
     DONE = "done"
+    SCHEDULED = "to be held"
+    """A meeting on or before the date it is to be held, not yet recorded as held."""
+    HELD = "held"
+    """A meeting recorded as held (``done_on``) on or before the date looked from."""
+    NOT_RECORDED_AS_HELD = "not recorded as held"
+    """A meeting past the date it was due to be held, not recorded as held."""
+
+    @property
+    def for_meeting(self) -> bool:
+        """Whether a meeting can be in this state."""
+        return self in _MEETING_STATES
+
+    @property
+    def for_task(self) -> bool:
+        """Whether a task (a deadline that is not a meeting) can be in this state."""
+        return self is DeadlineState.NOT_SET or self not in _MEETING_STATES
+
+
+_MEETING_STATES = frozenset(
+    {
+        DeadlineState.NOT_SET,
+        DeadlineState.SCHEDULED,
+        DeadlineState.HELD,
+        DeadlineState.NOT_RECORDED_AS_HELD,
+    }
+)
+
+
+def _meeting_words(state: DeadlineState, due: dt.date, done_on: dt.date | None) -> str:
+    """A meeting's date as a clerk words it in ``state``: held on, due to be held on, or to
+    be held on."""
+    if state is DeadlineState.HELD and done_on is not None:
+        return f"held on {format_date(done_on)}"
+    if state is DeadlineState.NOT_RECORDED_AS_HELD:
+        return f"due to be held on {format_date(due)}"
+    return f"to be held on {format_date(due)}"
 
 
 def _history(value: Iterable[Amendment]) -> tuple[Amendment, ...]:
@@ -245,11 +293,34 @@ deadline was set (30 June 2008), got 2008-06-01
         return known[-1].new if known else self.original
 
     def state(self, *, as_of: dt.date, soon: dt.timedelta = dt.timedelta(days=14)) -> DeadlineState:
-        """Where the deadline stood on ``as_of``: done, overdue, due soon, pending or not set."""
+        """Where the deadline stood on ``as_of``.
+
+        A task: done, overdue, due soon (within ``soon`` of its date), pending or not set.
+        A meeting (``meeting=True``): held, to be held (up to and on its date), not
+        recorded as held (after it), or not set; never overdue or due soon, and ``soon``
+        does not apply.
+
+        Examples:
+            >>> agm = Deadline("Branch meeting and AGM", due=dt.date(2006, 5, 26), meeting=True)
+            >>> [agm.state(as_of=dt.date(2006, 5, d)).value for d in (20, 26, 27)]
+            ['to be held', 'to be held', 'not recorded as held']
+            >>> agm.complete(dt.date(2006, 5, 26)).state(as_of=dt.date(2006, 5, 27))
+            <DeadlineState.HELD: 'held'>
+            >>> task = Deadline("Circulate the minutes", due=dt.date(2006, 5, 26))
+            >>> [task.state(as_of=dt.date(2006, 5, d)).value for d in (1, 20, 27)]
+            ['pending', 'due soon', 'overdue']
+        """
         due = self.due_on(as_of=as_of)
         if due is None:
             return DeadlineState.NOT_SET
-        if self.done_on is not None and self.done_on <= as_of:
+        done = self.done_on is not None and self.done_on <= as_of
+        if self.meeting:
+            if done:
+                return DeadlineState.HELD
+            if as_of > due:
+                return DeadlineState.NOT_RECORDED_AS_HELD
+            return DeadlineState.SCHEDULED
+        if done:
             return DeadlineState.DONE
         if as_of > due:
             return DeadlineState.OVERDUE
@@ -280,13 +351,10 @@ recorded as held.
         state = self.state(as_of=as_of)
         owner = f"; owner: {self.owner}" if self.owner else ""
         if self.meeting:
-            if state is DeadlineState.DONE and self.done_on is not None:
-                head = f"held on {format_date(self.done_on)} (as of {when})"
-            elif as_of > due:
-                head = f"due to be held on {format_date(due)} (as of {when}); not recorded as held"
-            else:
-                head = f"to be held on {format_date(due)} (as of {when})"
-            lines = [f"{self.title}: {head}{owner}."]
+            lines = [f"{self.title}: {_meeting_words(state, due, self.done_on)} (as of {when})"]
+            if state is DeadlineState.NOT_RECORDED_AS_HELD:
+                lines[0] += "; not recorded as held"
+            lines[0] += f"{owner}."
         else:
             suffix = "" if state is DeadlineState.PENDING else f"; {state.value}"
             if state is DeadlineState.OVERDUE:
@@ -449,6 +517,11 @@ class MilestoneStatus:
         """One line fit for a progress report."""
         if self.due is None:
             return f"{self.milestone.title}: not yet set."
+        if self.milestone.deadline.meeting:
+            words = _meeting_words(self.state, self.due, self.milestone.deadline.done_on)
+            if self.state is DeadlineState.NOT_RECORDED_AS_HELD:
+                words += f": {self.state.value}"
+            return f"{self.milestone.title}: {words}."
         state = self.state.value
         if self.state is DeadlineState.OVERDUE:
             state += " (not recorded as done)"

@@ -3,8 +3,11 @@
 Needs the ``icalendar`` package (the ``io`` extra), imported only when a calendar is built.
 A meeting with a recorded time becomes a timed event in Europe/London (with its
 ``VTIMEZONE``); one without, and every deadline, becomes an all-day event. Each meeting
-also gets an all-day event for its agenda publication deadline. A deadline's owner (the
-owner of a meeting's action, say) is named in its description. The output is
+also gets an all-day event for its agenda publication deadline. A deadline is an event
+"Due: <title>", except one that is a meeting to be held on its date
+(``Deadline(meeting=True)``): that is an event "Meeting: <title>", whose description says
+when it was held where that is recorded. A deadline's owner (the owner of a meeting's
+action, say) is named in its description. The output is
 deterministic: UIDs come from the content, and ``DTSTAMP`` defaults to midnight UTC after
 the latest date in the calendar.
 
@@ -17,6 +20,10 @@ Examples:
     ...                deadlines=[d for p in phases for d in p.deadlines]).decode()
     >>> "DTSTART;TZID=Europe/London:20080901T173000" in text, text.count("BEGIN:VEVENT")
     (True, 7)
+    >>> from sharegov.timeline import Deadline
+    >>> agm = Deadline("Branch meeting and AGM", due=dt.date(2006, 5, 26), meeting=True)
+    >>> [line for line in to_ical(deadlines=[agm]).decode().splitlines() if "SUMMARY" in line]
+    ['SUMMARY:Meeting: Branch meeting and AGM']
 """
 
 from __future__ import annotations
@@ -125,11 +132,12 @@ def calendar(
         )
     for d in deadlines:
         owner = [f"Owner: {d.owner}"] if d.owner else []
-        history = "\n".join([*owner, *(a.describe() for a in d.history)])
+        held = [f"Held on {format_date(d.done_on)}."] if d.meeting and d.done_on else []
+        history = "\n".join([*held, *owner, *(a.describe() for a in d.history)])
         cal.add_component(
             _all_day(
                 ical,
-                f"Due: {d.title}",
+                f"{'Meeting' if d.meeting else 'Due'}: {d.title}",
                 d.due,
                 _uid("deadline", d.title, d.original),
                 stamp,

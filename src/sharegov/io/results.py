@@ -453,6 +453,7 @@ def _deadline(deadline: Deadline, as_of: dt.date) -> dict[str, Any]:
     return {
         "kind": "deadline",
         "title": deadline.title,
+        "meeting": deadline.meeting,
         "as_of": as_of.isoformat(),
         "due": _day(deadline.due_on(as_of=as_of)),
         "state": deadline.state(as_of=as_of).value,
