@@ -426,7 +426,7 @@ def test_the_page_works_without_javascript(
     officer.close()
 
 
-def test_the_grounds_offered_follow_the_meeting_date_and_a_stale_one_is_refused(
+def test_the_grounds_and_kinds_offered_follow_the_meeting_date_and_stale_ones_are_refused(
     browser: Any, server_001: Server, tmp_path: Path
 ) -> None:
     officer = Officer(browser, server_001, tmp_path)
@@ -437,6 +437,10 @@ def test_the_grounds_offered_follow_the_meeting_date_and_a_stale_one_is_refused(
         "options => options.map(o => o.value).filter(v => v)"
     )
     assert grounds == ["s33-a", "s33-b", "s33-c", "s33-d", "s33-e"]
+    kinds = page.locator("#interest-luck option").evaluate_all(
+        "options => options.map(o => o.value).filter(v => v)"
+    )
+    assert kinds == ["disclosable_pecuniary", "other_registrable", "non_registrable"]
     page.select_option("#chair", "hollingworth")
     officer.record(
         {**dict.fromkeys(PRESENT_001, "present"), "webb": "apologies"},
@@ -460,5 +464,11 @@ def test_the_grounds_offered_follow_the_meeting_date_and_a_stale_one_is_refused(
         "#err-disp-luck",
         "disp_ground.luck: expected one of the grounds the law allows on 1 September 2008 "
         "in England (sc-england_2002_impeded, sc-england_2002_political_balance), got 's33-a'",
+    )
+    # So is the kind of interest: a disclosable pecuniary interest is of 2012 law.
+    officer.expect_text(
+        "#err-interest-luck",
+        "interest.luck: expected a kind of interest the law allows on 1 September 2008 in "
+        "England (personal, prejudicial), got 'disclosable_pecuniary'",
     )
     officer.close()

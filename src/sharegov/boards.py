@@ -44,7 +44,7 @@ from sharegov._validate import flag, identifier, instances, of_type, safe_text
 from sharegov._whatif import CHOICES, MAX_CHECKS, smallest_changes
 from sharegov._words import day
 from sharegov.conflicts import Declaration, Dispensation, InterestOrders, ItemRuling, rule_on_item
-from sharegov.errors import InvalidBoard, InvalidVote, UnknownId, expected, shown
+from sharegov.errors import InvalidBoard, InvalidValue, InvalidVote, UnknownId, expected, shown
 from sharegov.parties import Authority, Member
 from sharegov.rules import (
     CARRIED,
@@ -66,7 +66,7 @@ from sharegov.rules import (
     code_of,
     walk,
 )
-from sharegov.statute import nation_of_gss
+from sharegov.statute import NATIONS, nation_of_gss
 
 __all__ = [
     "Board",
@@ -752,6 +752,29 @@ def _counted(
             raise InvalidVote(f"{field}: {vote.value!r} is given twice")
         out[vote] = _count(number, f"{field}.{word}")
     return out, here
+
+
+def _same_nation(
+    nation: str | None, board: Board, what: str, error: type[InvalidValue] = InvalidValue
+) -> None:
+    """Refuse a recorded nation that the board's authorities' GSS codes contradict."""
+    coded = board.nation
+    if nation is not None and coded is not None and nation != coded:
+        raise error(
+            f"nation: {what} is recorded as in {nation.title()}, but its board's "
+            f"authorities' GSS codes place it in {coded.title()}"
+        )
+
+
+def _law_nation(nation: object, board: Board) -> str:
+    """A nation given for a vote, as :mod:`sharegov.statute` names it (one of
+    :data:`~sharegov.statute.NATIONS`, in any case), checked against the board's GSS
+    codes."""
+    name = nation.lower().replace("_", " ") if isinstance(nation, str) else None
+    if name not in NATIONS:
+        raise InvalidVote(expected("nation", f"one of {list(NATIONS)} or None", nation))
+    _same_nation(name, board, "the meeting", InvalidVote)
+    return name
 
 
 def _is_plain_date(value: Any) -> bool:
@@ -1517,6 +1540,7 @@ the date
         dispensations: Iterable[Dispensation] = (),
         on: dt.date | None = None,
         item: str | None = None,
+        nation: str | None = None,
     ) -> Outcome:
         """Decide one question from the votes and the attendance on record.
 
@@ -1552,6 +1576,10 @@ the date
                 :meth:`at`): memberships, conditional offers. Required with
                 ``dispensations``.
             item: The item being decided; declarations on other items are ignored.
+            nation: The nation whose law rules the declarations (``"england"``,
+                ``"wales"``, ``"scotland"`` or ``"northern ireland"``), where the meeting
+                records one; by default the board's :attr:`nation`, from its authorities'
+                GSS codes. A nation those codes contradict is refused.
 
         Where more than a third of the voting seats are excluded, a quorum set as a
         fraction is counted on the members remaining qualified (LGA 1972 Sch 12 para 45;
@@ -1564,7 +1592,8 @@ the date
             InvalidVote: Bad votes or attendance; a voting member not accounted for; a
                 vote or attendance entry for someone not on the board on ``on`` (the
                 dates are named); a casting vote on a board without one, without a chair,
-                or when the votes were not equal.
+                or when the votes were not equal; a ``nation`` that is not one, or that
+                the board's GSS codes contradict.
 
         Examples:
             >>> from sharegov.reference import bromsgrove_redditch_board
@@ -1584,6 +1613,8 @@ the date
             raise InvalidVote(expected("chair", "a member id", chair))
         if unlisted is not None and unlisted not in ("present", "absent"):
             raise InvalidVote(expected("unlisted", "None, 'present' or 'absent'", unlisted))
+        if nation is not None:
+            nation = _law_nation(nation, self)
         if on is not None and self.memberships:
             # Read each list once: a generator given here must reach the dated board whole.
             present, apologies, absent, excluded = (
@@ -1611,6 +1642,7 @@ the date
                 dispensations=dispensations,
                 on=on,
                 item=item,
+                nation=nation,
             )
         if on is None and self.memberships:
             return self.undated(fix="give on=").decide(
@@ -1625,6 +1657,7 @@ the date
                 declarations=declarations,
                 dispensations=dispensations,
                 item=item,
+                nation=nation,
             )
         if on is not None and not _is_plain_date(on):
             raise InvalidVote(expected("on", "a datetime.date", on))
@@ -1638,7 +1671,7 @@ the date
         ruling = None
         if declarations or dispensations:
             absent_ids, excluded, ruling = self._interests(
-                declarations, dispensations, on, item, absent_ids, excluded
+                declarations, dispensations, on, item, absent_ids, excluded, nation
             )
         excluded_ids = self._attendance(excluded, "excluded") if excluded else _NOBODY
         # Set operations run in C: check every voter at once, and look closer only on failure.
@@ -1685,7 +1718,7 @@ the date
             casting = self._casting(casting, chair)
         pending: Pending = (copied, absent_ids, excluded_ids, fields)
         if ruling is None and self.quorum and 3 * len(excluded_ids) > self._layout.total_seats:
-            _, _, ruling = self._interests((), (), on, item, absent_ids, excluded_ids)
+            _, _, ruling = self._interests((), (), on, item, absent_ids, excluded_ids, nation)
         quorate: bool | None
         if ruling is not None:
             quorum = ruling.quorum
@@ -1735,6 +1768,11 @@ the date
         on: dt.date | None = None,
         chair: str | None = None,
         casting: Vote | str | None = None,
+        declarations: Iterable[Declaration] = (),
+        dispensations: Iterable[Dispensation] = (),
+        excluded: Iterable[str] = (),
+        item: str | None = None,
+        nation: str | None = None,
     ) -> Outcome:
         """Decide a question minuted only as counts: "carried by 5 votes to 2".
 
@@ -1752,13 +1790,26 @@ the date
             on: The date of the meeting: the roster in force that day sets the seats.
             chair: Id of the member presiding, if minuted.
             casting: The chair's casting vote, on an equality of the votes.
+            declarations: Interests declared at the meeting, ruled as :meth:`decide`
+                rules them; the outcome names who was excluded and why. ``present``
+                then counts only the members not excluded.
+            dispensations: Dispensations, as for :meth:`decide`.
+            excluded: Ids of members barred from the item directly (an interest recorded
+                elsewhere).
+            item: The item being decided; declarations on other items are ignored.
+            nation: The nation whose law rules the declarations, as for :meth:`decide`.
+
+        Where more than a third of the voting seats are excluded, a quorum set as a
+        fraction is counted on the members remaining qualified (LGA 1972 Sch 12 para 45).
 
         Returns:
             An :class:`Outcome` whose tally is a :class:`~sharegov.rules.MinutedTally`.
 
         Raises:
             InvalidVote: Counts that are not whole numbers >= 0, more votes than members,
-                by-authority counts that do not add up, or a rule needing more.
+                by-authority counts that do not add up, or a rule needing more; a
+                declaration the law of ``on`` in the nation does not allow; a ``nation``
+                the board's GSS codes contradict.
 
         Examples:
             >>> from sharegov import Authority, Member
@@ -1775,10 +1826,25 @@ the date
 a majority of those present and voting (LGA 1972 Sch 12 para 39(1), applied to joint committees \
 by para 44).
         """
+        if nation is not None:
+            nation = _law_nation(nation, self)
         if on is None:
             board = self.undated(what="deciding a vote from its counts", fix="give on=")
         else:
-            board = self._on(on, {"chair": () if chair is None else (chair,)})
+            excluded = _once(excluded)
+            given = {"chair": () if chair is None else (chair,), "excluded": excluded}
+            board = self._on(on, given)
+        ruling: ItemRuling | None = None
+        shut = board._attendance(excluded, "excluded") if excluded else _NOBODY
+        if (
+            declarations
+            or dispensations
+            or (board.quorum and 3 * len(shut) > board._layout.total_seats)
+        ):
+            _, _, ruling = board._interests(declarations, dispensations, on, item, (), shut, nation)
+            if ruling.recounted:
+                # LGA 1972 Sch 12 para 45: the quorum the item is decided under.
+                board = attrs.evolve(board, quorum=ruling.quorum)
         layout = board._layout
         whole, _ = _counted(counts, "counts")
         cast = sum(whole.values())
@@ -1875,10 +1941,11 @@ by para 44).
         if not quorate:
             if casting is not None:
                 raise InvalidVote("casting: a casting vote was given but the meeting was inquorate")
-            return Outcome(Status.INQUORATE, tally, board, chair, date=on)
+            return self._with(Outcome(Status.INQUORATE, tally, board, chair, date=on), ruling)
         carried = board._settle(answer, casting, tally.summary)
         status = Status.CARRIED if carried else Status.NOT_CARRIED
-        return Outcome(status, tally, board, chair, casting, answer is None, date=on)
+        outcome = Outcome(status, tally, board, chair, casting, answer is None, date=on)
+        return self._with(outcome, ruling)
 
     @staticmethod
     def _away(
@@ -1945,8 +2012,10 @@ by para 44).
         item: str | None,
         absent: Iterable[str],
         excluded: Iterable[str],
+        nation: str | None,
     ) -> tuple[frozenset[str], frozenset[str], ItemRuling]:
-        """Apply declarations and dispensations: (absent, excluded, ruling) for the item."""
+        """Apply declarations and dispensations: (absent, excluded, ruling) for the item,
+        under the law of ``on`` in ``nation`` (the board's own where ``None``)."""
         absent_ids = self._attendance(absent, "absent")
         ruling = rule_on_item(
             declarations,
@@ -1960,6 +2029,6 @@ by para 44).
             absent=absent_ids,
             excluded=self._attendance(excluded, "excluded"),
             body=self.name,
-            nation=self.nation,
+            nation=self.nation if nation is None else nation,
         )
         return absent_ids, ruling.excluded, ruling

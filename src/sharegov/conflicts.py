@@ -95,6 +95,7 @@ __all__ = [
     "StandardsGround",
     "Step",
     "WhoActs",
+    "interest_kinds",
     "para_45_quorum",
     "rule_on_item",
     "who_acts",
@@ -1262,23 +1263,23 @@ def _offers(on: dt.date, nation: str | None) -> str:
     )
 
 
-def _check_kind(
-    d: Declaration, i: int, regime: Regime | None, on: dt.date, nation: str | None
-) -> None:
-    """Refuse a declaration of a kind of interest that the law of the date does not know.
+def _kind_refused(
+    kind: InterestKind, regime: Regime | None, on: dt.date, nation: str | None
+) -> str | None:
+    """Why a member may not declare ``kind`` at a meeting on ``on`` in ``nation`` (the
+    words after the field's name), or ``None`` where the law of the date allows it.
 
     With the regime of the date and nation, a kind it does not know is refused. Without
     one: a kind that the modelled law created only after the date is refused in any
     nation (a disclosable pecuniary interest before 1 July 2012); and where the nation is
     not known, a kind that no modelled nation's law of the date knows.
     """
-    kind = d.kind.value
-    article = "an" if kind[0] in "aeiou" else "a"
-    field = f"declarations[{i}].kind"
+    text = kind.value
+    article = "an" if text[0] in "aeiou" else "a"
     if regime is not None:
-        if regime.knows(kind):
-            return
-        known = [r for r in statute.REGIMES if r.nation == regime.nation and r.knows(kind)]
+        if regime.knows(text):
+            return None
+        known = [r for r in statute.REGIMES if r.nation == regime.nation and r.knows(text)]
         if known:
             first, last = known[0], known[-1]
             span = (
@@ -1286,30 +1287,76 @@ def _check_kind(
                 if last.end is None
                 else f"from {day(first.start)} to {day(last.end)}"
             )
-            exists = f"exists only {span} ({first.rule(kind).defined})"
+            exists = f"exists only {span} ({first.rule(text).defined})"
         else:
             exists = f"is not a category of interest in {_LAW[regime.nation]} law"
-        raise InvalidVote(f"{field}: {article} {kind} {exists}; {_offers(on, regime.nation)}")
-    knowing = [r for r in statute.REGIMES if r.knows(kind)]
+        return f"{article} {text} {exists}; {_offers(on, regime.nation)}"
+    knowing = [r for r in statute.REGIMES if r.knows(text)]
     first = min(knowing, key=lambda r: r.start)
     earliest = min(r.start for r in statute.REGIMES)
     # Where no regime is modelled for the nation (Scotland, Northern Ireland), only a
     # category made by statute is refused by date: a council code's category (other
     # registrable, non-registrable) may have a namesake in that nation's own code.
     unmodelled = nation is not None and not any(r.nation == nation for r in statute.REGIMES)
-    made_by_statute = not first.rule(kind).by_code
+    made_by_statute = not first.rule(text).by_code
     if on < first.start and first.start > earliest and (made_by_statute or not unmodelled):
-        raise InvalidVote(
-            f"{field}: {article} {kind} exists only from {day(first.start)} "
-            f"({first.rule(kind).defined}); {_offers(on, nation)}"
+        return (
+            f"{article} {text} exists only from {day(first.start)} "
+            f"({first.rule(text).defined}); {_offers(on, nation)}"
         )
     if nation is None:
         laws = statute.regimes_on(on)
-        if laws and not any(r.knows(kind) for r in laws):
-            raise InvalidVote(
-                f"{field}: {article} {kind} is a category of no modelled law in force on "
+        if laws and not any(r.knows(text) for r in laws):
+            return (
+                f"{article} {text} is a category of no modelled law in force on "
                 f"{day(on)}; {_offers(on, None)}"
             )
+    return None
+
+
+def _check_kind(
+    d: Declaration, i: int, regime: Regime | None, on: dt.date, nation: str | None
+) -> None:
+    """Refuse a declaration of a kind of interest that the law of the date does not know
+    (see :func:`_kind_refused`)."""
+    why = _kind_refused(d.kind, regime, on, nation)
+    if why is not None:
+        raise InvalidVote(f"declarations[{i}].kind: {why}")
+
+
+def interest_kinds(on: dt.date, nation: str | None) -> tuple[InterestKind, ...]:
+    """The kinds of interest a member may declare at a meeting on ``on`` in ``nation``.
+
+    Exactly the kinds :func:`rule_on_item` (and so a
+    :class:`~sharegov.meetings.Meeting` or :meth:`Board.decide
+    <sharegov.boards.Board.decide>`) accepts in a declaration that day: those of the
+    statutory regime in force (:func:`sharegov.statute.regime`); where none is modelled
+    for the nation, every kind but one the law created only later; where the nation is
+    not known (``None``), the kinds some modelled nation's law of the date knows.
+
+    Args:
+        on: The date of the meeting.
+        nation: ``"england"``, ``"wales"``, ``"scotland"``, ``"northern ireland"``, or
+            ``None`` where not known.
+
+    Raises:
+        InvalidValue: ``on`` that is not a date, or a nation that is not one of these.
+
+    Examples:
+        >>> import datetime as dt
+        >>> [k.value for k in interest_kinds(dt.date(2009, 11, 27), "england")]
+        ['personal interest', 'prejudicial interest']
+        >>> [k.name for k in interest_kinds(dt.date(2012, 7, 1), "england")]
+        ['DISCLOSABLE_PECUNIARY', 'OTHER_REGISTRABLE', 'NON_REGISTRABLE']
+        >>> [k.name for k in interest_kinds(dt.date(2009, 11, 27), "scotland")]
+        ['OTHER_REGISTRABLE', 'NON_REGISTRABLE', 'PERSONAL', 'PREJUDICIAL']
+    """
+    if not isinstance(on, dt.date) or isinstance(on, dt.datetime):
+        raise InvalidValue(expected("on", "a datetime.date", on))
+    if nation is not None and nation not in statute.NATIONS:
+        raise InvalidValue(expected("nation", f"one of {list(statute.NATIONS)} or None", nation))
+    regime = statute.regime(on, nation) if nation is not None else None
+    return tuple(k for k in InterestKind if _kind_refused(k, regime, on, nation) is None)
 
 
 def _effect(

@@ -30,7 +30,7 @@ import attrs
 
 from sharegov._frozen import FrozenMap, frozen_map
 from sharegov._validate import instances, is_date, optional_date, sequence
-from sharegov.boards import Board, Outcome, _count, _counted
+from sharegov.boards import Board, Outcome, _count, _counted, _same_nation
 from sharegov.conflicts import Declaration, Dispensation, ItemRuling, rule_on_item
 from sharegov.errors import InvalidBoard, InvalidValue, InvalidVote, UnknownId, expected
 from sharegov.parties import Member, Officer, _text
@@ -111,16 +111,6 @@ def _items(value: Iterable[Item]) -> tuple[Item, ...]:
 def _clear_days(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise InvalidValue(expected(attribute.name, "a whole number of days >= 0", value))
-
-
-def _same_nation(nation: str | None, board: Board, what: str) -> None:
-    """Refuse a recorded nation that the board's authorities' GSS codes contradict."""
-    coded = board.nation
-    if nation is not None and coded is not None and nation != coded:
-        raise InvalidValue(
-            f"nation: {what} is recorded as in {nation.title()}, but its board's "
-            f"authorities' GSS codes place it in {coded.title()}"
-        )
 
 
 def _optional_nation(value: Any) -> str | None:
@@ -614,13 +604,15 @@ class Meeting:
             nation=self.law_nation,
         )
 
-    @staticmethod
-    def _ruled(outcome: Outcome, ruling: ItemRuling | None) -> Outcome:
-        """The outcome, explained with the item's ruling on interests (as the board does
-        when it rules on declarations itself)."""
-        if ruling is not None:
-            outcome._cache["interests"] = ruling
-        return outcome
+    def _declared(self, item: Item) -> tuple[tuple[Declaration, ...], tuple[Dispensation, ...]]:
+        """The declarations on ``item`` and the dispensations of those who made them: what
+        the board rules the item on (the meeting has already ruled on them all)."""
+        key = str(item.number)
+        if key not in self._rulings:
+            return (), ()
+        declared = tuple(d for d in self.declarations if d.item == key)
+        mine = {d.member for d in declared}
+        return declared, tuple(g for g in self.dispensations if g.member in mine)
 
     def _decide(
         self, board: Board, item: Item, votes: Mapping[str, Vote | str], index: int
@@ -631,20 +623,23 @@ class Meeting:
         ruling = self._rulings.get(str(item.number))
         excluded = item.excluded | (ruling.excluded if ruling is not None else frozenset())
         silent = (self.present & roster) - votes.keys() - excluded
+        declared, granted = self._declared(item)
         try:
             outcome = board.decide(
                 votes,
                 present=silent,
                 apologies=self.apologies & roster,
                 absent=self.absent & roster,
-                excluded=excluded,
+                excluded=item.excluded,
                 chair=self.chair,
+                declarations=declared,
+                dispensations=granted,
                 on=self.date,
                 item=str(item.number),
+                nation=self.law_nation,
             )
         except InvalidVote as exc:
             raise InvalidVote(f"items[{index}]: {exc}") from None
-        outcome = self._ruled(outcome, ruling)
         if item.minuted is not None:
             got = tuple(outcome.tally.count(v) for v in (Vote.FOR, Vote.AGAINST, Vote.ABSTAIN))
             if got != tuple(item.minuted):
@@ -670,24 +665,26 @@ class Meeting:
         if present is None:
             voting = {m.id for m in board.voting_members}
             present = len((self.present & voting) - excluded)
-        if ruling is not None and ruling.recounted:
-            # LGA 1972 Sch 12 para 45: the quorum the item is decided under.
-            board = attrs.evolve(board, quorum=ruling.quorum)
+        declared, granted = self._declared(item)
         try:
             minuted = _keyed(counts)
             parts: dict[str, Mapping[Vote | str, int]] | None = None
             if item.by_authority is not None:
                 parts = {code: _keyed(c) for code, c in item.by_authority.items()}
-            outcome = board.decide_counts(
+            return board.decide_counts(
                 minuted,
                 by_authority=parts,
                 present=present,
                 on=self.date,
                 chair=self.chair,
+                declarations=declared,
+                dispensations=granted,
+                excluded=item.excluded,
+                item=str(item.number),
+                nation=self.law_nation,
             )
         except InvalidVote as exc:
             raise InvalidVote(f"items[{index}]: {exc}") from None
-        return self._ruled(outcome, ruling)
 
     @property
     def sitting(self) -> Board:

@@ -1,10 +1,11 @@
 """What ``sharegov check`` reports of a loaded arrangement, for the command and the HTTP API.
 
 :func:`findings` gives the problems (anything that would make a command fail on the file),
-the notes (vacant seats, the cost plans' extent, unlisted employers, unapplied
-dispensations) and every fact the file marks assumed. :func:`guarantee` runs what the
-commands run on the file, so that ``check`` passing means they work. :func:`who_acts_in`
-answers who acts on one of the file's posts, as ``sharegov who-acts`` does.
+the notes (vacant seats, the cost plans' extent, unlisted employers, observers' and
+substitutes' unlisted authorities, unapplied dispensations) and every fact the file marks
+assumed. :func:`guarantee` runs what the commands run on the file, so that ``check``
+passing means they work. :func:`who_acts_in` answers who acts on one of the file's posts,
+as ``sharegov who-acts`` does.
 
 ``sharegov check`` and ``GET /api/check`` both report :func:`findings`, so they cannot
 disagree.
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
     from sharegov.conflicts import WhoActs
     from sharegov.io.files import Arrangement
 
-__all__ = ["Findings", "findings", "guarantee", "who_acts_in"]
+__all__ = ["Findings", "findings", "guarantee", "unlisted_authorities", "who_acts_in"]
 
 
 class Findings(NamedTuple):
@@ -61,6 +62,7 @@ def findings(arrangement: Arrangement) -> Findings:
     assumed = assumed_facts(arrangement)
     notes: list[str] = [
         *unlisted_employers(arrangement),
+        *unlisted_authorities(arrangement),
         *unapplied_dispensations(arrangement),
     ]
     # Each roster the board has over time is checked (one, where it never changes).
@@ -105,6 +107,38 @@ def findings(arrangement: Arrangement) -> Findings:
             notes.append(f"{where}: {councils} over {plural(len(statement.years), 'year')}")
     notes.extend(assumed)
     return Findings(problems, notes, assumed)
+
+
+def unlisted_authorities(arrangement: Arrangement) -> list[str]:
+    """Observers and substitutes at meetings whose authority is neither an authority nor a
+    body in the file, each with its path, as ``sharegov check`` notes them.
+
+    Allowed, as no command needs them: an observer never votes, and a substitute sits
+    in the seat of the member they replace. They are noted as an officer's unlisted
+    employer is (seed 003: observers from Rushcliffe, the substitute from North East
+    Derbyshire, neither of them on the Board).
+
+    Examples:
+        >>> from sharegov.io import load
+        >>> for note in unlisted_authorities(load("examples/seeds/003_em_iep_2009_11_27.toml")):
+        ...     print(note)
+        meetings[0].observers[0].authority: 'RUSHCLIFFE' is not an authority listed in the file
+        meetings[0].substitutions.wilcox.authority: 'NEDDC' is not an authority listed in the file
+    """
+    codes = {a.code for a in arrangement.authorities} | {b.id for b in arrangement.bodies}
+    unlisted = "is not an authority listed in the file"
+    notes: list[str] = []
+    for i, meeting in enumerate(arrangement.meetings):
+        for j, observer in enumerate(meeting.observers):
+            if observer.authority not in codes:
+                notes.append(
+                    f"meetings[{i}].observers[{j}].authority: {observer.authority!r} {unlisted}"
+                )
+        for member, substitute in meeting.substitutions.items():
+            if substitute.authority not in codes:
+                path = f"meetings[{i}].substitutions.{member}.authority"
+                notes.append(f"{path}: {substitute.authority!r} {unlisted}")
+    return notes
 
 
 def who_acts_in(

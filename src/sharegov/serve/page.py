@@ -41,7 +41,13 @@ import attrs
 from sharegov import statute
 from sharegov._optional import require
 from sharegov._words import day
-from sharegov.conflicts import Declaration, Dispensation, DispensationGround, InterestKind
+from sharegov.conflicts import (
+    Declaration,
+    Dispensation,
+    DispensationGround,
+    InterestKind,
+    interest_kinds,
+)
 from sharegov.errors import InvalidValue, SharegovError, UnknownId, expected
 from sharegov.serve.app import Service
 from sharegov.statute import StandardsGround
@@ -228,6 +234,12 @@ def dispensation_grounds(on: dt.date, nation: str | None) -> tuple[Ground, ...]:
     return tuple(out)
 
 
+def _kind_options(kinds: tuple[InterestKind, ...] | None = None) -> list[tuple[str, str]]:
+    """The interest select's options: each kind's form value and label."""
+    chosen = tuple(InterestKind) if kinds is None else kinds
+    return [(k.name.lower(), k.value) for k in chosen]
+
+
 def _law_in(on: dt.date, nation: str | None) -> str:
     where = nation.title() if nation is not None else "England or Wales (the nation is not known)"
     return f"on {day(on)} in {where}"
@@ -287,8 +299,10 @@ def read(
     and ``item``. A declaration or
     dispensation that cannot be built is reported under its control, in the library's
     words; votes and attendance are passed on as given, so that the library judges them.
-    With ``on`` (the meeting's date) and ``nation`` (the board's), a dispensation's ground
-    must be one the law of that day allows (:func:`dispensation_grounds`).
+    With ``on`` (the meeting's date) and ``nation`` (the board's), a declared interest's
+    kind must be one the law of that day allows
+    (:func:`~sharegov.conflicts.interest_kinds`), and a dispensation's ground likewise
+    (:func:`dispensation_grounds`); a stale form's kind or ground is refused beside it.
 
     Examples:
         >>> r = read({"att.a": "apologies", "vote.a": "for", "att.b": "present",
@@ -303,9 +317,11 @@ def read(
     item = form.get("item", "").strip()
     substitutes: dict[str, str] = {}
     allowed = None
+    kinds = _KINDS
     law = ""
     if on is not None:
         allowed = {_ground_key(g): g for g in dispensation_grounds(on, nation)}
+        kinds = {k.name.lower(): k for k in interest_kinds(on, nation)}
         law = _law_in(on, nation)
     for row in members:
         name = form.get(f"sub.{row}", "").strip()
@@ -329,8 +345,14 @@ def read(
             present.discard(member)
         elif vote and vote != "none":  # "none": no vote; attendance says where they were
             errors[f"vote-{row}"] = expected(f"vote.{row}", "one of " + ", ".join(VOTES), vote)
-        kind = _KINDS.get(form.get(f"interest.{row}", ""))
-        if kind is not None:
+        key = form.get(f"interest.{row}", "")
+        kind = kinds.get(key)
+        if key and kind is None:
+            # A stale form (the date changed) or a hand-made one: never a kind out of its time.
+            what = f"a kind of interest the law allows {law}" if law else "a kind of interest"
+            offered = ", ".join(kinds) or "none is modelled"
+            errors[f"interest-{row}"] = expected(f"interest.{row}", f"{what} ({offered})", key)
+        elif kind is not None:
             try:
                 declarations.append(
                     Declaration(member, item, kind, form.get(f"detail.{row}", "").strip())
@@ -625,7 +647,7 @@ def view(service: Service, params: Mapping[str, str]) -> dict[str, Any]:
         "general": general,
         "attendance": ATTENDANCE,
         "vote_options": VOTES,
-        "kinds": [(name, k.value) for name, k in _KINDS.items()],
+        "kinds": _kind_options(),
         "grounds": [],
         "grounds_note": "",
         "members": [],
@@ -666,6 +688,7 @@ def view(service: Service, params: Mapping[str, str]) -> dict[str, Any]:
     ctx["observers"] = [m for m in sitting.members if not m.voting]
     ids = [m.id for m in sitting.voting_members]
     nation = sitting.nation
+    ctx["kinds"] = _kind_options(interest_kinds(date, nation))
     offered = dispensation_grounds(date, nation)
     ctx["grounds"] = [(_ground_key(g), _ground_label(g)) for g in offered]
     if not offered:
