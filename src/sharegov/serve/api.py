@@ -19,7 +19,7 @@ POST    ``/api/boards/{board}/decide-popolo``       outcome of a Popolo vote_eve
 GET     ``/api/boards/{board}/power``               power index
 GET     ``/api/check``                              what ``sharegov check`` reports
 GET     ``/api/split``                              cost statement
-GET     ``/api/deadlines?as_of=YYYY-MM-DD``         phases and deadlines on a date
+GET     ``/api/deadlines?as_of=YYYY-MM-DD``         what was due, as known on a date
 GET     ``/api/graph``, ``/api/graph/withdraw/{c}`` partnerships, withdrawal impact
 POST    ``/api/who-acts``                           who acts for a conflicted officer
 GET     ``/openapi.json``                           the OpenAPI 3.1 document
@@ -272,14 +272,17 @@ def routes(service: Service) -> list[Any]:
         return answer(to_json(statement))
 
     async def deadlines(request: Any) -> Any:
-        as_of = _date(request, "as_of", required=True)
+        # The same listing as `sharegov deadlines --json`: only what was set by as_of.
+        from sharegov.io.results import deadlines_as_of
+
+        as_of = cast(dt.date, _date(request, "as_of", required=True))  # never None: required
         return answer(
-            {
-                "kind": "deadlines",
-                "as_of": as_of.isoformat() if as_of else None,
-                "phases": [to_json(p, as_of=as_of) for p in arrangement.phases],
-                "deadlines": [to_json(d, as_of=as_of) for d in arrangement.deadlines],
-            }
+            deadlines_as_of(
+                as_of=as_of,
+                phases=arrangement.phases,
+                deadlines=arrangement.deadlines,
+                meetings=arrangement.meetings,
+            )
         )
 
     def graph_of(request: Any) -> Any:
