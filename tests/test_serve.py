@@ -158,7 +158,9 @@ def test_decide_a_bad_vote_names_the_field_as_written(client: TestClient) -> Non
         {"field": "votes.luck", "detail": "expected 'for', 'against' or 'abstain', got 'yes'"}
     ]
     data = problem(client.post("/api/boards/ssb/decide", json=record({"smith": "for"})), 422)
-    assert data["errors"][0]["field"] == "votes"
+    # An unknown voter is named by the field as written, with the body prefix (finding 10).
+    assert data["errors"][0]["field"] == "votes.smith"
+    assert data["detail"].startswith("body: votes.smith: expected ids of members of ")
     assert "'smith'" in data["errors"][0]["detail"]
 
 

@@ -85,6 +85,27 @@ def _whole(request: Any, name: str, default: int, most: int) -> int:
     return int(text)
 
 
+def _within_count_limit(data: Mapping[str, Any]) -> None:
+    """Refuse a vote record's count past :data:`~sharegov.boards.MAX_COUNT` by its field,
+    saying the limit, however many digits it has (``present`` and ``by_authority`` too)."""
+    from sharegov.boards import MAX_COUNT
+    from sharegov.errors import InvalidVote, expected
+
+    fields: list[tuple[str, Any]] = [("present", data.get("present"))]
+    counts = data.get("counts")
+    if isinstance(counts, Mapping):
+        fields += [(f"counts.{key}", value) for key, value in counts.items()]
+    by_authority = data.get("by_authority")
+    if isinstance(by_authority, Mapping):
+        for code, parts in by_authority.items():
+            if isinstance(parts, Mapping):
+                fields += [(f"by_authority.{code}.{k}", v) for k, v in parts.items()]
+    for field, value in fields:
+        if isinstance(value, int) and not isinstance(value, bool) and value > MAX_COUNT:
+            what = f"a whole number of at most {MAX_COUNT:,}"
+            raise InvalidVote(expected(f"{BODY}: {field}", what, value))
+
+
 def _mapping(data: Any) -> Mapping[str, Any]:
     if not isinstance(data, Mapping):
         raise Problem(
@@ -202,13 +223,22 @@ def routes(service: Service) -> list[Any]:
 
     # -- decisions ---------------------------------------------------------------------------
 
+    def decided(record: Any, found: Any) -> Any:
+        """The record decided; its errors name their fields in the body, as the reader's do."""
+        try:
+            return record.decide(found)
+        except SharegovError as exc:
+            raise from_error(exc, within=BODY) from None
+
     async def decide(request: Any) -> Any:
         """A vote record (votes by name, or counts as minuted) decided under the board."""
         from sharegov.io.files import read_vote_record
 
         found = board_of(request)
-        record = read_vote_record(_mapping(await read_json(request)), BODY)
-        return answer(to_json(record.decide(found)))
+        data = _mapping(await read_json(request))
+        _within_count_limit(data)
+        record = read_vote_record(data, BODY)
+        return answer(to_json(decided(record, found)))
 
     async def decide_counts(request: Any) -> Any:
         """Counts as minuted ("carried by 5 votes to 2") decided under the board."""
@@ -219,8 +249,9 @@ def routes(service: Service) -> list[Any]:
         if "counts" not in data:
             detail = 'body: counts: expected the counts as minuted, e.g. {"for": 5, "against": 2}'
             raise Problem(422, "invalid-vote", detail)
+        _within_count_limit(data)
         record = read_vote_record(data, BODY)
-        return answer(to_json(record.decide(found)))
+        return answer(to_json(decided(record, found)))
 
     async def decide_popolo(request: Any) -> Any:
         """A Popolo vote_event decided under the board's own rule."""
