@@ -42,6 +42,8 @@ from fractions import Fraction
 from importlib import resources
 from typing import Any
 
+from sharegov import statute
+from sharegov._words import day
 from sharegov.boards import Outcome, WhatIf
 from sharegov.conflicts import Acting, WhoActs
 from sharegov.costs import Fairness, Statement
@@ -258,6 +260,62 @@ def _attendance(outcome: Outcome) -> dict[str, Any]:
     }
 
 
+#: The year of the earliest Act modelled (LGA 1972, whose Sch 12 gives the voting defaults):
+#: an Act is not law before the year it was passed, so no law modelled applies before then.
+_FIRST_ACT_YEAR = min(
+    int(m.group(1))
+    for p in statute.MEETING_DEFAULTS
+    if (m := re.search(r"/ukpga/(\d{4})/", p.uri)) is not None
+)
+
+
+def _law(on: dt.date | None, nation: str | None, today: dt.date) -> dict[str, Any]:
+    """The law modelled for a decision on ``on`` in ``nation``, with a note where none
+    applies or where it is assumed.
+
+    As :mod:`sharegov.statute` treats a date before a nation's first regime on interests
+    (none is applied; the explanations say so), with two more cases: before the year of the
+    earliest Act modelled (LGA 1972) no law modelled applies at all; and a date after
+    ``today`` is judged under the law as now modelled, which is an assumption.
+
+    Examples:
+        >>> today = dt.date(2026, 11, 30)
+        >>> note = _law(dt.date(1066, 10, 14), "wales", today)["note"]
+        >>> note[:72]
+        'No law modelled applies on 14 October 1066: the earliest modelled is LGA'
+        >>> _law(dt.date(2010, 3, 8), "wales", today)["regime"]
+        'Welsh Model Code of Conduct 2008 (SI 2008/788 (W.82))'
+    """
+    out: dict[str, Any] = {"nation": nation, "regime": None, "since": None, "note": None}
+    if on is None:
+        out["note"] = "No date was given, so no law of a date was applied."
+        return out
+    if on.year < _FIRST_ACT_YEAR:
+        first = min(r.start for r in statute.REGIMES)
+        out["note"] = (
+            f"No law modelled applies on {day(on)}: the earliest modelled is LGA "
+            f"{_FIRST_ACT_YEAR} (an Act of {_FIRST_ACT_YEAR}), and no regime on members' "
+            f"interests is modelled before {day(first)}. Nothing here may be read as the "
+            "law of that date."
+        )
+        return out
+    regime = statute.regime(on, nation) if nation is not None else None
+    if regime is not None:
+        out["regime"], out["since"] = regime.name, regime.start.isoformat()
+    elif nation is not None:
+        firsts = sorted((r for r in statute.REGIMES if r.nation == nation), key=lambda r: r.start)
+        where = f"for {nation.title()} on {day(on)}"
+        why = f": the first there is the {firsts[0].name}, from {day(firsts[0].start)}"
+        out["note"] = f"No regime on members' interests is modelled {where}{why if firsts else ''}."
+    if on > today:
+        law = f" ({out['regime']})" if out["regime"] else ""
+        out["note"] = (
+            f"{day(on)} is after today ({day(today)}): no law modelled is known to apply "
+            f"then; the law as modelled now{law} was applied, assumed unchanged."
+        )
+    return out
+
+
 def _outcome(outcome: Outcome) -> dict[str, Any]:
     tally = outcome.tally
     basis = outcome.basis
@@ -281,6 +339,7 @@ def _outcome(outcome: Outcome) -> dict[str, Any]:
         "explanation": text,
         "lines": text.splitlines(),
         "citations": citations(text),
+        "law": _law(outcome.date, outcome.board.nation, dt.date.today()),
     }
 
 
