@@ -71,7 +71,7 @@ def test_schema_is_a_fresh_copy_each_time() -> None:
 
 def test_an_unknown_schema_is_refused_naming_the_known_ones() -> None:
     with pytest.raises(
-        UnknownId, match=r"schema: expected one of 'deadline', 'fairness', 'outcome'.*got 'ballot'"
+        UnknownId, match=r"expected one of 'deadline', 'deadlines', 'fairness'.*got 'ballot'"
     ):
         schema("ballot")
 
@@ -346,14 +346,18 @@ def test_fairness_shapley_values_are_exact_fractions_summing_to_the_saving() -> 
 def test_phase_as_of_dates_around_the_seed_001_amendment() -> None:
     # Seed 001: on 1 September 2008 the board moved 31 December 2008 to 31 January 2009.
     phase = next(p for p in bromsgrove_redditch_phases() if p.name == "Phase 2")
-    before = valid(to_json(phase, as_of=dt.date(2008, 8, 31)))
+    before = valid(to_json(phase, as_of=dt.date(2008, 8, 31), hindsight=True))
     assert before["identify"]["due"] == "2008-12-31"
     assert before["identify"]["known"] == []
     (moved,) = before["identify"]["moved_since"]
     assert (moved["old"], moved["new"], moved["decided_on"]) == (
         "2008-12-31", "2009-01-31", "2008-09-01"
     )  # fmt: skip
-    after = valid(to_json(phase, as_of=dt.date(2008, 9, 1)))
+    # Without hindsight, as of 31 August nothing of the 1 September move is given.
+    strict = valid(to_json(phase, as_of=dt.date(2008, 8, 31)))["identify"]
+    assert (strict["due_now"], strict["moved_since"]) == (None, None)
+    assert "2009" not in json.dumps(strict)
+    after = valid(to_json(phase, as_of=dt.date(2008, 9, 1), hindsight=True))
     assert after["identify"]["due"] == after["identify"]["due_now"] == "2009-01-31"
     assert after["identify"]["original"] == "2008-12-31"
     assert after["text"] == phase.describe(as_of=dt.date(2008, 9, 1))

@@ -509,29 +509,16 @@ def _deadlines(args: argparse.Namespace) -> int:
         from sharegov.io import ical
 
         ical.write(args.ics, deadlines=deadlines, name=arrangement.name)
-    if args.json:
+    if args.json:  # the same document as GET /api/deadlines: only what was set by as_of
+        from sharegov.io.results import deadlines_as_of
+
         _print_json(
-            {
-                "as_of": as_of.isoformat(),
-                "deadlines": [
-                    {
-                        "title": d.title,
-                        "due": d.due_on(as_of=as_of),
-                        "due_now": d.due,
-                        "state": d.state(as_of=as_of).value,
-                        "owner": d.owner,
-                        "meeting": d.meeting,
-                        "explanation": d.explain(as_of=as_of),
-                    }
-                    for d in deadlines
-                ],
-                # Only those set (at a meeting) on or before as_of.
-                "actions_without_due_date": [
-                    {"number": a.number, "text": a.text, "owner": a.owner, "set_on": on}
-                    for a, on in undated
-                    if on <= as_of
-                ],
-            }
+            deadlines_as_of(
+                as_of=as_of,
+                phases=arrangement.phases,
+                deadlines=arrangement.deadlines,
+                meetings=arrangement.meetings,
+            )
         )
         return OK
     print("\n".join(_deadline_lines(args.file, deadlines, undated, as_of)))

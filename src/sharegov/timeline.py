@@ -328,8 +328,12 @@ deadline was set (30 June 2008), got 2008-06-01
             return DeadlineState.DUE_SOON
         return DeadlineState.PENDING
 
-    def explain(self, *, as_of: dt.date) -> str:
+    def explain(self, *, as_of: dt.date, since: bool = True) -> str:
         """What was due on ``as_of``, what had been moved by then and what has moved since.
+
+        With ``since=False``, only what was known on ``as_of``: no "Since then" lines, so
+        the text reveals nothing decided after that date (the form of
+        :func:`sharegov.io.results.to_json` as of a date).
 
         A meeting (``meeting=True``) is to be held on its date, and after it was due to be
         held: held on the date recorded, or not recorded as held; it is never overdue.
@@ -343,6 +347,14 @@ deadline was set (30 June 2008), got 2008-06-01
 recorded as held.
             >>> print(agm.complete(dt.date(2006, 5, 26)).explain(as_of=dt.date(2009, 11, 1)))
             Branch meeting and AGM: held on 26 May 2006 (as of 1 November 2009).
+            >>> moved = Deadline("Report", due=dt.date(2008, 12, 31)).amend(
+            ...     dt.date(2009, 1, 31), decided_on=dt.date(2008, 9, 1), by="Board")
+            >>> print(moved.explain(as_of=dt.date(2008, 8, 31)))
+            Report: due 31 December 2008 (as of 31 August 2008).
+              Since then:
+                On 1 September 2008 Board moved it from 31 December 2008 to 31 January 2009.
+            >>> print(moved.explain(as_of=dt.date(2008, 8, 31), since=False))
+            Report: due 31 December 2008 (as of 31 August 2008).
         """
         due = self.due_on(as_of=as_of)
         when = format_date(as_of)
@@ -363,7 +375,7 @@ recorded as held.
                 suffix = f"; done on {format_date(self.done_on)}"
             lines = [f"{self.title}: due {format_date(due)} (as of {when}){suffix}{owner}."]
         lines.extend(f"  {a.describe()}" for a in self.known_on(as_of))
-        later = self.moved_since(as_of)
+        later = self.moved_since(as_of) if since else ()
         if later:
             lines.append("  Since then:")
             lines.extend(f"    {a.describe()}" for a in later)

@@ -2092,7 +2092,8 @@ decision.
         for field, ids in fields.items():
             for member_id in sorted(ids):
                 if member_id not in allowed:
-                    raise InvalidVote(expected(field, f"ids of members of {board.name}", member_id))
+                    where = f"votes.{member_id}" if field == "votes" else field
+                    raise InvalidVote(expected(where, f"ids of members of {board.name}", member_id))
         return board.decide(
             votes,
             present=self.present,

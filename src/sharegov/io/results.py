@@ -9,7 +9,8 @@ Numbers stay exact: money is integer pence with a display string, and power indi
 
 Every document carries ``"kind"``, which is also the name of its schema: ``"outcome"``,
 ``"what_if"``, ``"statement"``, ``"power_index"``, ``"fairness"``, ``"deadline"`` and
-``"phase"`` (as of a date: ``to_json(deadline, as_of=date)``), ``"withdrawal_impact"``,
+``"phase"`` (as of a date: ``to_json(deadline, as_of=date)``), ``"deadlines"`` (a file's
+listing as of a date: :func:`deadlines_as_of`), ``"withdrawal_impact"``,
 ``"withdrawal_table"`` and ``"who_acts"``. A document may hold another (a phase holds its
 deadlines); its schema refers to the other's by ``$id``, and :func:`registry` resolves them.
 
@@ -41,6 +42,8 @@ from fractions import Fraction
 from importlib import resources
 from typing import Any
 
+from sharegov import statute
+from sharegov._words import day
 from sharegov.boards import Outcome, WhatIf
 from sharegov.conflicts import Acting, WhoActs
 from sharegov.costs import Fairness, Statement
@@ -51,11 +54,12 @@ from sharegov.power import PowerIndex
 from sharegov.rules import MinutedTally, MissingCount, Tally, Vote
 from sharegov.timeline import Amendment, Deadline, Phase
 
-__all__ = ["SCHEMAS", "citations", "registry", "schema", "schema_id", "to_json"]
+__all__ = ["SCHEMAS", "citations", "deadlines_as_of", "registry", "schema", "schema_id", "to_json"]
 
 #: The names of the schemas shipped, one per form :func:`to_json` writes.
 SCHEMAS: tuple[str, ...] = (
     "deadline",
+    "deadlines",
     "fairness",
     "outcome",
     "phase",
@@ -124,7 +128,7 @@ def schema(name: str) -> dict[str, Any]:
         >>> schema("ballot")  # doctest: +ELLIPSIS
         Traceback (most recent call last):
         ...
-        sharegov.errors.UnknownId: schema: expected one of 'deadline', 'fairness', ..., got 'ballot'
+        sharegov.errors.UnknownId: schema: expected one of 'deadline', ..., got 'ballot'
     """
     if name not in SCHEMAS:
         message = expected("schema", "one of " + ", ".join(map(repr, SCHEMAS)), name)
@@ -150,7 +154,9 @@ def registry() -> Any:
     )
 
 
-def to_json(result: object, *, as_of: dt.date | None = None) -> dict[str, Any]:
+def to_json(
+    result: object, *, as_of: dt.date | None = None, hindsight: bool = False
+) -> dict[str, Any]:
     """``result`` as plain JSON-compatible data, in the form its schema describes.
 
     Args:
@@ -159,8 +165,13 @@ def to_json(result: object, *, as_of: dt.date | None = None) -> dict[str, Any]:
             :class:`~sharegov.costs.Fairness`, :class:`~sharegov.timeline.Deadline`,
             :class:`~sharegov.timeline.Phase`, :class:`~sharegov.graph.WithdrawalImpact`,
             :class:`~sharegov.graph.WithdrawalTable` or :class:`~sharegov.conflicts.WhoActs`.
-        as_of: For a deadline or phase (required): the date to describe it as of, with
-            the amendments known by then and those made since. Refused for anything else.
+        as_of: For a deadline or phase (required): the date to describe it as of. The
+            document gives only what was known that day: the due date and amendments then,
+            ``set_on`` and ``done_on`` only if on or before it, and ``due_now`` and
+            ``moved_since`` null. Refused for anything else.
+        hindsight: For a deadline or phase: also give what was decided after ``as_of``
+            (``due_now``, ``moved_since``, a later ``set_on`` or ``done_on``, and the
+            explanation's "Since then" lines), as looked back on with today's file.
 
     Raises:
         InvalidValue: ``result`` is of any other type (the message names it); ``as_of``
@@ -181,15 +192,18 @@ object of type int
 of, got nothing
     """
     if isinstance(result, _DATED):
-        if not isinstance(as_of, dt.date) or isinstance(as_of, dt.datetime):
-            what = f"the date to describe the {type(result).__name__} as of"
-            raise InvalidValue(expected("as_of", what, as_of))
+        day = _check_as_of(as_of, f"the {type(result).__name__}")
+        if not isinstance(hindsight, bool):
+            raise InvalidValue(expected("hindsight", "True or False", hindsight))
         if isinstance(result, Deadline):
-            return _deadline(result, as_of)
-        return _phase(result, as_of)
+            return _deadline(result, day, hindsight)
+        return _phase(result, day, hindsight)
     if as_of is not None:
         what = "None: only a Deadline or Phase is described as of a date"
         raise InvalidValue(expected("as_of", what, as_of))
+    if hindsight is not False:
+        what = "False: only a Deadline or Phase is described as of a date"
+        raise InvalidValue(expected("hindsight", what, hindsight))
     for cls, writer in _WRITERS:
         if isinstance(result, cls):
             return writer(result)
@@ -246,6 +260,62 @@ def _attendance(outcome: Outcome) -> dict[str, Any]:
     }
 
 
+#: The year of the earliest Act modelled (LGA 1972, whose Sch 12 gives the voting defaults):
+#: an Act is not law before the year it was passed, so no law modelled applies before then.
+_FIRST_ACT_YEAR = min(
+    int(m.group(1))
+    for p in statute.MEETING_DEFAULTS
+    if (m := re.search(r"/ukpga/(\d{4})/", p.uri)) is not None
+)
+
+
+def _law(on: dt.date | None, nation: str | None, today: dt.date) -> dict[str, Any]:
+    """The law modelled for a decision on ``on`` in ``nation``, with a note where none
+    applies or where it is assumed.
+
+    As :mod:`sharegov.statute` treats a date before a nation's first regime on interests
+    (none is applied; the explanations say so), with two more cases: before the year of the
+    earliest Act modelled (LGA 1972) no law modelled applies at all; and a date after
+    ``today`` is judged under the law as now modelled, which is an assumption.
+
+    Examples:
+        >>> today = dt.date(2026, 11, 30)
+        >>> note = _law(dt.date(1066, 10, 14), "wales", today)["note"]
+        >>> note[:72]
+        'No law modelled applies on 14 October 1066: the earliest modelled is LGA'
+        >>> _law(dt.date(2010, 3, 8), "wales", today)["regime"]
+        'Welsh Model Code of Conduct 2008 (SI 2008/788 (W.82))'
+    """
+    out: dict[str, Any] = {"nation": nation, "regime": None, "since": None, "note": None}
+    if on is None:
+        out["note"] = "No date was given, so no law of a date was applied."
+        return out
+    if on.year < _FIRST_ACT_YEAR:
+        first = min(r.start for r in statute.REGIMES)
+        out["note"] = (
+            f"No law modelled applies on {day(on)}: the earliest modelled is LGA "
+            f"{_FIRST_ACT_YEAR} (an Act of {_FIRST_ACT_YEAR}), and no regime on members' "
+            f"interests is modelled before {day(first)}. Nothing here may be read as the "
+            "law of that date."
+        )
+        return out
+    regime = statute.regime(on, nation) if nation is not None else None
+    if regime is not None:
+        out["regime"], out["since"] = regime.name, regime.start.isoformat()
+    elif nation is not None:
+        firsts = sorted((r for r in statute.REGIMES if r.nation == nation), key=lambda r: r.start)
+        where = f"for {nation.title()} on {day(on)}"
+        why = f": the first there is the {firsts[0].name}, from {day(firsts[0].start)}"
+        out["note"] = f"No regime on members' interests is modelled {where}{why if firsts else ''}."
+    if on > today:
+        law = f" ({out['regime']})" if out["regime"] else ""
+        out["note"] = (
+            f"{day(on)} is after today ({day(today)}): no law modelled is known to apply "
+            f"then; the law as modelled now{law} was applied, assumed unchanged."
+        )
+    return out
+
+
 def _outcome(outcome: Outcome) -> dict[str, Any]:
     tally = outcome.tally
     basis = outcome.basis
@@ -269,6 +339,7 @@ def _outcome(outcome: Outcome) -> dict[str, Any]:
         "explanation": text,
         "lines": text.splitlines(),
         "citations": citations(text),
+        "law": _law(outcome.date, outcome.board.nation, dt.date.today()),
     }
 
 
@@ -448,28 +519,38 @@ def _amendment(amendment: Amendment) -> dict[str, Any]:
     }
 
 
-def _deadline(deadline: Deadline, as_of: dt.date) -> dict[str, Any]:
-    text = deadline.explain(as_of=as_of)
+def _by(date: dt.date | None, as_of: dt.date, hindsight: bool) -> str | None:
+    """``date`` if it was a fact on ``as_of`` (or ``hindsight`` asks for later facts)."""
+    return None if date is None or (date > as_of and not hindsight) else date.isoformat()
+
+
+def _deadline(deadline: Deadline, as_of: dt.date, hindsight: bool = False) -> dict[str, Any]:
+    due = deadline.due_on(as_of=as_of)
+    text = deadline.explain(as_of=as_of, since=hindsight)
+    known = due is not None or hindsight  # before it was set, not even its first date
     return {
         "kind": "deadline",
         "title": deadline.title,
         "meeting": deadline.meeting,
         "as_of": as_of.isoformat(),
-        "due": _day(deadline.due_on(as_of=as_of)),
+        "hindsight": hindsight,
+        "due": _day(due),
         "state": deadline.state(as_of=as_of).value,
-        "due_now": deadline.due.isoformat(),
-        "original": deadline.original.isoformat(),
-        "set_on": _day(deadline.set_on),
-        "done_on": _day(deadline.done_on),
+        "due_now": deadline.due.isoformat() if hindsight else None,
+        "original": deadline.original.isoformat() if known else None,
+        "set_on": _by(deadline.set_on, as_of, hindsight),
+        "done_on": _by(deadline.done_on, as_of, hindsight),
         "owner": deadline.owner,
         "known": [_amendment(a) for a in deadline.known_on(as_of)],
-        "moved_since": [_amendment(a) for a in deadline.moved_since(as_of)],
+        "moved_since": (
+            [_amendment(a) for a in deadline.moved_since(as_of)] if hindsight else None
+        ),
         "explanation": text,
         "lines": text.splitlines(),
     }
 
 
-def _phase(phase: Phase, as_of: dt.date) -> dict[str, Any]:
+def _phase(phase: Phase, as_of: dt.date, hindsight: bool = False) -> dict[str, Any]:
     implement = phase.implement
     return {
         "kind": "phase",
@@ -477,9 +558,85 @@ def _phase(phase: Phase, as_of: dt.date) -> dict[str, Any]:
         "what": phase.what,
         "as_of": as_of.isoformat(),
         "text": phase.describe(as_of=as_of),
-        "identify": _deadline(phase.identify, as_of),
-        "implement": None if implement is None else _deadline(implement, as_of),
+        "identify": _deadline(phase.identify, as_of, hindsight),
+        "implement": None if implement is None else _deadline(implement, as_of, hindsight),
     }
+
+
+def _is_set(deadline: Deadline, as_of: dt.date) -> bool:
+    return deadline.due_on(as_of=as_of) is not None
+
+
+def deadlines_as_of(
+    *,
+    as_of: dt.date,
+    phases: Iterable[Phase] = (),
+    deadlines: Iterable[Deadline] = (),
+    meetings: Iterable[Any] = (),
+) -> dict[str, Any]:
+    """The ``"deadlines"`` document: what was set by ``as_of``, as it stood that day.
+
+    The one listing behind ``sharegov deadlines --json`` and ``GET /api/deadlines``.
+    Nothing decided after ``as_of`` is given: a deadline, phase or meeting action set
+    later is left out and only counted in ``not_listed`` (how many, and the first date),
+    as the command's "no deadlines or actions set by ..." sentence does; each deadline
+    listed is its :func:`to_json` form as of the date (no ``due_now``, no later
+    amendments, no later ``done_on``).
+
+    Args:
+        as_of: The date to look from (required: nothing is presumed, not even today).
+        phases: The phases; a phase is listed once any of its deadlines is set.
+        deadlines: The other deadlines.
+        meetings: Meetings (:class:`~sharegov.meetings.Meeting`): each action exists from
+            the meeting's date, and is a deadline with its owner where the minutes give a
+            due date, else listed in ``actions_without_due_date``.
+
+    Examples:
+        >>> from sharegov.reference import bromsgrove_redditch_phases
+        >>> phases = bromsgrove_redditch_phases()
+        >>> early = deadlines_as_of(as_of=dt.date(2008, 8, 1), phases=phases)
+        >>> early["deadlines"], early["not_listed"]
+        ([], {'count': 5, 'first': '2008-08-18'})
+        >>> late = deadlines_as_of(as_of=dt.date(2008, 9, 2), phases=phases)
+        >>> [d["due"] for d in late["deadlines"]][:2], late["not_listed"]["count"]
+        (['2008-09-30', '2009-01-31'], 0)
+    """
+    _check_as_of(as_of, "the deadlines")
+    phases, own = tuple(phases), tuple(deadlines)
+    undated: list[tuple[Any, dt.date]] = []
+    actions: list[Deadline] = []
+    for meeting in meetings:
+        for action in meeting.actions:
+            deadline = action.deadline(set_on=meeting.date)
+            if deadline is None:
+                undated.append((action, meeting.date))
+            else:
+                actions.append(deadline)
+    every = [d for p in phases for d in p.deadlines] + list(own) + actions
+    # A deadline with no set_on is known from the start, so one not set has a set_on.
+    later = [d.set_on for d in every if d.set_on is not None and not _is_set(d, as_of)]
+    later += [on for _, on in undated if on > as_of]
+    return {
+        "kind": "deadlines",
+        "as_of": as_of.isoformat(),
+        "phases": [_phase(p, as_of) for p in phases if any(_is_set(d, as_of) for d in p.deadlines)],
+        "deadlines": [_deadline(d, as_of) for d in every if _is_set(d, as_of)],
+        "actions_without_due_date": [
+            {"number": a.number, "text": a.text, "owner": a.owner, "set_on": on.isoformat()}
+            for a, on in undated
+            if on <= as_of
+        ],
+        "not_listed": {
+            "count": len(later),
+            "first": min(later).isoformat() if later else None,
+        },
+    }
+
+
+def _check_as_of(as_of: object, what: str) -> dt.date:
+    if not isinstance(as_of, dt.date) or isinstance(as_of, dt.datetime):
+        raise InvalidValue(expected("as_of", f"the date to describe {what} as of", as_of))
+    return as_of
 
 
 # ---------------------------------------------------------------------------------------------

@@ -112,14 +112,6 @@ _EXTRA: dict[str, dict[str, Any]] = {
         "required": ["post", "matter", "officers"],
         "additionalProperties": False,
     },
-    "deadlines": _closed(
-        {
-            "kind": {"const": "deadlines"},
-            "as_of": {"type": "string", "format": "date"},
-            "phases": {"type": "array", "items": {"$ref": _COMPONENTS + "phase"}},
-            "deadlines": {"type": "array", "items": {"$ref": _COMPONENTS + "deadline"}},
-        }
-    ),
     "graph": _closed(
         {
             "kind": {"const": "graph"},
@@ -317,7 +309,7 @@ def _paths() -> dict[str, Any]:
             ],
         ),
         "/api/deadlines": get(
-            "Phases and deadlines as they stood on a date, with their amendments",
+            "Phases, deadlines and meeting actions set by a date, as they stood that day",
             _json("deadlines", "deadlines"),
             400,
             parameters=[{**as_of, "required": True}],

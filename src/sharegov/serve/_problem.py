@@ -19,7 +19,7 @@ from typing import Any
 
 from sharegov.errors import MissingExtra, SharegovError, UnknownId
 
-__all__ = ["MAX_BODY", "PROBLEM_JSON", "Problem", "from_error", "read_json"]
+__all__ = ["MAX_BODY", "MAX_SHOWN", "PROBLEM_JSON", "Problem", "brief", "from_error", "read_json"]
 
 #: Request bodies larger than this many bytes are refused with 413.
 MAX_BODY = 1024 * 1024
@@ -40,6 +40,45 @@ _TITLES = {
 }
 _FIELD = re.compile(r"[^\s:'\"]+")
 
+#: A value longer than this many characters is cut short in a message, with its length.
+MAX_SHOWN = 100
+# A quoted value as messages show text ('...' or "...", with backslash escapes), opening
+# where a value starts (not an apostrophe inside a word); a run of digits; any other run of
+# characters with no space. Each alternative is a plain loop over disjoint classes: linear.
+_LONG = f"{{{MAX_SHOWN + 1},}}"
+_VALUE = re.compile(
+    rf"(?<![\w'\"])(?P<quoted>'(?:[^'\\\n]|\\.){_LONG}'|\"(?:[^\"\\\n]|\\.){_LONG}\")"
+    r"|(?P<digits>\d{31,})"
+    rf"|(?P<run>[^\s:'\"]{{{3 * MAX_SHOWN + 1},}})"
+)
+
+
+def brief(text: str) -> str:
+    """``text`` with every over-long value cut short, saying how long it was: a quoted
+    value past :data:`MAX_SHOWN` characters, a number past 30 digits, any other run of
+    characters past three times that. A message names the field and what was expected; it
+    never echoes hundreds of digits or a 5,000-character string back in full.
+
+    Examples:
+        >>> brief("present: expected a whole number of at most 1,000,000, got " + "1" + "0" * 400)
+        'present: expected a whole number of at most 1,000,000, got 1000…0 (401 digits)'
+        >>> brief("as_of: got '" + "9" * 5000 + "'")
+        "as_of: got '99999999999999999999999999999999999999999999999999…' (5,000 characters)"
+        >>> brief("the board's seats: expected a positive integer, got -1")
+        "the board's seats: expected a positive integer, got -1"
+    """
+
+    def short(match: re.Match[str]) -> str:
+        value = match.group(0)
+        if match.group("quoted") is not None:
+            inside = value[1:-1]
+            return f"{value[0]}{inside[: MAX_SHOWN // 2]}…{value[0]} ({len(inside):,} characters)"
+        if match.group("digits") is not None:
+            return f"{value[:4]}…{value[-1]} ({len(value):,} digits)"
+        return f"{value[: MAX_SHOWN // 2]}… ({len(value):,} characters)"
+
+    return _VALUE.sub(short, text)  # one pass: what it writes is never cut again
+
 
 class Problem(Exception):
     """An error response: ``status``, a short ``kind`` (the ``type`` URI's last part), a
@@ -52,13 +91,17 @@ class Problem(Exception):
         detail: str,
         errors: list[dict[str, str]] | None = None,
     ) -> None:
+        # Every message passes here: no value is echoed back at length, in the detail, a
+        # field path (cut short: it stays one word) or an error's own detail.
+        found = errors if errors is not None else [split(line) for line in detail.splitlines()]
+        detail = brief(detail)
         super().__init__(detail)
         self.status = status
         self.kind = kind
         self.detail = detail
-        self.errors = (
-            errors if errors is not None else [split(line) for line in detail.splitlines()]
-        )
+        self.errors = [
+            {k: _cut(v) if k == "field" else brief(v) for k, v in e.items()} for e in found
+        ]
 
     def document(self, instance: str | None = None) -> dict[str, Any]:
         """The problem as RFC 9457 JSON; ``instance`` is the request's path, if given."""
@@ -72,6 +115,11 @@ class Problem(Exception):
         if instance is not None:
             out["instance"] = instance
         return out
+
+
+def _cut(field: str) -> str:
+    """A field path past three times :data:`MAX_SHOWN` characters, cut short to one word."""
+    return field if len(field) <= 3 * MAX_SHOWN else f"{field[: MAX_SHOWN // 2]}…"
 
 
 def split(line: str) -> dict[str, str]:
@@ -98,21 +146,36 @@ def _kind(exc: BaseException) -> str:
     return re.sub(r"(?<!^)(?=[A-Z])", "-", name).lower()
 
 
-def from_error(exc: SharegovError, *, status: int = 422) -> Problem:
+def from_error(exc: SharegovError, *, status: int = 422, within: str | None = None) -> Problem:
     """The problem for a sharegov error raised while answering a request.
 
     ``status`` is for bad content (422 by default, a limit passed included: its kind is
     ``limit-exceeded``); a missing extra is 501. A body too large is 413 before it is read
     (see :func:`read_json`). A path parameter that names nothing is the caller's to map to 404.
+    ``within`` (say :data:`BODY`) names where the error's fields are, for an error raised
+    by code that did not know (deciding a record read from the body): each line of the
+    detail that does not already start with it gets it, as the reader's own errors have.
+
+    Examples:
+        >>> from sharegov.errors import InvalidVote
+        >>> from_error(InvalidVote("votes.zz: expected ids of members"), within=BODY).detail
+        'body: votes.zz: expected ids of members'
     """
     if isinstance(exc, MissingExtra):
         status = 501
     problems = getattr(exc, "problems", None)
     if isinstance(problems, list) and problems:
-        errors = [split(str(p)) for p in problems]
-        detail = "\n".join(str(p) for p in problems)
-        return Problem(status, _kind(exc), detail, errors)
-    return Problem(status, _kind(exc), str(exc) or type(exc).__name__)
+        lines = [str(p) for p in problems]
+    else:
+        lines = (str(exc) or type(exc).__name__).splitlines() or [type(exc).__name__]
+    if within is not None:
+        lines = [
+            line
+            if line == within or line.startswith((f"{within}: ", f"{within}."))
+            else f"{within}: {line}"
+            for line in lines
+        ]
+    return Problem(status, _kind(exc), "\n".join(lines), [split(line) for line in lines])
 
 
 def not_found(exc: UnknownId, field: str) -> Problem:

@@ -19,7 +19,7 @@ POST    ``/api/boards/{board}/decide-popolo``       outcome of a Popolo vote_eve
 GET     ``/api/boards/{board}/power``               power index
 GET     ``/api/check``                              what ``sharegov check`` reports
 GET     ``/api/split``                              cost statement
-GET     ``/api/deadlines?as_of=YYYY-MM-DD``         phases and deadlines on a date
+GET     ``/api/deadlines?as_of=YYYY-MM-DD``         what was due, as known on a date
 GET     ``/api/graph``, ``/api/graph/withdraw/{c}`` partnerships, withdrawal impact
 POST    ``/api/who-acts``                           who acts for a conflicted officer
 GET     ``/openapi.json``                           the OpenAPI 3.1 document
@@ -83,6 +83,27 @@ def _whole(request: Any, name: str, default: int, most: int) -> int:
         detail = f"{name}: expected a whole number from 1 to {most}, got {text!r}"
         raise Problem(400, "invalid-query", detail)
     return int(text)
+
+
+def _within_count_limit(data: Mapping[str, Any]) -> None:
+    """Refuse a vote record's count past :data:`~sharegov.boards.MAX_COUNT` by its field,
+    saying the limit, however many digits it has (``present`` and ``by_authority`` too)."""
+    from sharegov.boards import MAX_COUNT
+    from sharegov.errors import InvalidVote, expected
+
+    fields: list[tuple[str, Any]] = [("present", data.get("present"))]
+    counts = data.get("counts")
+    if isinstance(counts, Mapping):
+        fields += [(f"counts.{key}", value) for key, value in counts.items()]
+    by_authority = data.get("by_authority")
+    if isinstance(by_authority, Mapping):
+        for code, parts in by_authority.items():
+            if isinstance(parts, Mapping):
+                fields += [(f"by_authority.{code}.{k}", v) for k, v in parts.items()]
+    for field, value in fields:
+        if isinstance(value, int) and not isinstance(value, bool) and value > MAX_COUNT:
+            what = f"a whole number of at most {MAX_COUNT:,}"
+            raise InvalidVote(expected(f"{BODY}: {field}", what, value))
 
 
 def _mapping(data: Any) -> Mapping[str, Any]:
@@ -202,13 +223,22 @@ def routes(service: Service) -> list[Any]:
 
     # -- decisions ---------------------------------------------------------------------------
 
+    def decided(record: Any, found: Any) -> Any:
+        """The record decided; its errors name their fields in the body, as the reader's do."""
+        try:
+            return record.decide(found)
+        except SharegovError as exc:
+            raise from_error(exc, within=BODY) from None
+
     async def decide(request: Any) -> Any:
         """A vote record (votes by name, or counts as minuted) decided under the board."""
         from sharegov.io.files import read_vote_record
 
         found = board_of(request)
-        record = read_vote_record(_mapping(await read_json(request)), BODY)
-        return answer(to_json(record.decide(found)))
+        data = _mapping(await read_json(request))
+        _within_count_limit(data)
+        record = read_vote_record(data, BODY)
+        return answer(to_json(decided(record, found)))
 
     async def decide_counts(request: Any) -> Any:
         """Counts as minuted ("carried by 5 votes to 2") decided under the board."""
@@ -219,8 +249,9 @@ def routes(service: Service) -> list[Any]:
         if "counts" not in data:
             detail = 'body: counts: expected the counts as minuted, e.g. {"for": 5, "against": 2}'
             raise Problem(422, "invalid-vote", detail)
+        _within_count_limit(data)
         record = read_vote_record(data, BODY)
-        return answer(to_json(record.decide(found)))
+        return answer(to_json(decided(record, found)))
 
     async def decide_popolo(request: Any) -> Any:
         """A Popolo vote_event decided under the board's own rule."""
@@ -272,14 +303,17 @@ def routes(service: Service) -> list[Any]:
         return answer(to_json(statement))
 
     async def deadlines(request: Any) -> Any:
-        as_of = _date(request, "as_of", required=True)
+        # The same listing as `sharegov deadlines --json`: only what was set by as_of.
+        from sharegov.io.results import deadlines_as_of
+
+        as_of = cast(dt.date, _date(request, "as_of", required=True))  # never None: required
         return answer(
-            {
-                "kind": "deadlines",
-                "as_of": as_of.isoformat() if as_of else None,
-                "phases": [to_json(p, as_of=as_of) for p in arrangement.phases],
-                "deadlines": [to_json(d, as_of=as_of) for d in arrangement.deadlines],
-            }
+            deadlines_as_of(
+                as_of=as_of,
+                phases=arrangement.phases,
+                deadlines=arrangement.deadlines,
+                meetings=arrangement.meetings,
+            )
         )
 
     def graph_of(request: Any) -> Any:
