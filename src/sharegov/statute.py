@@ -102,6 +102,7 @@ __all__ = [
     "NATIONS",
     "NORTHERN_IRELAND",
     "REGIMES",
+    "REVIEWED_TO",
     "SCOTLAND",
     "WALES",
     "DispensationRule",
@@ -130,6 +131,12 @@ OTHER_REGISTRABLE = "other registrable interest"
 NON_REGISTRABLE = "non-registrable interest"
 
 LOCALISM_FROM = dt.date(2012, 7, 1)
+
+#: The last day the law modelled here was reviewed (this release's statute data). A date
+#: after it is judged under the law as modelled, assumed unchanged, and the outputs that
+#: report the law of a date say so: a fixed day, so the same input gives the same output
+#: whenever it is run.
+REVIEWED_TO = dt.date(2026, 11, 30)
 
 _LEG = "https://www.legislation.gov.uk"
 

@@ -269,21 +269,22 @@ _FIRST_ACT_YEAR = min(
 )
 
 
-def _law(on: dt.date | None, nation: str | None, today: dt.date) -> dict[str, Any]:
+def _law(on: dt.date | None, nation: str | None) -> dict[str, Any]:
     """The law modelled for a decision on ``on`` in ``nation``, with a note where none
     applies or where it is assumed.
 
     As :mod:`sharegov.statute` treats a date before a nation's first regime on interests
     (none is applied; the explanations say so), with two more cases: before the year of the
     earliest Act modelled (LGA 1972) no law modelled applies at all; and a date after
-    ``today`` is judged under the law as now modelled, which is an assumption.
+    :data:`~sharegov.statute.REVIEWED_TO` (the last day the law modelled was reviewed) is
+    judged under the law as modelled, which is an assumption. Neither reads the clock, so
+    the same decision gives the same document on any day.
 
     Examples:
-        >>> today = dt.date(2026, 11, 30)
-        >>> note = _law(dt.date(1066, 10, 14), "wales", today)["note"]
-        >>> note[:72]
-        'No law modelled applies on 14 October 1066: the earliest modelled is LGA'
-        >>> _law(dt.date(2010, 3, 8), "wales", today)["regime"]
+        >>> note = _law(dt.date(1066, 10, 14), "wales")["note"]
+        >>> note[:63]
+        'No law modelled applies on 14 October 1066: the earliest Act mo'
+        >>> _law(dt.date(2010, 3, 8), "wales")["regime"]
         'Welsh Model Code of Conduct 2008 (SI 2008/788 (W.82))'
     """
     out: dict[str, Any] = {"nation": nation, "regime": None, "since": None, "note": None}
@@ -293,8 +294,8 @@ def _law(on: dt.date | None, nation: str | None, today: dt.date) -> dict[str, An
     if on.year < _FIRST_ACT_YEAR:
         first = min(r.start for r in statute.REGIMES)
         out["note"] = (
-            f"No law modelled applies on {day(on)}: the earliest modelled is LGA "
-            f"{_FIRST_ACT_YEAR} (an Act of {_FIRST_ACT_YEAR}), and no regime on members' "
+            f"No law modelled applies on {day(on)}: the earliest Act modelled is the Local "
+            f"Government Act {_FIRST_ACT_YEAR}, and no regime on members' "
             f"interests is modelled before {day(first)}. Nothing here may be read as the "
             "law of that date."
         )
@@ -307,11 +308,11 @@ def _law(on: dt.date | None, nation: str | None, today: dt.date) -> dict[str, An
         where = f"for {nation.title()} on {day(on)}"
         why = f": the first there is the {firsts[0].name}, from {day(firsts[0].start)}"
         out["note"] = f"No regime on members' interests is modelled {where}{why if firsts else ''}."
-    if on > today:
+    if on > statute.REVIEWED_TO:
         law = f" ({out['regime']})" if out["regime"] else ""
         out["note"] = (
-            f"{day(on)} is after today ({day(today)}): no law modelled is known to apply "
-            f"then; the law as modelled now{law} was applied, assumed unchanged."
+            f"{day(on)} is after {day(statute.REVIEWED_TO)}, the last day the law modelled "
+            f"here was reviewed: the law as modelled{law} was applied, assumed unchanged."
         )
     return out
 
@@ -339,7 +340,7 @@ def _outcome(outcome: Outcome) -> dict[str, Any]:
         "explanation": text,
         "lines": text.splitlines(),
         "citations": citations(text),
-        "law": _law(outcome.date, outcome.board.nation, dt.date.today()),
+        "law": _law(outcome.date, outcome.board.nation),
     }
 
 
