@@ -1391,13 +1391,14 @@ def _local_cluster(*, set_as_default: bool = True, **options: Any) -> Iterator[A
         try:
             yield client
         finally:
-            stream = client.scheduler_comm
+            # Internals of distributed (as of 2026.8), looked up defensively: where a release
+            # has no such stream, there is nothing to close.
+            stream = getattr(client, "scheduler_comm", None)
             client.close()
-            if stream is not None:
-                cluster.sync(stream.close)
-            status = cluster.scheduler.plugins.get("worker-status")
-            if status is not None:
-                cluster.sync(status.bcomm.close)
+            status = getattr(cluster.scheduler, "plugins", {}).get("worker-status")
+            for leftover in (stream, getattr(status, "bcomm", None)):
+                if leftover is not None:
+                    cluster.sync(leftover.close)
     finally:
         cluster.close()
 
