@@ -10,12 +10,24 @@ each worker gets several (``--chunk`` overrides).
 
 Run on a 16-core machine: ``python benchmarks/simulate_dask.py --workers 16 --n 10000000``.
 Quick check: ``python benchmarks/simulate_dask.py --workers 2 --n 1000000``.
+
+Reliability (DESIGN.md: 0 failures in 200 back-to-back runs): ``--back-to-back 200`` runs
+200 times in a row on one cluster instead of timing, seeds taking turns, each run checked
+bit-identical to the local run of its seed and given ``--timeout`` seconds, and prints the
+failures (an exception), hangs (past the timeout) and mismatches, and any "Future exception
+was never retrieved" that asyncio logged up to the cluster's close. E.g.
+``python benchmarks/simulate_dask.py --workers 2 --n 100000 --back-to-back 200``.
 """
 
 from __future__ import annotations
 
 import argparse
+import collections
+import gc
+import io
+import logging
 import os
+import statistics
 import time
 
 COUNCILS, ITEMS = 10, 20
@@ -57,10 +69,58 @@ def best(fn: object, repeat: int) -> tuple[float, object]:
     return min(times), result
 
 
-def main() -> None:
-    from dask.distributed import Client, LocalCluster
+def back_to_back(m: object, args: argparse.Namespace, chunk: int) -> None:
+    """``args.back_to_back`` runs in a row on one cluster; counts failures, hangs, mismatches."""
+    import numpy as np
 
-    from sharegov.simulate import BLOCK
+    from sharegov.simulate import _local_cluster
+
+    seeds = (1, 2)  # taking turns: a run given another run's chunks would not match its own
+    local = {s: m.run(args.n, seed=s, chunk_size=chunk).net for s in seeds}  # type: ignore[attr-defined]
+    log = io.StringIO()  # what asyncio logs, e.g. "Future exception was never retrieved"
+    handler = logging.StreamHandler(log)
+    logging.getLogger("asyncio").addHandler(handler)
+    failures: collections.Counter[str] = collections.Counter()
+    hangs = mismatches = 0
+    times: list[float] = []
+    try:
+        with _local_cluster(n_workers=args.workers, threads_per_worker=1, processes=True) as client:
+            m.run(args.n, seed=seeds[0], chunk_size=chunk, client=client, timeout=args.timeout)  # type: ignore[attr-defined]  # warm-up
+            for i in range(args.back_to_back):
+                seed = seeds[i % len(seeds)]
+                start = time.perf_counter()
+                try:
+                    net = m.run(  # type: ignore[attr-defined]
+                        args.n, seed=seed, chunk_size=chunk, client=client, timeout=args.timeout
+                    ).net
+                except TimeoutError:
+                    hangs += 1
+                except Exception as exc:  # counted, and the next run goes on
+                    failures[f"{type(exc).__name__}: {exc}"[:120]] += 1
+                else:
+                    mismatches += not np.array_equal(net, local[seed])
+                times.append(time.perf_counter() - start)
+        gc.collect()  # an unread future is logged when it is collected
+    finally:
+        logging.getLogger("asyncio").removeHandler(handler)
+    n = args.back_to_back
+    unread = log.getvalue().count("never retrieved")
+    print(f"Dask back to back: {n} runs on one cluster of {args.workers} worker processes, "
+          f"{args.n:,} scenarios x {COUNCILS} councils x {ITEMS} items a run, "
+          f"{chunk:,} scenarios a task, timeout {args.timeout:g} s a run")  # fmt: skip
+    print(f"  bit-identical              {n - hangs - sum(failures.values()) - mismatches:8}")
+    print(f"  mismatches                 {mismatches:8}")
+    print(f"  failures (exceptions)      {sum(failures.values()):8}")
+    for what, count in failures.most_common():
+        print(f"    {count} x {what}")
+    print(f"  hangs (past the timeout)   {hangs:8}")
+    print(f"  unread asyncio futures     {unread:8}  (logged up to the cluster's close)")
+    print(f"  per run: median {statistics.median(times):.3f} s, max {max(times):.3f} s, "
+          f"total {sum(times):.1f} s")  # fmt: skip
+
+
+def main() -> None:
+    from sharegov.simulate import BLOCK, _local_cluster
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -69,18 +129,26 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=10_000_000, help="scenarios")
     parser.add_argument("--chunk", type=int, default=None, help="scenarios per task")
     parser.add_argument("--repeat", type=int, default=3, help="best of this many runs")
+    parser.add_argument(
+        "--back-to-back",
+        type=int,
+        default=0,
+        metavar="N",
+        help="instead of timing: N runs in a row on one cluster, each checked bit-identical",
+    )
+    parser.add_argument(
+        "--timeout", type=float, default=120.0, help="seconds a back-to-back run may take"
+    )
     args = parser.parse_args()
     m = model()
     blocks = -(-args.n // BLOCK)
     # About four tasks per worker: enough to balance, few enough to keep overhead low.
     chunk = args.chunk or BLOCK * min(256, max(1, -(-blocks // (4 * args.workers))))
+    if args.back_to_back:
+        back_to_back(m, args, chunk)
+        return
     local_s, local = best(lambda: m.run(args.n, seed=1, chunk_size=chunk), args.repeat)  # type: ignore[attr-defined]
-    with (
-        LocalCluster(
-            n_workers=args.workers, threads_per_worker=1, processes=True, dashboard_address=None
-        ) as cluster,
-        Client(cluster) as client,
-    ):
+    with _local_cluster(n_workers=args.workers, threads_per_worker=1, processes=True) as client:
         m.run(min(args.n, 4 * BLOCK), seed=1, client=client)  # type: ignore[attr-defined]  # warm-up
         remote_s, remote = best(
             lambda: m.run(args.n, seed=1, chunk_size=chunk, client=client),  # type: ignore[attr-defined]

@@ -200,38 +200,6 @@ def test_plots() -> None:
         plt.close("all")
 
 
-def test_dask_gives_identical_results() -> None:
-    distributed = pytest.importorskip("dask.distributed")
-    model = three_council_model()
-    local = model.run(3 * BLOCK + 5, seed=42, chunk_size=BLOCK)
-    with (
-        distributed.LocalCluster(
-            processes=False, n_workers=1, threads_per_worker=2, dashboard_address=None
-        ) as cluster,
-        distributed.Client(cluster) as client,
-    ):
-        remote = model.run(3 * BLOCK + 5, seed=42, chunk_size=BLOCK, client=client)
-    assert np.array_equal(local.net, remote.net)
-    assert local.quantiles() == remote.quantiles()
-
-
-def test_dask_runs_back_to_back_on_one_cluster() -> None:
-    # A reused cluster once failed 1 run in 40 ("lost dependencies" on a reused scatter
-    # key) or hung in scatter: 200 runs in a row must all give the local answer.
-    distributed = pytest.importorskip("dask.distributed")
-    model = three_council_model()
-    local = model.run(BLOCK + 5, seed=7, chunk_size=BLOCK)
-    with (
-        distributed.LocalCluster(
-            processes=False, n_workers=2, threads_per_worker=1, dashboard_address=None
-        ) as cluster,
-        distributed.Client(cluster) as client,
-    ):
-        for _ in range(200):
-            remote = model.run(BLOCK + 5, seed=7, chunk_size=BLOCK, client=client)
-            assert np.array_equal(local.net, remote.net)
-
-
 def test_validation() -> None:
     with pytest.raises(InvalidRule, match="share-based split rule"):
         Flow("x", "X", "£1", kind="cost", start=FY, split=Capped(Equal(), {"A": Money(1)}))

@@ -291,30 +291,6 @@ def test_progress_reports_each_chunk_as_it_finishes() -> None:
     assert calls == [(BLOCK, n), (2 * BLOCK, n), (3 * BLOCK, n), (n, n)]
 
 
-def test_progress_on_dask_as_chunks_complete() -> None:
-    distributed = pytest.importorskip("dask.distributed")
-    model = sensitivity_model()
-    n = 3 * BLOCK + 5
-    calls: list[int] = []
-    local = model.run(n, seed=1, chunk_size=BLOCK)
-    with (
-        distributed.LocalCluster(
-            processes=False, n_workers=2, threads_per_worker=1, dashboard_address=None
-        ) as cluster,
-        distributed.Client(cluster) as client,
-    ):
-        remote = model.run(n, seed=1, chunk_size=BLOCK, client=client,
-                           progress=lambda d, t: calls.append(d))  # fmt: skip
-        sized: list[int] = []  # by default, about four tasks for each of the 2 workers
-        auto = model.run(16 * BLOCK, seed=1, client=client, progress=lambda d, t: sized.append(d))
-    assert len(sized) == 8
-    assert np.array_equal(auto.net, model.run(16 * BLOCK, seed=1).net)
-    assert np.array_equal(local.net, remote.net)
-    assert len(calls) == 4  # once per chunk, not once at the end
-    assert calls == sorted(calls)
-    assert calls[-1] == n
-
-
 def test_tqdm_progress_bar() -> None:
     pytest.importorskip("tqdm")
     out = io.StringIO()

@@ -48,10 +48,11 @@ Examples:
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import html
 import math
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from fractions import Fraction
 from typing import Any, Literal
 
@@ -707,6 +708,7 @@ class Model:
         chunk_size: int | None = None,
         client: Any = None,
         progress: Callable[[int, int], object] | None = None,
+        timeout: float | None = None,
     ) -> SimulationResult:
         """Simulate ``n`` scenarios.
 
@@ -720,11 +722,18 @@ class Model:
             client: A ``dask.distributed.Client`` to run the chunks on a cluster.
             progress: Called as ``progress(done, n)`` as each chunk finishes (on Dask too,
                 as chunks complete, in whatever order); for a progress bar such as
-                :func:`tqdm_progress`. It cannot change the results.
+                :func:`tqdm_progress`. It cannot change the results. If it raises, the run
+                stops: its tasks still on the cluster are cancelled and the exception
+                propagates; the client stays usable.
+            timeout: With a ``client``, the most seconds to wait for the whole run; past
+                it, the run's tasks are cancelled and :class:`TimeoutError` is raised, so a
+                lost worker or a stalled cluster can never hang the caller. None waits for
+                as long as it takes. A local run is not timed out (interrupt it instead).
 
         Raises:
             LimitExceeded: ``n`` is past :data:`MAX_SCENARIOS`, or the result would hold
                 more than :data:`MAX_RESULT_CELLS` amounts (``n`` x councils x years).
+            TimeoutError: On Dask, the run did not finish within ``timeout`` seconds.
         """
         checks = [("n", n)] + ([] if chunk_size is None else [("chunk_size", chunk_size)])
         for field, value in checks:
@@ -732,6 +741,12 @@ class Model:
                 raise InvalidValue(expected(field, "a whole number >= 1", value))
         if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
             raise InvalidValue(expected("seed", "a whole number >= 0", seed))
+        if timeout is not None and (
+            isinstance(timeout, bool)
+            or not isinstance(timeout, int | float)
+            or not 0 < timeout < math.inf
+        ):
+            raise InvalidValue(expected("timeout", "a number of seconds > 0, or None", timeout))
         per_scenario = len(self.parties) * len(self.span)
         most = min(MAX_SCENARIOS, MAX_RESULT_CELLS // per_scenario)
         if n > most:
@@ -788,10 +803,27 @@ class Model:
                 pure=False,
             )
             first = {f.key: b for f, (b, _) in zip(futures, chunks, strict=True)}
+            # Tracked on this client's own event loop (as_completed defaults to the default
+            # client's, which is another loop when several clients are open). On every way
+            # out (done, a task's error, the timeout, a progress callback raising, an
+            # interrupt) the run's remaining tasks are cancelled, so none is left running
+            # on the cluster or holding memory there.
             try:
-                for future, part in distributed.as_completed(futures, with_results=True):
+                for future, part in distributed.as_completed(
+                    futures, with_results=True, loop=client.loop, timeout=timeout
+                ):
                     place(first[future.key], part)
                     future.release()
+            except TimeoutError as exc:
+                # as_completed raises once the time is up even after its last future, so
+                # a run whose every chunk arrived in time is complete, not timed out.
+                if timeout is None:
+                    raise
+                if done < n:
+                    raise TimeoutError(
+                        f"timeout: the run on Dask did not finish within {timeout} seconds "
+                        f"({done:,} of {n:,} scenarios done); its tasks were cancelled"
+                    ) from exc
             finally:
                 client.cancel(futures)
         return SimulationResult(self.parties, span, net, seed=seed, model=self)
@@ -1335,6 +1367,40 @@ def _run_chunk_packed(compiled: _Compiled, seed: int, first_block: int, blocks: 
     if out.size and np.abs(out).max() < 2**31:
         return out.astype(np.int32)
     return out
+
+
+@contextlib.contextmanager
+def _local_cluster(*, set_as_default: bool = True, **options: Any) -> Iterator[Any]:
+    """A ``dask.distributed`` ``LocalCluster`` (``options``) and a ``Client`` on it, for the
+    tests and the benchmark; yields the client (its cluster is ``client.cluster``).
+
+    The dashboard gets a free port (``:0``), so two runs on one machine never clash on 8787.
+    At the end the client closes, then the cluster, in the order ``distributed`` documents.
+    Before the cluster closes, two ``BatchedSend`` streams that ``distributed`` leaves open
+    are closed: the client's stream to the scheduler (``Client._close`` skips it when the
+    scheduler has closed its end first) and the scheduler's stream to the cluster's worker
+    watcher (``WorkerStatusPlugin.teardown`` is never called). Left open, either may hold a
+    tornado timeout (5 or 10 ms after its last message) when the cluster's event loop stops;
+    if that timeout fires in the loop's last iteration, its future is never read and Python
+    later prints "Future exception was never retrieved ... TimeoutError('Timeout')".
+    """
+    distributed = require("dask.distributed", "dask")
+    cluster = distributed.LocalCluster(**{"dashboard_address": ":0", **options})
+    try:
+        client = distributed.Client(cluster, set_as_default=set_as_default)
+        try:
+            yield client
+        finally:
+            # Internals of distributed (as of 2026.8), looked up defensively: where a release
+            # has no such stream, there is nothing to close.
+            stream = getattr(client, "scheduler_comm", None)
+            client.close()
+            status = getattr(cluster.scheduler, "plugins", {}).get("worker-status")
+            for leftover in (stream, getattr(status, "bcomm", None)):
+                if leftover is not None:
+                    cluster.sync(leftover.close)
+    finally:
+        cluster.close()
 
 
 # ---------------------------------------------------------------------------------------------
