@@ -674,7 +674,9 @@ class Dispensation:
 
     The statute's dispensations are for disclosable pecuniary (or prejudicial) interests;
     sharegov applies one to any declaration it covers, as codes of conduct commonly extend
-    the same procedure to other interests.
+    the same procedure to other interests. Only one under s.33 (``ground``) lifts the bar on
+    a disclosable pecuniary interest (s.31(4)): a ``standards_ground`` one is not applied to
+    such a declaration, as one outside its dates is not, and the explanation says so.
 
     Raises:
         InvalidValue: No matters, no ground or two, a ground not available on ``start``
@@ -1183,6 +1185,12 @@ of Conduct 2007 (SI 2007/1159) paras 8 and 10)
             head = f"{d.kind.value}: {why}"
             if effect.excludes:
                 covering = [g for g in granted if on is not None and g.covers(d, on)]
+                # Only a Localism Act 2011 s.33 dispensation lifts the s.31(4) bar on a
+                # disclosable pecuniary interest: a standards committee's (LGA 2000 s.81(4))
+                # is not applied to one, as a dispensation outside its dates is not; the
+                # explanation says so.
+                ignored = [g for g in covering if not _lifts(g, d)]
+                covering = [g for g in covering if _lifts(g, d)]
                 cover = next((g for g in covering if g.vote), covering[0] if covering else None)
                 if cover is not None and cover.vote:
                     head = f"{d.kind.value}: {cover.describe()}"
@@ -1192,6 +1200,7 @@ of Conduct 2007 (SI 2007/1159) paras 8 and 10)
                     if cover is not None:
                         head += f"; {cover.describe()}"
                         relief = cover
+                    head += "".join(f"; {_not_lifted(g)}" for g in ignored)
             reasons.append(f"{head}; {d.particulars()}")
         entries.append(
             Entry(
@@ -1229,6 +1238,22 @@ of Conduct 2007 (SI 2007/1159) paras 8 and 10)
         on=on,
         note=note,
         orders=orders.cited,
+    )
+
+
+def _lifts(dispensation: Dispensation, declaration: Declaration) -> bool:
+    """Whether ``dispensation`` can lift the bar that ``declaration`` puts on its member:
+    for a disclosable pecuniary interest, only one under Localism Act 2011 s.33 can."""
+    return (
+        declaration.kind is not InterestKind.DISCLOSABLE_PECUNIARY
+        or dispensation.ground is not None
+    )
+
+
+def _not_lifted(dispensation: Dispensation) -> str:
+    return (
+        f"{dispensation.describe()}, not applied: only a dispensation under Localism Act 2011 "
+        "s.33 (from 1 July 2012) lifts the bar on a disclosable pecuniary interest in s.31(4)"
     )
 
 
