@@ -46,6 +46,14 @@ effect only from 1 July 2012 (SI 2012/1463 art. 2(e)).
 Quorum and casting vote: LGA 1972 Sch 12 paras 6, 39(2), 44 and 45 apply in England and
 Wales throughout these dates (:data:`MEETING_DEFAULTS`).
 
+Agenda notice (:func:`agenda_notice`): an agenda is open to inspection at least so many
+clear days before the meeting, LGA 1972 s.100B(3): three clear days as enacted (inserted by
+the Local Government (Access to Information) Act 1985); five in England from 1 October 2002
+(the Local Authorities (Access to Meetings and Documents) (Period of Notice) (England)
+Order 2002, SI 2002/715, art. 3, which applies only in England, art. 1(2)); still three in
+Wales, where the rule is now in s.100BA(3), inserted by the Local Government and Elections
+(Wales) Act 2021 Sch 4 para 7 for principal councils in Wales.
+
 Not modelled: Scotland and Northern Ireland (their own codes), Wales before 18 April 2008
 (the Conduct of Members (Model Code of Conduct) (Wales) Order 2001), and England before
 27 November 2001. :func:`regime` returns ``None`` there, and callers apply only the
@@ -55,11 +63,16 @@ Verified against legislation.gov.uk (or its mirrors) for this module: the commen
 dates of SI 2001/3575, SI 2007/1159, SI 2008/788, SI 2002/339 and SI 2009/1255; SI 2007/1159
 art. 4 revoking SI 2001/3575; SI 2012/1463 art. 2(e) (s.33 dispensations taking effect on
 or after 1 July 2012); the grounds in SI 2002/339 reg 3(1)(a) and SI 2009/1255
-reg 17(1)(a); SI 2016/85 (W.39) adding ground reg 2(j) to SI 2001/2279 from 1 April 2016.
+reg 17(1)(a); SI 2016/85 (W.39) adding ground reg 2(j) to SI 2001/2279 from 1 April 2016;
+SI 2002/715 (made 14 March 2002, in force 1 October 2002, art. 1(1); applying to England,
+art. 1(2); art. 3 substituting "five clear days" for "three clear days" in s.100B(3)); the
+words of s.100BA(3) ("at least three clear days before the meeting").
 
-Not verified here against legislation.gov.uk: the commencement of Localism Act ss.30-34
-on 1 July 2012 itself (the article of SI 2012/1463 that brings them into force was not
-read; the date is well established); the paragraph numbers of the 2001 English code
+Not verified here against legislation.gov.uk: the day s.100BA came into force (so Welsh
+agendas cite s.100B(3) on every date, with s.100BA(3) named as its successor); the
+commencement of Localism Act ss.30-34 on 1 July 2012 itself (the article of SI 2012/1463
+that brings them into force was not read; the date is well established); the paragraph
+numbers of the 2001 English code
 (paras 8-12, taken from the parallel police authorities code SI 2001/3578) and of the
 2007 code's para 12; the Welsh code's paras 10, 12 and 14 (from a secondary source); the
 4-year limit under SI 2009/1255 (from a council's report of it, not the text); whether
@@ -104,11 +117,13 @@ __all__ = [
     "REGIMES",
     "SCOTLAND",
     "WALES",
+    "AgendaNotice",
     "DispensationRule",
     "InterestRule",
     "Provision",
     "Regime",
     "StandardsGround",
+    "agenda_notice",
     "nation_of_gss",
     "no_regime_note",
     "regime",
@@ -657,6 +672,75 @@ WALES_2008 = Regime(
 
 REGIMES: tuple[Regime, ...] = (CODE_2001, CODE_2007, LOCALISM, WALES_2008)
 """Every modelled regime, by nation and then date."""
+
+
+_S100B = "ukpga/1972/70/section/100B"
+#: SI 2002/715 in force (art. 1(1)): five clear days in England from this day.
+FIVE_CLEAR_DAYS_FROM = dt.date(2002, 10, 1)
+
+
+@attrs.frozen
+class AgendaNotice:
+    """How many clear days before a meeting its agenda must be open to inspection, and why.
+
+    Attributes:
+        clear_days: The number of clear days.
+        provision: The provision that sets it, with its URI.
+        nation: The nation it applies in.
+    """
+
+    clear_days: int
+    provision: Provision
+    nation: str
+
+
+_ENGLAND_THREE = AgendaNotice(
+    3,
+    _p("LGA 1972 s.100B(3) (three clear days, before SI 2002/715 took effect)", _S100B),
+    ENGLAND,
+)
+_ENGLAND_FIVE = AgendaNotice(
+    5,
+    _p(
+        "LGA 1972 s.100B(3), as amended for England by SI 2002/715 art. 3 (five clear days)",
+        "uksi/2002/715/article/3/made",
+    ),
+    ENGLAND,
+)
+_WALES_THREE = AgendaNotice(
+    3,
+    _p(
+        "LGA 1972 s.100B(3) (three clear days; SI 2002/715 applies only in England; in Wales "
+        "now s.100BA(3), Local Government and Elections (Wales) Act 2021 Sch 4 para 7, "
+        "still three clear days)",
+        _S100B,
+    ),
+    WALES,
+)
+
+
+def agenda_notice(on: dt.date, nation: str) -> AgendaNotice | None:
+    """The statutory clear days' notice of a principal council's meeting's agenda on ``on``
+    in ``nation``, or ``None`` where none is modelled (Scotland, Northern Ireland).
+
+    Examples:
+        >>> import datetime as dt
+        >>> agenda_notice(dt.date(2010, 3, 8), "wales").clear_days
+        3
+        >>> n = agenda_notice(dt.date(2010, 3, 8), "england")
+        >>> n.clear_days, str(n.provision)
+        (5, 'LGA 1972 s.100B(3), as amended for England by SI 2002/715 art. 3 (five clear days)')
+        >>> agenda_notice(dt.date(2002, 9, 30), "england").clear_days
+        3
+        >>> agenda_notice(dt.date(2010, 3, 8), "scotland") is None
+        True
+    """
+    _check(on, nation)
+    if nation == WALES:
+        return _WALES_THREE
+    if nation == ENGLAND:
+        return _ENGLAND_FIVE if on >= FIVE_CLEAR_DAYS_FROM else _ENGLAND_THREE
+    return None
 
 
 def nation_of_gss(code: str | None) -> str | None:
