@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from sharegov import SharegovError, Vote
+from sharegov import Board, SharegovError, Vote
 from sharegov.conflicts import (
     Declaration,
     Dispensation,
@@ -23,8 +23,8 @@ from sharegov.statute import StandardsGround
 ON = dt.date(2013, 9, 3)
 
 
-def _board():  # the Adur-Worthing joint committee, built in the test (no review file needed)
-    from sharegov import Authority, Board, Member, rules
+def _board() -> Board:  # the Adur-Worthing joint committee
+    from sharegov import Authority, Member, rules
 
     adu = Authority("ADU", "Adur District Council", gss="E07000223")
     wot = Authority("WOT", "Worthing Borough Council", gss="E07000229")

@@ -73,7 +73,7 @@ from sharegov._words import day
 from sharegov.errors import InvalidValue, InvalidVote, UnknownId, expected
 from sharegov.parties import Member, Officer, Post, _identifier, _text
 from sharegov.rules import Quorum, Tally
-from sharegov.statute import Regime, StandardsGround
+from sharegov.statute import DispensationRule, Regime, StandardsGround
 
 __all__ = [
     "PARA_45",
@@ -881,6 +881,7 @@ class ItemRuling:
         note: The line saying which law was applied, or that none was.
         orders: How the board's recorded standing orders on interests are cited, or
             ``None`` where none are recorded.
+        interested: Voting members who declared an interest in the item.
     """
 
     item: str | None
@@ -895,6 +896,7 @@ class ItemRuling:
     on: dt.date | None = attrs.field(default=None, kw_only=True)
     note: str | None = attrs.field(default=None, kw_only=True)
     orders: str | None = attrs.field(default=None, kw_only=True)
+    interested: int = attrs.field(default=0, kw_only=True)
 
     @property
     def para_45(self) -> bool:
@@ -969,13 +971,75 @@ class ItemRuling:
                 f"A dispensation could be sought from {rule.grants_by}, on the grounds in "
                 f"{first.citation} ({first.words}) or {second.citation} ({second.words})."
             )
+        return self._standards_line(rule)
+
+    def _standards_line(self, rule: DispensationRule) -> str:
+        """The standards committee's grounds that the facts of the item meet, those that are
+        the committee's judgement, and why each other ground of the day is not offered."""
         on = self.on
-        usable = [g for g in rule.grounds if on is not None and g.available(on)][:2]
-        grounds = " or ".join(f"{g.value} ({g.words})" for g in usable)
-        return (
-            f"A dispensation could be sought from {rule.grants_by} ({rule.under}) on the "
-            f"grounds in {grounds}."
+        usable = [g for g in rule.grounds if on is not None and g.available(on)]
+        n, members = len(self.excluded), self.members_in_office
+        met: list[StandardsGround] = []
+        judged: list[StandardsGround] = []
+        why_not: list[str] = []
+        unworded: list[StandardsGround] = []
+        for g in usable:
+            if not g.for_joint_board:
+                why_not.append(f"{g.value} concerns an authority's executive, not a joint board")
+                continue
+            if not g.worded:
+                unworded.append(g)
+                continue
+            answer = g.met(prohibited=n, interested=self.interested, members=members)
+            if answer is None:
+                judged.append(g)
+            elif answer:
+                met.append(g)
+            elif g is StandardsGround.WALES_A:
+                why_not.append(
+                    f"{g.value} needs no fewer than half of the members to have an interest, "
+                    f"and {self.interested} of {members} have"
+                )
+            else:
+                why_not.append(
+                    f"{g.value} needs more than half of the members entitled to vote to be "
+                    f"prohibited, and {n} of {members} are"
+                )
+        offers: list[str] = []
+        if met:
+            offers.append(
+                "on the grounds in "
+                + " or ".join(f"{g.value} ({g.words}), which the facts meet" for g in met)
+                + ("," if judged or unworded else "")
+            )
+        if judged:
+            offers.append(
+                ("or, " if met else "")
+                + "if the committee so finds, on the grounds in "
+                + " or ".join(f"{g.value} ({g.words})" for g in judged)
+                + ("," if unworded else "")
+            )
+        if unworded:
+            first, *rest = [g.value for g in unworded]
+            cites = ", ".join([first, *(r.rsplit(" ", 1)[1] for r in rest)])
+            offers.append(
+                ("or, " if offers else "")
+                + f"if the committee finds one met, on a ground in {cites} (their words are "
+                "not modelled here: not verified)"
+            )
+        head = f"A dispensation could be sought from {rule.grants_by} ({rule.under})"
+        gap = ", " if offers and offers[0].startswith("if") else " "
+        line = (
+            f"{head}{gap}{' '.join(offers)}."
+            if offers
+            else (
+                f"No ground for a dispensation from {rule.grants_by} ({rule.under}) is met on "
+                "these facts."
+            )
         )
+        if why_not:
+            line += " Not offered: " + "; ".join(why_not) + "."
+        return line
 
 
 def para_45_quorum(
@@ -1238,6 +1302,7 @@ of Conduct 2007 (SI 2007/1159) paras 8 and 10)
         on=on,
         note=note,
         orders=orders.cited,
+        interested=sum(1 for m in by_member if roster[m].voting),
     )
 
 

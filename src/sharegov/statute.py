@@ -266,6 +266,44 @@ class StandardsGround(enum.Enum):
         """Whether a dispensation could be granted on this ground to take effect on ``on``."""
         return self.start <= on and (self.end is None or on <= self.end)
 
+    def met(self, *, prohibited: int, interested: int, members: int) -> bool | None:
+        """Whether the facts of an item meet the ground, where its words are a count:
+        ``True`` or ``False``; ``None`` where the ground is the committee's judgement
+        (political balance, "otherwise appropriate") or its words are not modelled.
+
+        Args:
+            prohibited: Voting members barred from the item by an interest.
+            interested: Voting members who declared an interest in it.
+            members: Voting members of the body (those entitled to vote).
+
+        Examples:
+            >>> StandardsGround.ENGLAND_2009_IMPEDED.met(prohibited=2, interested=2, members=6)
+            False
+            >>> StandardsGround.ENGLAND_2009_IMPEDED.met(prohibited=4, interested=4, members=6)
+            True
+            >>> StandardsGround.WALES_A.met(prohibited=2, interested=3, members=6)
+            True
+            >>> StandardsGround.WALES_J.met(prohibited=2, interested=2, members=6) is None
+            True
+        """
+        if self in _MORE_THAN_HALF_PROHIBITED:
+            return 2 * prohibited > members
+        if self is StandardsGround.WALES_A:
+            return 2 * interested >= members
+        return None
+
+    @property
+    def for_joint_board(self) -> bool:
+        """Whether the ground can concern a joint board's business at all: not SI 2001/2279
+        reg 2(b), which concerns the members of an authority's executive."""
+        return self is not StandardsGround.WALES_B
+
+    @property
+    def worded(self) -> bool:
+        """Whether the ground's words are modelled here (not SI 2001/2279 reg 2(b) to (i),
+        whose wording is not verified here)."""
+        return self in _STANDARDS_WORDS
+
 
 _SI_2002_339 = (dt.date(2002, 3, 18), dt.date(2009, 6, 14))
 _SI_2009_1255 = (dt.date(2009, 6, 15), dt.date(2012, 6, 30))
@@ -280,6 +318,9 @@ _GROUND_DATES: dict[StandardsGround, tuple[dt.date, dt.date | None]] = {
     **{g: _SI_2001_2279 for g in StandardsGround if g.name.startswith("WALES")},
     StandardsGround.WALES_J: (dt.date(2016, 4, 1), None),
 }
+_MORE_THAN_HALF_PROHIBITED = frozenset(
+    {StandardsGround.ENGLAND_2002_IMPEDED, StandardsGround.ENGLAND_2009_IMPEDED}
+)
 _STANDARDS_WORDS = {
     StandardsGround.ENGLAND_2002_IMPEDED: "more than half of the members entitled to take "
     "part would otherwise be prohibited",
