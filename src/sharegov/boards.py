@@ -34,7 +34,7 @@ import datetime as dt
 import enum
 import html
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, NoReturn, TypeAlias
 
 import attrs
@@ -1702,7 +1702,7 @@ the date
             return self._with(outcome, ruling)
         answer = self._rule_check(fields, pending)
         if answer is None or casting is not None:
-            carried = self._settle(answer, casting, self._layout.tally(pending).summary)
+            carried = self._settle(answer, casting, self._layout.tally(pending))
         else:
             carried = answer
         # Outcome(...) without checking again, with the tally left to first use. This is
@@ -1876,7 +1876,7 @@ by para 44).
             if casting is not None:
                 raise InvalidVote("casting: a casting vote was given but the meeting was inquorate")
             return Outcome(Status.INQUORATE, tally, board, chair, date=on)
-        carried = board._settle(answer, casting, tally.summary)
+        carried = board._settle(answer, casting, tally)
         status = Status.CARRIED if carried else Status.NOT_CARRIED
         return Outcome(status, tally, board, chair, casting, answer is None, date=on)
 
@@ -1918,17 +1918,32 @@ by para 44).
             raise InvalidVote("casting: a casting vote needs the chair= who gave it, got none")
         return casting
 
-    def _settle(
-        self, answer: bool | None, casting: Vote | None, summary: Callable[[], str]
-    ) -> bool:
-        """Whether the question carried, given the rule's answer and any casting vote."""
+    def _settle(self, answer: bool | None, casting: Vote | None, tally: Tally) -> bool:
+        """Whether the question carried, given the rule's answer and any casting vote.
+
+        A casting vote given where the rule decided the question is refused with the true
+        reason: the votes were not equal, or they were but the rule decided it on something
+        else (e.g. an authority short of the support it needs), whose reasons are given."""
         if answer is None:
             return casting is Vote.FOR
         if casting is not None:
-            raise InvalidVote(
+            head = (
                 "casting: a casting vote is given only on an equality of the votes of the "
-                f"meeting ({self.casting_source}), and the votes were not equal ({summary()})"
+                f"meeting ({self.casting_source}) that the rule leaves undecided"
             )
+            result = "carried" if answer else "not carried"
+            if tally.count(Vote.FOR) == tally.count(Vote.AGAINST):
+                why = (
+                    f"the votes were equal ({tally.summary()}), but the rule decided the question "
+                    f"without one: {result}"
+                )
+            else:
+                why = f"the votes were not equal ({tally.summary()}); the rule decided: {result}"
+            if not isinstance(tally, MinutedTally):
+                verdict = self.rule.evaluate(tally)
+                if verdict.reasons:
+                    why += " (" + "; ".join(verdict.reasons) + ")"
+            raise InvalidVote(f"{head}; {why}")
         return answer
 
     @staticmethod
