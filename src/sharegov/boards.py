@@ -1351,9 +1351,10 @@ the date
         """The board for one meeting with ``substitute`` sitting in place of ``member_id``.
 
         Raises:
-            InvalidBoard: The board's terms do not permit substitutes, or the substitute is
-                already on the board. The substitute sits on behalf of the absent member's
-                authority.
+            InvalidBoard: The board's terms do not permit substitutes, the substitute is
+                already on the board, or is recorded for another of the board's authorities
+                than the absent member's (``substitutions.<member>.authority``). The
+                substitute sits on behalf of the absent member's authority.
             UnknownId: No such member.
 
         Examples:
@@ -1376,6 +1377,17 @@ the date
         if substitute.id in self._by_id:
             raise InvalidBoard(
                 expected("substitute.id", f"someone not already on {self.name}", substitute.id)
+            )
+        # A substitute sits for the same appointing authority as the member substituted: one
+        # recorded for another of the board's authorities would sit in the wrong seat. One
+        # whose own council is not on the board may still sit in the seat (seed 003: a North
+        # East Derbyshire DC councillor for a Derbyshire CC member on a regional board).
+        if substitute.authority in self.seats and substitute.authority != absent.authority:
+            raise InvalidBoard(
+                f"substitutions.{member_id}.authority: a substitute sits for the same "
+                f"authority as the member substituted: {absent.name} sits for "
+                f"{absent.authority}, so {substitute.name} must too, got "
+                f"{substitute.authority!r}"
             )
         # The substitute sits on behalf of the absent member's authority, in that seat.
         sitting = attrs.evolve(substitute, authority=absent.authority, voting=absent.voting)

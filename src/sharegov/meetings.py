@@ -581,6 +581,12 @@ class Meeting:
     def _check_chair(self, board: Board) -> None:
         if self.chair is None:
             return
+        if self.chair in self.substitutions:
+            raise InvalidVote(
+                f"chair: {self._name(self.chair)} was substituted (substitutions.{self.chair}: "
+                f"{self.substitutions[self.chair].name} sits in their place), so cannot preside: "
+                "give the member who presided"
+            )
         if self.chair not in self.present:
             raise InvalidVote(expected("chair", "a member present", self.chair))
         ruled = board.chair_for(host=self.host) if self.host is not None else None

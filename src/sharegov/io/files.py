@@ -2052,6 +2052,8 @@ decision.
         when = self.date if on is None else on
         if when is None:  # the roster is never presumed: refused where it changes
             board.undated(what="deciding this record", field="date", fix="give its date")
+        if self.chair is not None and self.chair in self.substitutions:
+            raise InvalidVote(_substituted_chair(board, self.chair, self.substitutions, when))
         board = seat_substitutes(board, self.substitutions, on=when)
         if self.counts is not None:
             counts = _keyed(self.counts)
@@ -2104,6 +2106,19 @@ decision.
             casting=self.casting,
             on=when,
         )
+
+
+def _substituted_chair(
+    board: Board, chair: str, substitutions: Mapping[str, Member], on: dt.date | None
+) -> str:
+    """The refusal of a chair who was substituted: the field is ``chair``."""
+    sitting = board.at(on) if on is not None else board
+    known = {m.id: m.name for m in sitting.members}
+    name = known.get(chair, repr(chair))
+    return (
+        f"chair: {name} was substituted (substitutions.{chair}: {substitutions[chair].name} "
+        "sits in their place), so cannot preside: give the member who presided"
+    )
 
 
 def seat_substitutes(
