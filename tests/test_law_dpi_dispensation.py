@@ -184,7 +184,24 @@ def test_check_refuses_the_review_file(tmp_path: Path, capsys: pytest.CaptureFix
     path.write_text(E_CARRY2, encoding="utf-8")
     assert main(["check", str(path)]) != 0
     err = capsys.readouterr()
-    assert "votes.a2: Cllr Brian Boggis, ADU is recorded as excluded" in err.out + err.err
+    text = err.out + err.err
+    assert "votes.a2: Cllr Brian Boggis, ADU is recorded as excluded" in text
+    # Finding 9: the recorded s.33 dispensation that would lift the bar is named in the same
+    # message; the meeting's own 2011 standards committee one cannot (finding 1).
+    refusal = next(line for line in text.splitlines() if "votes.a2" in line)
+    assert (
+        "; dispensations[0] covers this declaration on 2013-09-03, but the meeting does not apply it"
+        in refusal
+    )
+    assert refusal.count("covers this declaration") == 1
+    applied = E_CARRY2.replace(
+        'dispensations = [ { member = "a2", matters = ["depot"], standards_ground = "SI 2009/1255 reg 17(1)(a)(i)", granted_by = "Adur Standards Committee", start = "2011-01-01", until = "2014-12-31" } ]',
+        'dispensations = [ { member = "a2", matters = ["depot"], ground = "a", granted_by = "Adur Standards Committee", start = "2013-01-01", until = "2016-12-31" } ]',
+    )
+    assert applied != E_CARRY2
+    path.write_text(applied, encoding="utf-8")
+    assert main(["check", str(path)]) == 0  # the s.33 one applied: a2 may vote
+    capsys.readouterr()
     fixed = E_CARRY2.replace('a2 = "for", ', "")
     path.write_text(fixed, encoding="utf-8")
     assert main(["check", str(path)]) == 0

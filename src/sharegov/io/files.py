@@ -68,6 +68,7 @@ from sharegov.concordat import _VERSIONED, Concordat, ServiceArrangement
 from sharegov.conflicts import (
     DelegationScheme,
     Dispensation,
+    InterestKind,
     InterestOrders,
     OfficerConflict,
     Register,
@@ -1309,6 +1310,7 @@ def from_data(data: Any, *, source: str = "<data>", _checked: bool = False) -> A
         if "concordat" in data:
             concordat = _concordat_in(local, data["concordat"], problems)
         lists = {name: _each(problems, data, name, cls, local) for name, cls in _LISTS.items()}
+    problems = _with_dispensation_notes(problems, data, lists["dispensations"])
     apportionments = _each(problems, data, "apportionments", Apportionment, conv)
     if problems:
         raise FileError(source, problems)
@@ -1581,6 +1583,54 @@ def assumed_facts(arrangement: Arrangement) -> list[str]:
         for j, decision in enumerate(rec.decisions):
             whole(f"recommendations[{i}].decisions[{j}]", decision)
     return lines
+
+
+_EXCLUDED_VOTE = re.compile(
+    r"\Ameetings\[(\d+)\]\.items\[(\d+)\]: votes\.(\S+): .* is recorded as excluded "
+    r"from this item, so cannot vote\Z"
+)
+
+
+def _with_dispensation_notes(
+    problems: list[str], data: Mapping[str, Any], dispensations: list[Dispensation]
+) -> list[str]:
+    """Each refused vote of a member excluded by a declaration that a top-level dispensation
+    covers (and could lift) but the meeting does not apply, with that said in the same
+    message (as :func:`unapplied_dispensations` notes it once the vote is removed)."""
+    if not dispensations:
+        return problems
+    out = []
+    for problem in problems:
+        match = _EXCLUDED_VOTE.match(problem)
+        if match is not None:
+            i, j, member = int(match[1]), int(match[2]), match[3]
+            problem += "".join(_covering(data["meetings"][i], j, member, dispensations))
+        out.append(problem)
+    return out
+
+
+def _covering(
+    meeting: Mapping[str, Any], j: int, member: str, dispensations: list[Dispensation]
+) -> list[str]:
+    """The notes for ``member``'s declarations on the meeting's item ``j`` (plain, schema-
+    checked data) that a top-level dispensation covers."""
+    when = meeting["date"]
+    when = when if isinstance(when, dt.date) else dt.date.fromisoformat(str(when))
+    number = str(meeting["items"][j]["number"])
+    notes: list[str] = []
+    for d in meeting.get("declarations", []):
+        if d.get("member") != member or str(d.get("item")) != number:
+            continue
+        subject = d.get("matter") if d.get("matter") is not None else str(d.get("item"))
+        dpi = d.get("kind") == InterestKind.DISCLOSABLE_PECUNIARY.value
+        for k, g in enumerate(dispensations):
+            lifts = g.ground is not None or not dpi  # only s.33 lifts the s.31(4) bar
+            if g.member == member and subject in g.matters and g.in_force(when) and lifts:
+                notes.append(
+                    f"; dispensations[{k}] covers this declaration on {when.isoformat()}, but "
+                    "the meeting does not apply it (list it in the meeting's dispensations)"
+                )
+    return notes
 
 
 def unapplied_dispensations(arrangement: Arrangement) -> list[str]:
