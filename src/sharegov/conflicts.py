@@ -826,10 +826,17 @@ give the standards committee's ground instead: in a file, standards_ground = \
             if self.discussion and self.vote
             else ("the vote" if self.vote else "the discussion only")
         )
-        return (
+        text = (
             f"dispensation for {relieves} granted by {self.granted_by} under "
             f"{self.citation}, in effect {day(self.start)} to {day(self.until)}"
         )
+        g = self.standards_ground
+        if g is not None and g.review is not None:
+            text += f", {g.review}"
+        if g is not None and g.nation == statute.WALES:
+            # No limit on a Welsh dispensation's length is modelled (not verified here).
+            text += " (no limit on its length is modelled here: not verified)"
+        return text
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1159,7 +1166,9 @@ def rule_on_item(
         Members' interests are ruled under the Model Code of Conduct 2007 (SI 2007/1159), \
 in force in England on 27 November 2009.
         Excluded from this item: Cllr M. Webb, BDC (prejudicial interest: withdrew under \
-Model Code of Conduct 2007 (SI 2007/1159) para 12; declared: Director of I&DeA).
+Model Code of Conduct 2007 (SI 2007/1159) para 12; where the public may attend to make \
+representations, answer questions or give evidence on the business, the member may do so \
+first, then withdraws (para 12(2)); declared: Director of I&DeA).
         >>> dpi = attrs.evolve(webb, kind=InterestKind.DISCLOSABLE_PECUNIARY)
         >>> rule_on_item([dpi], members=board.members, seats=board.seats,
         ...              on=dt.date(2009, 11, 27), nation="england")
@@ -1416,7 +1425,11 @@ def _effect(
     if regime is not None:
         rule = regime.rule(kind.value)
         if rule.withdraws:
-            return Effect.WITHDRAW, f"withdrew under {rule.provision}"
+            # Any right first to make representations (2007 code para 12(2); Welsh code
+            # para 14(2), and from 1 April 2016 para 14(2A)) is said with it.
+            return Effect.WITHDRAW, f"withdrew under {rule.provision}" + (
+                f"; {rule.note}" if rule.note else ""
+            )
         if rule.bars:
             effect = d.effect if d.effect is not None else orders.effect(kind)
             if kind is InterestKind.DISCLOSABLE_PECUNIARY:

@@ -63,7 +63,10 @@ Verified against legislation.gov.uk (or its mirrors) for this module: the commen
 dates of SI 2001/3575, SI 2007/1159, SI 2008/788, SI 2002/339 and SI 2009/1255; SI 2007/1159
 art. 4 revoking SI 2001/3575; SI 2012/1463 art. 2(e) (s.33 dispensations taking effect on
 or after 1 July 2012); the grounds in SI 2002/339 reg 3(1)(a) and SI 2009/1255
-reg 17(1)(a); SI 2016/85 (W.39) adding ground reg 2(j) to SI 2001/2279 from 1 April 2016;
+reg 17(1)(a); SI 2016/85 (W.39) adding ground reg 2(j) to SI 2001/2279 from 1 April 2016,
+and (reg 4(4)) a new reg 3: a reg 2(j) dispensation in effect is reviewed by the standards
+committee once in every 12 month period from its first grant; SI 2016/84 (W.38) art.
+2(4)(d) inserting para 14(2A) (written representations) into the Welsh code;
 SI 2002/715 (made 14 March 2002, in force 1 October 2002, art. 1(1); applying to England,
 art. 1(2); art. 3 substituting "five clear days" for "three clear days" in s.100B(3)); the
 words of s.100BA(3) ("at least three clear days before the meeting").
@@ -290,6 +293,26 @@ class StandardsGround(enum.Enum):
             return 2 * prohibited > members
         if self is StandardsGround.WALES_A:
             return 2 * interested >= members
+        return None
+
+    @property
+    def review(self) -> str | None:
+        """What the law requires while a dispensation on this ground is in effect, if
+        anything: a reg 2(j) dispensation is reviewed every 12 months (SI 2016/85).
+
+        Examples:
+            >>> print(StandardsGround.WALES_J.review)
+            to be reviewed by the standards committee once in every 12 month period from the \
+date it was first granted (SI 2001/2279 reg 3, inserted by SI 2016/85 (W.39) reg 4(4))
+            >>> StandardsGround.WALES_A.review is None
+            True
+        """
+        if self is StandardsGround.WALES_J:
+            return (
+                "to be reviewed by the standards committee once in every 12 month period from "
+                "the date it was first granted (SI 2001/2279 reg 3, inserted by SI 2016/85 "
+                "(W.39) reg 4(4))"
+            )
         return None
 
     @property
@@ -683,17 +706,42 @@ _WALES_DISPENSATIONS = DispensationRule(
     dt.date(2008, 4, 18),
     _GROUND_DATES[StandardsGround.WALES_J][0] - dt.timedelta(days=1),
 )
+#: Para 14(2) of the Welsh code (wording from a secondary source, not verified here: the right
+#: to attend only to make representations, answer questions or give evidence where the public
+#: may), and from 1 April 2016 para 14(2A), inserted by SI 2016/84 (W.38) art. 2(4)(d)
+#: (verified): written representations to such a meeting.
+_WALES_14_2 = (
+    "where the public may attend to make representations, answer questions or give evidence "
+    "on the business, the member may attend for that purpose only (para 14(2))"
+)
+_WALES_14_2A = (
+    f"{_WALES_14_2}, or submit written representations to such a meeting (para 14(2A), "
+    "inserted by SI 2016/84 (W.38) from 1 April 2016)"
+)
+_WALES_SOURCE = _p(
+    "Local Authorities (Model Code of Conduct) (Wales) Order 2008, SI 2008/788 (W.82)", _UWALES
+)
 WALES_2008 = Regime(
     _CODE_WALES,
     WALES,
     dt.date(2008, 4, 18),
+    _GROUND_DATES[StandardsGround.WALES_J][0] - dt.timedelta(days=1),
+    _WALES_SOURCE,
+    _code_rules(_CODE_WALES, _UWALES, "10", "12", "14(1)(a)", _WALES_14_2),
+    (_WALES_DISPENSATIONS,),
+)
+"""The Welsh code as made, to 31 March 2016."""
+WALES_2016 = Regime(
+    _CODE_WALES,
+    WALES,
+    _GROUND_DATES[StandardsGround.WALES_J][0],
     None,
-    _p("Local Authorities (Model Code of Conduct) (Wales) Order 2008, SI 2008/788 (W.82)", _UWALES),
-    _code_rules(_CODE_WALES, _UWALES, "10", "12", "14(1)(a)", None),
+    _WALES_SOURCE,
+    _code_rules(_CODE_WALES, _UWALES, "10", "12", "14(1)(a)", _WALES_14_2A),
     (
-        # Grounds (a) to (i), then from 1 April 2016 also (j), inserted by SI 2016/85 (W.39):
-        # each rule lists only the grounds available on every day it covers.
-        _WALES_DISPENSATIONS,
+        # Grounds (a) to (i), and from 1 April 2016 also (j), inserted by SI 2016/85 (W.39),
+        # with the standards committee's review of a reg 2(j) dispensation once in every 12
+        # months (SI 2016/85 reg 4(4), inserting reg 3).
         attrs.evolve(
             _WALES_DISPENSATIONS,
             under=_p(
@@ -710,8 +758,10 @@ WALES_2008 = Regime(
         _p("SI 2016/85 (W.39)", "wsi/2016/85/contents/made"),
     ),
 )
+"""The Welsh code as amended by SI 2016/84 (W.38), and the grounds as amended by SI 2016/85
+(W.39), from 1 April 2016."""
 
-REGIMES: tuple[Regime, ...] = (CODE_2001, CODE_2007, LOCALISM, WALES_2008)
+REGIMES: tuple[Regime, ...] = (CODE_2001, CODE_2007, LOCALISM, WALES_2008, WALES_2016)
 """Every modelled regime, by nation and then date."""
 
 

@@ -51,6 +51,7 @@ def findings(arrangement: Arrangement) -> Findings:
     one function."""
     from sharegov.io.files import (
         assumed_facts,
+        dispensation_notes,
         early_actions,
         unapplied_dispensations,
         unlisted_employers,
@@ -62,6 +63,7 @@ def findings(arrangement: Arrangement) -> Findings:
     notes: list[str] = [
         *unlisted_employers(arrangement),
         *unapplied_dispensations(arrangement),
+        *dispensation_notes(arrangement),
     ]
     # Each roster the board has over time is checked (one, where it never changes).
     rosters = [

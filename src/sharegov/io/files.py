@@ -1633,6 +1633,30 @@ def _covering(
     return notes
 
 
+def dispensation_notes(arrangement: Arrangement) -> list[str]:
+    """What ``sharegov check`` notes of each standards committee's dispensation in Wales
+    (top-level and in meetings): that no limit on its length is modelled (not verified
+    here), with its length; and for a reg 2(j) one, the 12-month review (SI 2016/85)."""
+    found = [(f"dispensations[{k}]", d) for k, d in enumerate(arrangement.dispensations)]
+    found += [
+        (f"meetings[{i}].dispensations[{k}]", d)
+        for i, meeting in enumerate(arrangement.meetings)
+        for k, d in enumerate(meeting.dispensations)
+    ]
+    lines: list[str] = []
+    for path, d in found:
+        g = d.standards_ground
+        if g is None or g.nation != "wales":
+            continue
+        days = (d.until - d.start).days + 1
+        lines.append(
+            f"{path}: {g.value}, {days} days ({d.start.isoformat()} to {d.until.isoformat()}): "
+            "no limit on a Welsh dispensation's length is modelled here (not verified)"
+            + (f"; {g.review}" if g.review is not None else "")
+        )
+    return lines
+
+
 def unapplied_dispensations(arrangement: Arrangement) -> list[str]:
     """Declarations at meetings that a top-level dispensation covers (same member, a matter
     in scope, in force that day) but that the meeting does not apply: the meeting is decided
