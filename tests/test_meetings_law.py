@@ -137,7 +137,7 @@ def test_agenda_by_is_notice_deadline_for_the_meetings_nation(day: dt.date, nati
     )
     held = Meeting(board, day, present={"a1"}, nation=nation.upper())
     assert held.nation == nation
-    assert held.agenda_by() == notice_deadline(day, 5, nation)
+    assert held.agenda_by() == notice_deadline(day, held.agenda_days[0], nation)
 
 
 # -- finding 3: a declaration on a counts-only item is not dropped ----------------------------

@@ -34,7 +34,7 @@ import datetime as dt
 import enum
 import html
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, NoReturn, TypeAlias
 
 import attrs
@@ -1374,9 +1374,10 @@ the date
         """The board for one meeting with ``substitute`` sitting in place of ``member_id``.
 
         Raises:
-            InvalidBoard: The board's terms do not permit substitutes, or the substitute is
-                already on the board. The substitute sits on behalf of the absent member's
-                authority.
+            InvalidBoard: The board's terms do not permit substitutes, the substitute is
+                already on the board, or is recorded for another of the board's authorities
+                than the absent member's (``substitutions.<member>.authority``). The
+                substitute sits on behalf of the absent member's authority.
             UnknownId: No such member.
 
         Examples:
@@ -1399,6 +1400,17 @@ the date
         if substitute.id in self._by_id:
             raise InvalidBoard(
                 expected("substitute.id", f"someone not already on {self.name}", substitute.id)
+            )
+        # A substitute sits for the same appointing authority as the member substituted: one
+        # recorded for another of the board's authorities would sit in the wrong seat. One
+        # whose own council is not on the board may still sit in the seat (seed 003: a North
+        # East Derbyshire DC councillor for a Derbyshire CC member on a regional board).
+        if substitute.authority in self.seats and substitute.authority != absent.authority:
+            raise InvalidBoard(
+                f"substitutions.{member_id}.authority: a substitute sits for the same "
+                f"authority as the member substituted: {absent.name} sits for "
+                f"{absent.authority}, so {substitute.name} must too, got "
+                f"{substitute.authority!r}"
             )
         # The substitute sits on behalf of the absent member's authority, in that seat.
         sitting = attrs.evolve(substitute, authority=absent.authority, voting=absent.voting)
@@ -1735,7 +1747,7 @@ the date
             return self._with(outcome, ruling)
         answer = self._rule_check(fields, pending)
         if answer is None or casting is not None:
-            carried = self._settle(answer, casting, self._layout.tally(pending).summary)
+            carried = self._settle(answer, casting, self._layout.tally(pending))
         else:
             carried = answer
         # Outcome(...) without checking again, with the tally left to first use. This is
@@ -1942,7 +1954,7 @@ by para 44).
             if casting is not None:
                 raise InvalidVote("casting: a casting vote was given but the meeting was inquorate")
             return self._with(Outcome(Status.INQUORATE, tally, board, chair, date=on), ruling)
-        carried = board._settle(answer, casting, tally.summary)
+        carried = board._settle(answer, casting, tally)
         status = Status.CARRIED if carried else Status.NOT_CARRIED
         outcome = Outcome(status, tally, board, chair, casting, answer is None, date=on)
         return self._with(outcome, ruling)
@@ -1985,17 +1997,32 @@ by para 44).
             raise InvalidVote("casting: a casting vote needs the chair= who gave it, got none")
         return casting
 
-    def _settle(
-        self, answer: bool | None, casting: Vote | None, summary: Callable[[], str]
-    ) -> bool:
-        """Whether the question carried, given the rule's answer and any casting vote."""
+    def _settle(self, answer: bool | None, casting: Vote | None, tally: Tally) -> bool:
+        """Whether the question carried, given the rule's answer and any casting vote.
+
+        A casting vote given where the rule decided the question is refused with the true
+        reason: the votes were not equal, or they were but the rule decided it on something
+        else (e.g. an authority short of the support it needs), whose reasons are given."""
         if answer is None:
             return casting is Vote.FOR
         if casting is not None:
-            raise InvalidVote(
+            head = (
                 "casting: a casting vote is given only on an equality of the votes of the "
-                f"meeting ({self.casting_source}), and the votes were not equal ({summary()})"
+                f"meeting ({self.casting_source}) that the rule leaves undecided"
             )
+            result = "carried" if answer else "not carried"
+            if tally.count(Vote.FOR) == tally.count(Vote.AGAINST):
+                why = (
+                    f"the votes were equal ({tally.summary()}), but the rule decided the question "
+                    f"without one: {result}"
+                )
+            else:
+                why = f"the votes were not equal ({tally.summary()}); the rule decided: {result}"
+            if not isinstance(tally, MinutedTally):
+                verdict = self.rule.evaluate(tally)
+                if verdict.reasons:
+                    why += " (" + "; ".join(verdict.reasons) + ")"
+            raise InvalidVote(f"{head}; {why}")
         return answer
 
     @staticmethod

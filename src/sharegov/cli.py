@@ -219,6 +219,14 @@ def _decide(args: argparse.Namespace) -> int:
             print(f"== {record.motion}")
         for absent_id, sub in record.substitutions.items():
             print(f"Substitute: {sub.name} for {board.member(absent_id).name}.")
+        # A substituted member is not on the board that sat, so the outcome's minutes cannot
+        # name them: their apologies (or absence) are recorded here.
+        for field, label in ((record.apologies, "Apologies"), (record.absent, "Absent")):
+            gone = [m for m in record.substitutions if m in field]
+            if gone:
+                named = (board.member(m) for m in gone)
+                who = "; ".join(f"{m.name}, {m.authority}" for m in named)
+                print(f"{label} (substituted): {who}.")
         print(outcome.explain())
         if notes:
             print("\n".join(notes))

@@ -73,7 +73,7 @@ from sharegov._words import day
 from sharegov.errors import InvalidValue, InvalidVote, UnknownId, expected
 from sharegov.parties import Member, Officer, Post, _identifier, _text
 from sharegov.rules import Quorum, Tally
-from sharegov.statute import Regime, StandardsGround
+from sharegov.statute import DispensationRule, Regime, StandardsGround
 
 __all__ = [
     "PARA_45",
@@ -675,7 +675,9 @@ class Dispensation:
 
     The statute's dispensations are for disclosable pecuniary (or prejudicial) interests;
     sharegov applies one to any declaration it covers, as codes of conduct commonly extend
-    the same procedure to other interests.
+    the same procedure to other interests. Only one under s.33 (``ground``) lifts the bar on
+    a disclosable pecuniary interest (s.31(4)): a ``standards_ground`` one is not applied to
+    such a declaration, as one outside its dates is not, and the explanation says so.
 
     Raises:
         InvalidValue: No matters, no ground or two, a ground not available on ``start``
@@ -825,10 +827,17 @@ give the standards committee's ground instead: in a file, standards_ground = \
             if self.discussion and self.vote
             else ("the vote" if self.vote else "the discussion only")
         )
-        return (
+        text = (
             f"dispensation for {relieves} granted by {self.granted_by} under "
             f"{self.citation}, in effect {day(self.start)} to {day(self.until)}"
         )
+        g = self.standards_ground
+        if g is not None and g.review is not None:
+            text += f", {g.review}"
+        if g is not None and g.nation == statute.WALES:
+            # No limit on a Welsh dispensation's length is modelled (not verified here).
+            text += " (no limit on its length is modelled here: not verified)"
+        return text
 
 
 # ---------------------------------------------------------------------------------------------
@@ -880,6 +889,7 @@ class ItemRuling:
         note: The line saying which law was applied, or that none was.
         orders: How the board's recorded standing orders on interests are cited, or
             ``None`` where none are recorded.
+        interested: Voting members who declared an interest in the item.
     """
 
     item: str | None
@@ -894,6 +904,7 @@ class ItemRuling:
     on: dt.date | None = attrs.field(default=None, kw_only=True)
     note: str | None = attrs.field(default=None, kw_only=True)
     orders: str | None = attrs.field(default=None, kw_only=True)
+    interested: int = attrs.field(default=0, kw_only=True)
 
     @property
     def para_45(self) -> bool:
@@ -968,13 +979,75 @@ class ItemRuling:
                 f"A dispensation could be sought from {rule.grants_by}, on the grounds in "
                 f"{first.citation} ({first.words}) or {second.citation} ({second.words})."
             )
+        return self._standards_line(rule)
+
+    def _standards_line(self, rule: DispensationRule) -> str:
+        """The standards committee's grounds that the facts of the item meet, those that are
+        the committee's judgement, and why each other ground of the day is not offered."""
         on = self.on
-        usable = [g for g in rule.grounds if on is not None and g.available(on)][:2]
-        grounds = " or ".join(f"{g.value} ({g.words})" for g in usable)
-        return (
-            f"A dispensation could be sought from {rule.grants_by} ({rule.under}) on the "
-            f"grounds in {grounds}."
+        usable = [g for g in rule.grounds if on is not None and g.available(on)]
+        n, members = len(self.excluded), self.members_in_office
+        met: list[StandardsGround] = []
+        judged: list[StandardsGround] = []
+        why_not: list[str] = []
+        unworded: list[StandardsGround] = []
+        for g in usable:
+            if not g.for_joint_board:
+                why_not.append(f"{g.value} concerns an authority's executive, not a joint board")
+                continue
+            if not g.worded:
+                unworded.append(g)
+                continue
+            answer = g.met(prohibited=n, interested=self.interested, members=members)
+            if answer is None:
+                judged.append(g)
+            elif answer:
+                met.append(g)
+            elif g is StandardsGround.WALES_A:
+                why_not.append(
+                    f"{g.value} needs no fewer than half of the members to have an interest, "
+                    f"and {self.interested} of {members} have"
+                )
+            else:
+                why_not.append(
+                    f"{g.value} needs more than half of the members entitled to vote to be "
+                    f"prohibited, and {n} of {members} are"
+                )
+        offers: list[str] = []
+        if met:
+            offers.append(
+                "on the grounds in "
+                + " or ".join(f"{g.value} ({g.words}), which the facts meet" for g in met)
+                + ("," if judged or unworded else "")
+            )
+        if judged:
+            offers.append(
+                ("or, " if met else "")
+                + "if the committee so finds, on the grounds in "
+                + " or ".join(f"{g.value} ({g.words})" for g in judged)
+                + ("," if unworded else "")
+            )
+        if unworded:
+            first, *rest = [g.value for g in unworded]
+            cites = ", ".join([first, *(r.rsplit(" ", 1)[1] for r in rest)])
+            offers.append(
+                ("or, " if offers else "")
+                + f"if the committee finds one met, on a ground in {cites} (their words are "
+                "not modelled here: not verified)"
+            )
+        head = f"A dispensation could be sought from {rule.grants_by} ({rule.under})"
+        gap = ", " if offers and offers[0].startswith("if") else " "
+        line = (
+            f"{head}{gap}{' '.join(offers)}."
+            if offers
+            else (
+                f"No ground for a dispensation from {rule.grants_by} ({rule.under}) is met on "
+                "these facts."
+            )
         )
+        if why_not:
+            line += " Not offered: " + "; ".join(why_not) + "."
+        return line
 
 
 def para_45_quorum(
@@ -1094,7 +1167,9 @@ def rule_on_item(
         Members' interests are ruled under the Model Code of Conduct 2007 (SI 2007/1159), \
 in force in England on 27 November 2009.
         Excluded from this item: Cllr M. Webb, BDC (prejudicial interest: withdrew under \
-Model Code of Conduct 2007 (SI 2007/1159) para 12; declared: Director of I&DeA).
+Model Code of Conduct 2007 (SI 2007/1159) para 12; where the public may attend to make \
+representations, answer questions or give evidence on the business, the member may do so \
+first, then withdraws (para 12(2)); declared: Director of I&DeA).
         >>> dpi = attrs.evolve(webb, kind=InterestKind.DISCLOSABLE_PECUNIARY)
         >>> rule_on_item([dpi], members=board.members, seats=board.seats,
         ...              on=dt.date(2009, 11, 27), nation="england")
@@ -1184,6 +1259,12 @@ of Conduct 2007 (SI 2007/1159) paras 8 and 10)
             head = f"{d.kind.value}: {why}"
             if effect.excludes:
                 covering = [g for g in granted if on is not None and g.covers(d, on)]
+                # Only a Localism Act 2011 s.33 dispensation lifts the s.31(4) bar on a
+                # disclosable pecuniary interest: a standards committee's (LGA 2000 s.81(4))
+                # is not applied to one, as a dispensation outside its dates is not; the
+                # explanation says so.
+                ignored = [g for g in covering if not _lifts(g, d)]
+                covering = [g for g in covering if _lifts(g, d)]
                 cover = next((g for g in covering if g.vote), covering[0] if covering else None)
                 if cover is not None and cover.vote:
                     head = f"{d.kind.value}: {cover.describe()}"
@@ -1193,6 +1274,7 @@ of Conduct 2007 (SI 2007/1159) paras 8 and 10)
                     if cover is not None:
                         head += f"; {cover.describe()}"
                         relief = cover
+                    head += "".join(f"; {_not_lifted(g)}" for g in ignored)
             reasons.append(f"{head}; {d.particulars()}")
         entries.append(
             Entry(
@@ -1230,6 +1312,23 @@ of Conduct 2007 (SI 2007/1159) paras 8 and 10)
         on=on,
         note=note,
         orders=orders.cited,
+        interested=sum(1 for m in by_member if roster[m].voting),
+    )
+
+
+def _lifts(dispensation: Dispensation, declaration: Declaration) -> bool:
+    """Whether ``dispensation`` can lift the bar that ``declaration`` puts on its member:
+    for a disclosable pecuniary interest, only one under Localism Act 2011 s.33 can."""
+    return (
+        declaration.kind is not InterestKind.DISCLOSABLE_PECUNIARY
+        or dispensation.ground is not None
+    )
+
+
+def _not_lifted(dispensation: Dispensation) -> str:
+    return (
+        f"{dispensation.describe()}, not applied: only a dispensation under Localism Act 2011 "
+        "s.33 (from 1 July 2012) lifts the bar on a disclosable pecuniary interest in s.31(4)"
     )
 
 
@@ -1373,7 +1472,11 @@ def _effect(
     if regime is not None:
         rule = regime.rule(kind.value)
         if rule.withdraws:
-            return Effect.WITHDRAW, f"withdrew under {rule.provision}"
+            # Any right first to make representations (2007 code para 12(2); Welsh code
+            # para 14(2), and from 1 April 2016 para 14(2A)) is said with it.
+            return Effect.WITHDRAW, f"withdrew under {rule.provision}" + (
+                f"; {rule.note}" if rule.note else ""
+            )
         if rule.bars:
             effect = d.effect if d.effect is not None else orders.effect(kind)
             if kind is InterestKind.DISCLOSABLE_PECUNIARY:

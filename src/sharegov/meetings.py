@@ -28,6 +28,7 @@ from typing import Any
 
 import attrs
 
+from sharegov import statute
 from sharegov._frozen import FrozenMap, frozen_map
 from sharegov._validate import instances, is_date, optional_date, sequence
 from sharegov.boards import Board, Outcome, _count, _counted, _same_nation
@@ -109,8 +110,34 @@ def _items(value: Iterable[Item]) -> tuple[Item, ...]:
 
 
 def _clear_days(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is None:
+        return
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise InvalidValue(expected(attribute.name, "a whole number of days >= 0", value))
+
+
+def _statutory(source: str) -> bool:
+    """Whether an agenda's clear days come from the record or the statute of its nation."""
+    return source == "as recorded" or source.startswith("LGA")
+
+
+def _agenda_days(clear_days: int | None, date: dt.date, nation: str | None) -> tuple[int, str]:
+    """The clear days' notice for a meeting's agenda, and where the number comes from:
+    ``clear_days`` where given, else the statute of the date in ``nation``
+    (:func:`sharegov.statute.agenda_notice`), else England's, said to be assumed."""
+    if clear_days is not None:
+        return clear_days, "as recorded"
+    law = statute.agenda_notice(date, nation) if nation is not None else None
+    if law is not None:
+        return law.clear_days, str(law.provision)
+    england = statute.agenda_notice(date, statute.ENGLAND)
+    days = england.clear_days if england is not None else 5
+    if nation is None:
+        return days, "assumed, England's: no nation given"
+    return days, (
+        f"as in England: no statutory notice period is modelled for {nation.title()}; "
+        "give clear_days"
+    )
 
 
 def _optional_nation(value: Any) -> str | None:
@@ -137,6 +164,9 @@ class ScheduledMeeting:
     #: Neither the plan nor its board's authorities give a nation, so England's bank
     #: holidays were assumed for ``agenda_by`` and ``working_day``.
     nation_assumed: bool = False
+    #: The agenda's clear days, in words, where they are not the record's or the statute's of
+    #: the meeting's nation (else ``None``).
+    days_assumed: str | None = attrs.field(default=None, kw_only=True)
 
     def explain(self) -> str:
         """One line for a forward plan; flags a meeting that falls on a weekend or bank
@@ -145,9 +175,12 @@ class ScheduledMeeting:
         chair = f"chaired by {self.chair_name}" if self.chair_name else "chair to be elected"
         venue = f" at {self.venue}" if self.venue else ""
         warn = "" if self.working_day else " (not a working day)"
-        assumed = (
-            " (England's bank holidays assumed: no nation given)" if self.nation_assumed else ""
-        )
+        if self.nation_assumed:
+            notice = f", and {self.days_assumed}" if self.days_assumed else ""
+            assumed = f" (England's bank holidays assumed{notice}: no nation given)"
+        else:
+            assumed = f" ({self.days_assumed})" if self.days_assumed is not None else ""
+
         return (
             f"{format_date(self.date)}{warn}{venue}: {host}, {chair}; "
             f"agenda by {format_date(self.agenda_by)}{assumed}."
@@ -167,10 +200,13 @@ class MeetingPlan:
         dates: Explicit dates of meetings, as well as or instead of the schedule.
         hosts: Authority codes in rotation; the first hosts the first meeting.
         venues: Venue per host authority, if recorded.
-        clear_days: Clear working days' notice for the agenda.
-        nation: Whose bank holidays count (``"england"``, ``"wales"``, ...); by default
-            the board's, from its authorities' GSS codes, and England's where those give
-            none (each meeting's line then says so).
+        clear_days: Clear working days' notice for the agenda; ``None`` (the default): the
+            statute's for the meeting's date and nation (LGA 1972 s.100B(3): five in England
+            from 1 October 2002, three in Wales; :func:`sharegov.statute.agenda_notice`),
+            England's where the nation is not known or not modelled (each line then says so).
+        nation: Whose bank holidays and notice period count (``"england"``, ``"wales"``,
+            ...); by default the board's, from its authorities' GSS codes, and England's
+            where those give none (each meeting's line then says so).
 
     Raises:
         InvalidBoard: A host that is not one of the board's authorities.
@@ -183,9 +219,9 @@ class MeetingPlan:
         >>> for m in plan.meetings(until=dt.date(2010, 12, 31)):
         ...     print(m.explain())
         20 January 2010: no host set, chaired by Cllr Martin Hill OBE; agenda by 12 January 2010 \
-(England's bank holidays assumed: no nation given).
+(England's bank holidays assumed, and England's notice of 5 clear days: no nation given).
         15 April 2010: no host set, chaired by Cllr Martin Hill OBE; agenda by 7 April 2010 \
-(England's bank holidays assumed: no nation given).
+(England's bank holidays assumed, and England's notice of 5 clear days: no nation given).
     """
 
     board: Board = attrs.field(validator=attrs.validators.instance_of(Board))
@@ -195,7 +231,7 @@ class MeetingPlan:
     dates: tuple[dt.date, ...] = attrs.field(default=(), kw_only=True, converter=_dates)
     hosts: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=_codes)
     venues: Mapping[str, str] = attrs.field(factory=dict, kw_only=True, converter=frozen_map)
-    clear_days: int = attrs.field(default=5, kw_only=True, validator=_clear_days)
+    clear_days: int | None = attrs.field(default=None, kw_only=True, validator=_clear_days)
     nation: str | None = attrs.field(default=None, kw_only=True, converter=_optional_nation)
 
     def __attrs_post_init__(self) -> None:
@@ -230,16 +266,24 @@ class MeetingPlan:
             board = self.board.at(date)
             chair = board.chair_for(host=host)
             name = board.member(chair).name if chair is not None else None
+            days, source = _agenda_days(self.clear_days, date, nation)
             out.append(
                 ScheduledMeeting(
                     date,
                     host,
                     chair,
                     name,
-                    notice_deadline(date, self.clear_days, holidays),
+                    notice_deadline(date, days, holidays),
                     self.venues.get(host) if host else None,
                     is_working_day(date, holidays),
                     assumed,
+                    days_assumed=(
+                        None
+                        if _statutory(source)
+                        else f"England's notice of {days} clear days"
+                        if assumed
+                        else f"{days} clear days {source}"
+                    ),
                 )
             )
         return tuple(out)
@@ -467,7 +511,7 @@ class Meeting:
         default=(), kw_only=True, converter=_dispensations
     )
     items: tuple[Item, ...] = attrs.field(default=(), kw_only=True, converter=_items)
-    clear_days: int = attrs.field(default=5, kw_only=True, validator=_clear_days)
+    clear_days: int | None = attrs.field(default=None, kw_only=True, validator=_clear_days)
     nation: str | None = attrs.field(default=None, kw_only=True, converter=_optional_nation)
     _sitting: Board = attrs.field(init=False, eq=False, repr=False)
     _outcomes: dict[int, Outcome] = attrs.field(init=False, eq=False, repr=False)
@@ -527,6 +571,12 @@ class Meeting:
     def _check_chair(self, board: Board) -> None:
         if self.chair is None:
             return
+        if self.chair in self.substitutions:
+            raise InvalidVote(
+                f"chair: {self._name(self.chair)} was substituted (substitutions.{self.chair}: "
+                f"{self.substitutions[self.chair].name} sits in their place), so cannot preside: "
+                "give the member who presided"
+            )
         if self.chair not in self.present:
             raise InvalidVote(expected("chair", "a member present", self.chair))
         ruled = board.chair_for(host=self.host) if self.host is not None else None
@@ -734,7 +784,26 @@ class Meeting:
 board's authorities' GSS codes place it in Scotland
         """
         nation, _ = self.agenda_nation
-        return notice_deadline(self.date, self.clear_days, nation)
+        return notice_deadline(self.date, self.agenda_days[0], nation)
+
+    @property
+    def agenda_days(self) -> tuple[int, str]:
+        """The clear days' notice for the agenda, and where the number comes from: the
+        meeting's ``clear_days`` ("as recorded"), else the statute of its date and nation
+        (LGA 1972 s.100B(3): five in England from 1 October 2002, three in Wales), else
+        England's, "assumed" and why.
+
+        Examples:
+            >>> from sharegov import Authority, Board, Member
+            >>> wales = Board("Joint Board", seats={"A": 1}, members=[Member("a1", "Cllr A", "A")],
+            ...               authorities=[Authority("A", "Conwy", gss="W06000003")])
+            >>> m = Meeting(wales, dt.date(2010, 3, 8), present={"a1"})
+            >>> m.agenda_days[0], m.agenda_by()
+            (3, datetime.date(2010, 3, 2))
+            >>> Meeting(wales, dt.date(2010, 3, 8), present={"a1"}, clear_days=5).agenda_by()
+            datetime.date(2010, 2, 26)
+        """
+        return _agenda_days(self.clear_days, self.date, self.law_nation)
 
     def _name(self, member_id: str) -> str:
         if member_id in self.substitutions:
@@ -779,10 +848,17 @@ board's authorities' GSS codes place it in Scotland
                 lines.extend(f"   {line}" for line in text.splitlines())
             lines.extend(f"   {a.describe()}" for a in item.actions)
         _, assumed = self.agenda_nation
+        days, source = self.agenda_days
         if assumed:
             lines.append(
-                f"Agenda by {format_date(self.agenda_by())} ({self.clear_days} clear working "
-                "days): England's bank holidays are assumed, as neither the meeting nor its "
-                "board's authorities (GSS codes) give a nation."
+                f"Agenda by {format_date(self.agenda_by())} ({days} clear working "
+                "days): England's bank holidays are assumed"
+                + ("" if _statutory(source) else ", and so is England's notice period")
+                + ", as neither the meeting nor its board's authorities (GSS codes) give a "
+                "nation."
+            )
+        elif not _statutory(source):
+            lines.append(
+                f"Agenda by {format_date(self.agenda_by())} ({days} clear working days, {source})."
             )
         return "\n".join(lines)

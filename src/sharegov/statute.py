@@ -46,6 +46,14 @@ effect only from 1 July 2012 (SI 2012/1463 art. 2(e)).
 Quorum and casting vote: LGA 1972 Sch 12 paras 6, 39(2), 44 and 45 apply in England and
 Wales throughout these dates (:data:`MEETING_DEFAULTS`).
 
+Agenda notice (:func:`agenda_notice`): an agenda is open to inspection at least so many
+clear days before the meeting, LGA 1972 s.100B(3): three clear days as enacted (inserted by
+the Local Government (Access to Information) Act 1985); five in England from 1 October 2002
+(the Local Authorities (Access to Meetings and Documents) (Period of Notice) (England)
+Order 2002, SI 2002/715, art. 3, which applies only in England, art. 1(2)); still three in
+Wales, where the rule is now in s.100BA(3), inserted by the Local Government and Elections
+(Wales) Act 2021 Sch 4 para 7 for principal councils in Wales.
+
 Not modelled: Scotland and Northern Ireland (their own codes), Wales before 18 April 2008
 (the Conduct of Members (Model Code of Conduct) (Wales) Order 2001), and England before
 27 November 2001. :func:`regime` returns ``None`` there, and callers apply only the
@@ -55,11 +63,19 @@ Verified against legislation.gov.uk (or its mirrors) for this module: the commen
 dates of SI 2001/3575, SI 2007/1159, SI 2008/788, SI 2002/339 and SI 2009/1255; SI 2007/1159
 art. 4 revoking SI 2001/3575; SI 2012/1463 art. 2(e) (s.33 dispensations taking effect on
 or after 1 July 2012); the grounds in SI 2002/339 reg 3(1)(a) and SI 2009/1255
-reg 17(1)(a); SI 2016/85 (W.39) adding ground reg 2(j) to SI 2001/2279 from 1 April 2016.
+reg 17(1)(a); SI 2016/85 (W.39) adding ground reg 2(j) to SI 2001/2279 from 1 April 2016,
+and (reg 4(4)) a new reg 3: a reg 2(j) dispensation in effect is reviewed by the standards
+committee once in every 12 month period from its first grant; SI 2016/84 (W.38) art.
+2(4)(d) inserting para 14(2A) (written representations) into the Welsh code;
+SI 2002/715 (made 14 March 2002, in force 1 October 2002, art. 1(1); applying to England,
+art. 1(2); art. 3 substituting "five clear days" for "three clear days" in s.100B(3)); the
+words of s.100BA(3) ("at least three clear days before the meeting").
 
-Not verified here against legislation.gov.uk: the commencement of Localism Act ss.30-34
-on 1 July 2012 itself (the article of SI 2012/1463 that brings them into force was not
-read; the date is well established); the paragraph numbers of the 2001 English code
+Not verified here against legislation.gov.uk: the day s.100BA came into force (so Welsh
+agendas cite s.100B(3) on every date, with s.100BA(3) named as its successor); the
+commencement of Localism Act ss.30-34 on 1 July 2012 itself (the article of SI 2012/1463
+that brings them into force was not read; the date is well established); the paragraph
+numbers of the 2001 English code
 (paras 8-12, taken from the parallel police authorities code SI 2001/3578) and of the
 2007 code's para 12; the Welsh code's paras 10, 12 and 14 (from a secondary source); the
 4-year limit under SI 2009/1255 (from a council's report of it, not the text); whether
@@ -105,11 +121,13 @@ __all__ = [
     "REVIEWED_TO",
     "SCOTLAND",
     "WALES",
+    "AgendaNotice",
     "DispensationRule",
     "InterestRule",
     "Provision",
     "Regime",
     "StandardsGround",
+    "agenda_notice",
     "nation_of_gss",
     "no_regime_note",
     "regime",
@@ -258,6 +276,64 @@ class StandardsGround(enum.Enum):
         """Whether a dispensation could be granted on this ground to take effect on ``on``."""
         return self.start <= on and (self.end is None or on <= self.end)
 
+    def met(self, *, prohibited: int, interested: int, members: int) -> bool | None:
+        """Whether the facts of an item meet the ground, where its words are a count:
+        ``True`` or ``False``; ``None`` where the ground is the committee's judgement
+        (political balance, "otherwise appropriate") or its words are not modelled.
+
+        Args:
+            prohibited: Voting members barred from the item by an interest.
+            interested: Voting members who declared an interest in it.
+            members: Voting members of the body (those entitled to vote).
+
+        Examples:
+            >>> StandardsGround.ENGLAND_2009_IMPEDED.met(prohibited=2, interested=2, members=6)
+            False
+            >>> StandardsGround.ENGLAND_2009_IMPEDED.met(prohibited=4, interested=4, members=6)
+            True
+            >>> StandardsGround.WALES_A.met(prohibited=2, interested=3, members=6)
+            True
+            >>> StandardsGround.WALES_J.met(prohibited=2, interested=2, members=6) is None
+            True
+        """
+        if self in _MORE_THAN_HALF_PROHIBITED:
+            return 2 * prohibited > members
+        if self is StandardsGround.WALES_A:
+            return 2 * interested >= members
+        return None
+
+    @property
+    def review(self) -> str | None:
+        """What the law requires while a dispensation on this ground is in effect, if
+        anything: a reg 2(j) dispensation is reviewed every 12 months (SI 2016/85).
+
+        Examples:
+            >>> print(StandardsGround.WALES_J.review)
+            to be reviewed by the standards committee once in every 12 month period from the \
+date it was first granted (SI 2001/2279 reg 3, inserted by SI 2016/85 (W.39) reg 4(4))
+            >>> StandardsGround.WALES_A.review is None
+            True
+        """
+        if self is StandardsGround.WALES_J:
+            return (
+                "to be reviewed by the standards committee once in every 12 month period from "
+                "the date it was first granted (SI 2001/2279 reg 3, inserted by SI 2016/85 "
+                "(W.39) reg 4(4))"
+            )
+        return None
+
+    @property
+    def for_joint_board(self) -> bool:
+        """Whether the ground can concern a joint board's business at all: not SI 2001/2279
+        reg 2(b), which concerns the members of an authority's executive."""
+        return self is not StandardsGround.WALES_B
+
+    @property
+    def worded(self) -> bool:
+        """Whether the ground's words are modelled here (not SI 2001/2279 reg 2(b) to (i),
+        whose wording is not verified here)."""
+        return self in _STANDARDS_WORDS
+
 
 _SI_2002_339 = (dt.date(2002, 3, 18), dt.date(2009, 6, 14))
 _SI_2009_1255 = (dt.date(2009, 6, 15), dt.date(2012, 6, 30))
@@ -272,6 +348,9 @@ _GROUND_DATES: dict[StandardsGround, tuple[dt.date, dt.date | None]] = {
     **{g: _SI_2001_2279 for g in StandardsGround if g.name.startswith("WALES")},
     StandardsGround.WALES_J: (dt.date(2016, 4, 1), None),
 }
+_MORE_THAN_HALF_PROHIBITED = frozenset(
+    {StandardsGround.ENGLAND_2002_IMPEDED, StandardsGround.ENGLAND_2009_IMPEDED}
+)
 _STANDARDS_WORDS = {
     StandardsGround.ENGLAND_2002_IMPEDED: "more than half of the members entitled to take "
     "part would otherwise be prohibited",
@@ -634,17 +713,42 @@ _WALES_DISPENSATIONS = DispensationRule(
     dt.date(2008, 4, 18),
     _GROUND_DATES[StandardsGround.WALES_J][0] - dt.timedelta(days=1),
 )
+#: Para 14(2) of the Welsh code (wording from a secondary source, not verified here: the right
+#: to attend only to make representations, answer questions or give evidence where the public
+#: may), and from 1 April 2016 para 14(2A), inserted by SI 2016/84 (W.38) art. 2(4)(d)
+#: (verified): written representations to such a meeting.
+_WALES_14_2 = (
+    "where the public may attend to make representations, answer questions or give evidence "
+    "on the business, the member may attend for that purpose only (para 14(2))"
+)
+_WALES_14_2A = (
+    f"{_WALES_14_2}, or submit written representations to such a meeting (para 14(2A), "
+    "inserted by SI 2016/84 (W.38) from 1 April 2016)"
+)
+_WALES_SOURCE = _p(
+    "Local Authorities (Model Code of Conduct) (Wales) Order 2008, SI 2008/788 (W.82)", _UWALES
+)
 WALES_2008 = Regime(
     _CODE_WALES,
     WALES,
     dt.date(2008, 4, 18),
+    _GROUND_DATES[StandardsGround.WALES_J][0] - dt.timedelta(days=1),
+    _WALES_SOURCE,
+    _code_rules(_CODE_WALES, _UWALES, "10", "12", "14(1)(a)", _WALES_14_2),
+    (_WALES_DISPENSATIONS,),
+)
+"""The Welsh code as made, to 31 March 2016."""
+WALES_2016 = Regime(
+    _CODE_WALES,
+    WALES,
+    _GROUND_DATES[StandardsGround.WALES_J][0],
     None,
-    _p("Local Authorities (Model Code of Conduct) (Wales) Order 2008, SI 2008/788 (W.82)", _UWALES),
-    _code_rules(_CODE_WALES, _UWALES, "10", "12", "14(1)(a)", None),
+    _WALES_SOURCE,
+    _code_rules(_CODE_WALES, _UWALES, "10", "12", "14(1)(a)", _WALES_14_2A),
     (
-        # Grounds (a) to (i), then from 1 April 2016 also (j), inserted by SI 2016/85 (W.39):
-        # each rule lists only the grounds available on every day it covers.
-        _WALES_DISPENSATIONS,
+        # Grounds (a) to (i), and from 1 April 2016 also (j), inserted by SI 2016/85 (W.39),
+        # with the standards committee's review of a reg 2(j) dispensation once in every 12
+        # months (SI 2016/85 reg 4(4), inserting reg 3).
         attrs.evolve(
             _WALES_DISPENSATIONS,
             under=_p(
@@ -661,9 +765,80 @@ WALES_2008 = Regime(
         _p("SI 2016/85 (W.39)", "wsi/2016/85/contents/made"),
     ),
 )
+"""The Welsh code as amended by SI 2016/84 (W.38), and the grounds as amended by SI 2016/85
+(W.39), from 1 April 2016."""
 
-REGIMES: tuple[Regime, ...] = (CODE_2001, CODE_2007, LOCALISM, WALES_2008)
+REGIMES: tuple[Regime, ...] = (CODE_2001, CODE_2007, LOCALISM, WALES_2008, WALES_2016)
 """Every modelled regime, by nation and then date."""
+
+
+_S100B = "ukpga/1972/70/section/100B"
+#: SI 2002/715 in force (art. 1(1)): five clear days in England from this day.
+FIVE_CLEAR_DAYS_FROM = dt.date(2002, 10, 1)
+
+
+@attrs.frozen
+class AgendaNotice:
+    """How many clear days before a meeting its agenda must be open to inspection, and why.
+
+    Attributes:
+        clear_days: The number of clear days.
+        provision: The provision that sets it, with its URI.
+        nation: The nation it applies in.
+    """
+
+    clear_days: int
+    provision: Provision
+    nation: str
+
+
+_ENGLAND_THREE = AgendaNotice(
+    3,
+    _p("LGA 1972 s.100B(3) (three clear days, before SI 2002/715 took effect)", _S100B),
+    ENGLAND,
+)
+_ENGLAND_FIVE = AgendaNotice(
+    5,
+    _p(
+        "LGA 1972 s.100B(3), as amended for England by SI 2002/715 art. 3 (five clear days)",
+        "uksi/2002/715/article/3/made",
+    ),
+    ENGLAND,
+)
+_WALES_THREE = AgendaNotice(
+    3,
+    _p(
+        "LGA 1972 s.100B(3) (three clear days; SI 2002/715 applies only in England; in Wales "
+        "now s.100BA(3), Local Government and Elections (Wales) Act 2021 Sch 4 para 7, "
+        "still three clear days)",
+        _S100B,
+    ),
+    WALES,
+)
+
+
+def agenda_notice(on: dt.date, nation: str) -> AgendaNotice | None:
+    """The statutory clear days' notice of a principal council's meeting's agenda on ``on``
+    in ``nation``, or ``None`` where none is modelled (Scotland, Northern Ireland).
+
+    Examples:
+        >>> import datetime as dt
+        >>> agenda_notice(dt.date(2010, 3, 8), "wales").clear_days
+        3
+        >>> n = agenda_notice(dt.date(2010, 3, 8), "england")
+        >>> n.clear_days, str(n.provision)
+        (5, 'LGA 1972 s.100B(3), as amended for England by SI 2002/715 art. 3 (five clear days)')
+        >>> agenda_notice(dt.date(2002, 9, 30), "england").clear_days
+        3
+        >>> agenda_notice(dt.date(2010, 3, 8), "scotland") is None
+        True
+    """
+    _check(on, nation)
+    if nation == WALES:
+        return _WALES_THREE
+    if nation == ENGLAND:
+        return _ENGLAND_FIVE if on >= FIVE_CLEAR_DAYS_FROM else _ENGLAND_THREE
+    return None
 
 
 def nation_of_gss(code: str | None) -> str | None:

@@ -52,6 +52,7 @@ def findings(arrangement: Arrangement) -> Findings:
     one function."""
     from sharegov.io.files import (
         assumed_facts,
+        dispensation_notes,
         early_actions,
         unapplied_dispensations,
         unlisted_employers,
@@ -64,6 +65,7 @@ def findings(arrangement: Arrangement) -> Findings:
         *unlisted_employers(arrangement),
         *unlisted_authorities(arrangement),
         *unapplied_dispensations(arrangement),
+        *dispensation_notes(arrangement),
     ]
     # Each roster the board has over time is checked (one, where it never changes).
     rosters = [

@@ -68,6 +68,7 @@ from sharegov.concordat import _VERSIONED, Concordat, ServiceArrangement
 from sharegov.conflicts import (
     DelegationScheme,
     Dispensation,
+    InterestKind,
     InterestOrders,
     OfficerConflict,
     Register,
@@ -1309,6 +1310,7 @@ def from_data(data: Any, *, source: str = "<data>", _checked: bool = False) -> A
         if "concordat" in data:
             concordat = _concordat_in(local, data["concordat"], problems)
         lists = {name: _each(problems, data, name, cls, local) for name, cls in _LISTS.items()}
+    problems = _with_dispensation_notes(problems, data, lists["dispensations"])
     apportionments = _each(problems, data, "apportionments", Apportionment, conv)
     if problems:
         raise FileError(source, problems)
@@ -1580,6 +1582,78 @@ def assumed_facts(arrangement: Arrangement) -> list[str]:
         whole(f"recommendations[{i}]", rec)
         for j, decision in enumerate(rec.decisions):
             whole(f"recommendations[{i}].decisions[{j}]", decision)
+    return lines
+
+
+_EXCLUDED_VOTE = re.compile(
+    r"\Ameetings\[(\d+)\]\.items\[(\d+)\]: votes\.(\S+): .* is recorded as excluded "
+    r"from this item, so cannot vote\Z"
+)
+
+
+def _with_dispensation_notes(
+    problems: list[str], data: Mapping[str, Any], dispensations: list[Dispensation]
+) -> list[str]:
+    """Each refused vote of a member excluded by a declaration that a top-level dispensation
+    covers (and could lift) but the meeting does not apply, with that said in the same
+    message (as :func:`unapplied_dispensations` notes it once the vote is removed)."""
+    if not dispensations:
+        return problems
+    out = []
+    for problem in problems:
+        match = _EXCLUDED_VOTE.match(problem)
+        if match is not None:
+            i, j, member = int(match[1]), int(match[2]), match[3]
+            problem += "".join(_covering(data["meetings"][i], j, member, dispensations))
+        out.append(problem)
+    return out
+
+
+def _covering(
+    meeting: Mapping[str, Any], j: int, member: str, dispensations: list[Dispensation]
+) -> list[str]:
+    """The notes for ``member``'s declarations on the meeting's item ``j`` (plain, schema-
+    checked data) that a top-level dispensation covers."""
+    when = meeting["date"]
+    when = when if isinstance(when, dt.date) else dt.date.fromisoformat(str(when))
+    number = str(meeting["items"][j]["number"])
+    notes: list[str] = []
+    for d in meeting.get("declarations", []):
+        if d.get("member") != member or str(d.get("item")) != number:
+            continue
+        subject = d.get("matter") if d.get("matter") is not None else str(d.get("item"))
+        dpi = d.get("kind") == InterestKind.DISCLOSABLE_PECUNIARY.value
+        for k, g in enumerate(dispensations):
+            lifts = g.ground is not None or not dpi  # only s.33 lifts the s.31(4) bar
+            if g.member == member and subject in g.matters and g.in_force(when) and lifts:
+                notes.append(
+                    f"; dispensations[{k}] covers this declaration on {when.isoformat()}, but "
+                    "the meeting does not apply it (list it in the meeting's dispensations)"
+                )
+    return notes
+
+
+def dispensation_notes(arrangement: Arrangement) -> list[str]:
+    """What ``sharegov check`` notes of each standards committee's dispensation in Wales
+    (top-level and in meetings): that no limit on its length is modelled (not verified
+    here), with its length; and for a reg 2(j) one, the 12-month review (SI 2016/85)."""
+    found = [(f"dispensations[{k}]", d) for k, d in enumerate(arrangement.dispensations)]
+    found += [
+        (f"meetings[{i}].dispensations[{k}]", d)
+        for i, meeting in enumerate(arrangement.meetings)
+        for k, d in enumerate(meeting.dispensations)
+    ]
+    lines: list[str] = []
+    for path, d in found:
+        g = d.standards_ground
+        if g is None or g.nation != "wales":
+            continue
+        days = (d.until - d.start).days + 1
+        lines.append(
+            f"{path}: {g.value}, {days} days ({d.start.isoformat()} to {d.until.isoformat()}): "
+            "no limit on a Welsh dispensation's length is modelled here (not verified)"
+            + (f"; {g.review}" if g.review is not None else "")
+        )
     return lines
 
 
@@ -2052,6 +2126,8 @@ decision.
         when = self.date if on is None else on
         if when is None:  # the roster is never presumed: refused where it changes
             board.undated(what="deciding this record", field="date", fix="give its date")
+        if self.chair is not None and self.chair in self.substitutions:
+            raise InvalidVote(_substituted_chair(board, self.chair, self.substitutions, when))
         board = seat_substitutes(board, self.substitutions, on=when)
         if self.counts is not None:
             counts = _keyed(self.counts)
@@ -2105,6 +2181,19 @@ decision.
             casting=self.casting,
             on=when,
         )
+
+
+def _substituted_chair(
+    board: Board, chair: str, substitutions: Mapping[str, Member], on: dt.date | None
+) -> str:
+    """The refusal of a chair who was substituted: the field is ``chair``."""
+    sitting = board.at(on) if on is not None else board
+    known = {m.id: m.name for m in sitting.members}
+    name = known.get(chair, repr(chair))
+    return (
+        f"chair: {name} was substituted (substitutions.{chair}: {substitutions[chair].name} "
+        "sits in their place), so cannot preside: give the member who presided"
+    )
 
 
 def seat_substitutes(
