@@ -889,8 +889,11 @@ def notice_deadline(
     """The latest day to publish an agenda so that ``clear_days`` clear days remain.
 
     Clear days exclude the day of publication, the day of the meeting, weekends and the
-    nation's bank holidays (agendas are open to inspection "at least five clear days
-    before the meeting": Local Government Act 1972 s.100B(3)). With
+    nation's bank holidays. How many clear days the law asks for depends on the nation and
+    the date (five in England since 1 October 2002, three in Wales, under Local Government
+    Act 1972 s.100B(3)): :func:`sharegov.statute.agenda_notice` gives it, and a
+    :class:`~sharegov.meetings.Meeting` uses it; ``clear_days`` here is the number to count.
+    With
     ``publish_on_working_day`` (the default), a weekend or bank holiday answer moves back to
     the working day before it.
 
