@@ -1627,20 +1627,23 @@ the date
             raise InvalidVote(expected("unlisted", "None, 'present' or 'absent'", unlisted))
         if nation is not None:
             nation = _law_nation(nation, self)
-        if on is not None and self.memberships:
-            # Read each list once: a generator given here must reach the dated board whole.
-            present, apologies, absent, excluded = (
-                _once(ids) for ids in (present, apologies, absent, excluded)
-            )
-            given = {
-                "votes": votes,
-                "present": present,
-                "apologies": apologies,
-                "absent": absent,
-                "excluded": excluded,
-                "chair": () if chair is None else (chair,),
-            }
-            board = self._on(on, given)
+        if self.memberships:
+            if on is None:
+                board = self.undated(fix="give on=")
+            else:
+                # Read each list once: a generator given here must reach the dated board whole.
+                present, apologies, absent, excluded = (
+                    _once(ids) for ids in (present, apologies, absent, excluded)
+                )
+                given = {
+                    "votes": votes,
+                    "present": present,
+                    "apologies": apologies,
+                    "absent": absent,
+                    "excluded": excluded,
+                    "chair": () if chair is None else (chair,),
+                }
+                board = self._on(on, given)
             return board.decide(
                 votes,
                 present=present,
@@ -1653,21 +1656,6 @@ the date
                 declarations=declarations,
                 dispensations=dispensations,
                 on=on,
-                item=item,
-                nation=nation,
-            )
-        if on is None and self.memberships:
-            return self.undated(fix="give on=").decide(
-                votes,
-                present=present,
-                apologies=apologies,
-                absent=absent,
-                excluded=excluded,
-                unlisted=unlisted,
-                chair=chair,
-                casting=casting,
-                declarations=declarations,
-                dispensations=dispensations,
                 item=item,
                 nation=nation,
             )
