@@ -499,20 +499,14 @@ def _date(text: str) -> dt.date:
 
 
 def _deadlines(args: argparse.Namespace) -> int:
+    from sharegov.meetings import actions_of
+
     _writable(args.ics, "--ics")
     arrangement = _load(args.file)
     as_of = args.as_of or dt.date.today()
+    actions, undated = actions_of(arrangement.meetings)
     deadlines = [d for p in arrangement.phases for d in p.deadlines]
-    deadlines += list(arrangement.deadlines)
-    # An action exists from the meeting that set it: (action, the meeting's date).
-    undated = []
-    for meeting in arrangement.meetings:
-        for action in meeting.actions:
-            deadline = action.deadline(set_on=meeting.date)
-            if deadline is None:
-                undated.append((action, meeting.date))
-            else:
-                deadlines.append(deadline)
+    deadlines += [*arrangement.deadlines, *actions]
     if args.ics:
         from sharegov.io import ical
 

@@ -51,6 +51,7 @@ __all__ = [
     "Meeting",
     "MeetingPlan",
     "ScheduledMeeting",
+    "actions_of",
 ]
 
 
@@ -322,6 +323,31 @@ class Action:
         return Deadline(
             f"Action {self.number}: {self.text}", due=self.due, set_on=set_on, owner=self.owner
         )
+
+
+def actions_of(
+    meetings: Iterable[Meeting],
+) -> tuple[list[Deadline], list[tuple[Action, dt.date]]]:
+    """The meetings' actions: those with a due date as deadlines set at their meeting, and
+    those without one with their meeting's date (an action exists from the meeting that
+    set it). The one reading behind ``sharegov deadlines`` and its JSON.
+
+    Examples:
+        >>> from sharegov.reference import em_iep_meeting_2009_11_27
+        >>> dated, undated = actions_of([em_iep_meeting_2009_11_27()])
+        >>> len(dated), len(undated), dated[0].set_on
+        (8, 2, datetime.date(2009, 11, 27))
+    """
+    dated: list[Deadline] = []
+    undated: list[tuple[Action, dt.date]] = []
+    for meeting in meetings:
+        for action in meeting.actions:
+            deadline = action.deadline(set_on=meeting.date)
+            if deadline is None:
+                undated.append((action, meeting.date))
+            else:
+                dated.append(deadline)
+    return dated, undated
 
 
 def _votes(value: Mapping[str, Vote | str] | None) -> FrozenMap[str, Vote] | None:

@@ -49,6 +49,7 @@ from sharegov.conflicts import Acting, WhoActs
 from sharegov.costs import Fairness, Statement
 from sharegov.errors import InvalidValue, UnknownId, expected
 from sharegov.graph import WithdrawalImpact, WithdrawalTable
+from sharegov.meetings import actions_of
 from sharegov.money import Money
 from sharegov.power import PowerIndex
 from sharegov.rules import MinutedTally, MissingCount, Tally, Vote
@@ -604,15 +605,7 @@ def deadlines_as_of(
     """
     _check_as_of(as_of, "the deadlines")
     phases, own = tuple(phases), tuple(deadlines)
-    undated: list[tuple[Any, dt.date]] = []
-    actions: list[Deadline] = []
-    for meeting in meetings:
-        for action in meeting.actions:
-            deadline = action.deadline(set_on=meeting.date)
-            if deadline is None:
-                undated.append((action, meeting.date))
-            else:
-                actions.append(deadline)
+    actions, undated = actions_of(meetings)
     every = [d for p in phases for d in p.deadlines] + list(own) + actions
     # A deadline with no set_on is known from the start, so one not set has a set_on.
     later = [d.set_on for d in every if d.set_on is not None and not _is_set(d, as_of)]
