@@ -143,3 +143,26 @@ def test_cli_keeps_the_apologies_of_a_substituted_member(
         substitutions={"d3": Member("sub1", "Cllr Gwen Parry", "DEN")},
     )  # fmt: skip
     assert "Apologies: Cllr Ffion Williams." in held.explain()
+
+
+def test_cli_json_keeps_the_apologies_of_a_substituted_member(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    from sharegov.cli import main
+
+    (tmp_path / "w.toml").write_text(_FILE, encoding="utf-8")
+    (tmp_path / "v.toml").write_text(
+        'date = 2017-03-06\nchair = "c1"\napologies = ["d3"]\n[substitutions]\n'
+        'd3 = { id = "sub1", name = "Cllr Gwen Parry", authority = "DEN" }\n[votes]\n'
+        'c1 = "for"\nc2 = "for"\nc3 = "for"\nd1 = "for"\nd2 = "for"\nsub1 = "for"\n',
+        encoding="utf-8",
+    )
+    argv = ["decide", "--json", str(tmp_path / "w.toml"), "--board", "jb"]
+    assert main([*argv, "--votes", str(tmp_path / "v.toml")]) == 0
+    document = json.loads(capsys.readouterr().out)
+    # As the text's "Apologies (substituted)" line: the record's apologies are all there.
+    assert document["substitutions"] == {"d3": "sub1"}
+    assert document["attendance"]["apologies"] == ["d3"]
+    assert document["attendance"]["absent"] == []

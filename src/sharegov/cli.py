@@ -206,6 +206,10 @@ def _decide(args: argparse.Namespace) -> int:
         document = {**to_json(outcome), "motion": record.motion}
         if record.substitutions:
             document["substitutions"] = {k: m.id for k, m in record.substitutions.items()}
+            # A substituted member is not on the board that sat (see the text below): their
+            # apologies or absence are added to the attendance the record gives.
+            for field, ids in (("apologies", record.apologies), ("absent", record.absent)):
+                document["attendance"][field] += [m for m in record.substitutions if m in ids]
         if assumed:
             document["assumed"] = assumed
         if notes:
