@@ -208,8 +208,8 @@ def _decide(args: argparse.Namespace) -> int:
             document["substitutions"] = {k: m.id for k, m in record.substitutions.items()}
             # A substituted member is not on the board that sat (see the text below): their
             # apologies or absence are added to the attendance the record gives.
-            for field, ids in (("apologies", record.apologies), ("absent", record.absent)):
-                document["attendance"][field] += [m for m in record.substitutions if m in ids]
+            for key, recorded in (("apologies", record.apologies), ("absent", record.absent)):
+                document["attendance"][key] += [m for m in record.substitutions if m in recorded]
         if assumed:
             document["assumed"] = assumed
         if notes:
