@@ -97,3 +97,17 @@ def test_a_dispensation_past_four_years_names_the_date_in_iso() -> None:
             granted_by="Standards Committee", start=dt.date(2013, 6, 1), until=dt.date(2017, 6, 2),
         )  # fmt: skip
     assert str(refused.value).endswith("got 2017-06-02")
+
+
+def test_hostile_values_give_a_short_message_not_another_error() -> None:
+    # A whole number past Python's 4,300-digit limit used to raise ValueError from repr()
+    # inside the message meant to refuse it.
+    from sharegov.errors import InvalidVote
+    from sharegov.reference import bromsgrove_redditch_board
+
+    with pytest.raises(InvalidVote, match=r"^counts\.for: .* about 5,001 digits$"):
+        bromsgrove_redditch_board().decide_counts({"for": 10**5000})
+    message = errors.expected("present", "ids", ["m"] * 100_000)
+    assert len(message) < 300
+    assert message.endswith("…] (100,000 items)")
+    assert errors.expected("as_of", "a date", "9" * 5000).endswith("…' (5,000 characters)")

@@ -20,12 +20,17 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import itertools
+import math
+import sys
 from decimal import Decimal
 from fractions import Fraction
 
 from dateutil.relativedelta import relativedelta
 
 __all__ = [
+    "MAX_ITEMS",
+    "MAX_SHOWN",
     "InvalidBoard",
     "InvalidRule",
     "InvalidValue",
@@ -107,6 +112,12 @@ def expected(field: str, what: str, got: object) -> str:
     return f"{field}: expected {what}, got {shown(got)}"
 
 
+#: Text longer than this many characters is cut short in a message, with its length.
+MAX_SHOWN = 100
+#: A list, tuple or set with more items than this shows its first ones and its length.
+MAX_ITEMS = 20
+
+
 def shown(value: object) -> str:
     """A value as a message meant for people shows it, never as a Python repr.
 
@@ -116,6 +127,11 @@ def shown(value: object) -> str:
     value, as the file would give it (``'for'``); a missing value as ``nothing``; a list,
     tuple or set by its items, each shown so; and any other sharegov value that has words of
     its own (``Money``: ``£30,000.00``) by them.
+
+    A message stays short whatever it is given: text past :data:`MAX_SHOWN` characters and
+    a collection past :data:`MAX_ITEMS` items are cut short with their length, and a whole
+    number too long for Python to write out (past ``sys.get_int_max_str_digits()``) is
+    given by its size, so hostile input never turns an error message into another error.
 
     Examples:
         >>> import datetime as dt, enum
@@ -130,6 +146,8 @@ def shown(value: object) -> str:
         ("['BDC']", "{'a', 'b'}", '1/3')
         >>> shown(relativedelta(years=1, months=6)), shown(dt.timedelta(days=14))
         ('1 year 6 months', '14 days')
+        >>> shown("9" * 5000)[-24:], shown(list(range(50)))[-16:], shown(10**5000)
+        ("999…' (5,000 characters)", '9, …] (50 items)', 'a whole number of about 5,001 digits')
     """
     if value is None:
         return "nothing"
@@ -143,10 +161,22 @@ def shown(value: object) -> str:
         return str(value)
     if isinstance(value, dt.timedelta | relativedelta):
         return _period(value)
-    if isinstance(value, list | tuple):
-        return "[" + ", ".join(shown(item) for item in value) + "]"
-    if isinstance(value, set | frozenset):
-        return "{" + ", ".join(sorted(shown(item) for item in value)) + "}"
+    if isinstance(value, str) and len(value) > MAX_SHOWN:
+        start = repr(value[: MAX_SHOWN // 2])
+        return f"{start[:-1]}…{start[-1]} ({len(value):,} characters)"
+    if isinstance(value, int) and not isinstance(value, bool):
+        limit = sys.get_int_max_str_digits()
+        digits = int(abs(value).bit_length() * math.log10(2)) + 1
+        if limit and digits > limit:
+            return f"a{' negative' if value < 0 else ''} whole number of about {digits:,} digits"
+    if isinstance(value, list | tuple | set | frozenset):
+        items = [shown(item) for item in itertools.islice(value, MAX_ITEMS)]
+        opening, closing = ("{", "}") if isinstance(value, set | frozenset) else ("[", "]")
+        if opening == "{":
+            items.sort()  # a set has no order of its own: sorted, so messages are stable
+        if len(value) <= MAX_ITEMS:
+            return opening + ", ".join(items) + closing
+        return f"{opening}{', '.join(items)}, …{closing} ({len(value):,} items)"
     kind = type(value)
     if kind.__module__.startswith("sharegov") and kind.__str__ is not object.__str__:
         return str(value)

@@ -17,7 +17,7 @@ import json
 import re
 from typing import Any
 
-from sharegov.errors import MissingExtra, SharegovError, UnknownId
+from sharegov.errors import MAX_SHOWN, MissingExtra, SharegovError, UnknownId
 
 __all__ = ["MAX_BODY", "MAX_SHOWN", "PROBLEM_JSON", "Problem", "brief", "from_error", "read_json"]
 
@@ -40,8 +40,6 @@ _TITLES = {
 }
 _FIELD = re.compile(r"[^\s:'\"]+")
 
-#: A value longer than this many characters is cut short in a message, with its length.
-MAX_SHOWN = 100
 # A quoted value as messages show text ('...' or "...", with backslash escapes), opening
 # where a value starts (not an apostrophe inside a word); a run of digits; any other run of
 # characters with no space. Each alternative is a plain loop over disjoint classes: linear.
