@@ -109,3 +109,12 @@ def create_app() -> object:
     return create(
         Arrangement("Seed 001", authorities=list(BOARD.authorities), boards={"ssb": BOARD})
     )
+
+
+def test_the_explanation_says_no_law_applies_before_the_earliest_act() -> None:
+    board = bromsgrove_redditch_board()
+    votes = {m.id: "for" for m in board.voting_members if m.id != "webb"}
+    old = board.decide(votes, apologies={"webb"}, on=dt.date(1066, 10, 14)).explain()
+    assert old.splitlines()[-1].startswith("No law modelled applies on 14 October 1066")
+    new = board.decide(votes, apologies={"webb"}, on=dt.date(2008, 9, 1)).explain()
+    assert "No law modelled" not in new

@@ -66,7 +66,7 @@ from sharegov.rules import (
     code_of,
     walk,
 )
-from sharegov.statute import NATIONS, nation_of_gss
+from sharegov.statute import NATIONS, nation_of_gss, no_law_note
 
 __all__ = [
     "Board",
@@ -431,6 +431,8 @@ class Outcome:
                 f"{self.board.name} is advisory: this is a recommendation to each council, "
                 "not a decision."
             )
+        if self.date is not None and (before := no_law_note(self.date)) is not None:
+            lines.append(before)  # the defaults cited above are not the law of that date
         return "\n".join(lines)
 
     def _unrepresented(self) -> list[str]:

@@ -129,6 +129,7 @@ __all__ = [
     "StandardsGround",
     "agenda_notice",
     "nation_of_gss",
+    "no_law_note",
     "no_regime_note",
     "regime",
     "regimes_on",
@@ -968,3 +969,30 @@ below is as recorded at the meeting, or assumed where it says so."
         )
     where = f"for {nation.title()} on {day(on)}"
     return f"No statutory regime on members' interests is modelled {where}{join}{tail}"
+
+
+def no_law_note(on: dt.date) -> str | None:
+    """What to say of a date before any law modelled here: before the year of the earliest
+    Act modelled (the Local Government Act 1972, whose Sch 12 gives the voting defaults),
+    no law modelled applies, so nothing may be cited as the law of that date. ``None`` from
+    that year on.
+
+    Examples:
+        >>> no_law_note(dt.date(1066, 10, 14))[:62]
+        'No law modelled applies on 14 October 1066: the earliest Act m'
+        >>> no_law_note(dt.date(2008, 9, 1)) is None
+        True
+    """
+    if on.year >= _FIRST_ACT_YEAR:
+        return None
+    first = min(r.start for r in REGIMES)
+    return (
+        f"No law modelled applies on {day(on)}: the earliest Act modelled is the Local "
+        f"Government Act {_FIRST_ACT_YEAR}, and no regime on members' interests is modelled "
+        f"before {day(first)}. Nothing here may be read as the law of that date."
+    )
+
+
+#: The year of the earliest Act modelled (LGA 1972): an Act is not law before the year it
+#: was passed, so no law modelled applies before then.
+_FIRST_ACT_YEAR = 1972

@@ -261,15 +261,6 @@ def _attendance(outcome: Outcome) -> dict[str, Any]:
     }
 
 
-#: The year of the earliest Act modelled (LGA 1972, whose Sch 12 gives the voting defaults):
-#: an Act is not law before the year it was passed, so no law modelled applies before then.
-_FIRST_ACT_YEAR = min(
-    int(m.group(1))
-    for p in statute.MEETING_DEFAULTS
-    if (m := re.search(r"/ukpga/(\d{4})/", p.uri)) is not None
-)
-
-
 def _law(on: dt.date | None, nation: str | None) -> dict[str, Any]:
     """The law modelled for a decision on ``on`` in ``nation``, with a note where none
     applies or where it is assumed.
@@ -292,14 +283,9 @@ def _law(on: dt.date | None, nation: str | None) -> dict[str, Any]:
     if on is None:
         out["note"] = "No date was given, so no law of a date was applied."
         return out
-    if on.year < _FIRST_ACT_YEAR:
-        first = min(r.start for r in statute.REGIMES)
-        out["note"] = (
-            f"No law modelled applies on {day(on)}: the earliest Act modelled is the Local "
-            f"Government Act {_FIRST_ACT_YEAR}, and no regime on members' "
-            f"interests is modelled before {day(first)}. Nothing here may be read as the "
-            "law of that date."
-        )
+    before = statute.no_law_note(on)
+    if before is not None:
+        out["note"] = before
         return out
     regime = statute.regime(on, nation) if nation is not None else None
     if regime is not None:
