@@ -1341,7 +1341,7 @@ the date
             return self
         changes, first = self._sweep()
         if changes:
-            shown = ", ".join(day(d) for d in changes[:5])
+            listed = ", ".join(day(d) for d in changes[:5])
             more = f" and {len(changes) - 5} more dates" if len(changes) > 5 else ""
             when = frozenset(changes)
             spans = "; ".join(
@@ -1352,7 +1352,7 @@ the date
             )
             raise InvalidVote(
                 f"{field}: {what} needs the date of the meeting, and none was given: the "
-                f"roster of {self.name} changes on {shown}{more} ({_clip(spans)}), so who "
+                f"roster of {self.name} changes on {listed}{more} ({_clip(spans)}), so who "
                 f"sits depends on the date; {fix}"
             )
         return self.at(first)
